@@ -1,0 +1,40 @@
+package org.seedbench.core.spi;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.seedbench.core.rules.Problem;
+
+/**
+ * Where the initial backup is written before it goes onto drives: a local folder, a mounted network share,
+ * a UNC path on Windows. The repository itself is the backup engine's; the provider resolves the location
+ * to a folder and checks it can take the seed.
+ *
+ * <p>Contract ({@code org.seedbench.testsupport.StagingProviderContract}): {@link #accepts} is cheap and
+ * side-effect free; {@link #check} reports an unwritable location, a location inside a source root and
+ * too little room (with the figures) as problems, writing nothing; {@link #repositoryFolder} creates the
+ * job's folder under the location and returns it.
+ */
+public interface StagingProvider {
+
+    String id();
+
+    String label();
+
+    /** Whether this provider handles the location (a path, a UNC name…). */
+    boolean accepts(String location);
+
+    /**
+     * Problems that keep the location from taking a seed of {@code requiredBytes}; empty when it can.
+     *
+     * @param sourceRoots folders being backed up: the staging location must not lie inside one
+     */
+    List<Problem> check(String location, long requiredBytes, List<Path> sourceRoots);
+
+    /** Free bytes at the location. */
+    long freeSpace(String location) throws IOException;
+
+    /** The folder that holds the job's repository, {@code <location>/<job>}, created when missing. */
+    Path repositoryFolder(String location, String jobName) throws IOException;
+}
