@@ -1,0 +1,85 @@
+package org.seedbench.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.seedbench.core.model.Drive;
+import org.seedbench.core.model.DriveState;
+import org.seedbench.core.model.JobEvent;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.Shipment;
+import org.seedbench.core.rules.IllegalTransitionException;
+import org.seedbench.core.rules.InvalidInputException;
+
+/**
+ * The catalog of one data directory: jobs, drives, shipments, job properties and the append-only event log
+ * (the chain of custody). Every change is one transaction and appends an event naming the actor; a change
+ * that breaks a rule changes nothing.
+ *
+ * <p>Several processes may use one data directory: each operation takes the database for its own
+ * duration only. When another process holds it for longer than a short wait, the operation fails with a
+ * {@link CatalogException} naming that process.
+ */
+public interface Catalog extends AutoCloseable {
+
+    /** The user and program a change is attributed to, e.g. {@code alice@copyhost (cli)}. */
+    String actor();
+
+    /**
+     * Adds a job in state Draft after checking the rules of "initiate offline backup"
+     * ({@link org.seedbench.core.rules.SeedRules#checkJob}) and that no job has the name.
+     */
+    SeedingJob createJob(SeedingJob job) throws InvalidInputException;
+
+    Optional<SeedingJob> job(String name);
+
+    /** Every job, oldest first. */
+    List<SeedingJob> jobs();
+
+    /**
+     * Moves a job to another state, checked by {@link org.seedbench.core.rules.JobStates}.
+     *
+     * @param detail why, for the event log
+     * @throws IllegalTransitionException when the job's state does not lead to {@code to}
+     * @throws java.util.NoSuchElementException when there is no such job
+     */
+    SeedingJob moveJob(String name, JobState to, String detail);
+
+    /** Adds a drive to a job, or replaces the drive with the same serial. */
+    Drive putDrive(Drive drive);
+
+    List<Drive> drives(String jobName);
+
+    /** Every drive of every job, for the rules that span jobs (one job per package). */
+    List<Drive> allDrives();
+
+    /** Moves a drive to another state, checked by {@link org.seedbench.core.rules.DriveStates}. */
+    Drive moveDrive(String jobName, String serial, DriveState to, String detail);
+
+    /**
+     * Records the job's shipment after checking {@link org.seedbench.core.rules.ShippingRules#checkShipment}
+     * against every other job (unique tracking number, drives of this job only). Replaces an earlier one.
+     */
+    Shipment putShipment(Shipment shipment) throws InvalidInputException;
+
+    Optional<Shipment> shipment(String jobName);
+
+    /** Sets (or with {@code null}, removes) properties of a job: statistics, cloud ids, timestamps. */
+    void putJobProperties(String jobName, Map<String, String> properties);
+
+    Map<String, String> jobProperties(String jobName);
+
+    /** Appends an event to the job's log. */
+    JobEvent recordEvent(String jobName, String kind, String detail);
+
+    /** The job's events, oldest first. */
+    List<JobEvent> events(String jobName);
+
+    /** The schema version the catalog is at. */
+    int schemaVersion();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,577 @@
+package org.seedbench.catalog.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import org.h2.api.ErrorCode;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogException;
+import org.seedbench.core.events.Topics;
+import org.seedbench.core.model.Drive;
+import org.seedbench.core.model.DriveState;
+import org.seedbench.core.model.JobEvent;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.Shipment;
+import org.seedbench.core.rules.DriveStates;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.JobStates;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.SeedRules;
+import org.seedbench.core.rules.ShippingRules;
+
+/**
+ * The catalog of one data directory, kept in H2. Each method is one transaction on a connection of its own
+ * (see {@link CatalogDatabase}); each change appends its event in that same transaction and, once committed,
+ * is announced to the {@link ChangeListener}.
+ *
+ * <p>Event kinds: {@code job.created}, {@code job.state}, {@code drive.added}, {@code drive.updated},
+ * {@code drive.state}, {@code shipment.updated}, {@code job.properties}, and whatever callers record.
+ */
+final class H2Catalog implements Catalog {
+    private static final String JOB_COLUMNS = "name, staging_location, storage_account, container_name, "
+            + "subscription_id, location, workloads, connector, source_host, created, state";
+    private static final String DRIVE_COLUMNS = "job_name, serial, model, transport, media_type, capacity_bytes, "
+            + "used_bytes, encryptor, key_protector_ref, manifest_file, manifest_hash, state, percent_copied";
+    private static final String SHIPMENT_COLUMNS = "job_name, carrier, tracking_number, ship_date, drive_serials, "
+            + "return_address, return_carrier_account";
+
+    /** Hears of committed changes, with the topic and properties of {@link Topics}. */
+    @FunctionalInterface
+    interface ChangeListener {
+        void changed(String topic, Map<String, Object> properties);
+    }
+
+    private final CatalogDatabase database;
+    private final String actor;
+    private final ChangeListener listener;
+    private volatile boolean closed;
+
+    H2Catalog(CatalogDatabase database, String actor, ChangeListener listener) {
+        this.database = database;
+        this.actor = actor;
+        this.listener = listener;
+    }
+
+    @Override
+    public String actor() {
+        return actor;
+    }
+
+    @Override
+    public SeedingJob createJob(SeedingJob job) throws InvalidInputException {
+        Objects.requireNonNull(job, "job");
+        InvalidInputException.throwIfAny(SeedRules.checkJob(job));
+        SeedingJob created = new SeedingJob(job.name(), job.stagingLocation(), job.storageAccount(), job.container(),
+                job.subscriptionId(), job.location(), job.workloads(), job.connector(), job.sourceHost(),
+                job.created() == null ? Instant.now() : job.created(), JobState.DRAFT);
+        inTransaction(c -> {
+            if (findJob(c, created.name(), false).isPresent()) {
+                throw duplicateName(created.name());
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, created.name());
+                ps.setString(2, created.stagingLocation());
+                ps.setString(3, created.storageAccount());
+                ps.setString(4, created.container());
+                ps.setString(5, created.subscriptionId());
+                ps.setString(6, created.location());
+                ps.setString(7, TextCodec.encodeWorkloads(created.workloads()));
+                ps.setString(8, created.connector());
+                ps.setString(9, created.sourceHost());
+                ps.setObject(10, timestamp(created.created()));
+                ps.setString(11, created.state().name());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                    throw duplicateName(created.name());
+                }
+                throw e;
+            }
+            appendEvent(c, created.name(), "job.created", "job " + created.name() + " created for storage account "
+                    + created.storageAccount() + ", container " + created.container() + " in " + created.location());
+            return created;
+        });
+        announce(Topics.JOB_CREATED, created.name(), null, created.state().label());
+        return created;
+    }
+
+    @Override
+    public Optional<SeedingJob> job(String name) {
+        Objects.requireNonNull(name, "name");
+        return inTransaction(c -> findJob(c, name, false));
+    }
+
+    @Override
+    public List<SeedingJob> jobs() {
+        return inTransaction(c -> {
+            List<SeedingJob> jobs = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + JOB_COLUMNS + " FROM jobs ORDER BY created, seq");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    jobs.add(readJob(rs));
+                }
+            }
+            return List.copyOf(jobs);
+        });
+    }
+
+    @Override
+    public SeedingJob moveJob(String name, JobState to, String detail) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(to, "to");
+        SeedingJob moved = inTransaction(c -> {
+            SeedingJob job = findJob(c, name, true).orElseThrow(() -> noJob(name));
+            JobStates.checkMove(name, job.state(), to);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET state = ? WHERE name = ?")) {
+                ps.setString(1, to.name());
+                ps.setString(2, name);
+                ps.executeUpdate();
+            }
+            appendEvent(c, name, "job.state", withDetail(job.state().label() + " → " + to.label(), detail));
+            return job.withState(to);
+        });
+        announce(Topics.JOB_STATE, name, null, to.label());
+        return moved;
+    }
+
+    @Override
+    public Drive putDrive(Drive drive) {
+        Objects.requireNonNull(drive, "drive");
+        Objects.requireNonNull(drive.jobName(), "drive.jobName");
+        if (drive.serial() == null || drive.serial().isBlank()) {
+            throw new IllegalArgumentException("drive of job " + drive.jobName() + " has no serial number; "
+                    + "give the serial the copy computer reports");
+        }
+        inTransaction(c -> {
+            requireJob(c, drive.jobName());
+            boolean exists = findDrive(c, drive.jobName(), drive.serial(), true).isPresent();
+            String sql = exists
+                    ? "UPDATE drives SET model = ?, transport = ?, media_type = ?, capacity_bytes = ?, used_bytes = ?, "
+                            + "encryptor = ?, key_protector_ref = ?, manifest_file = ?, manifest_hash = ?, state = ?, "
+                            + "percent_copied = ? WHERE job_name = ? AND serial = ?"
+                    : "INSERT INTO drives (model, transport, media_type, capacity_bytes, used_bytes, encryptor, "
+                            + "key_protector_ref, manifest_file, manifest_hash, state, percent_copied, job_name, "
+                            + "serial) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, drive.model());
+                ps.setString(2, drive.transport());
+                ps.setString(3, drive.mediaType());
+                ps.setLong(4, drive.capacityBytes());
+                ps.setLong(5, drive.usedBytes());
+                ps.setString(6, drive.encryptor());
+                ps.setString(7, drive.keyProtectorRef());
+                ps.setString(8, drive.manifestFile());
+                ps.setString(9, drive.manifestHash());
+                ps.setString(10, drive.state().name());
+                ps.setInt(11, drive.percentCopied());
+                ps.setString(12, drive.jobName());
+                ps.setString(13, drive.serial());
+                ps.executeUpdate();
+            }
+            appendEvent(c, drive.jobName(), exists ? "drive.updated" : "drive.added", "drive " + drive.serial()
+                    + (exists ? " updated: " : " added: ") + describe(drive));
+            return drive;
+        });
+        announce(Topics.DRIVE_STATE, drive.jobName(), drive.serial(), drive.state().label());
+        return drive;
+    }
+
+    @Override
+    public List<Drive> drives(String jobName) {
+        Objects.requireNonNull(jobName, "jobName");
+        return inTransaction(c -> readDrives(c, "SELECT " + DRIVE_COLUMNS + " FROM drives WHERE job_name = ? "
+                + "ORDER BY seq", jobName));
+    }
+
+    @Override
+    public List<Drive> allDrives() {
+        return inTransaction(c -> readDrives(c, "SELECT d." + DRIVE_COLUMNS.replace(", ", ", d.")
+                + " FROM drives d JOIN jobs j ON j.name = d.job_name ORDER BY j.created, j.seq, d.seq"));
+    }
+
+    @Override
+    public Drive moveDrive(String jobName, String serial, DriveState to, String detail) {
+        Objects.requireNonNull(jobName, "jobName");
+        Objects.requireNonNull(serial, "serial");
+        Objects.requireNonNull(to, "to");
+        Drive moved = inTransaction(c -> {
+            requireJob(c, jobName);
+            Drive drive = findDrive(c, jobName, serial, true).orElseThrow(
+                    () -> new NoSuchElementException("job " + jobName + " has no drive " + serial));
+            DriveStates.checkMove(serial, drive.state(), to);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE drives SET state = ? WHERE job_name = ? AND serial = ?")) {
+                ps.setString(1, to.name());
+                ps.setString(2, jobName);
+                ps.setString(3, serial);
+                ps.executeUpdate();
+            }
+            appendEvent(c, jobName, "drive.state",
+                    withDetail("drive " + serial + ": " + drive.state().label() + " → " + to.label(), detail));
+            return new Drive(drive.jobName(), drive.serial(), drive.model(), drive.transport(), drive.mediaType(),
+                    drive.capacityBytes(), drive.usedBytes(), drive.encryptor(), drive.keyProtectorRef(),
+                    drive.manifestFile(), drive.manifestHash(), to, drive.percentCopied());
+        });
+        announce(Topics.DRIVE_STATE, jobName, serial, to.label());
+        return moved;
+    }
+
+    @Override
+    public Shipment putShipment(Shipment shipment) throws InvalidInputException {
+        Objects.requireNonNull(shipment, "shipment");
+        String jobName = Objects.requireNonNull(shipment.jobName(), "shipment.jobName");
+        inTransaction(c -> {
+            requireJob(c, jobName);
+            List<String> jobSerials = strings(c, "SELECT serial FROM drives WHERE job_name = ? ORDER BY seq", jobName);
+            List<String> otherTracking = strings(c,
+                    "SELECT tracking_number FROM shipments WHERE job_name <> ? ORDER BY job_name", jobName);
+            List<String> otherSerials = new ArrayList<>(strings(c,
+                    "SELECT DISTINCT serial FROM drives WHERE job_name <> ? ORDER BY serial", jobName));
+            // a drive listed under this job too (a drive used again) is this job's drive
+            otherSerials.removeAll(jobSerials);
+            InvalidInputException.throwIfAny(
+                    ShippingRules.checkShipment(shipment, jobSerials, otherTracking, otherSerials));
+            boolean exists = !strings(c, "SELECT job_name FROM shipments WHERE job_name = ? FOR UPDATE", jobName)
+                    .isEmpty();
+            String sql = exists
+                    ? "UPDATE shipments SET carrier = ?, tracking_number = ?, ship_date = ?, drive_serials = ?, "
+                            + "return_address = ?, return_carrier_account = ? WHERE job_name = ?"
+                    : "INSERT INTO shipments (carrier, tracking_number, ship_date, drive_serials, return_address, "
+                            + "return_carrier_account, job_name) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, shipment.carrier());
+                ps.setString(2, shipment.trackingNumber());
+                if (shipment.shipDate() == null) {
+                    ps.setNull(3, Types.DATE);
+                } else {
+                    ps.setObject(3, shipment.shipDate());
+                }
+                ps.setString(4, TextCodec.encodeLines(shipment.driveSerials()));
+                ps.setString(5, shipment.returnAddress());
+                ps.setString(6, shipment.returnCarrierAccount());
+                ps.setString(7, jobName);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                    throw new InvalidInputException(new Problem(ShippingRules.TRACKING, shipment.trackingNumber(),
+                            "already belongs to another job", "a tracking number that belongs to this job only"));
+                }
+                throw e;
+            }
+            List<String> serials = shipment.driveSerials();
+            String drives = serials.size() + (serials.size() == 1 ? " drive" : " drives")
+                    + (serials.isEmpty() ? "" : " (" + String.join(", ", serials) + ")");
+            appendEvent(c, jobName, "shipment.updated", "shipment " + (exists ? "updated" : "recorded") + ": "
+                    + shipment.carrier() + " " + shipment.trackingNumber() + ", " + drives);
+            return shipment;
+        });
+        announce(Topics.SHIPMENT, jobName, null, null);
+        return shipment;
+    }
+
+    @Override
+    public Optional<Shipment> shipment(String jobName) {
+        Objects.requireNonNull(jobName, "jobName");
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + SHIPMENT_COLUMNS + " FROM shipments WHERE job_name = ?")) {
+                ps.setString(1, jobName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    String serials = rs.getString("drive_serials");
+                    return Optional.of(new Shipment(rs.getString("job_name"), rs.getString("carrier"),
+                            rs.getString("tracking_number"), rs.getObject("ship_date", LocalDate.class),
+                            decode(jobName, "drive serials", () -> TextCodec.decodeLines(serials)),
+                            rs.getString("return_address"), rs.getString("return_carrier_account")));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void putJobProperties(String jobName, Map<String, String> properties) {
+        Objects.requireNonNull(jobName, "jobName");
+        Objects.requireNonNull(properties, "properties");
+        if (properties.isEmpty()) {
+            return;
+        }
+        Map<String, String> sorted = new TreeMap<>();
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            if (e.getKey() == null || e.getKey().isBlank()) {
+                throw new IllegalArgumentException("a property of job " + jobName + " has no key; name every property");
+            }
+            sorted.put(e.getKey(), e.getValue());
+        }
+        inTransaction(c -> {
+            requireJob(c, jobName);
+            List<String> set = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            for (Map.Entry<String, String> e : sorted.entrySet()) {
+                if (e.getValue() == null) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "DELETE FROM job_properties WHERE job_name = ? AND prop_key = ?")) {
+                        ps.setString(1, jobName);
+                        ps.setString(2, e.getKey());
+                        ps.executeUpdate();
+                    }
+                    removed.add(e.getKey());
+                } else {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "MERGE INTO job_properties (job_name, prop_key, prop_value) KEY (job_name, prop_key) "
+                                    + "VALUES (?, ?, ?)")) {
+                        ps.setString(1, jobName);
+                        ps.setString(2, e.getKey());
+                        ps.setString(3, e.getValue());
+                        ps.executeUpdate();
+                    }
+                    set.add(e.getKey());
+                }
+            }
+            String detail = (set.isEmpty() ? "" : "set " + String.join(", ", set))
+                    + (!set.isEmpty() && !removed.isEmpty() ? "; " : "")
+                    + (removed.isEmpty() ? "" : "removed " + String.join(", ", removed));
+            appendEvent(c, jobName, "job.properties", "properties " + detail);
+            return null;
+        });
+        announce(Topics.JOB_EVENT, jobName, null, null);
+    }
+
+    @Override
+    public Map<String, String> jobProperties(String jobName) {
+        Objects.requireNonNull(jobName, "jobName");
+        return inTransaction(c -> {
+            Map<String, String> properties = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT prop_key, prop_value FROM job_properties WHERE job_name = ? ORDER BY prop_key")) {
+                ps.setString(1, jobName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        properties.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return Collections.unmodifiableMap(properties);
+        });
+    }
+
+    @Override
+    public JobEvent recordEvent(String jobName, String kind, String detail) {
+        Objects.requireNonNull(jobName, "jobName");
+        if (kind == null || kind.isBlank()) {
+            throw new IllegalArgumentException("an event of job " + jobName + " has no kind; give one such as "
+                    + "stage.finished");
+        }
+        JobEvent event = inTransaction(c -> {
+            requireJob(c, jobName);
+            return appendEvent(c, jobName, kind, detail);
+        });
+        announce(Topics.JOB_EVENT, jobName, null, null);
+        return event;
+    }
+
+    @Override
+    public List<JobEvent> events(String jobName) {
+        Objects.requireNonNull(jobName, "jobName");
+        return inTransaction(c -> {
+            List<JobEvent> events = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, job_name, event_time, actor, kind, detail "
+                    + "FROM events WHERE job_name = ? ORDER BY id")) {
+                ps.setString(1, jobName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new JobEvent(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)));
+                    }
+                }
+            }
+            return List.copyOf(events);
+        });
+    }
+
+    @Override
+    public int schemaVersion() {
+        ensureOpen();
+        return database.schemaVersion();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private <T, X extends Exception> T inTransaction(CatalogDatabase.Work<T, X> work) throws X {
+        ensureOpen();
+        return database.inTransaction(work);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new CatalogException("catalog in " + database.directory() + " is closed; open it again");
+        }
+    }
+
+    private void announce(String topic, String job, String drive, String state) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(Topics.JOB, job);
+        if (drive != null) {
+            properties.put(Topics.DRIVE, drive);
+        }
+        if (state != null) {
+            properties.put(Topics.STATE, state);
+        }
+        listener.changed(topic, Collections.unmodifiableMap(properties));
+    }
+
+    private JobEvent appendEvent(Connection c, String jobName, String kind, String detail) throws SQLException {
+        Instant now = Instant.now();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO events (job_name, event_time, actor, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                new String[] {"ID"})) {
+            ps.setString(1, jobName);
+            ps.setObject(2, timestamp(now));
+            ps.setString(3, actor);
+            ps.setString(4, kind);
+            ps.setString(5, detail);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return new JobEvent(keys.getLong(1), jobName, now, actor, kind, detail);
+            }
+        }
+    }
+
+    private Optional<SeedingJob> findJob(Connection c, String name, boolean forUpdate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + JOB_COLUMNS + " FROM jobs WHERE name = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(readJob(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private void requireJob(Connection c, String name) throws SQLException {
+        if (strings(c, "SELECT name FROM jobs WHERE name = ?", name).isEmpty()) {
+            throw noJob(name);
+        }
+    }
+
+    private SeedingJob readJob(ResultSet rs) throws SQLException {
+        String name = rs.getString("name");
+        String workloads = rs.getString("workloads");
+        return new SeedingJob(name, rs.getString("staging_location"), rs.getString("storage_account"),
+                rs.getString("container_name"), rs.getString("subscription_id"), rs.getString("location"),
+                decode(name, "workloads", () -> TextCodec.decodeWorkloads(workloads)), rs.getString("connector"),
+                rs.getString("source_host"), instant(rs, "created"), JobState.valueOf(rs.getString("state")));
+    }
+
+    private Optional<Drive> findDrive(Connection c, String jobName, String serial, boolean forUpdate)
+            throws SQLException {
+        List<Drive> found = readDrives(c, "SELECT " + DRIVE_COLUMNS + " FROM drives WHERE job_name = ? AND serial = ?"
+                + (forUpdate ? " FOR UPDATE" : ""), jobName, serial);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private static List<Drive> readDrives(Connection c, String sql, String... parameters) throws SQLException {
+        List<Drive> drives = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    drives.add(new Drive(rs.getString("job_name"), rs.getString("serial"), rs.getString("model"),
+                            rs.getString("transport"), rs.getString("media_type"), rs.getLong("capacity_bytes"),
+                            rs.getLong("used_bytes"), rs.getString("encryptor"), rs.getString("key_protector_ref"),
+                            rs.getString("manifest_file"), rs.getString("manifest_hash"),
+                            DriveState.valueOf(rs.getString("state")), rs.getInt("percent_copied")));
+                }
+            }
+        }
+        return List.copyOf(drives);
+    }
+
+    private static List<String> strings(Connection c, String sql, String parameter) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private <T> T decode(String jobName, String what, Supplier<T> decoding) {
+        try {
+            return decoding.get();
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException("the " + what + " of job " + jobName + " in the catalog in "
+                    + database.directory() + " cannot be read (" + e.getMessage() + "); the catalog was changed "
+                    + "outside Seedbench", e);
+        }
+    }
+
+    private static String describe(Drive d) {
+        List<String> parts = new ArrayList<>();
+        if (d.model() != null) {
+            parts.add(d.model());
+        }
+        if (d.mediaType() != null || d.transport() != null) {
+            parts.add(Objects.toString(d.mediaType(), "drive") + (d.transport() == null ? "" : " on " + d.transport()));
+        }
+        parts.add(d.capacityBytes() + " bytes");
+        parts.add(d.state().label());
+        return String.join(", ", parts);
+    }
+
+    private static String withDetail(String change, String detail) {
+        return detail == null || detail.isBlank() ? change : change + ": " + detail;
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static InvalidInputException duplicateName(String name) {
+        return new InvalidInputException(
+                new Problem(SeedRules.NAME, name, "already exists", "a name no other job has"));
+    }
+
+    private static NoSuchElementException noJob(String name) {
+        return new NoSuchElementException("no job named " + name);
+    }
+}

@@ -1,0 +1,131 @@
+package org.seedbench.catalog.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogException;
+import org.seedbench.catalog.CatalogService;
+
+/**
+ * Opens H2 catalogs: the {@link CatalogService} of Seedbench, registered by Declarative Services and usable
+ * without OSGi through {@code new H2CatalogService()}.
+ *
+ * <p>When an {@link EventAdmin} is bound, every committed change is posted under the topics of
+ * {@link org.seedbench.core.events.Topics}: {@code JOB_CREATED} and {@code JOB_STATE} for jobs,
+ * {@code DRIVE_STATE} when a drive is added, replaced or moved, {@code SHIPMENT} for shipments, and
+ * {@code JOB_EVENT} for recorded events and property changes. Each event carries the job's name under
+ * {@code JOB}, the drive's serial under {@code DRIVE} and the new state's label (e.g. {@code Staging}) under
+ * {@code STATE} where they apply.
+ *
+ * <p>Catalogs opened through one service on the same data directory share its database, so that the
+ * process's note of who holds the catalog stays right while several of them work at once.
+ */
+@Component(service = CatalogService.class)
+public class H2CatalogService implements CatalogService {
+    /** How long an operation waits for another process to let go of the catalog, by default. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
+
+    /** The program a change is attributed to when the caller names none. */
+    public static final String DEFAULT_PROGRAM = "seedbench";
+
+    private final Duration lockWait;
+    private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
+    private final ConcurrentMap<Path, CatalogDatabase> databases = new ConcurrentHashMap<>();
+    private volatile String host;
+
+    /** A service that waits {@link #DEFAULT_LOCK_WAIT} for a catalog in use. */
+    public H2CatalogService() {
+        this(DEFAULT_LOCK_WAIT);
+    }
+
+    /** A service that waits {@code lockWait} for a catalog in use before it gives up. */
+    public H2CatalogService(Duration lockWait) {
+        Objects.requireNonNull(lockWait, "lockWait");
+        if (lockWait.isNegative()) {
+            throw new IllegalArgumentException("lock wait " + lockWait + " is negative; give zero or more");
+        }
+        this.lockWait = lockWait;
+    }
+
+    /** Posts the catalog's changes through {@code admin} from now on. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            unbind = "unbindEventAdmin")
+    public void bindEventAdmin(EventAdmin admin) {
+        eventAdmin.set(admin);
+    }
+
+    /** Stops posting through {@code admin}, unless another event admin has replaced it already. */
+    public void unbindEventAdmin(EventAdmin admin) {
+        eventAdmin.compareAndSet(admin, null);
+    }
+
+    @Override
+    public Catalog open(Path dataDirectory) throws CatalogException {
+        return open(dataDirectory, DEFAULT_PROGRAM);
+    }
+
+    /**
+     * Opens the catalog in {@code dataDirectory}, attributing its changes to the user on this host running
+     * {@code program}.
+     *
+     * @param program the program as the user knows it, e.g. {@code cli} or {@code workbench}
+     */
+    public Catalog open(Path dataDirectory, String program) throws CatalogException {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        CatalogDatabase database = databases.computeIfAbsent(directory, d -> new CatalogDatabase(d, lockWait));
+        String actor = actor(System.getProperty("user.name", "unknown"), hostName(), program);
+        database.migrate(actor);
+        return new H2Catalog(database, actor, this::post);
+    }
+
+    /** {@code <user>@<host> (<program>)}, e.g. {@code alice@copyhost (cli)}. */
+    static String actor(String user, String host, String program) {
+        String name = program == null || program.isBlank() ? DEFAULT_PROGRAM : program.strip();
+        return user + "@" + host + " (" + name + ")";
+    }
+
+    private String hostName() {
+        String known = host;
+        if (known == null) {
+            known = lookUpHostName();
+            host = known;
+        }
+        return known;
+    }
+
+    private static String lookUpHostName() {
+        for (String variable : new String[] {"COMPUTERNAME", "HOSTNAME"}) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    private void post(String topic, Map<String, Object> properties) {
+        EventAdmin admin = eventAdmin.get();
+        if (admin != null) {
+            admin.postEvent(new Event(topic, properties));
+        }
+    }
+}

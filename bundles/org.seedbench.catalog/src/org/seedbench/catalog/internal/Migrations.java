@@ -1,0 +1,135 @@
+package org.seedbench.catalog.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.seedbench.catalog.CatalogException;
+
+/**
+ * The versioned schema: SQL scripts {@code migrations/V<n>__<what>.sql} beside this class, applied in
+ * order, each in its own transaction together with its row in {@code schema_version}. A script's statements
+ * end with a semicolon at the end of a line; lines starting with {@code --} are comments.
+ */
+final class Migrations {
+    /** Every script, oldest first; a new schema version adds its script at the end. */
+    private static final List<String> SCRIPTS = List.of("V1__catalog.sql");
+
+    private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
+
+    private Migrations() {
+    }
+
+    /** The version the newest script brings the catalog to. */
+    static int latest() {
+        return version(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /** The version the catalog is at, 0 when it has none yet. */
+    static int current(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /**
+     * Brings the catalog to the latest version and returns it.
+     *
+     * @param where the data directory, for messages
+     * @throws CatalogException when the catalog is newer than this code or a script fails
+     */
+    static int apply(Connection c, String where, String actor) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                    + "version INT NOT NULL PRIMARY KEY, script VARCHAR NOT NULL, "
+                    + "applied TIMESTAMP(9) WITH TIME ZONE NOT NULL, actor VARCHAR NOT NULL)");
+        }
+        c.commit();
+        int current = current(c);
+        if (current > latest()) {
+            throw new CatalogException("catalog in " + where + " is at schema version " + current
+                    + ", newer than this Seedbench knows (" + latest() + "); use the Seedbench that last wrote it");
+        }
+        for (String script : SCRIPTS) {
+            int version = version(script);
+            if (version <= current) {
+                continue;
+            }
+            try {
+                for (String statement : statements(read(script))) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(statement);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO schema_version (version, script, applied, actor) VALUES (?, ?, ?, ?)")) {
+                    ps.setInt(1, version);
+                    ps.setString(2, script);
+                    ps.setObject(3, Instant.now().atOffset(ZoneOffset.UTC));
+                    ps.setString(4, actor);
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw new CatalogException("catalog in " + where + " could not be upgraded to schema version "
+                        + version + ": " + CatalogDatabase.reason(e) + "; nothing was lost, report this", e);
+            }
+            current = version;
+        }
+        return current;
+    }
+
+    static int version(String script) {
+        Matcher m = SCRIPT_NAME.matcher(script);
+        if (!m.matches()) {
+            throw new IllegalStateException("migration script " + script + " is not named V<n>__<what>.sql");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static String read(String script) {
+        try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("migration script " + script + " is missing from the bundle");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("migration script " + script + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String statement = current.toString().strip();
+                statements.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException("migration script ends without a ';' after its last statement");
+        }
+        return statements;
+    }
+}
