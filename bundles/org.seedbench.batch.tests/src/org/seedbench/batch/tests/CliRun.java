@@ -1,0 +1,31 @@
+package org.seedbench.batch.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.seedbench.batch.internal.CommandLine;
+
+/** One run of the command line, with what it printed. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun run(CommandLine cli, Path data, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data");
+        all.add(data.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The lines printed on stderr. */
+    List<String> errLines() {
+        return err.lines().filter(l -> !l.isBlank()).toList();
+    }
+}

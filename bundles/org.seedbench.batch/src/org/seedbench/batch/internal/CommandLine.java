@@ -1,0 +1,148 @@
+package org.seedbench.batch.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seedbench.catalog.CatalogException;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.rules.IllegalTransitionException;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.spi.WorkloadSource;
+
+/**
+ * The {@code seedbench} command line: parses the verb and its options, runs it with the catalog and the
+ * registered plugins, and turns every outcome into an exit code and, for errors, one line on stderr.
+ */
+@Component(service = CommandLine.class)
+public class CommandLine {
+    /** Where the catalog and keys live unless {@code --data} says otherwise. */
+    public static final String DATA_ENV = "SEEDBENCH_DATA";
+
+    @Reference
+    private CatalogService catalogs;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<WorkloadSource> workloadSources;
+
+    private final Clock clock;
+
+    public CommandLine() {
+        this(Clock.systemDefaultZone());
+    }
+
+    CommandLine(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @param env the environment ({@code SEEDBENCH_DATA}, {@code HOME}…)
+     * @return the exit code
+     */
+    public int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(Arrays.asList(args), out, err, env).code();
+    }
+
+    private Map<String, Verb> verbs(PrintStream out, PrintStream err, Map<String, String> env) {
+        Map<String, Verb> verbs = new LinkedHashMap<>();
+        for (Verb v : List.of(new InitVerb(), new JobsVerb(), new StatusVerb(),
+                new DemoVerb(a -> run(a, out, err, env)))) {
+            verbs.put(v.name(), v);
+        }
+        return verbs;
+    }
+
+    private ExitCode run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+        Map<String, Verb> verbs = verbs(out, err, env);
+        boolean debug = args.contains("--debug");
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
+            printHelp(verbs, args.isEmpty() ? err : out);
+            return args.isEmpty() ? ExitCode.USAGE : ExitCode.DONE;
+        }
+        Verb verb = verbs.get(args.get(0));
+        if (verb == null) {
+            err.println("seedbench: unknown verb '" + args.get(0) + "'; the verbs are " + String.join(", ", verbs.keySet()));
+            err.println("usage: seedbench <verb> [options]; seedbench --help lists the verbs");
+            return ExitCode.USAGE;
+        }
+        try {
+            Args parsed = Args.parse(args.subList(1, args.size()), verb.valuedOptions(), verb.flagOptions(),
+                    verb.usage());
+            if (parsed.has("help")) {
+                out.println(verb.help());
+                return ExitCode.DONE;
+            }
+            Path data = dataDirectory(parsed.value("data"), env);
+            List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
+            return verb.run(new Invocation(parsed, out, err, data, catalogs, sources, clock));
+        } catch (UsageException e) {
+            err.println("seedbench " + verb.name() + ": " + e.getMessage());
+            err.println(e.usage());
+            return ExitCode.USAGE;
+        } catch (InvalidInputException e) {
+            List<Problem> problems = e.problems();
+            String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more: "
+                    + String.join("; ", problems.subList(1, problems.size()).stream().map(Problem::field).toList())
+                    + ")" : "";
+            err.println("seedbench " + verb.name() + ": " + problems.get(0).message() + more);
+            debug(debug, err, e);
+            return ExitCode.INVALID_INPUT;
+        } catch (IllegalTransitionException e) {
+            err.println("seedbench " + verb.name() + ": " + e.getMessage());
+            debug(debug, err, e);
+            return ExitCode.INVALID_INPUT;
+        } catch (CatalogException e) {
+            err.println("seedbench " + verb.name() + ": " + e.getMessage());
+            debug(debug, err, e);
+            return ExitCode.FAILURE;
+        } catch (Exception e) {
+            err.println("seedbench " + verb.name() + ": failed: " + e.getMessage()
+                    + (debug ? "" : " (--debug shows the details)"));
+            debug(debug, err, e);
+            return ExitCode.FAILURE;
+        }
+    }
+
+    private static void debug(boolean debug, PrintStream err, Exception e) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+    }
+
+    static Path dataDirectory(String option, Map<String, String> env) {
+        if (option != null && !option.isBlank()) {
+            return Path.of(option).toAbsolutePath();
+        }
+        String fromEnv = env.get(DATA_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv).toAbsolutePath();
+        }
+        return Path.of(System.getProperty("user.home"), ".seedbench");
+    }
+
+    private static void printHelp(Map<String, Verb> verbs, PrintStream out) {
+        out.println("usage: seedbench <verb> [options]   (seedbench <verb> --help for a verb's options)");
+        out.println();
+        for (Verb v : verbs.values()) {
+            out.printf("  %-10s %s%n", v.name(), v.summary());
+        }
+        out.println();
+        out.println("Every verb takes --json (machine-readable output), --data DIR (default ~/.seedbench or "
+                + DATA_ENV + ") and --debug.");
+        out.println("Exit codes: 0 done, 1 failure, 2 usage, 3 invalid input, 4 needs action.");
+    }
+}

@@ -1,0 +1,127 @@
+package org.seedbench.batch.internal;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.seedbench.core.model.Drive;
+import org.seedbench.core.model.JobEvent;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.Shipment;
+import org.seedbench.core.model.WorkloadSpec;
+import org.seedbench.core.rules.ShippingRules;
+import org.seedbench.core.rules.ShippingRules.Deadline;
+import org.seedbench.core.rules.Sizes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** How jobs, drives and events look on the terminal and in {@code --json}. */
+final class Views {
+    /** Job property: when the import service created the job (ISO-8601), the start of the 14-day deadline. */
+    static final String IMPORT_JOB_CREATED = "importJob.created";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter LOCAL_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private Views() {
+    }
+
+    static void printJson(PrintStream out, Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "" : LOCAL_TIME.format(instant);
+    }
+
+    /** The shipping deadline, while the import job waits for shipping details. */
+    static Optional<Deadline> deadline(SeedingJob job, Map<String, String> properties, Instant now) {
+        String created = properties.get(IMPORT_JOB_CREATED);
+        if (job.state() != JobState.CREATING || created == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ShippingRules.deadline(Instant.parse(created), now));
+    }
+
+    static Map<String, Object> job(SeedingJob job) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", job.name());
+        m.put("state", job.state().label());
+        m.put("stagingLocation", job.stagingLocation());
+        m.put("storageAccount", job.storageAccount());
+        m.put("container", job.container());
+        m.put("subscriptionId", job.subscriptionId());
+        m.put("location", job.location());
+        m.put("workloads", job.workloads().stream().map(WorkloadSpec::toString).toList());
+        m.put("connector", job.connector());
+        if (job.sourceHost() != null) {
+            m.put("sourceHost", job.sourceHost());
+        }
+        m.put("created", job.created() == null ? null : job.created().toString());
+        return m;
+    }
+
+    static Map<String, Object> drive(Drive d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("serial", d.serial());
+        m.put("model", d.model());
+        m.put("transport", d.transport());
+        m.put("mediaType", d.mediaType());
+        m.put("capacityBytes", d.capacityBytes());
+        m.put("usedBytes", d.usedBytes());
+        m.put("encryptor", d.encryptor());
+        m.put("manifestFile", d.manifestFile());
+        m.put("manifestHash", d.manifestHash());
+        m.put("state", d.state().label());
+        m.put("percentCopied", d.percentCopied());
+        return m;
+    }
+
+    static Map<String, Object> shipment(Shipment s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("carrier", s.carrier());
+        m.put("trackingNumber", s.trackingNumber());
+        m.put("shipDate", s.shipDate() == null ? null : s.shipDate().toString());
+        m.put("drives", s.driveSerials());
+        m.put("returnAddress", s.returnAddress());
+        m.put("returnCarrierAccount", s.returnCarrierAccount());
+        return m;
+    }
+
+    static Map<String, Object> event(JobEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", e.time().toString());
+        m.put("actor", e.actor());
+        m.put("kind", e.kind());
+        m.put("detail", e.detail());
+        return m;
+    }
+
+    static void printDrives(PrintStream out, List<Drive> drives) {
+        out.printf("%-16s %-20s %-6s %-4s %10s %10s %-18s %5s%n", "SERIAL", "MODEL", "VIA", "TYPE", "CAPACITY",
+                "USED", "STATE", "COPY");
+        for (Drive d : drives) {
+            out.printf("%-16s %-20s %-6s %-4s %10s %10s %-18s %4d%%%n", d.serial(), nz(d.model()), nz(d.transport()),
+                    nz(d.mediaType()), Sizes.decimal(d.capacityBytes()), Sizes.decimal(d.usedBytes()),
+                    d.state().label(), d.percentCopied());
+        }
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

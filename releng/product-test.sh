@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Checks the built headless product from the outside, as a user or a script would run it: exit codes, the one
+# error line, JSON output, and that the product holds no UI bundle. Run by releng/test.sh after ./mvnw verify.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+product=$root/releng/org.seedbench.repository/target/products/org.seedbench.headless/linux/gtk/x86_64/seedbench
+sb=$product/bin/seedbench
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SEEDBENCH_DATA=$work/data
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); echo "ok   $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+
+# run EXPECTED_EXIT DESCRIPTION -- ARGS…: runs seedbench, keeps stdout/stderr in $out/$err
+run() {
+    local expect=$1 what=$2
+    shift 3
+    "$sb" "$@" > "$work/out" 2> "$work/err"
+    local code=$?
+    out=$(cat "$work/out")
+    err=$(cat "$work/err")
+    if [ "$code" -eq "$expect" ]; then
+        return 0
+    fi
+    fail "$what: exit $code, expected $expect; stderr: $err"
+    return 1
+}
+
+valid=(--name seed-fs01 --staging /tmp/stage --storage-account contosobackup --container seed
+       --subscription 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0 --location westeurope)
+
+run 0 "init" -- init "${valid[@]}" && ok "init seed-fs01 exits 0"
+run 0 "jobs" -- jobs && { echo "$out" | grep -Eq '^seed-fs01 +Draft ' && ok "jobs lists seed-fs01 in Draft" || fail "jobs: $out"; }
+run 0 "status --json" -- status seed-fs01 --json && {
+    echo "$out" | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+want = {"name": "seed-fs01", "state": "Draft", "stagingLocation": "/tmp/stage", "storageAccount": "contosobackup",
+        "container": "seed", "subscriptionId": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "location": "westeurope"}
+bad = {k: j.get(k) for k, v in want.items() if j.get(k) != v}
+sys.exit(1 if bad else 0)' && ok "status --json is valid JSON with the job's values" || fail "status --json: $out"; }
+
+run 0 "jobs --json" -- jobs --json
+before=$out
+check_refused() {
+    local what=$1 field=$2
+    shift 2
+    if run 3 "$what" -- "$@"; then
+        local lines
+        lines=$(printf '%s\n' "$err" | grep -c .)
+        if [ "$lines" -eq 1 ] && printf '%s' "$err" | grep -q "$field"; then
+            ok "$what: exit 3, one line naming $field: $err"
+        else
+            fail "$what: expected one line naming '$field', got: $err"
+        fi
+    fi
+    "$sb" jobs --json > "$work/after" 2>/dev/null
+    [ "$(cat "$work/after")" = "$before" ] || fail "$what: the catalog changed"
+}
+with() { # with OPTION VALUE: the valid arguments with one replaced
+    local opt=$1 val=$2 i
+    args=()
+    for ((i = 0; i < ${#valid[@]}; i += 2)); do
+        if [ "${valid[i]}" = "$opt" ]; then args+=("$opt" "$val"); else args+=("${valid[i]}" "${valid[i+1]}"); fi
+    done
+}
+with --storage-account Contoso_Backup; check_refused "storage account Contoso_Backup" "storage account" init "${args[@]}"
+with --container -seed; check_refused "container -seed" "container" init "${args[@]}"
+with --container se--ed; check_refused "container se--ed" "container" init "${args[@]}"
+with --subscription not-a-guid; check_refused "subscription not-a-guid" "subscription id" init "${args[@]}"
+with --name 1x; check_refused "job name 1x" "import job name" init "${args[@]}"
+without=(); for ((i = 0; i < ${#valid[@]}; i += 2)); do [ "${valid[i]}" = --staging ] || without+=("${valid[i]}" "${valid[i+1]}"); done
+check_refused "no --staging" "staging location" init "${without[@]}"
+check_refused "a second init seed-fs01" "import job name" init "${valid[@]}"
+
+run 2 "unknown verb" -- frobnicate && { printf '%s' "$err" | grep -q "usage:" && ok "frobnicate exits 2 with a usage line" || fail "frobnicate: $err"; }
+run 2 "missing argument" -- status && ok "status without a job exits 2"
+run 0 "--help" -- --help && { echo "$out" | grep -q "init" && ok "--help lists the verbs" || fail "--help: $out"; }
+
+ui=$(ls "$product/plugins" | grep -E '^org\.eclipse\.(swt|jface|e4\.ui)' || true)
+[ -z "$ui" ] && ok "the headless product holds no swt, jface or e4.ui bundle" || fail "UI bundles in the headless product: $ui"
+
+# two commands at once on one data directory: both work
+"$sb" jobs > "$work/p1" 2>&1 & p1=$!
+"$sb" status seed-fs01 > "$work/p2" 2>&1 & p2=$!
+wait $p1; c1=$?; wait $p2; c2=$?
+[ $c1 -eq 0 ] && [ $c2 -eq 0 ] && ok "two commands at once on one data directory both succeed" \
+    || fail "concurrent commands: $c1 $(cat "$work/p1") / $c2 $(cat "$work/p2")"
+
+echo "product-test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need when it is missing, then builds everything and runs every
+# test bundle with ./mvnw verify under a virtual display, then checks the built headless product from the
+# outside (releng/product-test.sh). Works on a fresh machine by itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
+[ -e /usr/lib/x86_64-linux-gnu/libgtk-3.so.0 ] || need+=(libgtk-3-0)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "test.sh: installing ${need[*]}"
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# The GTK accessibility bridge is not running under Xvfb; keep it quiet.
+export NO_AT_BRIDGE=1
+xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B verify "$@"
+releng/product-test.sh
