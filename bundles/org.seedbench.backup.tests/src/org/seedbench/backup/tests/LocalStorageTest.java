@@ -1,0 +1,89 @@
+package org.seedbench.backup.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.seedbench.backup.LocalStorage;
+import org.seedbench.backup.RepositoryStorage;
+
+/** The local folder storage: atomic writes, and what an unfinished write leaves is never listed. */
+class LocalStorageTest {
+    @TempDir
+    Path temp;
+
+    private long temporaryFiles() throws IOException {
+        try (Stream<Path> all = Files.walk(temp)) {
+            return all.filter(p -> p.getFileName().toString().startsWith(".tmp-")).count();
+        }
+    }
+
+    @Test
+    void objectsReadBackWholeAndInRanges() throws IOException {
+        LocalStorage s = new LocalStorage(temp.resolve("repo"));
+        byte[] content = Fixture.random(1, 10_000);
+        s.put("index/abc", content);
+        assertArrayEquals(content, s.get("index/abc"));
+        assertArrayEquals(java.util.Arrays.copyOfRange(content, 100, 200), s.getRange("index/abc", 100, 100));
+        assertEquals(10_000, s.size("index/abc"));
+        assertTrue(s.exists("index/abc"));
+        assertEquals(List.of("index/abc"), s.list("index/"));
+        assertThrows(EOFException.class, () -> s.getRange("index/abc", 9_990, 20));
+        s.delete("index/abc");
+        assertFalse(s.exists("index/abc"));
+        assertThrows(NoSuchFileException.class, () -> s.get("index/abc"));
+        s.delete("index/abc");
+    }
+
+    @Test
+    void aPendingObjectIsInvisibleUntilCommittedAndGoneWhenDiscarded() throws IOException {
+        LocalStorage s = new LocalStorage(temp.resolve("repo"));
+        try (RepositoryStorage.PendingObject p = s.create("packs")) {
+            p.output().write(Fixture.random(2, 5000));
+            assertEquals(List.of(), s.list("packs/"));
+            assertEquals(1, temporaryFiles());
+            assertEquals(0, s.deleteAbandoned(), "a write in progress is not abandoned");
+            p.commit("packs/ab/abcdef");
+        }
+        assertEquals(List.of("packs/ab/abcdef"), s.list("packs/"));
+        assertEquals(5000, s.size("packs/ab/abcdef"));
+        try (RepositoryStorage.PendingObject p = s.create("packs")) {
+            p.output().write(new byte[100]);
+        }
+        assertEquals(0, temporaryFiles(), "a discarded write leaves nothing");
+    }
+
+    @Test
+    void whatADeadWriterLeftIsIgnoredAndRemoved() throws IOException {
+        LocalStorage s = new LocalStorage(temp.resolve("repo"));
+        s.put("snapshots/1234", new byte[] { 1 });
+        Files.write(temp.resolve("repo/snapshots/.tmp-77"), new byte[] { 2 });
+        Files.write(temp.resolve("repo/.tmp-88"), new byte[] { 3 });
+        assertEquals(List.of("snapshots/1234"), s.list(""));
+        assertEquals(2, s.deleteAbandoned());
+        assertEquals(0, temporaryFiles());
+        assertEquals(List.of("snapshots/1234"), s.list(""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "../outside", "packs/../../x", "/etc/passwd", "packs//x", ".hidden", "a/.tmp-1", "" })
+    void namesOutsideTheRepositoryOrOfItsOwnAreRefused(String name) {
+        LocalStorage s = new LocalStorage(temp.resolve("repo"));
+        assertThrows(IllegalArgumentException.class, () -> s.put(name, new byte[1]));
+        assertThrows(IllegalArgumentException.class, () -> s.get(name));
+    }
+}

@@ -1,0 +1,85 @@
+package org.seedbench.backup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.spi.Progress;
+
+/**
+ * Backs workloads up into an encrypted, deduplicating repository, lists its snapshots, verifies it and
+ * restores from it. Registered as a Declarative Services component; one instance serves any number of
+ * repositories and runs.
+ *
+ * <p>Every long operation reports to a {@link Progress} (from the calling thread only) and stops at a
+ * resumable point when it is cancelled, throwing {@link Progress.CanceledException}: a cancelled or killed
+ * backup leaves a repository the next backup continues from, never one holding partial data that looks
+ * good.
+ */
+public interface BackupEngine {
+
+    /**
+     * Creates a new repository in an empty storage location with the default options (1 MiB average
+     * chunks, 64 MiB packs) and opens it.
+     *
+     * @throws InvalidInputException when the passphrase is shorter than
+     *                               {@link org.seedbench.core.rules.SeedRules#MIN_PASSPHRASE_LENGTH}
+     *                               characters; nothing is written then
+     * @throws RepositoryException   when the location already holds a repository
+     */
+    Repository init(RepositoryStorage storage, Secret passphrase) throws IOException, InvalidInputException;
+
+    /** {@link #init(RepositoryStorage, Secret)} with chosen chunk and pack sizes. */
+    Repository init(RepositoryStorage storage, Secret passphrase, RepositoryOptions options)
+            throws IOException, InvalidInputException;
+
+    /**
+     * Opens an existing repository.
+     *
+     * @throws WrongPassphraseException when the passphrase opens none of the repository's keys; nothing is
+     *                                  written
+     * @throws RepositoryException      when the location holds no repository or one of an unknown version
+     */
+    Repository open(RepositoryStorage storage, Secret passphrase) throws IOException, WrongPassphraseException;
+
+    /** Whether the location holds a repository (its {@code config} file). */
+    boolean isRepository(RepositoryStorage storage) throws IOException;
+
+    /**
+     * Backs the workloads up, one snapshot per workload. Items that cannot be read (or that change while they
+     * are read, after one more attempt) are left out and reported as warnings; they never stop the run.
+     * Data already in the repository is not stored again: a run over unchanged data only adds snapshots.
+     *
+     * @param warnings receives each warning line as it happens (also listed in the result)
+     * @throws Progress.CanceledException when cancelled; the next run resumes without storing again what
+     *                                    finished packs already hold
+     */
+    BackupResult backup(Repository repository, List<WorkloadRun> workloads, Progress progress,
+            Consumer<String> warnings) throws IOException;
+
+    /** The repository's snapshots, oldest first. */
+    List<SnapshotInfo> snapshots(Repository repository) throws IOException;
+
+    /**
+     * Checks the repository: structure, index against packs, snapshots against index; with {@code readData}
+     * every stored blob is also read, decrypted, authenticated and its id computed again. Problems name the
+     * pack and the files (with their snapshot) they affect.
+     */
+    VerifyReport verify(Repository repository, boolean readData, Progress progress) throws IOException;
+
+    /**
+     * Restores a snapshot into {@code target}, bit-identical with its metadata. Never writes outside
+     * {@code target}: a snapshot naming an absolute path or a {@code ..} segment is refused before anything
+     * is written. Files that cannot be restored (a damaged pack) are reported and the others restored.
+     *
+     * @param snapshot     a snapshot id, a unique prefix of one (at least 4 characters), or {@code latest}
+     * @param includeGlobs {@code glob:} patterns matched against the paths in the snapshot; an item is
+     *                     restored when it or one of its folders matches; all items when empty
+     * @param overwrite    whether existing files in {@code target} are replaced (else left and reported)
+     */
+    RestoreResult restore(Repository repository, String snapshot, Path target, List<String> includeGlobs,
+            boolean overwrite, Progress progress) throws IOException;
+}

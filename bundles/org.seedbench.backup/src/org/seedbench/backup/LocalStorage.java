@@ -1,0 +1,317 @@
+package org.seedbench.backup;
+
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * A repository in a local folder (or a mounted network share). Every object is written as a temporary
+ * file ({@code .tmp-…}) in the folder it ends up in, or for packs in the folder above, forced to disk,
+ * renamed atomically to its name, and the folder is forced to disk after the rename. A write in progress
+ * holds a lock on its temporary file, so {@link #deleteAbandoned()} removes only what a dead process left.
+ */
+public final class LocalStorage implements RepositoryStorage {
+    private static final String TEMP_PREFIX = ".tmp-";
+    private static final int BUFFER = 1 << 20;
+
+    private final Path root;
+    private final boolean posix;
+    private final Set<Path> writing = ConcurrentHashMap.newKeySet();
+
+    /** A repository in {@code root}, which is created on the first write when missing. */
+    public LocalStorage(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        this.posix = this.root.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** The repository's folder. */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String location() {
+        return root.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalStorage[" + root + "]";
+    }
+
+    @Override
+    public PendingObject create(String folder) throws IOException {
+        Path dir = folder.isEmpty() ? root : resolve(folder);
+        createDirectories(dir);
+        Path temp = dir.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IOException("cannot lock the new temporary file " + temp);
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        writing.add(temp);
+        return new LocalPending(temp, channel);
+    }
+
+    @Override
+    public byte[] get(String name) throws IOException {
+        return Files.readAllBytes(resolve(name));
+    }
+
+    @Override
+    public byte[] getRange(String name, long offset, int length) throws IOException {
+        byte[] out = new byte[length];
+        try (FileChannel ch = FileChannel.open(resolve(name), StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.wrap(out);
+            long pos = offset;
+            while (buf.hasRemaining()) {
+                int n = ch.read(buf, pos);
+                if (n < 0) {
+                    throw new EOFException(name + " ends before byte " + (offset + length));
+                }
+                pos += n;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException {
+        return Files.newInputStream(resolve(name));
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        int slash = prefix.lastIndexOf('/');
+        Path dir = slash < 0 ? root : resolve(prefix.substring(0, slash));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                if (name.startsWith(prefix) && !hidden(name)) {
+                    names.add(name);
+                }
+            });
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    private static boolean hidden(String name) {
+        return name.startsWith(".") || name.contains("/.");
+    }
+
+    @Override
+    public boolean exists(String name) throws IOException {
+        return Files.isRegularFile(resolve(name));
+    }
+
+    @Override
+    public void delete(String name) throws IOException {
+        Path file = resolve(name);
+        if (Files.deleteIfExists(file)) {
+            forceDirectory(file.getParent());
+        }
+    }
+
+    @Override
+    public long size(String name) throws IOException {
+        return Files.size(resolve(name));
+    }
+
+    @Override
+    public int deleteAbandoned() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        List<Path> temps;
+        try (Stream<Path> files = Files.walk(root)) {
+            temps = files.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX) && Files.isRegularFile(p))
+                    .toList();
+        }
+        int removed = 0;
+        for (Path temp : temps) {
+            if (!writing.contains(temp) && abandoned(temp)) {
+                Files.deleteIfExists(temp);
+                forceDirectory(temp.getParent());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Whether no process holds the temporary file's lock. */
+    private static boolean abandoned(Path temp) throws IOException {
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                return false;
+            }
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** The file of an object name; names that are not the storage's form are refused. */
+    private Path resolve(String name) {
+        if (name == null || name.isEmpty() || name.startsWith("/") || name.endsWith("/")) {
+            throw new IllegalArgumentException("not an object name: '" + name + "'");
+        }
+        Path p = root;
+        for (String segment : name.split("/", -1)) {
+            if (segment.isEmpty() || segment.startsWith(".") || !segment.chars().allMatch(LocalStorage::nameChar)) {
+                throw new IllegalArgumentException("not an object name: '" + name + "'");
+            }
+            p = p.resolve(segment);
+        }
+        return p;
+    }
+
+    private static boolean nameChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+                || c == '-';
+    }
+
+    /** Creates the folder and any missing parents, forcing each new entry to disk. */
+    private void createDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (parent != null) {
+            createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
+            }
+            return;
+        }
+        if (parent != null) {
+            forceDirectory(parent);
+        }
+    }
+
+    /** Makes a folder's entries durable. Only POSIX systems can open a folder for that. */
+    private void forceDirectory(Path dir) throws IOException {
+        if (!posix) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    private final class LocalPending implements PendingObject {
+        private final Path temp;
+        private final FileChannel channel;
+        private final OutputStream out;
+        private boolean done;
+
+        LocalPending(Path temp, FileChannel channel) {
+            this.temp = temp;
+            this.channel = channel;
+            this.out = new BufferedOutputStream(new UnclosableOutput(Channels.newOutputStream(channel)), BUFFER);
+        }
+
+        @Override
+        public OutputStream output() {
+            return out;
+        }
+
+        @Override
+        public void commit(String name) throws IOException {
+            if (done) {
+                throw new IllegalStateException("already committed or discarded");
+            }
+            Path target = resolve(name);
+            out.flush();
+            channel.force(true);
+            createDirectories(target.getParent());
+            try {
+                if (posix) {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    channel.close();
+                } else {
+                    channel.close();
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (AccessDeniedException e) {
+                throw new IOException("cannot write " + target + ": permission denied", e);
+            }
+            done = true;
+            writing.remove(temp);
+            forceDirectory(target.getParent());
+            if (!target.getParent().equals(temp.getParent())) {
+                forceDirectory(temp.getParent());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                channel.close();
+            } finally {
+                Files.deleteIfExists(temp);
+                writing.remove(temp);
+            }
+        }
+    }
+
+    /** Keeps the buffered stream's close from closing the channel the pending object owns. */
+    private static final class UnclosableOutput extends java.io.FilterOutputStream {
+        UnclosableOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

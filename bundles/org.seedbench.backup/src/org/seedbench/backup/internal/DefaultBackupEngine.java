@@ -1,0 +1,148 @@
+package org.seedbench.backup.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.osgi.service.component.annotations.Component;
+import org.seedbench.backup.BackupEngine;
+import org.seedbench.backup.BackupResult;
+import org.seedbench.backup.Repository;
+import org.seedbench.backup.RepositoryException;
+import org.seedbench.backup.RepositoryOptions;
+import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.backup.RestoreResult;
+import org.seedbench.backup.SnapshotInfo;
+import org.seedbench.backup.VerifyReport;
+import org.seedbench.backup.WorkloadRun;
+import org.seedbench.backup.WrongPassphraseException;
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.SeedRules;
+import org.seedbench.core.spi.Progress;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The backup engine, registered as the {@link BackupEngine} service. */
+@Component(service = BackupEngine.class)
+public class DefaultBackupEngine implements BackupEngine {
+    private final ObjectMapper json = new ObjectMapper();
+    private final SecureRandom random = new SecureRandom();
+
+    @Override
+    public Repository init(RepositoryStorage storage, Secret passphrase) throws IOException, InvalidInputException {
+        return init(storage, passphrase, RepositoryOptions.defaults());
+    }
+
+    @Override
+    public Repository init(RepositoryStorage storage, Secret passphrase, RepositoryOptions options)
+            throws IOException, InvalidInputException {
+        Objects.requireNonNull(options, "options");
+        char[] pass = passphrase == null ? new char[0] : passphrase.reveal();
+        try {
+            InvalidInputException.throwIfAny(SeedRules.checkPassphrase(pass));
+            if (storage.exists(RepositoryConfig.NAME)) {
+                throw new RepositoryException("a repository already exists at " + storage.location());
+            }
+            for (String folder : List.of(PackFormat.FOLDER, IndexFile.FOLDER, OpenRepository.SNAPSHOTS)) {
+                if (!storage.list(folder + "/").isEmpty()) {
+                    throw new RepositoryException(storage.location() + " holds " + folder + " of a repository whose "
+                            + "config file is missing; restore the config file or choose an empty location");
+                }
+            }
+            // key files without a config and without data are what an interrupted init left
+            for (String orphan : storage.list(OpenRepository.KEYS + "/")) {
+                storage.delete(orphan);
+            }
+            byte[] idBytes = new byte[32];
+            random.nextBytes(idBytes);
+            RepositoryConfig config = new RepositoryConfig(HexFormat.of().formatHex(idBytes), options);
+            MasterKeys keys = MasterKeys.generate(random);
+            byte[] keyFile = KeyFile.create(json, keys, config.id(), pass, options.scryptLogN(), random);
+            byte[] keyName = new byte[16];
+            random.nextBytes(keyName);
+            storage.put(OpenRepository.KEYS + "/" + HexFormat.of().formatHex(keyName), keyFile);
+            storage.put(RepositoryConfig.NAME, config.toJson(json));
+            return new OpenRepository(storage, config, keys, new Documents(json));
+        } finally {
+            Arrays.fill(pass, '\0');
+        }
+    }
+
+    @Override
+    public Repository open(RepositoryStorage storage, Secret passphrase) throws IOException, WrongPassphraseException {
+        RepositoryConfig config = readConfig(storage);
+        List<String> keyFiles = storage.list(OpenRepository.KEYS + "/");
+        if (keyFiles.isEmpty()) {
+            throw new RepositoryException("the repository at " + storage.location()
+                    + " has no key file: it cannot be opened");
+        }
+        char[] pass = passphrase == null ? new char[0] : passphrase.reveal();
+        try {
+            for (String name : keyFiles) {
+                MasterKeys keys = KeyFile.open(json, name, storage.get(name), config.id(), pass);
+                if (keys != null) {
+                    return new OpenRepository(storage, config, keys, new Documents(json));
+                }
+            }
+        } finally {
+            Arrays.fill(pass, '\0');
+        }
+        throw new WrongPassphraseException();
+    }
+
+    private RepositoryConfig readConfig(RepositoryStorage storage) throws IOException {
+        if (!storage.exists(RepositoryConfig.NAME)) {
+            throw new RepositoryException(storage.location() + " holds no Seedbench repository (no config file)");
+        }
+        return RepositoryConfig.parse(json, storage.get(RepositoryConfig.NAME), storage.location());
+    }
+
+    @Override
+    public boolean isRepository(RepositoryStorage storage) throws IOException {
+        return storage.exists(RepositoryConfig.NAME);
+    }
+
+    @Override
+    public BackupResult backup(Repository repository, List<WorkloadRun> workloads, Progress progress,
+            Consumer<String> warnings) throws IOException {
+        if (workloads.isEmpty()) {
+            throw new IllegalArgumentException("a backup needs at least one workload");
+        }
+        return new BackupRun(OpenRepository.of(repository), progress, warnings == null ? w -> {
+        } : warnings).run(List.copyOf(workloads));
+    }
+
+    @Override
+    public List<SnapshotInfo> snapshots(Repository repository) throws IOException {
+        OpenRepository repo = OpenRepository.of(repository);
+        List<SnapshotInfo> list = new ArrayList<>();
+        try (BlobCodec codec = repo.newCodec()) {
+            for (String id : repo.snapshotIds()) {
+                SnapshotRecord s = repo.readSnapshot(id, codec);
+                list.add(new SnapshotInfo(id, s.time(), s.host(), s.workload(), s.statistics(), s.warnings()));
+            }
+        }
+        list.sort(Comparator.comparing(SnapshotInfo::time).thenComparing(SnapshotInfo::id));
+        return list;
+    }
+
+    @Override
+    public VerifyReport verify(Repository repository, boolean readData, Progress progress) throws IOException {
+        return new Verifier(OpenRepository.of(repository), progress).verify(readData);
+    }
+
+    @Override
+    public RestoreResult restore(Repository repository, String snapshot, Path target, List<String> includeGlobs,
+            boolean overwrite, Progress progress) throws IOException {
+        return new Restorer(OpenRepository.of(repository), progress).restore(snapshot, target,
+                includeGlobs == null ? List.of() : includeGlobs, overwrite);
+    }
+}

@@ -1,0 +1,262 @@
+package org.seedbench.backup.internal;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.seedbench.backup.Repository;
+import org.seedbench.backup.RepositoryException;
+import org.seedbench.backup.RepositoryOptions;
+import org.seedbench.backup.RepositoryStorage;
+
+/**
+ * An open repository: storage, config and keys, with the reads and writes every operation shares (index,
+ * blobs, snapshots).
+ */
+public final class OpenRepository implements Repository {
+    /** Folder of the snapshot files. */
+    public static final String SNAPSHOTS = "snapshots";
+    /** Folder of the key files. */
+    public static final String KEYS = "keys";
+    static final String SNAPSHOT_LABEL = "seedbench:snapshot:v1";
+
+    private final RepositoryStorage storage;
+    private final RepositoryConfig config;
+    private final MasterKeys keys;
+    private final Documents documents;
+    private boolean closed;
+
+    OpenRepository(RepositoryStorage storage, RepositoryConfig config, MasterKeys keys, Documents documents) {
+        this.storage = storage;
+        this.config = config;
+        this.keys = keys;
+        this.documents = documents;
+    }
+
+    /** The engine's view of a repository handle. */
+    public static OpenRepository of(Repository repository) {
+        if (repository instanceof OpenRepository open) {
+            if (open.closed) {
+                throw new IllegalStateException("the repository at " + open.storage.location() + " was closed");
+            }
+            return open;
+        }
+        throw new IllegalArgumentException("not a repository opened by this backup engine: " + repository);
+    }
+
+    @Override
+    public String id() {
+        return config.id();
+    }
+
+    @Override
+    public RepositoryStorage storage() {
+        return storage;
+    }
+
+    @Override
+    public RepositoryOptions options() {
+        return config.options();
+    }
+
+    public Documents documents() {
+        return documents;
+    }
+
+    /** A codec for one thread; the caller closes it. */
+    public BlobCodec newCodec() {
+        return new BlobCodec(keys, config.options().compressionLevel());
+    }
+
+    /** The repository's chunker. */
+    public Chunker newChunker(BlobCodec codec) {
+        RepositoryOptions o = config.options();
+        return new Chunker(Chunker.gearTable(codec), o.minChunkSize(), o.averageChunkSize(), o.maxChunkSize());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        keys.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Repository[" + storage.location() + "]";
+    }
+
+    /**
+     * The index as the index files and the packs give it.
+     *
+     * @param index       the index, with every blob of every readable pack
+     * @param unindexed   packs no index file lists (an interrupted backup finished them), with their blobs
+     *                    as their trailers list them
+     * @param packs       every pack in the storage
+     */
+    public record LoadedIndex(ChunkIndex index, Map<String, List<PackEntry>> unindexed, List<String> packs) {
+    }
+
+    /**
+     * Reads every index file, then the trailers of the packs none lists, so that blobs of packs an
+     * interrupted run finished are known too. Damaged index files and packs are left out with a warning
+     * (verify reports them).
+     */
+    public LoadedIndex loadIndex(BlobCodec codec, Consumer<String> warnings, Runnable checkCanceled)
+            throws IOException {
+        ChunkIndex index = new ChunkIndex();
+        for (String name : storage.list(IndexFile.FOLDER + "/")) {
+            checkCanceled.run();
+            try {
+                IndexFile.read(storage, codec, name).forEach(index::addPack);
+            } catch (DamagedException e) {
+                warnings.accept("index file " + name + " is damaged and was left out: " + e.getMessage());
+            }
+        }
+        List<String> packs = listPacks();
+        Map<String, List<PackEntry>> unindexed = new LinkedHashMap<>();
+        for (String pack : packs) {
+            if (!index.hasPack(pack)) {
+                checkCanceled.run();
+                try {
+                    List<PackEntry> entries = PackFormat.readTrailer(storage, codec, pack);
+                    index.addPack(pack, entries);
+                    unindexed.put(pack, entries);
+                } catch (DamagedException e) {
+                    warnings.accept("pack " + pack + " is damaged and was left out: " + e.getMessage());
+                }
+            }
+        }
+        return new LoadedIndex(index, unindexed, packs);
+    }
+
+    /** The names (64 hex digits) of every pack in the storage. */
+    public List<String> listPacks() throws IOException {
+        List<String> packs = new ArrayList<>();
+        for (String object : storage.list(PackFormat.FOLDER + "/")) {
+            String pack = PackFormat.packName(object);
+            if (pack != null) {
+                packs.add(pack);
+            }
+        }
+        return packs;
+    }
+
+    /**
+     * Reads, authenticates and decompresses a blob, and checks its id against its content.
+     *
+     * @throws RepositoryException when the index does not know it or it is damaged
+     */
+    public byte[] readBlob(ChunkIndex index, BlobType type, BlobId id, BlobCodec codec) throws IOException {
+        ChunkIndex.Location at = index.find(type, id);
+        if (at == null) {
+            throw new RepositoryException((type == BlobType.TREE ? "tree " : "chunk ") + id
+                    + " is in no pack of the repository");
+        }
+        byte[] stored;
+        try {
+            stored = storage.getRange(PackFormat.objectName(at.pack()), at.offset(), at.length());
+        } catch (NoSuchFileException e) {
+            throw new RepositoryException("pack " + at.pack() + " is missing", e);
+        } catch (java.io.EOFException e) {
+            throw new DamagedException("pack " + at.pack() + " is shorter than its index says", e);
+        }
+        byte[] plain;
+        try {
+            plain = codec.decodeBlob(type, id, stored, 0, stored.length, at.rawLength());
+        } catch (DamagedException e) {
+            throw new DamagedException("pack " + at.pack() + ": " + e.getMessage(), e);
+        }
+        if (!codec.id(plain, 0, plain.length).equals(id)) {
+            throw new DamagedException("pack " + at.pack() + ": blob " + id + " does not hash to its id");
+        }
+        return plain;
+    }
+
+    /** The snapshot ids (64 hex digits), sorted. */
+    public List<String> snapshotIds() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String name : storage.list(SNAPSHOTS + "/")) {
+            String id = name.substring(SNAPSHOTS.length() + 1);
+            if (id.matches("[0-9a-f]{64}")) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** Reads and opens a snapshot file. */
+    public SnapshotRecord readSnapshot(String id, BlobCodec codec) throws IOException {
+        byte[] sealed;
+        try {
+            sealed = storage.get(SNAPSHOTS + "/" + id);
+        } catch (NoSuchFileException e) {
+            throw new RepositoryException("there is no snapshot " + id + " in the repository at "
+                    + storage.location(), e);
+        }
+        String what = "snapshot " + id;
+        if (!IndexFile.sha256(sealed).equals(id)) {
+            throw new DamagedException(what + " does not match its name (damaged)");
+        }
+        return documents.decodeSnapshot(codec.open(SNAPSHOT_LABEL, sealed), what);
+    }
+
+    /** Seals and writes a snapshot file; returns its id (the SHA-256 of the file). */
+    public String writeSnapshot(SnapshotRecord snapshot, BlobCodec codec) throws IOException {
+        byte[] sealed = codec.seal(SNAPSHOT_LABEL, documents.encodeSnapshot(snapshot), true);
+        String id = IndexFile.sha256(sealed);
+        storage.put(SNAPSHOTS + "/" + id, sealed);
+        return id;
+    }
+
+    /**
+     * The id of the snapshot meant: {@code latest} (the newest), a full id or a unique prefix of at least 4
+     * hex digits.
+     */
+    public String resolveSnapshot(String wanted, BlobCodec codec) throws IOException {
+        List<String> ids = snapshotIds();
+        if (ids.isEmpty()) {
+            throw new RepositoryException("the repository at " + storage.location() + " holds no snapshot yet");
+        }
+        if (wanted == null || wanted.isBlank() || wanted.equals("latest")) {
+            String latest = null;
+            SnapshotRecord best = null;
+            for (String id : ids) {
+                SnapshotRecord s = readSnapshot(id, codec);
+                if (best == null || Comparator.comparing(SnapshotRecord::time).compare(s, best) > 0) {
+                    best = s;
+                    latest = id;
+                }
+            }
+            return latest;
+        }
+        String prefix = wanted.trim().toLowerCase(java.util.Locale.ROOT);
+        if (prefix.length() < 4 || !prefix.matches("[0-9a-f]+")) {
+            throw new RepositoryException("'" + wanted + "' is not a snapshot id: give 'latest', or at least 4 of "
+                    + "the id's hex digits");
+        }
+        List<String> matches = ids.stream().filter(id -> id.startsWith(prefix)).toList();
+        if (matches.isEmpty()) {
+            throw new RepositoryException("there is no snapshot " + wanted + " in the repository at "
+                    + storage.location());
+        }
+        if (matches.size() > 1) {
+            throw new RepositoryException("'" + wanted + "' matches " + matches.size()
+                    + " snapshots; give more of the id");
+        }
+        return matches.get(0);
+    }
+
+    /** Every entry of a snapshot's tree, in order. */
+    public List<TreeEntry> readTree(SnapshotRecord snapshot, ChunkIndex index, BlobCodec codec) throws IOException {
+        List<TreeEntry> entries = new ArrayList<>();
+        for (BlobId tree : snapshot.trees()) {
+            entries.addAll(documents.decodeTree(readBlob(index, BlobType.TREE, tree, codec), "tree " + tree));
+        }
+        return entries;
+    }
+}
