@@ -1,0 +1,57 @@
+package org.seedbench.workflow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.seedbench.backup.BackupEngine;
+import org.seedbench.backup.Repository;
+import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.backup.WrongPassphraseException;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.SeedRules;
+
+/** What the workflow's steps share: finding a job, opening its repository, measuring folders. */
+final class Jobs {
+
+    private Jobs() {
+    }
+
+    static SeedingJob require(Catalog catalog, String jobName) throws InvalidInputException {
+        return catalog.job(jobName).orElseThrow(() -> new InvalidInputException(
+                new Problem("job", jobName, "does not exist", "a job listed by seedbench jobs")));
+    }
+
+    /** Opens a repository; a wrong passphrase is the user's input, not a failure. */
+    static Repository open(BackupEngine engine, RepositoryStorage storage, Secret passphrase)
+            throws InvalidInputException, IOException {
+        try {
+            return engine.open(storage, passphrase);
+        } catch (WrongPassphraseException e) {
+            throw new InvalidInputException(new Problem(SeedRules.PASSPHRASE, null,
+                    "wrong passphrase for the repository at " + storage.location(),
+                    "the passphrase the repository was created with; a lost passphrase cannot be recovered"));
+        }
+    }
+
+    /** Bytes of the files under a folder. */
+    static long sizeOf(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

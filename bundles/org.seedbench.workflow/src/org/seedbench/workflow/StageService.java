@@ -1,0 +1,203 @@
+package org.seedbench.workflow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seedbench.backup.BackupEngine;
+import org.seedbench.backup.BackupResult;
+import org.seedbench.backup.BackupStatistics;
+import org.seedbench.backup.LocalStorage;
+import org.seedbench.backup.Repository;
+import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.backup.WorkloadRun;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.WorkloadSpec;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.JobStates;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.SeedRules;
+import org.seedbench.core.rules.Sizes;
+import org.seedbench.core.rules.WorkloadChecks;
+import org.seedbench.core.spi.Progress;
+import org.seedbench.core.spi.StagingProvider;
+import org.seedbench.core.spi.WorkloadSource;
+
+/**
+ * Stages a job: writes the initial backup of its workloads into {@code <staging>/<job>/}. Every check runs
+ * before anything is written; the job goes Draft → Staging → Staged, and stays Staging when the run is
+ * cancelled or fails, so the next run resumes.
+ */
+@Component(service = StageService.class)
+public class StageService {
+    /** Job properties the stage run records. */
+    public static final String PROP_REPOSITORY = "staging.repository";
+    public static final String PROP_SNAPSHOTS = "staging.snapshots";
+    public static final String PROP_BYTES_READ = "staging.bytesRead";
+    public static final String PROP_BYTES_STORED = "staging.bytesStored";
+    public static final String PROP_FILES = "staging.files";
+    public static final String PROP_DEDUP = "staging.dedupRatio";
+    public static final String PROP_COMPRESSION = "staging.compressionRatio";
+
+    @Reference
+    private CatalogService catalogs;
+
+    @Reference
+    private BackupEngine engine;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<WorkloadSource> workloadSources;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<StagingProvider> stagingProviders;
+
+    /** Whether the job's staging repository exists yet (a new one asks for the passphrase twice). */
+    public boolean repositoryExists(Path dataDirectory, String jobName) throws InvalidInputException, IOException {
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            SeedingJob job = Jobs.require(catalog, jobName);
+            StagingProvider provider = provider(job);
+            Path folder = Path.of(job.stagingLocation()).resolve(job.name());
+            return provider != null && Files.isDirectory(folder) && engine.isRepository(new LocalStorage(folder));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Stages the job.
+     *
+     * @param warnings receives one line per item that was skipped; the run goes on
+     * @throws InvalidInputException when a check fails (nothing is written) or the passphrase is wrong
+     * @throws Progress.CanceledException when cancelled; the job stays Staging and the next run resumes
+     */
+    public StageOutcome stage(Path dataDirectory, String jobName, Secret passphrase, Progress progress,
+            Consumer<String> warnings) throws InvalidInputException, IOException {
+        SeedingJob job;
+        StagingProvider provider;
+        List<WorkloadRun> runs = new ArrayList<>();
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            job = Jobs.require(catalog, jobName);
+            JobStates.checkMove(job.name(), job.state(), JobState.STAGING);
+            List<Problem> problems = new ArrayList<>();
+            char[] chars = passphrase.reveal();
+            try {
+                problems.addAll(SeedRules.checkPassphrase(chars));
+            } finally {
+                java.util.Arrays.fill(chars, '\0');
+            }
+            List<WorkloadSource> sources = workloadSources == null ? List.of() : List.copyOf(workloadSources);
+            if (job.workloads().isEmpty()) {
+                problems.add(new Problem(SeedRules.WORKLOAD, null, "the job has no workloads",
+                        "create the job with init --workload SOURCE:TARGET"));
+            }
+            problems.addAll(WorkloadChecks.check(job.workloads(), sources));
+            provider = provider(job);
+            if (provider == null) {
+                problems.add(new Problem(SeedRules.STAGING, job.stagingLocation(),
+                        "no staging provider handles this location", "a local folder, a mounted share or a UNC path"));
+            }
+            InvalidInputException.throwIfAny(problems);
+            for (WorkloadSpec spec : job.workloads()) {
+                runs.add(new WorkloadRun(WorkloadChecks.find(spec.sourceId(), sources), spec));
+            }
+        }
+        long estimate = 0;
+        Progress cancelOnly = new Progress() {
+            @Override
+            public boolean isCanceled() {
+                return progress.isCanceled();
+            }
+        };
+        for (WorkloadRun run : runs) {
+            estimate += run.source().estimateSize(run.spec(), cancelOnly);
+        }
+        Path existing = Path.of(job.stagingLocation()).resolve(job.name());
+        long alreadyStaged = Files.isDirectory(existing) ? Jobs.sizeOf(existing) : 0;
+        List<Problem> room = provider.check(job.stagingLocation(), Math.max(0, estimate - alreadyStaged),
+                sourceRoots(job.workloads()));
+        InvalidInputException.throwIfAny(room);
+
+        Path folder = provider.repositoryFolder(job.stagingLocation(), job.name());
+        RepositoryStorage storage = new LocalStorage(folder);
+        boolean created = !engine.isRepository(storage);
+        try (Repository repository = created ? engine.init(storage, passphrase) : Jobs.open(engine, storage, passphrase)) {
+            try (Catalog catalog = catalogs.open(dataDirectory)) {
+                if (job.state() != JobState.STAGING) {
+                    catalog.moveJob(job.name(), JobState.STAGING,
+                            "staging " + Sizes.decimal(estimate) + " into " + folder);
+                }
+            }
+            List<String> runWarnings = new ArrayList<>();
+            BackupResult result = engine.backup(repository, runs, progress, w -> {
+                runWarnings.add(w);
+                warnings.accept(w);
+            });
+            record(dataDirectory, job, folder, result);
+            return new StageOutcome(folder, created, result);
+        }
+    }
+
+    private void record(Path dataDirectory, SeedingJob job, Path folder, BackupResult result) {
+        BackupStatistics s = result.statistics();
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(PROP_REPOSITORY, folder.toString());
+        props.put(PROP_SNAPSHOTS, String.join(",", result.snapshotIds()));
+        props.put(PROP_BYTES_READ, Long.toString(s.bytesRead()));
+        props.put(PROP_BYTES_STORED, Long.toString(Jobs.sizeOf(folder)));
+        props.put(PROP_FILES, Long.toString(s.files()));
+        props.put(PROP_DEDUP, ratio(s.dedupRatio()));
+        props.put(PROP_COMPRESSION, ratio(s.compressionRatio()));
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            catalog.putJobProperties(job.name(), props);
+            for (String w : result.warnings()) {
+                catalog.recordEvent(job.name(), "stage.warning", w);
+            }
+            catalog.moveJob(job.name(), JobState.STAGED, s.summary()
+                    + (result.completedWithWarnings() ? ", " + result.warnings().size() + " warnings" : ""));
+        }
+    }
+
+    private static String ratio(double r) {
+        return Double.isInfinite(r) ? "inf" : String.format(Locale.ROOT, "%.3f", r);
+    }
+
+    private StagingProvider provider(SeedingJob job) {
+        List<StagingProvider> providers = stagingProviders == null ? List.of() : List.copyOf(stagingProviders);
+        return job.stagingLocation() == null ? null
+                : providers.stream().filter(p -> p.accepts(job.stagingLocation())).findFirst().orElse(null);
+    }
+
+    /** The folders a job reads, which the staging location must not lie inside. */
+    private static List<Path> sourceRoots(List<WorkloadSpec> workloads) {
+        List<Path> roots = new ArrayList<>();
+        for (WorkloadSpec w : workloads) {
+            try {
+                Path p = Path.of(w.target());
+                if (p.isAbsolute() && Files.exists(p)) {
+                    roots.add(p);
+                }
+            } catch (InvalidPathException e) {
+                // not a path: a workload such as a database dump has no root folder
+            }
+        }
+        return roots;
+    }
+}
