@@ -60,6 +60,9 @@ final class Args {
                     throw new UsageException("option --" + name + " takes no value", usage);
                 }
                 a.flags.add(name);
+            } else if (name.equals("passphrase")) {
+                throw new UsageException("a passphrase is never taken as an argument, where the shell history and "
+                        + "other users see it; use --passphrase-file F or SEEDBENCH_PASSPHRASE", usage);
             } else {
                 throw new UsageException("unknown option --" + name, usage);
             }

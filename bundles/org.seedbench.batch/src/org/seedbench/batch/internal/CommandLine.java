@@ -20,6 +20,8 @@ import org.seedbench.core.rules.IllegalTransitionException;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.WorkloadSource;
+import org.seedbench.workflow.RepositoryService;
+import org.seedbench.workflow.StageService;
 
 /**
  * The {@code seedbench} command line: parses the verb and its options, runs it with the catalog and the
@@ -36,6 +38,12 @@ public class CommandLine {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<WorkloadSource> workloadSources;
+
+    @Reference
+    private StageService stage;
+
+    @Reference
+    private RepositoryService repositories;
 
     private final Clock clock;
 
@@ -59,8 +67,9 @@ public class CommandLine {
 
     private Map<String, Verb> verbs(PrintStream out, PrintStream err, Map<String, String> env) {
         Map<String, Verb> verbs = new LinkedHashMap<>();
-        for (Verb v : List.of(new InitVerb(), new JobsVerb(), new StatusVerb(),
-                new DemoVerb(a -> run(a, out, err, env)))) {
+        for (Verb v : List.of(new InitVerb(), new JobsVerb(), new StatusVerb(), new StageVerb(), new SnapshotsVerb(),
+                new VerifyVerb(), new RestoreVerb(), new DemoVerb(a -> run(a, out, err, env)),
+                new GenerateDatasetVerb())) {
             verbs.put(v.name(), v);
         }
         return verbs;
@@ -88,7 +97,8 @@ public class CommandLine {
             }
             Path data = dataDirectory(parsed.value("data"), env);
             List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
-            return verb.run(new Invocation(parsed, out, err, data, catalogs, sources, clock));
+            return verb.run(new Invocation(parsed, out, err, env, data,
+                    new Invocation.Services(catalogs, sources, stage, repositories), clock));
         } catch (UsageException e) {
             err.println("seedbench " + verb.name() + ": " + e.getMessage());
             err.println(e.usage());

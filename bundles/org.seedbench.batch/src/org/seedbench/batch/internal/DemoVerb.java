@@ -1,21 +1,34 @@
 package org.seedbench.batch.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.seedbench.core.rules.Sizes;
 
 /**
- * {@code seedbench demo}: the whole flow on generated data with the embedded defaults, in a data directory
- * of its own. It runs the steps Seedbench has and names the ones still to be built.
+ * {@code seedbench demo}: the whole flow on generated data with the embedded defaults, in a data directory of its
+ * own. It runs the steps Seedbench has, each through the command line as a user would type it, checks the
+ * restored bytes against the source, and names the steps still to be built.
  */
 final class DemoVerb implements Verb {
     /** The steps of the trip that are not built yet, in the order the demo will run them. */
-    static final List<String> STILL_TO_COME = List.of("stage", "prepare-drives", "import job and shipping address",
-            "ship", "datacenter copy", "seed-vault", "backup (incremental)", "restore", "verify", "cleanup");
+    static final List<String> STILL_TO_COME = List.of("prepare-drives", "import job and shipping address", "ship",
+            "datacenter copy", "seed-vault", "backup (incremental)", "cleanup");
+    static final String DEMO_SIZE = "200M";
 
     private final Function<List<String>, ExitCode> cli;
 
@@ -38,23 +51,31 @@ final class DemoVerb implements Verb {
     public String help() {
         return """
                 usage: seedbench demo [--data DIR]
-                  --data DIR  where the demo keeps its catalog and data (default: a new folder under the temp folder)""";
+                  --data DIR  where the demo keeps its data, catalog and staging (default: a new folder under the temp folder)""";
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         inv.args().requireNoPositionals(usage());
+        long started = System.nanoTime();
         Path data = inv.args().value("data") != null ? inv.dataDirectory()
                 : Files.createTempDirectory("seedbench-demo-");
+        Files.createDirectories(data);
         String stamp = DateTimeFormatter.ofPattern("MMddHHmmss", Locale.ROOT)
                 .format(inv.clock().instant().atZone(inv.clock().getZone()));
         String job = "demo-" + stamp;
+        Path dataset = data.resolve("dataset");
+        Path restored = data.resolve("restored");
+        Path passFile = passphraseFile(data);
         inv.out().println("Seedbench demo in " + data);
         List<List<String>> steps = List.of(
+                List.of("generate-dataset", dataset.toString(), "--size", DEMO_SIZE, "--seed", "42"),
                 List.of("init", "--name", job, "--staging", data.resolve("staging").toString(), "--storage-account",
-                        "seedbenchdemo", "--container", "seed", "--subscription",
-                        "00000000-0000-4000-8000-000000000001", "--location", "westeurope"),
-                List.of("jobs"),
+                        "seedbenchdemo", "--container", "seed", "--subscription", "00000000-0000-4000-8000-000000000001",
+                        "--location", "westeurope", "--workload", "files:" + dataset),
+                List.of("stage", job, "--passphrase-file", passFile.toString()),
+                List.of("verify", job, "--read-data", "--passphrase-file", passFile.toString()),
+                List.of("restore", job, "--target", restored.toString(), "--passphrase-file", passFile.toString()),
                 List.of("status", job));
         for (List<String> step : steps) {
             List<String> args = new ArrayList<>(step);
@@ -69,8 +90,96 @@ final class DemoVerb implements Verb {
             }
         }
         inv.out().println();
+        inv.out().println("==> comparing " + restored + " with " + dataset);
+        String difference = compare(dataset, restored);
+        if (difference != null) {
+            inv.err().println("seedbench demo: the restored data differs from the source: " + difference);
+            return ExitCode.FAILURE;
+        }
+        long[] count = count(dataset);
+        inv.out().printf("Byte-identical: %d files, %s%n", count[0], Sizes.decimal(count[1]));
+        inv.out().println();
         inv.out().println("Not built yet, so not run: " + String.join(", ", STILL_TO_COME) + ".");
-        inv.out().println("Demo succeeded: init, jobs and status ran on " + data + ".");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        inv.out().printf(Locale.ROOT, "Demo succeeded in %.1f s: generate, init, stage, verify, restore and the "
+                + "byte-for-byte check ran on %s.%n", took.toMillis() / 1000.0, data);
         return ExitCode.DONE;
+    }
+
+    /** A random passphrase for the demo's repository, in a file only the user can read. */
+    private static Path passphraseFile(Path data) throws IOException {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        Path file = data.resolve("demo-passphrase");
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, "demo " + HexFormat.of().formatHex(random) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The first difference between two trees, or {@code null} when every file and link is the same. */
+    static String compare(Path expected, Path actual) throws IOException {
+        List<Path> left = tree(expected);
+        List<Path> right = tree(actual);
+        List<String> l = left.stream().map(p -> expected.relativize(p).toString()).toList();
+        List<String> r = right.stream().map(p -> actual.relativize(p).toString()).toList();
+        if (!l.equals(r)) {
+            List<String> missing = new ArrayList<>(l);
+            missing.removeAll(r);
+            List<String> extra = new ArrayList<>(r);
+            extra.removeAll(l);
+            return "missing " + missing.stream().limit(3).toList() + ", extra " + extra.stream().limit(3).toList();
+        }
+        for (int i = 0; i < left.size(); i++) {
+            Path a = left.get(i);
+            Path b = right.get(i);
+            if (Files.isSymbolicLink(a)) {
+                if (!Files.readSymbolicLink(a).equals(Files.readSymbolicLink(b))) {
+                    return "link " + l.get(i) + " points elsewhere";
+                }
+            } else if (Files.isRegularFile(a, LinkOption.NOFOLLOW_LINKS) && !sameBytes(a, b)) {
+                return "content of " + l.get(i);
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameBytes(Path a, Path b) throws IOException {
+        if (Files.size(a) != Files.size(b)) {
+            return false;
+        }
+        try (InputStream x = Files.newInputStream(a); InputStream y = Files.newInputStream(b)) {
+            byte[] bx = new byte[1 << 16];
+            byte[] by = new byte[1 << 16];
+            int n;
+            while ((n = x.readNBytes(bx, 0, bx.length)) > 0) {
+                if (y.readNBytes(by, 0, n) != n || !java.util.Arrays.equals(bx, 0, n, by, 0, n)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static List<Path> tree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> !p.equals(root)).sorted().toList();
+        }
+    }
+
+    private static long[] count(Path root) throws IOException {
+        long files = 0;
+        long bytes = 0;
+        for (Path p : tree(root)) {
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                files++;
+                bytes += Files.size(p);
+            }
+        }
+        return new long[] { files, bytes };
     }
 }

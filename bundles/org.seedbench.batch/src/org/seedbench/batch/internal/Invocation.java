@@ -4,20 +4,32 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.spi.WorkloadSource;
+import org.seedbench.workflow.RepositoryService;
+import org.seedbench.workflow.StageService;
 
-/** What a verb runs with: its arguments, where it prints, the data directory and the services. */
-record Invocation(Args args, PrintStream out, PrintStream err, Path dataDirectory, CatalogService catalogs,
-        List<WorkloadSource> workloadSources, Clock clock) {
+/** What a verb runs with: its arguments, where it prints, the environment, the data directory and the services. */
+record Invocation(Args args, PrintStream out, PrintStream err, Map<String, String> env, Path dataDirectory,
+        Services services, Clock clock) {
+
+    /** The services the verbs call. */
+    record Services(CatalogService catalogs, List<WorkloadSource> workloadSources, StageService stage,
+            RepositoryService repositories) {
+    }
 
     boolean json() {
         return args.has("json");
     }
 
     Catalog openCatalog() {
-        return catalogs.open(dataDirectory);
+        return services.catalogs().open(dataDirectory);
+    }
+
+    List<WorkloadSource> workloadSources() {
+        return services.workloadSources();
     }
 }

@@ -44,6 +44,15 @@ final class Views {
         }
     }
 
+    /** One JSON object on one line, for streams of events. */
+    static void printJsonLine(PrintStream out, Object value) {
+        try {
+            out.println(JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     static String time(Instant instant) {
         return instant == null ? "" : LOCAL_TIME.format(instant);
     }

@@ -1,0 +1,82 @@
+package org.seedbench.batch.internal;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.SeedRules;
+
+/**
+ * Where the backup passphrase comes from: {@code --passphrase-file F}, the environment variable
+ * {@code SEEDBENCH_PASSPHRASE}, or a prompt without echo on a terminal. Never from a plain argument, never
+ * printed.
+ */
+final class Passphrases {
+    static final String ENV = "SEEDBENCH_PASSPHRASE";
+    static final String FILE_OPTION = "passphrase-file";
+
+    private Passphrases() {
+    }
+
+    /**
+     * @param confirm ask twice on a terminal (a new repository)
+     */
+    static Secret read(Invocation inv, boolean confirm) throws InvalidInputException {
+        String file = inv.args().value(FILE_OPTION);
+        if (file != null) {
+            try {
+                String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                int end = text.indexOf('\n');
+                String line = end < 0 ? text : text.substring(0, end);
+                if (line.endsWith("\r")) {
+                    line = line.substring(0, line.length() - 1);
+                }
+                return Secret.of(line);
+            } catch (IOException | RuntimeException e) {
+                throw new InvalidInputException(new Problem("passphrase file", file, "cannot be read",
+                        "a readable file whose first line is the passphrase"));
+            }
+        }
+        String fromEnv = inv.env().get(ENV);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return Secret.of(fromEnv);
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new InvalidInputException(new Problem(SeedRules.PASSPHRASE, null, "is missing",
+                    "--passphrase-file F or " + ENV + "; on a terminal you are asked for it"));
+        }
+        if (confirm) {
+            console.printf("The backup passphrase encrypts the seed. It has at least %d characters, and a lost "
+                    + "passphrase means a lost backup: keep it safe.%n", SeedRules.MIN_PASSPHRASE_LENGTH);
+        }
+        char[] first = console.readPassword("Backup passphrase: ");
+        if (first == null) {
+            throw new InvalidInputException(new Problem(SeedRules.PASSPHRASE, null, "is missing", "type it at the prompt"));
+        }
+        try {
+            if (confirm) {
+                char[] again = console.readPassword("Backup passphrase again: ");
+                try {
+                    if (again == null || !Arrays.equals(first, again)) {
+                        throw new InvalidInputException(new Problem(SeedRules.PASSPHRASE, null,
+                                "was not typed the same twice", "the same passphrase both times"));
+                    }
+                } finally {
+                    if (again != null) {
+                        Arrays.fill(again, '\0');
+                    }
+                }
+            }
+            return new Secret(first);
+        } finally {
+            Arrays.fill(first, '\0');
+        }
+    }
+}
