@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RepositoryStorage;
 import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.backup.WorkloadRun;
+import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.WorkloadItem;
 
@@ -122,6 +124,9 @@ final class BackupRun {
         Instant start;
         Duration duration = Duration.ZERO;
         Batch open;
+        /** The files of the latest earlier snapshot of this workload, by path. */
+        Map<String, TreeEntry> parent = Map.of();
+        long unchanged;
 
         Workload(WorkloadRun run) {
             this.run = run;
@@ -318,6 +323,7 @@ final class BackupRun {
 
     private void backUp(Workload w, ExecutorService pool) throws IOException, InterruptedException {
         w.start = Instant.now();
+        w.parent = parentFiles(w.run.spec());
         w.open = new Batch(w);
         w.batches.add(w.open);
         try {
@@ -366,7 +372,10 @@ final class BackupRun {
                 batch.items.add(new Pending(item, null));
             }
             case FILE -> {
-                FileChunks chunks = readFile(w, item, batch, pool);
+                FileChunks chunks = unchanged(w, item);
+                if (chunks == null) {
+                    chunks = readFile(w, item, batch, pool);
+                }
                 if (chunks == null) {
                     return;
                 }
@@ -380,6 +389,64 @@ final class BackupRun {
             w.batches.add(w.open);
             batch.seal();
         }
+    }
+
+    /**
+     * The files of the latest snapshot of the same workload (source, target and options), by path; empty when
+     * there is none or it cannot be read, and then every file is read.
+     */
+    private Map<String, TreeEntry> parentFiles(WorkloadSpec spec) {
+        BlobCodec codec = threadCodec.get();
+        try {
+            SnapshotRecord latest = null;
+            for (String id : repository.snapshotIds()) {
+                SnapshotRecord s = repository.readSnapshot(id, codec);
+                if (s.workload().equals(spec) && (latest == null || s.time().isAfter(latest.time()))) {
+                    latest = s;
+                }
+            }
+            if (latest == null) {
+                return Map.of();
+            }
+            progress.subTask("Reading the previous snapshot of " + spec);
+            Map<String, TreeEntry> files = new HashMap<>();
+            for (TreeEntry e : repository.readTree(latest, index, codec)) {
+                if (e.type() == WorkloadItem.Type.FILE) {
+                    files.put(e.path(), e);
+                }
+            }
+            return files;
+        } catch (IOException e) {
+            warn("the previous snapshot of " + spec + " could not be read, so every file is read again: "
+                    + e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /**
+     * The chunk ids of a file the previous snapshot holds with the same size, modification time and attributes,
+     * when every chunk is still in the repository; {@code null} when the file must be read. Its bytes count as
+     * read: the statistics describe the data the snapshot covers.
+     */
+    private FileChunks unchanged(Workload w, WorkloadItem item) {
+        TreeEntry before = w.parent.get(item.path());
+        if (before == null || before.size() != item.size() || before.modified() == null
+                || !before.modified().equals(item.modified()) || !before.attributes().equals(item.attributes())) {
+            return null;
+        }
+        FileChunks chunks = new FileChunks();
+        for (BlobId id : before.chunks()) {
+            if (!index.contains(BlobType.DATA, id)) {
+                return null;
+            }
+            chunks.segmentFor(chunks.count)[chunks.count % SEGMENT] = id;
+            chunks.count++;
+        }
+        w.unchanged++;
+        w.chunks.add(chunks.count);
+        w.bytesRead += item.size();
+        progress.worked(item.size());
+        return chunks;
     }
 
     /** Reads a file into chunks, trying twice; {@code null} (and a warning) when it cannot be read whole. */

@@ -1,5 +1,6 @@
 package org.seedbench.backup.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -31,11 +32,17 @@ public final class BlobCodec implements AutoCloseable {
     /** Bytes a blob or envelope adds to its payload: flags, nonce, tag. */
     public static final int OVERHEAD = 1 + NONCE + TAG;
     /**
-     * Data is fed to the MAC and the cipher in slices of this size: the JIT compiles the JDK's AES-GCM and
-     * SHA-256 with their CPU intrinsics only once the methods feeding them have been called often enough,
-     * which whole-chunk calls delay by gigabytes.
+     * Data is fed to the MAC in slices of this size: the JIT compiles the JDK's SHA-256 with its CPU
+     * intrinsic only once the methods feeding it have been called often enough, which whole-chunk calls
+     * delay by gigabytes.
      */
     private static final int SLICE = 16 * 1024;
+    /**
+     * Payloads up to this size go through the cipher in direct buffers: the JDK compiles its AES-GCM with
+     * the AES-NI and carry-less multiply intrinsics after tens of megabytes on that path, but only after
+     * gigabytes (decryption: hardly ever) on the byte-array path.
+     */
+    private static final int DIRECT_LIMIT = 16 << 20;
     /** The largest plaintext an envelope may claim (1 GiB). */
     private static final long MAX_ENVELOPE = 1L << 30;
 
@@ -48,6 +55,8 @@ public final class BlobCodec implements AutoCloseable {
     private ZstdDecompressCtx decompressor;
     private byte[] scratch = new byte[0];
     private final byte[] nonce = new byte[NONCE];
+    private ByteBuffer directIn = ByteBuffer.allocateDirect(0);
+    private ByteBuffer directOut = ByteBuffer.allocateDirect(0);
     private final byte[] blobAad = new byte[2 + BlobId.LENGTH];
 
     public BlobCodec(MasterKeys keys, int compressionLevel) {
@@ -225,12 +234,16 @@ public final class BlobCodec implements AutoCloseable {
         try {
             cipher.init(Cipher.ENCRYPT_MODE, keys.dataKey(), new GCMParameterSpec(TAG * 8, nonce));
             cipher.updateAAD(aad);
-            int n = 0;
-            int done = 0;
-            for (; len - done > SLICE; done += SLICE) {
-                n += cipher.update(payload, off + done, SLICE, out, 1 + NONCE + n);
+            int n;
+            if (len + TAG <= DIRECT_LIMIT) {
+                ByteBuffer src = directIn(len);
+                src.put(payload, off, len).flip();
+                ByteBuffer dst = directOut(len + TAG);
+                n = cipher.doFinal(src, dst);
+                dst.flip().get(out, 1 + NONCE, n);
+            } else {
+                n = cipher.doFinal(payload, off, len, out, 1 + NONCE);
             }
-            n += cipher.doFinal(payload, off + done, len - done, out, 1 + NONCE + n);
             if (n != len + TAG) {
                 throw new IllegalStateException("AES-GCM wrote " + n + " bytes, not " + (len + TAG));
             }
@@ -241,15 +254,41 @@ public final class BlobCodec implements AutoCloseable {
     }
 
     private byte[] decrypt(byte[] aad, byte[] in, int off, int len, String what) throws DamagedException {
+        int cipherLength = len - 1 - NONCE;
         try {
             cipher.init(Cipher.DECRYPT_MODE, keys.dataKey(), new GCMParameterSpec(TAG * 8, in, off + 1, NONCE));
             cipher.updateAAD(aad);
-            return cipher.doFinal(in, off + 1 + NONCE, len - 1 - NONCE);
+            if (cipherLength > DIRECT_LIMIT) {
+                return cipher.doFinal(in, off + 1 + NONCE, cipherLength);
+            }
+            ByteBuffer src = directIn(cipherLength);
+            src.put(in, off + 1 + NONCE, cipherLength).flip();
+            ByteBuffer dst = directOut(cipherLength);
+            int n = cipher.doFinal(src, dst);
+            byte[] plain = new byte[n];
+            dst.flip().get(plain);
+            return plain;
         } catch (AEADBadTagException e) {
             throw new DamagedException(what + " fails authentication (damaged or tampered)");
         } catch (GeneralSecurityException e) {
             throw new DamagedException(what + " cannot be decrypted: " + e.getMessage(), e);
         }
+    }
+
+    /** The cleared input buffer of the cipher, with room for {@code size} bytes. */
+    private ByteBuffer directIn(int size) {
+        if (directIn.capacity() < size) {
+            directIn = ByteBuffer.allocateDirect(size);
+        }
+        return directIn.clear();
+    }
+
+    /** The cleared output buffer of the cipher, with room for {@code size} bytes. */
+    private ByteBuffer directOut(int size) {
+        if (directOut.capacity() < size) {
+            directOut = ByteBuffer.allocateDirect(size);
+        }
+        return directOut.clear();
     }
 
     @Override

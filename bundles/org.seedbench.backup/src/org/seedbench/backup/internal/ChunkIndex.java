@@ -169,11 +169,6 @@ public final class ChunkIndex {
         return packNumbers.containsKey(pack);
     }
 
-    /** The packs the index knows. */
-    public synchronized List<String> packs() {
-        return List.copyOf(packNames);
-    }
-
     /** How many blobs are stored or claimed. */
     public synchronized int size() {
         return size;

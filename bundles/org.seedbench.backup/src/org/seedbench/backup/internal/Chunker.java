@@ -65,10 +65,6 @@ public final class Chunker {
         return n >= 64 ? -1L : ~(-1L >>> n);
     }
 
-    public int min() {
-        return min;
-    }
-
     public int max() {
         return max;
     }

@@ -32,10 +32,6 @@ public final class Documents {
         this.json = json;
     }
 
-    public ObjectMapper json() {
-        return json;
-    }
-
     /** A tree blob's plaintext. */
     public byte[] encodeTree(List<TreeEntry> entries) {
         ObjectNode root = json.createObjectNode();

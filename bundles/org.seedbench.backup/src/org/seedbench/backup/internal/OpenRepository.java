@@ -96,9 +96,8 @@ public final class OpenRepository implements Repository {
      * @param index       the index, with every blob of every readable pack
      * @param unindexed   packs no index file lists (an interrupted backup finished them), with their blobs
      *                    as their trailers list them
-     * @param packs       every pack in the storage
      */
-    public record LoadedIndex(ChunkIndex index, Map<String, List<PackEntry>> unindexed, List<String> packs) {
+    public record LoadedIndex(ChunkIndex index, Map<String, List<PackEntry>> unindexed) {
     }
 
     /**
@@ -131,7 +130,7 @@ public final class OpenRepository implements Repository {
                 }
             }
         }
-        return new LoadedIndex(index, unindexed, packs);
+        return new LoadedIndex(index, unindexed);
     }
 
     /** The names (64 hex digits) of every pack in the storage. */
