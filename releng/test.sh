@@ -19,4 +19,8 @@ fi
 # The GTK accessibility bridge is not running under Xvfb; keep it quiet.
 export NO_AT_BRIDGE=1
 xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B verify "$@"
-releng/product-test.sh
+# the built product, from outside: both run, and either failing fails the tests
+status=0
+releng/product-test.sh || status=1
+releng/crash-test.sh || status=1
+exit $status

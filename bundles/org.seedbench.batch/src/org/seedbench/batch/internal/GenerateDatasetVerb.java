@@ -1,5 +1,6 @@
 package org.seedbench.batch.internal;
 
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -64,6 +65,12 @@ final class GenerateDatasetVerb implements Verb {
         progress.begin("Generating", size);
         try {
             summary = DatasetGenerator.generate(dir, size, seed, progress::worked);
+        } catch (DirectoryNotEmptyException e) {
+            throw new InvalidInputException(new Problem("dataset folder", dir.toString(), "is not empty",
+                    "a new or empty folder; --mutate changes an existing dataset"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(new Problem("size", inv.args().value("size"), e.getMessage(),
+                    "at least " + Sizes.binary(DatasetGenerator.MIN_BYTES)));
         } finally {
             progress.finishLine();
         }

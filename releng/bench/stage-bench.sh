@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# Benchmarks `seedbench stage` against Debian's restic and `cp -r` on one generated dataset, in one go:
+# full rounds, then an incremental after changing 5% of the files, then a no-change rerun.
+# What it measures and how to read it: README.md beside this script. Not a timed test.
+set -euo pipefail
+
+usage() {
+    cat <<'EOF'
+usage: releng/bench/stage-bench.sh [--size SIZE] [--rounds N] [--work DIR] [--clean] [--launcher FILE]
+  --size SIZE      dataset size, as `seedbench generate-dataset --size` reads it (default 3.2G)
+  --rounds N       full rounds of seedbench stage, restic backup and cp -r, alternating (default 3)
+  --work DIR       work folder for the dataset, repositories, copies, logs and bench-result.json
+                   (default /tmp/seedbench-bench)
+  --clean          delete the dataset at the end too (by default it is kept, and reused by the next run)
+  --launcher FILE  the seedbench command to measure (default: the headless product built in this checkout)
+EOF
+}
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+product_dir=$root/releng/org.seedbench.repository/target/products/org.seedbench.headless/linux/gtk/x86_64/seedbench
+launcher=$product_dir/bin/seedbench
+size=3.2G
+rounds=3
+work=/tmp/seedbench-bench
+clean=false
+seed=42
+mutate_fraction=0.05
+mutate_seed=7
+
+die() {
+    echo "stage-bench: $*" >&2
+    exit 1
+}
+
+usage_error() {
+    echo "stage-bench: $*" >&2
+    usage >&2
+    exit 2
+}
+
+while [ $# -gt 0 ]; do
+    case $1 in
+        --size | --rounds | --work | --launcher)
+            [ $# -ge 2 ] || usage_error "$1 needs a value"
+            case $1 in
+                --size) size=$2 ;;
+                --rounds) rounds=$2 ;;
+                --work) work=$2 ;;
+                --launcher) launcher=$2 ;;
+            esac
+            shift 2
+            ;;
+        --clean) clean=true; shift ;;
+        -h | --help) usage; exit 0 ;;
+        *) usage_error "unknown argument '$1'" ;;
+    esac
+done
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || usage_error "--rounds takes a whole number of at least 1, not '$rounds'"
+[ -n "$size" ] || usage_error "--size needs a value such as 3.2G or 200M"
+
+# Each tool with its own defaults and nothing from the caller's environment that would change them.
+unset RESTIC_REPOSITORY RESTIC_REPOSITORY_FILE RESTIC_PASSWORD_FILE RESTIC_PASSWORD_COMMAND RESTIC_KEY_HINT \
+    RESTIC_CACHE_DIR RESTIC_COMPRESSION RESTIC_PACK_SIZE SEEDBENCH_DATA
+export SEEDBENCH_PASSPHRASE='benchmark passphrase 42'
+export RESTIC_PASSWORD='benchmark passphrase 42'
+
+# --- tools ----------------------------------------------------------------------------------------------------
+missing=()
+command -v restic > /dev/null || missing+=(restic)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v python3 > /dev/null || missing+=(python3)
+if [ ${#missing[@]} -gt 0 ]; then
+    as_root=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo > /dev/null || die "needs ${missing[*]} (Debian packages); install them as root, then rerun"
+        as_root=(sudo)
+    fi
+    echo "stage-bench: installing ${missing[*]} from Debian's packages"
+    apt_log=$(mktemp "${TMPDIR:-/tmp}/stage-bench-apt.XXXXXX")
+    if ! { "${as_root[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq \
+        "${missing[@]}"; } > "$apt_log" 2>&1; then
+        tail -n 20 "$apt_log" >&2
+        die "could not install ${missing[*]} (the whole log: $apt_log)"
+    fi
+    rm -f "$apt_log"
+fi
+
+if [ ! -x "$launcher" ]; then
+    die "no headless product at $launcher;
+run ./seedbench --help once in $root (it builds the product), then run this again"
+fi
+verbs=$("$launcher" --help 2>&1 < /dev/null || true)
+for verb in generate-dataset init stage; do
+    grep -qE "^[[:space:]]+$verb([[:space:]]|$)" <<< "$verbs" \
+        || die "the product at $launcher has no '$verb' verb; it is older than the sources: run ./seedbench --help \
+in $root to rebuild it"
+done
+
+# --- work folder ----------------------------------------------------------------------------------------------
+mkdir -p "$work"
+work=$(cd "$work" && pwd -P)
+dataset=$work/dataset
+stamp=$work/dataset.stamp
+runs=$work/runs
+logs=$work/logs
+cache=$work/restic-cache
+results=$logs/measurements.jsonl
+rm -rf "$runs" "$logs" "$cache"
+mkdir -p "$runs" "$logs"
+
+step_failed() {
+    echo "stage-bench: '$1' failed; the end of its output (all of it in $logs/$1.*):" >&2
+    tail -n 15 "$logs/$1.out" "$logs/$1.err" >&2 || true
+    echo "stage-bench: $runs is left for inspection; the next run deletes it" >&2
+    exit 1
+}
+
+# quietly LABEL COMMAND...: runs an untimed step, its output in the logs.
+quietly() {
+    local label=$1
+    shift
+    "$@" > "$logs/$label.out" 2> "$logs/$label.err" < /dev/null || step_failed "$label"
+}
+
+# timed LABEL COMMAND...: runs COMMAND and then sync under `/usr/bin/time -v` (wall clock, CPU, peak RSS), so that
+# each step pays for getting its data to disk; a sync before it starts every step with no dirty pages of another.
+timed() {
+    local label=$1
+    shift
+    sync
+    # shellcheck disable=SC2016 # "$@" is the inner shell's: COMMAND, then sync
+    /usr/bin/time -v -o "$logs/$label.time" sh -c '"$@" && sync' "$label" "$@" \
+        > "$logs/$label.out" 2> "$logs/$label.err" < /dev/null || step_failed "$label"
+}
+
+# record TOOL PHASE ROUND LABEL [--stored BYTES [--before BYTES]]: adds a timed step's figures to the results.
+record() {
+    python3 "$here/bench_report.py" record --results "$results" --tool "$1" --phase "$2" --round "$3" \
+        --time-file "$logs/$4.time" "${@:5}"
+}
+
+stored() {
+    du -sb "$1" | cut -f1
+}
+
+warm_up() {
+    find "$dataset" -type f -print0 | xargs -0 cat > /dev/null
+}
+
+# A kept dataset is reused when it was generated with the same size and seed by the same product, and not mutated.
+product=$({ echo "$launcher"; ls "$(dirname "$launcher")/../plugins" 2> /dev/null || true; } | sha256sum | cut -c1-16)
+wanted="size=$size seed=$seed product=$product"
+if [ -d "$dataset" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+    echo "stage-bench: reusing the dataset in $dataset ($wanted)"
+else
+    rm -rf "$dataset" "$stamp"
+    echo "stage-bench: generating the dataset ($size, seed $seed) in $dataset"
+    quietly generate "$launcher" generate-dataset "$dataset" --size "$size" --seed "$seed"
+    echo "$wanted" > "$stamp"
+fi
+read -r dataset_files dataset_bytes < <(find "$dataset" -type f -printf '%s\n' \
+    | awk '{n++; s += $1} END {printf "%.0f %.0f\n", n, s}')
+[ "$dataset_bytes" -gt 0 ] || die "the dataset in $dataset is empty"
+
+# A round holds a staging repository, a restic repository and a copy at once; each at most the dataset's size.
+available=$(df -P -B1 "$work" | awk 'NR == 2 {print $4}')
+needed=$((dataset_bytes * 3 + dataset_bytes / 5))
+[ "$available" -ge "$needed" ] \
+    || die "$work has $((available / 1000000)) MB free; the rounds need about $((needed / 1000000)) MB"
+
+echo "stage-bench: $dataset_files files, $((dataset_bytes / 1000000)) MB; rounds: $rounds of seedbench stage," \
+    "restic backup and cp -r; logs in $logs"
+
+# --- full rounds ----------------------------------------------------------------------------------------------
+restic_repo_version=
+for ((n = 1; n <= rounds; n++)); do
+    echo "== round $n of $rounds"
+    warm_up
+    round=$runs/round-$n
+
+    quietly "seedbench-init-$n" "$launcher" init --data "$round/seedbench-data" --name "bench-$n" \
+        --staging "$round/staging" --storage-account benchacct --container seed \
+        --subscription 00000000-0000-4000-8000-000000000001 --location westeurope --workload "files:$dataset"
+    timed "seedbench-stage-$n" "$launcher" stage "bench-$n" --data "$round/seedbench-data"
+    record seedbench full "$n" "seedbench-stage-$n" --stored "$(stored "$round/staging")"
+
+    quietly "restic-init-$n" restic --repo "$round/restic" --cache-dir "$cache" init
+    timed "restic-backup-$n" restic --repo "$round/restic" --cache-dir "$cache" backup "$dataset"
+    record restic full "$n" "restic-backup-$n" --stored "$(stored "$round/restic")"
+    if [ -z "$restic_repo_version" ]; then
+        restic_repo_version=$(restic --repo "$round/restic" --cache-dir "$cache" cat config < /dev/null \
+            | python3 -c 'import json, sys; print(json.load(sys.stdin)["version"])')
+    fi
+
+    timed "cp-$n" cp -r "$dataset" "$round/copy"
+    record cp full "$n" "cp-$n" --stored "$(stored "$round/copy")"
+    rm -rf "$round/copy"
+    if [ "$n" -lt "$rounds" ]; then
+        rm -rf "$round"
+    fi
+done
+
+# --- incremental and no-change, on the last round's repositories ------------------------------------------------
+last=$runs/round-$rounds
+job=bench-$rounds
+echo "== incremental: changing $mutate_fraction of the files (seed $mutate_seed)"
+rm -f "$stamp"
+quietly mutate "$launcher" generate-dataset "$dataset" --mutate "$mutate_fraction" --seed "$mutate_seed"
+warm_up
+for phase in incremental no-change; do
+    [ "$phase" = incremental ] || echo "== no change: both again"
+    before=$(stored "$last/staging")
+    timed "seedbench-stage-$phase" "$launcher" stage "$job" --data "$last/seedbench-data"
+    record seedbench "$phase" 1 "seedbench-stage-$phase" --stored "$(stored "$last/staging")" --before "$before"
+    before=$(stored "$last/restic")
+    timed "restic-backup-$phase" restic --repo "$last/restic" --cache-dir "$cache" backup "$dataset"
+    record restic "$phase" 1 "restic-backup-$phase" --stored "$(stored "$last/restic")" --before "$before"
+done
+
+# --- the table, the JSON, the cleanup ---------------------------------------------------------------------------
+commit=$(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo unknown)
+if [ "$commit" != unknown ] && [ -n "$(git -C "$root" status --porcelain 2> /dev/null)" ]; then
+    commit="$commit (with local changes)"
+fi
+python3 "$here/bench_report.py" report --results "$results" --json "$work/bench-result.json" \
+    --meta "dataset_bytes=$dataset_bytes" --meta "dataset_files=$dataset_files" --meta "size=$size" \
+    --meta "seed=$seed" --meta "rounds=$rounds" --meta "mutate=$mutate_fraction" --meta "mutate_seed=$mutate_seed" \
+    --meta "cores=$(nproc)" --meta "memory=$(awk '/^MemTotal/ {print $2 " kB"}' /proc/meminfo)" \
+    --meta "kernel=$(uname -r)" --meta "filesystem=$(df -PT "$work" | awk 'NR == 2 {print $2}')" \
+    --meta "restic_version=$(restic version < /dev/null | cut -d' ' -f1-2)" \
+    --meta "restic_repository_version=$restic_repo_version" \
+    --meta "restic_flags=--repo REPO --cache-dir $cache backup DATASET (defaults otherwise: compression auto)" \
+    --meta "seedbench_vmargs=${SEEDBENCH_VMARGS:-launcher default}" --meta "launcher=$launcher" \
+    --meta "commit=$commit" --meta "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+
+rm -rf "$runs" "$cache"
+if [ "$clean" = true ]; then
+    rm -rf "$dataset" "$stamp"
+fi
+echo
+echo "stage-bench: the table as JSON: $work/bench-result.json; logs: $logs"
+if [ "$clean" != true ]; then
+    echo "stage-bench: the dataset stays in $dataset (changed by the incremental round; the next run regenerates it)"
+fi
