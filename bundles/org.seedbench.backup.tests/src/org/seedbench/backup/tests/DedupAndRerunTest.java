@@ -92,6 +92,29 @@ class DedupAndRerunTest {
     }
 
     @Test
+    void aRerunReadsOnlyTheFilesWhoseSizeOrTimeChanged() throws IOException {
+        Path src = temp.resolve("source");
+        Files.createDirectories(src);
+        Files.write(src.resolve("same.bin"), Fixture.random(6, MIB));
+        Files.write(src.resolve("touched.bin"), Fixture.random(7, MIB));
+        List<String> opened = new java.util.ArrayList<>();
+        FolderSourceForTests source = new FolderSourceForTests().onOpen((item, opening) -> opened.add(item.path()));
+        try (Repository repo = fx.init(temp.resolve("repo"), Fixture.SMALL)) {
+            fx.backup(repo, source, src, Progress.NONE);
+            assertEquals(List.of("same.bin", "touched.bin"), opened);
+            opened.clear();
+            Files.setLastModifiedTime(src.resolve("touched.bin"),
+                    java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2024-01-01T00:00:00Z")));
+            BackupResult r = fx.backup(repo, source, src, Progress.NONE);
+            assertEquals(List.of("touched.bin"), opened, "an unchanged file is taken from the previous snapshot");
+            assertEquals(2 * MIB, r.statistics().bytesRead(), "the snapshot still covers both files");
+            assertEquals(0, r.statistics().bytesNew());
+            fx.engine.restore(repo, "latest", temp.resolve("out"), List.of(), false, Progress.NONE);
+        }
+        assertEquals(-1, Fixture.mismatch(src.resolve("same.bin"), temp.resolve("out/same.bin")));
+    }
+
+    @Test
     void eachWorkloadOfARunBecomesASnapshot() throws IOException {
         Path a = temp.resolve("a");
         Path b = temp.resolve("b");
