@@ -86,5 +86,47 @@ leftover=$(find "$work/stage/killed" -name '.tmp-*' | wc -l)
 "$sb" restore killed --target "$work/restored" > /dev/null 2>&1 && diff -r "$work/dataset" "$work/restored" > /dev/null \
     && ok "the resumed repository restores byte-identical" || fail "the restore differs from the dataset"
 
+# The staging location fills up mid-run: one clear error, the job stays Staging, nothing corrupted, and the
+# rerun completes once there is room. Needs a small file system of its own: a tmpfs, which only root mounts.
+if [ "$(id -u)" -ne 0 ]; then
+    echo "skip the staging location filling up mid-run: mounting a small tmpfs needs root"
+else
+    small=$work/small
+    mkdir -p "$small"
+    if mount -t tmpfs -o size=260m tmpfs "$small" 2>/dev/null; then
+        trap 'umount "$small" 2>/dev/null; rm -rf "$work"' EXIT
+        "$sb" generate-dataset "$work/ds-small" --size 200M --seed 3 > /dev/null
+        "$sb" init --name full --staging "$small/stage" --storage-account crashacct --container seed \
+            --subscription 00000000-0000-4000-8000-000000000001 --location westeurope \
+            --workload "files:$work/ds-small" > /dev/null
+        "$sb" stage full > "$work/full.out" 2> "$work/full.err" &
+        launcher=$!
+        for ((i = 0; i < 600; i++)); do
+            [ -n "$(find "$small/stage/full/packs" -type f ! -name '.tmp-*' 2>/dev/null | head -n 1)" ] && break
+            kill -0 "$launcher" 2>/dev/null || break
+            sleep 0.05
+        done
+        dd if=/dev/zero of="$small/filler" bs=1M 2>/dev/null
+        wait "$launcher"
+        code=$?
+        if [ "$code" -eq 0 ]; then
+            fail "the staging location did not fill up before the stage ended; nothing was tested"
+        else
+            lines=$(grep -c . "$work/full.err")
+            [ "$code" -eq 1 ] && [ "$lines" -eq 1 ] && ok "a full staging location: exit 1, one line: $(cat "$work/full.err")" \
+                || fail "a full staging location: exit $code, stderr: $(cat "$work/full.err")"
+            [ "$(state full)" = Staging ] && ok "the job stays Staging, to resume" || fail "the job is $(state full)"
+            rm -f "$small/filler"
+            "$sb" stage full > "$work/full2.log" 2>&1 && ok "with room again, the rerun completes" \
+                || fail "the rerun with room failed: $(tail -2 "$work/full2.log")"
+            "$sb" verify full --read-data > "$work/full-verify.log" 2>&1 && ok "and verifies clean with --read-data" \
+                || fail "verify after the full disk: $(tail -3 "$work/full-verify.log")"
+        fi
+        umount "$small"
+    else
+        echo "skip the staging location filling up mid-run: this machine refused to mount a tmpfs"
+    fi
+fi
+
 echo "crash-test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
