@@ -60,6 +60,11 @@ final class BackupRun {
      * writer: with 4 MiB chunks, about 24 MiB each, enough to keep every core busy.
      */
     private static final int IN_FLIGHT_CHUNKS = 6;
+    /**
+     * Bytes asked for per read: large enough for sequential speed, small enough that the JDK's temporary
+     * direct buffer behind a channel read stays small.
+     */
+    private static final int READ_SIZE = 1 << 20;
     /** Sealed packs that may wait for the committer. */
     private static final int COMMITS_IN_FLIGHT = 2;
     private static final long POLL_MILLIS = 100;
@@ -488,7 +493,7 @@ final class BackupRun {
                     end -= start;
                     start = 0;
                 }
-                int n = in.read(buf, end, buf.length - end);
+                int n = in.read(buf, end, Math.min(buf.length - end, READ_SIZE));
                 if (n < 0) {
                     eof = true;
                 } else {

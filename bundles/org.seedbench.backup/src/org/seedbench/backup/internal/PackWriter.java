@@ -17,7 +17,10 @@ import org.seedbench.backup.RepositoryStorage;
  * thread.
  */
 public final class PackWriter implements AutoCloseable {
-    /** Hash in slices, so the JIT compiles SHA-256 with its intrinsic early (see {@link BlobCodec}). */
+    /**
+     * Written and hashed in slices: the JIT compiles SHA-256 with its intrinsic early (see
+     * {@link BlobCodec}), and the slices pass through the storage's buffer instead of a large direct one.
+     */
     private static final int SLICE = 64 * 1024;
     private final RepositoryStorage storage;
     private final BlobCodec codec;
@@ -98,9 +101,10 @@ public final class PackWriter implements AutoCloseable {
     }
 
     private void write(byte[] bytes, int length) throws IOException {
-        out.write(bytes, 0, length);
         for (int done = 0; done < length; done += SLICE) {
-            sha.update(bytes, done, Math.min(SLICE, length - done));
+            int n = Math.min(SLICE, length - done);
+            out.write(bytes, done, n);
+            sha.update(bytes, done, n);
         }
         offset += length;
     }
