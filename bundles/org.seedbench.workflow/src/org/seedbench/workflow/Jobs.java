@@ -28,6 +28,14 @@ final class Jobs {
                 new Problem("job", jobName, "does not exist", "a job listed by seedbench jobs")));
     }
 
+    /**
+     * The folder of the job's staging repository, {@code <staging location>/<job>}, as
+     * {@link org.seedbench.core.spi.StagingProvider#repositoryFolder} lays it out, without creating it.
+     */
+    static Path stagingFolder(SeedingJob job) {
+        return Path.of(job.stagingLocation()).resolve(job.name());
+    }
+
     /** Opens a repository; a wrong passphrase is the user's input, not a failure. */
     static Repository open(BackupEngine engine, RepositoryStorage storage, Secret passphrase)
             throws InvalidInputException, IOException {

@@ -75,7 +75,7 @@ public class RepositoryService {
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             job = Jobs.require(catalog, jobName);
         }
-        Path folder = Path.of(job.stagingLocation()).resolve(job.name());
+        Path folder = Jobs.stagingFolder(job);
         LocalStorage storage = new LocalStorage(folder);
         if (!Files.isDirectory(folder) || !engine.isRepository(storage)) {
             throw new InvalidInputException(new Problem("job", jobName, "has no staging repository at " + folder

@@ -74,7 +74,7 @@ public class StageService {
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             SeedingJob job = Jobs.require(catalog, jobName);
             StagingProvider provider = provider(job);
-            Path folder = Path.of(job.stagingLocation()).resolve(job.name());
+            Path folder = Jobs.stagingFolder(job);
             return provider != null && Files.isDirectory(folder) && engine.isRepository(new LocalStorage(folder));
         } catch (InvalidPathException e) {
             return false;
@@ -129,7 +129,7 @@ public class StageService {
         for (WorkloadRun run : runs) {
             estimate += run.source().estimateSize(run.spec(), cancelOnly);
         }
-        Path existing = Path.of(job.stagingLocation()).resolve(job.name());
+        Path existing = Jobs.stagingFolder(job);
         long alreadyStaged = Files.isDirectory(existing) ? Jobs.sizeOf(existing) : 0;
         List<Problem> room = provider.check(job.stagingLocation(), Math.max(0, estimate - alreadyStaged),
                 sourceRoots(job.workloads()));

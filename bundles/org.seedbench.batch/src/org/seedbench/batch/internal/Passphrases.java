@@ -24,6 +24,24 @@ final class Passphrases {
     private Passphrases() {
     }
 
+    /** Work on a job's repository that needs the passphrase and reports progress. */
+    interface Work<T> {
+        T run(Secret passphrase, TerminalProgress progress) throws Exception;
+    }
+
+    /**
+     * Reads the passphrase, runs the work with a progress for this invocation, then ends the progress line and
+     * clears the passphrase from memory, whatever happens.
+     */
+    static <T> T withPassphrase(Invocation inv, boolean confirm, Work<T> work) throws Exception {
+        TerminalProgress progress = TerminalProgress.forInvocation(inv);
+        try (Secret passphrase = read(inv, confirm)) {
+            return work.run(passphrase, progress);
+        } finally {
+            progress.finishLine();
+        }
+    }
+
     /**
      * @param confirm ask twice on a terminal (a new repository)
      */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.seedbench.backup.RestoreResult;
-import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
@@ -53,15 +52,10 @@ final class RestoreVerb implements Verb {
             throw new InvalidInputException(new Problem("target", null, "is missing", "--target DIR, a folder to restore into"));
         }
         String snapshot = inv.args().value("snapshot") == null ? "latest" : inv.args().value("snapshot");
-        TerminalProgress progress = TerminalProgress.forInvocation(inv);
-        RestoreResult r;
-        try (Secret passphrase = Passphrases.read(inv, false)) {
-            r = inv.services().repositories().restore(inv.dataDirectory(), job, passphrase, snapshot,
-                    Path.of(target).toAbsolutePath(), inv.args().values("include"), inv.args().has("overwrite"),
-                    progress);
-        } finally {
-            progress.finishLine();
-        }
+        RestoreResult r = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
+                inv.services().repositories().restore(inv.dataDirectory(), job, passphrase, snapshot,
+                        Path.of(target).toAbsolutePath(), inv.args().values("include"), inv.args().has("overwrite"),
+                        progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "done");

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.seedbench.backup.SnapshotInfo;
-import org.seedbench.core.model.Secret;
 
 /** {@code seedbench snapshots JOB}: the snapshots in the job's repository. */
 final class SnapshotsVerb implements Verb {
@@ -35,10 +34,8 @@ final class SnapshotsVerb implements Verb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         String job = inv.args().requirePositional("the job's name", usage());
-        List<SnapshotInfo> snapshots;
-        try (Secret passphrase = Passphrases.read(inv, false)) {
-            snapshots = inv.services().repositories().snapshots(inv.dataDirectory(), job, passphrase);
-        }
+        List<SnapshotInfo> snapshots = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
+                inv.services().repositories().snapshots(inv.dataDirectory(), job, passphrase));
         if (inv.json()) {
             Views.printJson(inv.out(), snapshots.stream().map(s -> {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
 import org.seedbench.backup.SnapshotInfo;
-import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.workflow.StageOutcome;
 
@@ -46,14 +45,9 @@ final class StageVerb implements Verb {
     public ExitCode run(Invocation inv) throws Exception {
         String job = inv.args().requirePositional("the job's name", usage());
         boolean exists = inv.services().stage().repositoryExists(inv.dataDirectory(), job);
-        TerminalProgress progress = TerminalProgress.forInvocation(inv);
-        StageOutcome outcome;
-        try (Secret passphrase = Passphrases.read(inv, !exists)) {
-            outcome = inv.services().stage().stage(inv.dataDirectory(), job, passphrase, progress, w -> {
-            });
-        } finally {
-            progress.finishLine();
-        }
+        StageOutcome outcome = Passphrases.withPassphrase(inv, !exists, (passphrase, progress) ->
+                inv.services().stage().stage(inv.dataDirectory(), job, passphrase, progress, w -> {
+                }));
         BackupResult r = outcome.result();
         BackupStatistics s = r.statistics();
         if (inv.json()) {

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.seedbench.backup.VerifyProblem;
 import org.seedbench.backup.VerifyReport;
-import org.seedbench.core.model.Secret;
 
 /** {@code seedbench verify JOB [--read-data]}: checks the staging repository. */
 final class VerifyVerb implements Verb {
@@ -44,13 +43,8 @@ final class VerifyVerb implements Verb {
     public ExitCode run(Invocation inv) throws Exception {
         String job = inv.args().requirePositional("the job's name", usage());
         boolean readData = inv.args().has("read-data");
-        TerminalProgress progress = TerminalProgress.forInvocation(inv);
-        VerifyReport report;
-        try (Secret passphrase = Passphrases.read(inv, false)) {
-            report = inv.services().repositories().verify(inv.dataDirectory(), job, passphrase, readData, progress);
-        } finally {
-            progress.finishLine();
-        }
+        VerifyReport report = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
+                inv.services().repositories().verify(inv.dataDirectory(), job, passphrase, readData, progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "done");
