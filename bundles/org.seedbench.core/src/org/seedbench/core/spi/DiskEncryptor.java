@@ -10,9 +10,12 @@ import java.util.List;
  * AES-256-GCM encryptor anywhere. The datacenter unlocks a drive with its {@link KeyProtector} alone.
  *
  * <p>Contract ({@code org.seedbench.testsupport.DiskEncryptorContract}): a file written through
- * {@link Volume#create} reads back identical through a volume unlocked with the same key protector;
- * unlocking with another key fails with {@link WrongKeyException} and reveals no byte; the key protector
- * never appears in a {@code toString()} or exception message.
+ * {@link Volume#create} and {@link DriveFile#finish()} reads back identical through a volume unlocked with
+ * the same key protector, from the start or from any offset; a file that was not finished is not listed and
+ * can be resumed at a multiple of {@link Volume#RESUME_ALIGNMENT}, dropping whatever lies beyond; unlocking
+ * with another key fails with {@link WrongKeyException} and reveals no byte; the key protector never
+ * appears in a {@code toString()} or exception message; a drive with a declared capacity refuses to hold
+ * more than that capacity.
  */
 public interface DiskEncryptor {
 
@@ -24,27 +27,78 @@ public interface DiskEncryptor {
     /** Whether the encryptor can run on this computer (BitLocker: Windows with manage-bde). */
     boolean isAvailable();
 
-    /** Turns encryption on for the drive (formatting where the OS does it) and returns its key protector. */
+    /**
+     * Formats the drive (everything on it is lost; the caller has asked the admin), turns encryption on and
+     * returns its new key protector.
+     */
     KeyProtector prepare(DriveTarget drive, Progress progress) throws IOException;
+
+    /** Whether the drive holds a volume this encryptor prepared (whatever its key). */
+    boolean isPrepared(DriveTarget drive) throws IOException;
 
     /** Opens a prepared drive for reading and writing its files. */
     Volume unlock(DriveTarget drive, KeyProtector key) throws IOException, WrongKeyException;
 
-    /** An unlocked drive. Paths are '/'-separated and relative to the drive's root. */
+    /**
+     * An unlocked drive. Paths are '/'-separated and relative to the drive's root; segments never start with
+     * '.', which the volume keeps for its own files.
+     */
     interface Volume extends AutoCloseable {
-        OutputStream create(String path) throws IOException;
+        /** Offsets at which an unfinished file can be resumed are multiples of this (1 MiB). */
+        int RESUME_ALIGNMENT = 1 << 20;
 
-        InputStream open(String path) throws IOException;
+        /** Starts the file afresh. Its bytes are listed under {@code path} only once {@link DriveFile#finish()}ed. */
+        DriveFile create(String path) throws IOException;
 
-        /** Plain-text length of a file. */
+        /**
+         * Continues the unfinished file at plain-text offset {@code at}, a multiple of {@link #RESUME_ALIGNMENT}
+         * no larger than {@link #unfinishedLength}; what was written beyond {@code at} is dropped.
+         */
+        DriveFile resume(String path, long at) throws IOException;
+
+        /** Plain-text bytes of the unfinished file for {@code path} that can be resumed from, or -1 if there is none. */
+        long unfinishedLength(String path) throws IOException;
+
+        /** Reads a finished file from {@code offset} on. */
+        InputStream open(String path, long offset) throws IOException;
+
+        default InputStream open(String path) throws IOException {
+            return open(path, 0);
+        }
+
+        /** Plain-text length of a finished file. */
         long size(String path) throws IOException;
 
+        boolean exists(String path) throws IOException;
+
+        void delete(String path) throws IOException;
+
+        /** Every finished file, sorted. */
         List<String> list() throws IOException;
 
+        /** Bytes still free, within the drive's declared capacity. */
         long freeSpace() throws IOException;
+
+        /** Bytes a file of {@code plainLength} bytes takes on the drive (encryption adds headers and tags). */
+        long storedSize(long plainLength);
 
         @Override
         void close() throws IOException;
+    }
+
+    /**
+     * A file being written to a drive. {@link #close()} without {@link #finish()} leaves it unfinished, to be
+     * resumed or started again; it never becomes a truncated finished file.
+     */
+    abstract class DriveFile extends OutputStream {
+        /** Plain-text bytes written so far. */
+        public abstract long position();
+
+        /** Makes every byte written so far durable (fsync): a resume can start from {@link #position()}. */
+        public abstract void sync() throws IOException;
+
+        /** Completes the file: durable and listed under its name. */
+        public abstract void finish() throws IOException;
     }
 
     /** The key protector does not unlock the drive. */
