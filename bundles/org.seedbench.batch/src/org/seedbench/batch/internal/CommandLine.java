@@ -20,6 +20,7 @@ import org.seedbench.core.rules.IllegalTransitionException;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.WorkloadSource;
+import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.RepositoryService;
 import org.seedbench.workflow.StageService;
 
@@ -45,6 +46,9 @@ public class CommandLine {
     @Reference
     private RepositoryService repositories;
 
+    @Reference
+    private DrivePreparationService drives;
+
     private final Clock clock;
 
     public CommandLine() {
@@ -68,7 +72,7 @@ public class CommandLine {
     private Map<String, Verb> verbs(PrintStream out, PrintStream err, Map<String, String> env) {
         Map<String, Verb> verbs = new LinkedHashMap<>();
         for (Verb v : List.of(new InitVerb(), new JobsVerb(), new StatusVerb(), new StageVerb(), new SnapshotsVerb(),
-                new VerifyVerb(), new RestoreVerb(), new DemoVerb(a -> run(a, out, err, env)),
+                new VerifyVerb(), new RestoreVerb(), new PrepareDrivesVerb(), new DrivesVerb(), new VerifyDriveVerb(), new DemoVerb(a -> run(a, out, err, env)),
                 new GenerateDatasetVerb())) {
             verbs.put(v.name(), v);
         }
@@ -98,7 +102,7 @@ public class CommandLine {
             Path data = dataDirectory(parsed.value("data"), env);
             List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
             return verb.run(new Invocation(parsed, out, err, env, data,
-                    new Invocation.Services(catalogs, sources, stage, repositories), clock));
+                    new Invocation.Services(catalogs, sources, stage, repositories, drives), clock));
         } catch (UsageException e) {
             err.println("seedbench " + verb.name() + ": " + e.getMessage());
             err.println(e.usage());
@@ -148,7 +152,7 @@ public class CommandLine {
         out.println("usage: seedbench <verb> [options]   (seedbench <verb> --help for a verb's options)");
         out.println();
         for (Verb v : verbs.values()) {
-            out.printf("  %-10s %s%n", v.name(), v.summary());
+            out.printf("  %-15s %s%n", v.name(), v.summary());
         }
         out.println();
         out.println("Every verb takes --json (machine-readable output), --data DIR (default ~/.seedbench or "

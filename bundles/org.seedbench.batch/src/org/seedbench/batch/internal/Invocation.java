@@ -9,6 +9,7 @@ import java.util.Map;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.spi.WorkloadSource;
+import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.RepositoryService;
 import org.seedbench.workflow.StageService;
 
@@ -18,7 +19,7 @@ record Invocation(Args args, PrintStream out, PrintStream err, Map<String, Strin
 
     /** The services the verbs call. */
     record Services(CatalogService catalogs, List<WorkloadSource> workloadSources, StageService stage,
-            RepositoryService repositories) {
+            RepositoryService repositories, DrivePreparationService drives) {
     }
 
     boolean json() {

@@ -45,21 +45,30 @@ final class Passphrases {
     /**
      * @param confirm ask twice on a terminal (a new repository)
      */
+    /**
+     * The secret on the first line of a file (a passphrase or recovery password file).
+     *
+     * @param what {@code passphrase}, {@code recovery password}
+     */
+    static Secret firstLine(String file, String what) throws InvalidInputException {
+        try {
+            String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            String line = end < 0 ? text : text.substring(0, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            return Secret.of(line);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(new Problem(what + " file", file, "cannot be read",
+                    "a readable file whose first line is the " + what));
+        }
+    }
+
     static Secret read(Invocation inv, boolean confirm) throws InvalidInputException {
         String file = inv.args().value(FILE_OPTION);
         if (file != null) {
-            try {
-                String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-                int end = text.indexOf('\n');
-                String line = end < 0 ? text : text.substring(0, end);
-                if (line.endsWith("\r")) {
-                    line = line.substring(0, line.length() - 1);
-                }
-                return Secret.of(line);
-            } catch (IOException | RuntimeException e) {
-                throw new InvalidInputException(new Problem("passphrase file", file, "cannot be read",
-                        "a readable file whose first line is the passphrase"));
-            }
+            return firstLine(file, "passphrase");
         }
         String fromEnv = inv.env().get(ENV);
         if (fromEnv != null && !fromEnv.isEmpty()) {

@@ -1,0 +1,148 @@
+package org.seedbench.batch.internal;
+
+import java.io.Console;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.rules.Sizes;
+import org.seedbench.diskprep.DriveCopier;
+import org.seedbench.workflow.DrivePreparationService.FormatConfirmation;
+import org.seedbench.workflow.PrepareOutcome;
+
+/** {@code seedbench prepare-drives JOB --drive …}: encrypts the drives and copies the staged seed onto them. */
+final class PrepareDrivesVerb implements Verb {
+
+    @Override
+    public String name() {
+        return "prepare-drives";
+    }
+
+    @Override
+    public String summary() {
+        return "format and encrypt the drives, copy the staged seed onto them with manifests and journals";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: seedbench prepare-drives JOB --drive D [--drive D…] [--encryptor portable|bitlocker] [--yes-format] [--json]
+                  --drive D        a drive: a device (/dev/sdb), a Windows volume (E:), a serial number, or a folder
+                                   drive for rehearsals: dir:PATH,capacity=1.2G,serial=SB-0001. Repeat for each
+                                   drive; at most 10 per job, at most 10 TB each. Give the drives of an earlier,
+                                   unfinished run again: it resumes where it stopped.
+                  --encryptor E    portable (AES-256-GCM, any computer; the default) or bitlocker (Windows)
+                  --yes-format     format the drives without asking (batch runs); formatting erases a drive
+                  --json           progress and the result as JSON lines
+                Exit 4: the drives are full and the seed needs more; rerun with more --drive values.""";
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("drive", "encryptor");
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+        return Set.of("yes-format");
+    }
+
+    @Override
+    public ExitCode run(Invocation inv) throws Exception {
+        String job = inv.args().requirePositional("the job's name", usage());
+        List<String> drives = new ArrayList<>(inv.args().values("drive"));
+        if (drives.isEmpty()) {
+            throw new UsageException("give at least one --drive", usage());
+        }
+        String encryptor = inv.args().value("encryptor") == null ? "portable" : inv.args().value("encryptor");
+        Console console = inv.json() ? null : System.console();
+        boolean yes = inv.args().has("yes-format");
+        FormatConfirmation confirm = (serial, description) -> yes || console != null && "yes".equalsIgnoreCase(
+                String.valueOf(console.readLine("Format drive %s? Everything on it is erased. Type yes to go on: ",
+                        description)).trim());
+        while (true) {
+            TerminalProgress progress = TerminalProgress.forInvocation(inv);
+            PrepareOutcome outcome;
+            try {
+                outcome = inv.services().drives().prepare(inv.dataDirectory(), job, drives, encryptor, confirm,
+                        progress, note -> note(inv, note));
+            } finally {
+                progress.finishLine();
+            }
+            print(inv, job, outcome);
+            if (!outcome.needsMoreDrives()) {
+                return ExitCode.DONE;
+            }
+            String more = console == null ? null : console.readLine("Attach another drive with at least %s and give "
+                    + "its --drive value (empty to stop): ", Sizes.decimal(outcome.bytesNeededPerDrive()));
+            if (more == null || more.isBlank()) {
+                return ExitCode.NEEDS_ACTION;
+            }
+            drives.add(more.trim());
+        }
+    }
+
+    private static void note(Invocation inv, String note) {
+        if (inv.json()) {
+            Views.printJsonLine(inv.out(), Map.of("event", "note", "note", note));
+        } else {
+            inv.out().println("Note: " + note);
+        }
+    }
+
+    private static void print(Invocation inv, String job, PrepareOutcome outcome) {
+        DriveCopier.Result r = outcome.result();
+        if (inv.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", "done");
+            m.put("job", job);
+            m.put("state", outcome.state().label());
+            m.put("bytesCopied", r.bytesCopied());
+            List<Map<String, Object>> drives = new ArrayList<>();
+            for (DriveCopier.DriveReport d : r.drives()) {
+                Map<String, Object> dm = new LinkedHashMap<>();
+                dm.put("serial", d.serial());
+                dm.put("files", d.files());
+                dm.put("bytes", d.bytes());
+                dm.put("blocksCopied", d.blocksCopied());
+                dm.put("blocksAlreadyOnDrive", d.blocksResumed());
+                dm.put("complete", d.complete());
+                dm.put("manifestHash", d.manifestHash());
+                dm.put("driveInfo", d.driveInfo().toString());
+                drives.add(dm);
+            }
+            m.put("drives", drives);
+            m.put("unusedDrives", r.unusedDrives());
+            if (outcome.needsMoreDrives()) {
+                m.put("moreDrivesNeeded", outcome.drivesNeeded());
+                m.put("bytesNeededPerDrive", outcome.bytesNeededPerDrive());
+                m.put("packsUnplaced", r.allocation().unplaced().cardinality());
+            }
+            m.put("notes", outcome.notes());
+            Views.printJsonLine(inv.out(), m);
+            return;
+        }
+        var out = inv.out();
+        for (DriveCopier.DriveReport d : r.drives()) {
+            out.printf(Locale.ROOT, "Drive %-14s %5d files  %10s  %s%s%n", d.serial(), d.files(),
+                    Sizes.decimal(d.bytes()), d.complete() ? "manifest " + d.manifestHash() : "incomplete",
+                    d.blocksResumed() > 0 ? "  (resumed: " + d.blocksResumed() + " blocks were already on it)" : "");
+        }
+        outcome.notes().forEach(n -> out.println("Note: " + n));
+        if (outcome.needsMoreDrives()) {
+            inv.err().println("seedbench prepare-drives: the drives are full: the seed needs " + outcome.drivesNeeded()
+                    + " more drive" + (outcome.drivesNeeded() == 1 ? "" : "s") + " with at least "
+                    + Sizes.decimal(outcome.bytesNeededPerDrive()) + " ("
+                    + r.allocation().unplaced().cardinality() + " packs not placed); rerun with the same --drive "
+                    + "values plus the new ones");
+        } else if (outcome.state() == JobState.DRIVES_READY) {
+            out.println("Drives ready for " + job + ". DriveInfo files: " + (r.drives().isEmpty() ? ""
+                    : r.drives().get(0).driveInfo().getParent()));
+            out.println("Next: seedbench verify-drive " + job + " SERIAL, then the import job (a later release).");
+        }
+    }
+}

@@ -1,0 +1,482 @@
+package org.seedbench.diskprep;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.spi.DiskEncryptor.DriveFile;
+import org.seedbench.core.spi.DiskEncryptor.Volume;
+import org.seedbench.core.spi.KeyProtector;
+import org.seedbench.core.spi.Progress;
+
+/**
+ * Copies a staged seed onto its drives: places the packs (see {@link Allocation}), then streams each file
+ * to its drive through the drive's encryptor, computing the MD5 of every 4 MiB block in the same pass (on a
+ * second thread, beside the encryption and the write), syncing the drive every 16 MiB and at the end of each
+ * file before the journal records the blocks. Drives on different physical devices are written in parallel.
+ * When every file of a drive is on it, the drive gets its {@code drive-manifest.xml} and the copy computer its
+ * DriveInfo file.
+ */
+public final class DriveCopier {
+    /** Blocks written between two syncs of the drive (and journal records). */
+    static final int SYNC_BLOCKS = 4;
+    private static final String PART_SUFFIX = ".manifest.part";
+
+    /** An unlocked drive to copy to. {@code device} groups drives on one physical device, written one at a time. */
+    public record DriveSession(String serial, Volume volume, String device, String encryptorId, KeyProtector key) {
+        @Override
+        public String toString() {
+            return "DriveSession[" + serial + " on " + device + "]";
+        }
+    }
+
+    /** What one drive holds after the run. */
+    public record DriveReport(String serial, int files, long bytes, long blocksCopied, long blocksResumed,
+            boolean complete, String manifestHash, Path driveInfo) {
+    }
+
+    /** The outcome of a run: each drive, and the packs that fit on none of them. */
+    public record Result(List<DriveReport> drives, Allocation allocation, long bytesCopied,
+            List<String> unusedDrives) {
+        public boolean complete() {
+            return allocation.complete() && drives.stream().allMatch(DriveReport::complete);
+        }
+    }
+
+    private final SeedListing listing;
+    private final String jobName;
+    private final String container;
+    private final Path journalFolder;
+    private final Clock clock;
+    private final AtomicLong copied = new AtomicLong();
+
+    /**
+     * @param journalFolder where journals, manifest parts and DriveInfo files live on the copy computer
+     * @param container     the import container, the first segment of each BlobPath
+     */
+    public DriveCopier(SeedListing listing, String jobName, String container, Path journalFolder, Clock clock) {
+        this.listing = listing;
+        this.jobName = jobName;
+        this.container = container;
+        this.journalFolder = journalFolder;
+        this.clock = clock;
+    }
+
+    /** The serials of the drives that hold part of this seed from earlier runs, by their journals. */
+    public static List<String> journaledDrives(Path journalFolder) throws IOException {
+        if (!Files.isDirectory(journalFolder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(journalFolder)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(DriveJournal.SUFFIX))
+                    .filter(n -> !n.startsWith(".")).map(n -> n.substring(0, n.length() - DriveJournal.SUFFIX.length()))
+                    .sorted().toList();
+        }
+    }
+
+    /**
+     * Places what no drive holds yet on the new drives of {@code sessions} and copies every drive's missing
+     * files and blocks.
+     *
+     * @throws InvalidInputException when a drive of an earlier run is missing, or the staging repository
+     *                               changed since the drives were planned
+     */
+    public Result run(List<DriveSession> sessions, Progress progress) throws InvalidInputException, IOException {
+        Map<String, DriveJournal> journals = new LinkedHashMap<>();
+        BitSet placed = new BitSet();
+        List<Problem> problems = new ArrayList<>();
+        List<String> given = sessions.stream().map(DriveSession::serial).toList();
+        try {
+            for (String serial : journaledDrives(journalFolder)) {
+                DriveJournal j = DriveJournal.open(DriveJournal.path(journalFolder, serial));
+                if (!j.exists()) {
+                    j.close();
+                    continue;
+                }
+                if (!j.listingHash().equals(listing.hash())) {
+                    problems.add(new Problem("drive", serial, "was planned for a different content of the staging "
+                            + "repository", "prepare the drives again from the start (prepare-drives --restart)"));
+                } else if (!given.contains(serial) && !j.isComplete()) {
+                    problems.add(new Problem("drive", serial, "holds part of this seed and its copy is not finished",
+                            "give it again with --drive, beside any new drives"));
+                }
+                placed.or(j.assigned());
+                if (given.contains(serial)) {
+                    journals.put(serial, j);
+                } else {
+                    j.close();
+                }
+            }
+            InvalidInputException.throwIfAny(problems);
+
+            List<Allocation.Space> fresh = new ArrayList<>();
+            for (DriveSession s : sessions) {
+                if (!journals.containsKey(s.serial())) {
+                    fresh.add(new Allocation.Space(s.serial(), s.volume().freeSpace(), s.volume()::storedSize));
+                }
+            }
+            Allocation allocation = Allocation.allocate(listing, jobName, container, placed, fresh);
+            List<String> unused = new ArrayList<>();
+            for (Allocation.Space s : fresh) {
+                BitSet packs = allocation.assigned().get(s.serial());
+                if (packs.isEmpty()) {
+                    unused.add(s.serial());
+                    continue;
+                }
+                DriveJournal j = DriveJournal.open(DriveJournal.path(journalFolder, s.serial()));
+                j.create(jobName, s.serial(), listing, packs);
+                journals.put(s.serial(), j);
+            }
+            List<DriveReport> reports = copyAll(sessions, journals, progress);
+            return new Result(reports, allocation, copied.get(), List.copyOf(unused));
+        } finally {
+            for (DriveJournal j : journals.values()) {
+                j.close();
+            }
+        }
+    }
+
+
+    private List<DriveReport> copyAll(List<DriveSession> sessions, Map<String, DriveJournal> journals,
+            Progress progress) throws IOException {
+        Map<String, List<DriveSession>> byDevice = new LinkedHashMap<>();
+        long total = 0;
+        Map<String, List<SeedFile>> files = new LinkedHashMap<>();
+        for (DriveSession s : sessions) {
+            DriveJournal j = journals.get(s.serial());
+            if (j == null) {
+                continue;
+            }
+            List<SeedFile> driveFiles = filesOf(j.assigned());
+            files.put(s.serial(), driveFiles);
+            total += remainingBytes(j, driveFiles);
+            byDevice.computeIfAbsent(s.device(), d -> new ArrayList<>()).add(s);
+        }
+        Progress shared = new SynchronizedProgress(progress);
+        shared.begin("Copying to " + journals.size() + (journals.size() == 1 ? " drive" : " drives"), total);
+        List<DriveReport> reports = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService devices = Executors.newFixedThreadPool(Math.max(1, byDevice.size()), r -> {
+            Thread t = new Thread(r, "seedbench-drive-copy");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<DriveSession> group : byDevice.values()) {
+                running.add(devices.submit(() -> {
+                    for (DriveSession s : group) {
+                        try {
+                            reports.add(copyDrive(s, journals.get(s.serial()), files.get(s.serial()), shared));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            RuntimeException first = null;
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null || e.getCause() instanceof Progress.CanceledException) {
+                        first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Progress.CanceledException();
+                }
+            }
+            if (first instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            devices.shutdownNow();
+        }
+        List<DriveReport> ordered = new ArrayList<>(reports);
+        ordered.sort(java.util.Comparator.comparing(r -> sessions.stream().map(DriveSession::serial).toList()
+                .indexOf(r.serial())));
+        return ordered;
+    }
+
+    /** The files of a drive, in copy order: the metadata, then its packs. */
+    List<SeedFile> filesOf(BitSet packs) {
+        List<SeedFile> files = new ArrayList<>(listing.metadata());
+        for (int i = packs.nextSetBit(0); i >= 0; i = packs.nextSetBit(i + 1)) {
+            files.add(listing.packs().get(i));
+        }
+        return files;
+    }
+
+    private static long remainingBytes(DriveJournal j, List<SeedFile> files) {
+        if (j.isComplete()) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int f = j.doneFiles(); f < files.size(); f++) {
+            bytes += files.get(f).length();
+        }
+        return Math.max(0, bytes - (long) j.currentBlocks().size() * DriveManifest.BLOCK_SIZE);
+    }
+
+    private DriveReport copyDrive(DriveSession s, DriveJournal journal, List<SeedFile> files, Progress progress)
+            throws IOException {
+        long bytes = files.stream().mapToLong(SeedFile::length).sum();
+        Path driveInfo = DriveInfoFile.path(journalFolder, jobName, s.serial());
+        if (journal.isComplete() && Files.exists(driveInfo)) {
+            return new DriveReport(s.serial(), files.size(), bytes, 0, journal.blocksCopied(), true,
+                    journal.manifestHash(), driveInfo);
+        }
+        long resumedBlocks = journal.blocksCopied();
+        journal.startRun(clock.instant());
+        Path partFile = journalFolder.resolve(s.serial() + PART_SUFFIX);
+        ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "seedbench-md5-" + s.serial());
+            t.setDaemon(true);
+            return t;
+        });
+        try (FileChannel part = FileChannel.open(partFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ)) {
+            if (part.size() < journal.manifestPartLength()) {
+                throw new IOException("the manifest in progress of drive " + s.serial() + " (" + partFile
+                        + ") is shorter than its journal records; prepare this drive again (--restart)");
+            }
+            part.truncate(journal.manifestPartLength());
+            Buffers buffers = new Buffers();
+            for (int f = journal.doneFiles(); f < files.size(); f++) {
+                progress.checkCanceled();
+                SeedFile file = files.get(f);
+                List<byte[]> md5s = copyFile(s, journal, f, file, buffers, hasher, progress);
+                String entry = DriveManifest.blob(Allocation.blobPath(container, jobName, file), file.drivePath(jobName),
+                        file.length(), md5s);
+                ByteBuffer b = ByteBuffer.wrap(entry.getBytes(StandardCharsets.UTF_8));
+                part.position(part.size());
+                while (b.hasRemaining()) {
+                    part.write(b);
+                }
+                part.force(false);
+                journal.done(f, part.size());
+            }
+            if (!journal.isComplete()) {
+                writeManifest(s, journal, part);
+            }
+            DriveInfoFile.write(driveInfo, new DriveInfoFile.Info(jobName, s.serial(), s.encryptorId(), s.key(),
+                    "/" + DriveManifest.FILE_NAME, journal.manifestHash(), journal.manifestLength()));
+        } finally {
+            hasher.shutdownNow();
+        }
+        return new DriveReport(s.serial(), files.size(), bytes, journal.blocksCopied() - resumedBlocks, resumedBlocks,
+                true, journal.manifestHash(), driveInfo);
+    }
+
+    /** Copies the missing blocks of one file; returns the MD5s of all its blocks. */
+    private List<byte[]> copyFile(DriveSession s, DriveJournal journal, int index, SeedFile file, Buffers buffers,
+            ExecutorService hasher, Progress progress) throws IOException {
+        Volume volume = s.volume();
+        String path = file.drivePath(jobName);
+        int total = DriveManifest.blockCount(file.length());
+        List<byte[]> md5s = new ArrayList<>(journal.currentBlocks());
+        if (md5s.size() > total) {
+            throw new IOException("the journal of drive " + s.serial() + " records more blocks of " + path
+                    + " than it has; prepare this drive again (--restart)");
+        }
+        if (volume.exists(path) && volume.size(path) == file.length() && volume.unfinishedLength(path) < 0) {
+            // finished on the drive before the run was killed, but not yet journaled: read back, never copy
+            if (md5s.size() < total) {
+                List<byte[]> missing = readBack(volume, path, md5s.size(), total, file.length(), buffers);
+                journal.blocks(index, md5s.size(), missing);
+                md5s.addAll(missing);
+            }
+            return md5s;
+        }
+        progress.subTask(s.serial() + ": " + path);
+        long resumeAt = (long) md5s.size() * DriveManifest.BLOCK_SIZE;
+        DriveFile out;
+        if (!md5s.isEmpty() && volume.unfinishedLength(path) >= resumeAt) {
+            out = volume.resume(path, resumeAt);
+        } else {
+            if (!md5s.isEmpty()) {
+                journal.forgetBlocksFrom(0);
+                md5s.clear();
+            }
+            out = volume.create(path);
+        }
+        try (out; FileChannel in = FileChannel.open(listing.source(file), StandardOpenOption.READ)) {
+            List<byte[]> unsynced = new ArrayList<>();
+            int firstUnsynced = md5s.size();
+            for (int b = md5s.size(); b < total; b++) {
+                progress.checkCanceled();
+                byte[] buf = buffers.next();
+                long offset = (long) b * DriveManifest.BLOCK_SIZE;
+                int length = (int) Math.min(DriveManifest.BLOCK_SIZE, file.length() - offset);
+                readFully(in, buf, length, offset, path);
+                Future<byte[]> md5 = hasher.submit(() -> md5(buf, length));
+                out.write(buf, 0, length);
+                unsynced.add(join(md5));
+                copied.addAndGet(length);
+                progress.worked(length);
+                boolean last = b == total - 1;
+                if (!last && unsynced.size() == SYNC_BLOCKS) {
+                    out.sync();
+                    journal.blocks(index, firstUnsynced, unsynced);
+                    md5s.addAll(unsynced);
+                    firstUnsynced += unsynced.size();
+                    unsynced = new ArrayList<>();
+                }
+            }
+            out.finish();
+            if (!unsynced.isEmpty()) {
+                journal.blocks(index, firstUnsynced, unsynced);
+                md5s.addAll(unsynced);
+            }
+        }
+        return md5s;
+    }
+
+    private static List<byte[]> readBack(Volume volume, String path, int from, int total, long length, Buffers buffers)
+            throws IOException {
+        List<byte[]> md5s = new ArrayList<>();
+        try (InputStream in = volume.open(path, (long) from * DriveManifest.BLOCK_SIZE)) {
+            for (int b = from; b < total; b++) {
+                int n = (int) Math.min(DriveManifest.BLOCK_SIZE, length - (long) b * DriveManifest.BLOCK_SIZE);
+                byte[] buf = buffers.next();
+                if (in.readNBytes(buf, 0, n) != n) {
+                    throw new IOException(path + " on the drive ends before its block " + b);
+                }
+                md5s.add(md5(buf, n));
+            }
+        }
+        return md5s;
+    }
+
+    private void writeManifest(DriveSession s, DriveJournal journal, FileChannel part) throws IOException {
+        MessageDigest md5 = md5();
+        long length = 0;
+        try (DriveFile out = s.volume().create(DriveManifest.FILE_NAME)) {
+            byte[] head = DriveManifest.header(s.serial()).getBytes(StandardCharsets.UTF_8);
+            md5.update(head);
+            out.write(head);
+            length += head.length;
+            ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+            part.position(0);
+            while (part.read(buf) > 0) {
+                buf.flip();
+                md5.update(buf.array(), 0, buf.limit());
+                out.write(buf.array(), 0, buf.limit());
+                length += buf.limit();
+                buf.clear();
+            }
+            byte[] foot = DriveManifest.footer().getBytes(StandardCharsets.UTF_8);
+            md5.update(foot);
+            out.write(foot);
+            length += foot.length;
+            out.finish();
+        }
+        journal.complete(HexFormat.of().withUpperCase().formatHex(md5.digest()), length);
+    }
+
+    private static void readFully(FileChannel in, byte[] buf, int length, long offset, String path) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(buf, 0, length);
+        long pos = offset;
+        while (b.hasRemaining()) {
+            int n = in.read(b, pos);
+            if (n < 0) {
+                throw new IOException("the staged file " + path + " is shorter than when the drives were planned; "
+                        + "the staging repository changed (prepare-drives --restart)");
+            }
+            pos += n;
+        }
+    }
+
+    private static byte[] join(Future<byte[]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Progress.CanceledException();
+        } catch (ExecutionException e) {
+            throw new IOException("computing a block's MD5 failed", e.getCause());
+        }
+    }
+
+    static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no MD5", e);
+        }
+    }
+
+    static byte[] md5(byte[] buf, int length) {
+        MessageDigest md = md5();
+        md.update(buf, 0, length);
+        return md.digest();
+    }
+
+    /** Two block buffers used in turn: one is hashed and written while the next is read. */
+    private static final class Buffers {
+        private final byte[][] buffers = {new byte[DriveManifest.BLOCK_SIZE], new byte[DriveManifest.BLOCK_SIZE]};
+        private int next;
+
+        byte[] next() {
+            next ^= 1;
+            return buffers[next];
+        }
+    }
+
+    /** A Progress several copy threads report to. */
+    private static final class SynchronizedProgress implements Progress {
+        private final Progress delegate;
+
+        SynchronizedProgress(Progress delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public synchronized void begin(String task, long totalWork) {
+            delegate.begin(task, totalWork);
+        }
+
+        @Override
+        public synchronized void subTask(String name) {
+            delegate.subTask(name);
+        }
+
+        @Override
+        public synchronized void worked(long units) {
+            delegate.worked(units);
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return delegate.isCanceled();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.seedbench.diskprep;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.spi.KeyProtector;
+
+/**
+ * {@code <job>_DriveInfo_<serial>.xml}, kept on the copy computer for each prepared drive: what the import job
+ * needs about the drive (its id, the key protector that unlocks it, the manifest file and the manifest's MD5).
+ * It holds the recovery password, so it is written 0600 and never printed.
+ */
+public final class DriveInfoFile {
+
+    /** A DriveInfo file as read back. */
+    public record Info(String jobName, String driveId, String encryptor, KeyProtector key, String manifestFile,
+            String manifestHash, long manifestLength) {
+        @Override
+        public String toString() {
+            return "DriveInfo[" + driveId + ", manifest " + manifestHash + "]";
+        }
+    }
+
+    private DriveInfoFile() {
+    }
+
+    public static Path path(Path folder, String jobName, String serial) {
+        return folder.resolve(jobName + "_DriveInfo_" + serial + ".xml");
+    }
+
+    public static void write(Path file, Info info) throws IOException {
+        char[] password = info.key().recoveryPassword().reveal();
+        try {
+            String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DriveInfo Version=\"1\">\n"
+                    + "  <JobName>" + DriveManifest.escape(info.jobName()) + "</JobName>\n"
+                    + "  <DriveId>" + DriveManifest.escape(info.driveId()) + "</DriveId>\n"
+                    + "  <Encryptor>" + DriveManifest.escape(info.encryptor()) + "</Encryptor>\n"
+                    + "  <KeyProtectorId>" + DriveManifest.escape(info.key().id()) + "</KeyProtectorId>\n"
+                    + "  <BitLockerKey>" + new String(password) + "</BitLockerKey>\n"
+                    + "  <ManifestFile>" + DriveManifest.escape(info.manifestFile()) + "</ManifestFile>\n"
+                    + "  <ManifestHash>" + info.manifestHash() + "</ManifestHash>\n"
+                    + "  <ManifestLength>" + info.manifestLength() + "</ManifestLength>\n"
+                    + "</DriveInfo>\n";
+            AtomicFiles.write(file, xml.getBytes(StandardCharsets.UTF_8), true);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    public static Info read(Path file) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLInputFactory factory = XMLInputFactory.newFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            XMLStreamReader r = factory.createXMLStreamReader(in, "UTF-8");
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && !r.getLocalName().equals("DriveInfo")) {
+                    values.put(r.getLocalName(), r.getElementText());
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new IOException("the DriveInfo file " + file.getFileName() + " is malformed", e);
+        }
+        String length = values.get("ManifestLength");
+        return new Info(values.get("JobName"), values.get("DriveId"), values.get("Encryptor"),
+                new KeyProtector(values.get("KeyProtectorId"), Secret.of(values.getOrDefault("BitLockerKey", ""))),
+                values.get("ManifestFile"), values.get("ManifestHash"), length == null ? -1 : Long.parseLong(length));
+    }
+}

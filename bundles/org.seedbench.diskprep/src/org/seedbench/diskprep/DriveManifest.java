@@ -1,0 +1,175 @@
+package org.seedbench.diskprep;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * {@code drive-manifest.xml} in the shape of the Azure Import/Export tool (WAImportExport):
+ *
+ * <pre>
+ * &lt;DriveManifest Version="2014-11-01"&gt;
+ *   &lt;Drive&gt;
+ *     &lt;DriveId&gt;serial&lt;/DriveId&gt;
+ *     &lt;ClientCreator&gt;Seedbench&lt;/ClientCreator&gt;
+ *     &lt;BlobList&gt;
+ *       &lt;Blob&gt;
+ *         &lt;BlobPath&gt;container/job/packs/3f/3f9a…&lt;/BlobPath&gt;
+ *         &lt;FilePath&gt;job/packs/3f/3f9a…&lt;/FilePath&gt;
+ *         &lt;Length&gt;67109120&lt;/Length&gt;
+ *         &lt;BlockList&gt;
+ *           &lt;Block Offset="0" Length="4194304" Id="…" Hash="…"/&gt;
+ * </pre>
+ *
+ * Blocks are 4 MiB (the last one of a file shorter); {@code Hash} is the upper-case hex MD5 of the block's
+ * plain bytes, {@code Id} the base64 block id the blob's block is committed under. {@code FilePath} is
+ * relative to the drive's root, '/'-separated.
+ */
+public final class DriveManifest {
+    public static final String FILE_NAME = "drive-manifest.xml";
+    public static final String VERSION = "2014-11-01";
+    public static final int BLOCK_SIZE = 4 << 20;
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
+    /** An MD5 of the right width, for sizing a manifest before the data is read. */
+    private static final byte[] SIZING_MD5 = new byte[16];
+
+    /** One blob of a manifest, as read back. */
+    public record Blob(String blobPath, String filePath, long length, List<Block> blocks) {
+    }
+
+    /** One block of a blob. */
+    public record Block(long offset, int length, String id, String hash) {
+    }
+
+    private DriveManifest() {
+    }
+
+    public static int blockCount(long length) {
+        return (int) ((length + BLOCK_SIZE - 1) / BLOCK_SIZE);
+    }
+
+    public static String header(String driveId) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DriveManifest Version=\"" + VERSION + "\">\n  <Drive>\n"
+                + "    <DriveId>" + escape(driveId) + "</DriveId>\n"
+                + "    <ClientCreator>Seedbench</ClientCreator>\n    <BlobList>\n";
+    }
+
+    public static String footer() {
+        return "    </BlobList>\n  </Drive>\n</DriveManifest>\n";
+    }
+
+    /** The {@code <Blob>} element of a file; {@code md5s} holds one digest per block. */
+    public static String blob(String blobPath, String filePath, long length, List<byte[]> md5s) {
+        StringBuilder b = new StringBuilder(256 + md5s.size() * 120);
+        b.append("      <Blob>\n        <BlobPath>").append(escape(blobPath)).append("</BlobPath>\n        <FilePath>")
+                .append(escape(filePath)).append("</FilePath>\n        <Length>").append(length)
+                .append("</Length>\n        <BlockList>\n");
+        for (int i = 0; i < md5s.size(); i++) {
+            long offset = (long) i * BLOCK_SIZE;
+            long blockLength = Math.min(BLOCK_SIZE, length - offset);
+            b.append("          <Block Offset=\"").append(offset).append("\" Length=\"").append(blockLength)
+                    .append("\" Id=\"").append(blockId(i)).append("\" Hash=\"").append(HEX.formatHex(md5s.get(i)))
+                    .append("\"/>\n");
+        }
+        b.append("        </BlockList>\n      </Blob>\n");
+        return b.toString();
+    }
+
+    /** Bytes the {@code <Blob>} element of a file of {@code length} bytes takes in the manifest. */
+    public static long blobBytes(String blobPath, String filePath, long length) {
+        int blocks = blockCount(length);
+        List<byte[]> md5s = new ArrayList<>(blocks);
+        for (int i = 0; i < blocks; i++) {
+            md5s.add(SIZING_MD5);
+        }
+        return blob(blobPath, filePath, length, md5s).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The block id of block {@code index}: the same width for every block of a blob, as Blob storage requires. */
+    public static String blockId(int index) {
+        return Base64.getEncoder().encodeToString(String.format("%08d", index).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Reads a manifest's drive id and blobs. */
+    public static List<Blob> read(InputStream in, StringBuilder driveId) throws IOException {
+        List<Blob> blobs = new ArrayList<>();
+        try {
+            XMLInputFactory factory = XMLInputFactory.newFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            XMLStreamReader r = factory.createXMLStreamReader(in, "UTF-8");
+            String blobPath = null;
+            String filePath = null;
+            long length = -1;
+            List<Block> blocks = null;
+            boolean sawRoot = false;
+            while (r.hasNext()) {
+                if (r.next() != XMLStreamConstants.START_ELEMENT && r.getEventType() != XMLStreamConstants.END_ELEMENT) {
+                    continue;
+                }
+                String name = r.getLocalName();
+                if (r.getEventType() == XMLStreamConstants.END_ELEMENT) {
+                    if (name.equals("Blob")) {
+                        if (blobPath == null || filePath == null || length < 0) {
+                            throw new IOException("a Blob lacks its BlobPath, FilePath or Length");
+                        }
+                        blobs.add(new Blob(blobPath, filePath, length, List.copyOf(blocks)));
+                    }
+                    continue;
+                }
+                switch (name) {
+                    case "DriveManifest" -> sawRoot = true;
+                    case "DriveId" -> driveId.append(r.getElementText());
+                    case "Blob" -> {
+                        blobPath = null;
+                        filePath = null;
+                        length = -1;
+                        blocks = new ArrayList<>();
+                    }
+                    case "BlobPath" -> blobPath = r.getElementText();
+                    case "FilePath" -> filePath = r.getElementText();
+                    case "Length" -> length = Long.parseLong(r.getElementText().trim());
+                    case "Block" -> blocks.add(new Block(Long.parseLong(r.getAttributeValue(null, "Offset")),
+                            Integer.parseInt(r.getAttributeValue(null, "Length")), r.getAttributeValue(null, "Id"),
+                            r.getAttributeValue(null, "Hash")));
+                    default -> {
+                    }
+                }
+            }
+            if (!sawRoot) {
+                throw new IOException("not a DriveManifest");
+            }
+            return blobs;
+        } catch (XMLStreamException | NumberFormatException | NullPointerException e) {
+            throw new IOException("the drive manifest is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&apos;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String hex(byte[] md5) {
+        return HEX.formatHex(md5);
+    }
+}

@@ -1,0 +1,75 @@
+package org.seedbench.diskprep;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files of a staged repository, in the order they are copied: metadata first, then the packs, each group
+ * sorted by path. Unfinished writes (names starting with '.') are left out. The listing's hash identifies the
+ * repository's content; drive journals record it, so a repository that changed under a half-prepared set of
+ * drives is noticed.
+ */
+public record SeedListing(Path folder, List<SeedFile> metadata, List<SeedFile> packs, String hash) {
+
+    public static SeedListing scan(Path repositoryFolder) throws IOException {
+        List<SeedFile> metadata = new ArrayList<>();
+        List<SeedFile> packs = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(repositoryFolder)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (!Files.isRegularFile(p)) {
+                    continue;
+                }
+                Path rel = repositoryFolder.relativize(p);
+                boolean hidden = false;
+                for (Path segment : rel) {
+                    hidden |= segment.toString().startsWith(".");
+                }
+                if (hidden) {
+                    continue;
+                }
+                String path = rel.toString().replace('\\', '/');
+                boolean isPack = path.startsWith("packs/");
+                SeedFile f = new SeedFile(path, Files.size(p), !isPack);
+                (isPack ? packs : metadata).add(f);
+            }
+        }
+        metadata.sort(Comparator.comparing(SeedFile::path));
+        packs.sort(Comparator.comparing(SeedFile::path));
+        return new SeedListing(repositoryFolder, List.copyOf(metadata), List.copyOf(packs), hash(metadata, packs));
+    }
+
+    public long metadataBytes() {
+        return metadata.stream().mapToLong(SeedFile::length).sum();
+    }
+
+    public long packBytes() {
+        return packs.stream().mapToLong(SeedFile::length).sum();
+    }
+
+    public Path source(SeedFile file) {
+        return folder.resolve(file.path());
+    }
+
+    private static String hash(List<SeedFile> metadata, List<SeedFile> packs) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (List<SeedFile> group : List.of(metadata, packs)) {
+                for (SeedFile f : group) {
+                    sha.update((f.path() + "\t" + f.length() + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

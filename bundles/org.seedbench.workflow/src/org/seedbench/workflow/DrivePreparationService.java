@@ -1,0 +1,323 @@
+package org.seedbench.workflow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.model.Drive;
+import org.seedbench.core.model.DriveState;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.rules.DriveRules;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.JobStates;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.RecoveryPasswords;
+import org.seedbench.core.rules.Sizes;
+import org.seedbench.core.spi.CommandRunner;
+import org.seedbench.core.spi.DiskEncryptor;
+import org.seedbench.core.spi.DiskEncryptor.Volume;
+import org.seedbench.core.spi.DiskEncryptor.WrongKeyException;
+import org.seedbench.core.spi.DriveTarget;
+import org.seedbench.core.spi.KeyProtector;
+import org.seedbench.core.spi.Progress;
+import org.seedbench.diskprep.DriveCopier;
+import org.seedbench.diskprep.DriveCopier.DriveSession;
+import org.seedbench.diskprep.DriveInfoFile;
+import org.seedbench.diskprep.DriveJournal;
+import org.seedbench.diskprep.DriveVerifier;
+import org.seedbench.diskprep.SeedListing;
+import org.seedbench.diskprep.drives.AttachedDrive;
+import org.seedbench.diskprep.drives.CopyComputer;
+import org.seedbench.diskprep.drives.DriveDiscovery;
+import org.seedbench.diskprep.drives.DriveSpecs;
+
+/**
+ * Prepares a staged job's drives: resolves and checks the drives, asks before formatting, turns encryption on,
+ * keeps the key protectors, copies the seed (see {@link DriveCopier}) and records the drives in the catalog.
+ * Every check runs before anything is formatted or written. The job goes Staged → PreparingDrives →
+ * DrivesReady, and stays PreparingDrives while drives are missing or a run was cut short, so the next run
+ * resumes.
+ */
+@Component(service = DrivePreparationService.class)
+public class DrivePreparationService {
+    /** Job property prefix: the {@code --drive} value each drive was given with, to find it again. */
+    public static final String PROP_DRIVE_SPEC = "drive.spec.";
+
+    /** Asks the admin before a drive is formatted. */
+    @FunctionalInterface
+    public interface FormatConfirmation {
+        /** @param description serial, model and size of the drive, e.g. {@code SB-0001 (Folder drive, 1.2 GB)} */
+        boolean confirm(String serial, String description);
+    }
+
+    @Reference
+    private CatalogService catalogs;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<DiskEncryptor> encryptors;
+
+    private final CommandRunner commands;
+    private final Clock clock;
+
+    public DrivePreparationService() {
+        this(CommandRunner.SYSTEM, Clock.systemUTC());
+    }
+
+    DrivePreparationService(CommandRunner commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** The folder of a job's journals, DriveInfo files and keys on this computer. */
+    public static Path jobFolder(Path dataDirectory, String jobName) {
+        return dataDirectory.resolve("drives").resolve(jobName);
+    }
+
+    /** The encryptors registered here, available or not. */
+    public List<DiskEncryptor> encryptors() {
+        return encryptors == null ? List.of() : List.copyOf(encryptors);
+    }
+
+    /**
+     * Prepares the job's drives.
+     *
+     * @param driveSpecs  the {@code --drive} values; drives of earlier runs must be among them until complete
+     * @param encryptorId {@code portable} or {@code bitlocker}
+     * @param notes       receives remarks for the admin (a USB adaptor, a virtual copy computer…)
+     * @throws InvalidInputException when a check fails or a format is not confirmed; nothing was written
+     */
+    public PrepareOutcome prepare(Path dataDirectory, String jobName, List<String> driveSpecs, String encryptorId,
+            FormatConfirmation confirmation, Progress progress, Consumer<String> notes)
+            throws InvalidInputException, IOException {
+        Path folder = jobFolder(dataDirectory, jobName);
+        SeedingJob job;
+        List<AttachedDrive> drives;
+        Set<String> known = new LinkedHashSet<>();
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            job = Jobs.require(catalog, jobName);
+            JobStates.checkMove(job.name(), job.state(), JobState.PREPARING_DRIVES);
+            List<Problem> problems = new ArrayList<>();
+            List<String> computerNotes = new ArrayList<>();
+            problems.addAll(CopyComputer.thisComputer(commands).check(job, computerNotes));
+            computerNotes.forEach(notes);
+            DriveSpecs.Resolved resolved = DriveSpecs.resolve(driveSpecs, DriveDiscovery.forThisComputer(commands));
+            drives = resolved.drives();
+            resolved.notes().forEach(notes);
+            catalog.drives(jobName).forEach(d -> known.add(d.serial()));
+            Set<String> all = new LinkedHashSet<>(known);
+            drives.forEach(d -> all.add(d.serial()));
+            problems.addAll(DriveRules.checkDriveCount(all.size()));
+            InvalidInputException.throwIfAny(problems);
+        }
+        DiskEncryptor encryptor = encryptor(encryptorId);
+        Path staging = Jobs.stagingFolder(job);
+        if (!Files.isDirectory(staging.resolve("packs"))) {
+            throw new InvalidInputException(new Problem("job", jobName, "has no staged repository at " + staging,
+                    "stage it first: seedbench stage " + jobName));
+        }
+        SeedListing listing = SeedListing.scan(staging);
+        DriveKeys keys = DriveKeys.load(folder);
+
+        // every drive that needs formatting is confirmed before any is formatted
+        List<AttachedDrive> toFormat = new ArrayList<>();
+        List<Problem> refused = new ArrayList<>();
+        for (AttachedDrive d : drives) {
+            Optional<KeyProtector> key = keys.key(d.serial());
+            String usedWith = keys.encryptor(d.serial()).orElse(encryptor.id());
+            if (key.isPresent() && !usedWith.equals(encryptor.id())) {
+                refused.add(new Problem("drive", d.serial(), "was prepared with the " + usedWith + " encryptor",
+                        "--encryptor " + usedWith + " to go on with it"));
+            } else if (key.isEmpty() || !encryptor.isPrepared(d.target())) {
+                if (!confirmation.confirm(d.serial(), d.describe())) {
+                    refused.add(new Problem("drive", d.serial(), "would be formatted, erasing everything on "
+                            + d.describe(), "confirm with --yes-format (batch) or answer yes when asked"));
+                } else {
+                    toFormat.add(d);
+                }
+            }
+        }
+        InvalidInputException.throwIfAny(refused);
+
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            if (job.state() != JobState.PREPARING_DRIVES) {
+                catalog.moveJob(jobName, JobState.PREPARING_DRIVES, "preparing " + drives.size() + " drives with the "
+                        + encryptor.id() + " encryptor");
+            }
+            Map<String, String> specs = new LinkedHashMap<>();
+            for (int i = 0; i < drives.size(); i++) {
+                specs.put(PROP_DRIVE_SPEC + drives.get(i).serial(), driveSpecs.get(i));
+            }
+            catalog.putJobProperties(jobName, specs);
+        }
+        for (AttachedDrive d : toFormat) {
+            progress.subTask("formatting and encrypting drive " + d.serial());
+            KeyProtector key = encryptor.prepare(d.target(), progress);
+            keys.put(d.serial(), encryptor.id(), key);
+            try (Catalog catalog = catalogs.open(dataDirectory)) {
+                catalog.putDrive(drive(jobName, d, encryptor.id(), 0, null, null, 0));
+                catalog.recordEvent(jobName, "drive.formatted", "drive " + d.serial() + " formatted and encrypted ("
+                        + encryptor.id() + ")");
+            }
+        }
+
+        List<DriveSession> sessions = new ArrayList<>();
+        DriveCopier.Result result;
+        try {
+            for (AttachedDrive d : drives) {
+                KeyProtector key = keys.key(d.serial()).orElseThrow();
+                Volume volume;
+                try {
+                    volume = encryptor.unlock(d.target(), key);
+                } catch (WrongKeyException e) {
+                    throw new InvalidInputException(new Problem("drive", d.serial(), "does not open with the key "
+                            + "this job keeps for it", "the drive this job prepared under that serial"));
+                }
+                sessions.add(new DriveSession(d.serial(), volume, device(d.target()), encryptor.id(), key));
+            }
+            result = new DriveCopier(listing, jobName, job.container(), folder, clock).run(sessions, progress);
+        } finally {
+            for (DriveSession s : sessions) {
+                s.volume().close();
+            }
+        }
+        return record(dataDirectory, job, drives, encryptor.id(), result);
+    }
+
+    private PrepareOutcome record(Path dataDirectory, SeedingJob job, List<AttachedDrive> drives, String encryptorId,
+            DriveCopier.Result result) {
+        List<String> notes = new ArrayList<>();
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            for (DriveCopier.DriveReport r : result.drives()) {
+                AttachedDrive d = drives.stream().filter(x -> x.serial().equals(r.serial())).findFirst().orElseThrow();
+                catalog.putDrive(drive(job.name(), d, encryptorId, r.bytes(), r.complete() ? "/drive-manifest.xml" : null,
+                        r.manifestHash(), r.complete() ? 100 : 0));
+                if (r.blocksCopied() > 0 || r.blocksResumed() == 0) {
+                    catalog.recordEvent(job.name(), "drive.copied", "drive " + r.serial() + ": " + r.files()
+                            + " files, " + Sizes.decimal(r.bytes()) + ", manifest " + r.manifestHash() + "; "
+                            + r.blocksCopied() + " blocks copied, " + r.blocksResumed() + " already on the drive");
+                }
+            }
+            for (String unused : result.unusedDrives()) {
+                notes.add("drive " + unused + " is not needed: the other drives hold the whole seed");
+            }
+            JobState state = JobState.PREPARING_DRIVES;
+            if (result.complete()) {
+                catalog.moveJob(job.name(), JobState.DRIVES_READY, result.drives().size() + " drives ready");
+                state = JobState.DRIVES_READY;
+            } else {
+                catalog.recordEvent(job.name(), "drives.short", "needs " + result.allocation().drivesNeeded()
+                        + " more drives with at least " + Sizes.decimal(result.allocation().shortfallBytes()));
+            }
+            return new PrepareOutcome(result, state, notes);
+        }
+    }
+
+    /**
+     * Re-reads a prepared drive of the job and checks every block against its manifest.
+     *
+     * @param drive            the drive's serial (found where it was prepared) or a {@code --drive} value
+     * @param recoveryPassword the password to unlock it with, as the datacenter would; null for the key this
+     *                         computer keeps for the drive
+     */
+    public DriveVerifier.Report verifyDrive(Path dataDirectory, String jobName, String drive, Secret recoveryPassword,
+            Progress progress) throws InvalidInputException, IOException {
+        String spec = drive;
+        Drive recorded;
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            Jobs.require(catalog, jobName);
+            Map<String, String> props = catalog.jobProperties(jobName);
+            if (props.containsKey(PROP_DRIVE_SPEC + drive)) {
+                spec = props.get(PROP_DRIVE_SPEC + drive);
+            }
+            AttachedDrive attached = DriveSpecs.resolve(List.of(spec), DriveDiscovery.forThisComputer(commands)).drives().get(0);
+            recorded = catalog.drives(jobName).stream().filter(d -> d.serial().equals(attached.serial())).findFirst()
+                    .orElseThrow(() -> new InvalidInputException(new Problem("drive", drive, "is not a drive of job "
+                            + jobName, "a serial listed by seedbench drives " + jobName)));
+            Path folder = jobFolder(dataDirectory, jobName);
+            DriveKeys keys = DriveKeys.load(folder);
+            DiskEncryptor encryptor = encryptor(recorded.encryptor());
+            KeyProtector key;
+            if (recoveryPassword != null) {
+                char[] typed = recoveryPassword.reveal();
+                try {
+                    InvalidInputException.throwIfAny(RecoveryPasswords.check(typed));
+                } finally {
+                    java.util.Arrays.fill(typed, '\0');
+                }
+                key = new KeyProtector("given", recoveryPassword);
+            } else {
+                key = keys.key(recorded.serial()).orElseThrow(() -> new InvalidInputException(new Problem(
+                        "drive", drive, "has no key protector on this computer", "verify it on its copy computer, "
+                                + "or give --recovery-password-file")));
+            }
+            String hash = recorded.manifestHash();
+            Path info = DriveInfoFile.path(folder, jobName, recorded.serial());
+            if (hash == null && Files.exists(info)) {
+                hash = DriveInfoFile.read(info).manifestHash();
+            }
+            try (Volume volume = encryptor.unlock(attached.target(), key)) {
+                return DriveVerifier.verify(recorded.serial(), volume, hash, progress);
+            } catch (WrongKeyException e) {
+                throw new InvalidInputException(new Problem(RecoveryPasswords.FIELD, null, "does not unlock drive "
+                        + recorded.serial(), "the password in the drive's DriveInfo file"));
+            }
+        }
+    }
+
+    /** Whether the drive's copy journal exists (an earlier run started it). */
+    public static boolean isStarted(Path dataDirectory, String jobName, String serial) {
+        return Files.exists(DriveJournal.path(jobFolder(dataDirectory, jobName), serial));
+    }
+
+    private DiskEncryptor encryptor(String id) throws InvalidInputException {
+        List<DiskEncryptor> all = encryptors();
+        DiskEncryptor e = all.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+        String ids = String.join(", ", all.stream().filter(DiskEncryptor::isAvailable).map(DiskEncryptor::id).toList());
+        if (e == null) {
+            throw new InvalidInputException(new Problem("encryptor", id, "is not installed", "one of: " + ids));
+        }
+        if (!e.isAvailable()) {
+            throw new InvalidInputException(new Problem("encryptor", id, "cannot run on this computer ("
+                    + System.getProperty("os.name") + ")", "one of: " + ids));
+        }
+        return e;
+    }
+
+    private static Drive drive(String jobName, AttachedDrive d, String encryptor, long used, String manifest,
+            String hash, int percent) {
+        return new Drive(jobName, d.serial(), d.model(), d.transport(), d.mediaType(), d.capacityBytes(), used,
+                encryptor, DriveKeys.reference(jobName, d.serial()), manifest, hash, DriveState.SPECIFIED, percent);
+    }
+
+    /** Drives on one physical device are written one after the other. */
+    private static String device(DriveTarget target) {
+        if (target.mountPoint() != null) {
+            try {
+                return Files.getFileStore(Files.exists(target.mountPoint()) ? target.mountPoint()
+                        : target.mountPoint().getParent()).name();
+            } catch (IOException e) {
+                return target.mountPoint().toString();
+            }
+        }
+        return target.device();
+    }
+}
