@@ -8,12 +8,18 @@ cd "$(dirname "$0")/.."
 need=()
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
 [ -e /usr/lib/x86_64-linux-gnu/libgtk-3.so.0 ] || need+=(libgtk-3-0)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
     echo "test.sh: installing ${need[*]}"
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# Azurite, which the Azure connector's tests start and stop themselves (pinned in releng/azurite/package-lock.json)
+if [ ! -x releng/azurite/node_modules/.bin/azurite-blob ]; then
+    echo "test.sh: installing Azurite"
+    npm ci --prefix releng/azurite --no-audit --no-fund >/dev/null
 fi
 
 # The GTK accessibility bridge is not running under Xvfb; keep it quiet.
