@@ -57,7 +57,7 @@ class RecoveryPasswordsTest {
         assertFalse(text(RecoveryPasswords.generate(random)).equals(text(RecoveryPasswords.generate(random))));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{index}: {1}")
     @CsvSource(delimiter = '|', value = {
             "000011-000022-000034-000044-000055-000066-000077-000088 | group 3 is not a multiple of 11",
             "000011-000022-000033-000044-000055-000066-000077-720896 | group 8 is too large",
