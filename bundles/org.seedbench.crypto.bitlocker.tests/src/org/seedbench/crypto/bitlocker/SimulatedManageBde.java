@@ -85,8 +85,8 @@ final class SimulatedManageBde implements CommandRunner {
                 d.percent = 0;
                 d.protectorId = "{" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT) + "}";
                 d.password = RecoveryPasswords.generate(random);
-                return new Result(0, HEADER + "Volume " + command.get(2) + " []\n[Data Volume]\nKey Protectors Added:\n\n"
-                        + protector(d) + "\nEncryption is now in progress.\n", "");
+                return new Result(0, HEADER + "Volume " + command.get(2) + " []\n[Data Volume]\n"
+                        + "Key Protectors Added:\n\n" + protector(d) + "\nEncryption is now in progress.\n", "");
             case "-protectors":
                 if (!d.on) {
                     return error("ERROR: No key protectors found.");
@@ -137,11 +137,13 @@ final class SimulatedManageBde implements CommandRunner {
                 + "    Conversion Status:    " + conversion + "\n"
                 + "    Percentage Encrypted: " + percent + "%\n"
                 + "    Encryption Method:    " + (d.on ? "XTS-AES 128" : "None") + "\n"
-                + "    Protection Status:    " + (d.locked ? "Unknown" : d.on ? "Protection On" : "Protection Off") + "\n"
+                + "    Protection Status:    " + (d.locked ? "Unknown" : d.on ? "Protection On" : "Protection Off")
+                + "\n"
                 + "    Lock Status:          " + (d.locked ? "Locked" : "Unlocked") + "\n"
                 + "    Identification Field: Unknown\n"
                 + "    Automatic Unlock:     Disabled\n"
-                + (d.on ? "    Key Protectors:\n        Numerical Password\n" : "    Key Protectors:       None Found\n")
+                + (d.on ? "    Key Protectors:\n        Numerical Password\n"
+                        : "    Key Protectors:       None Found\n")
                 + "\n";
     }
 

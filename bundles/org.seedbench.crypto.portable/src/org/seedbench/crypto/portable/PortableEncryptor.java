@@ -198,6 +198,7 @@ public class PortableEncryptor implements DiskEncryptor {
             out.force(true);
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        FolderVolume.forceFolder(target.getParent());
     }
 
     private static VolumeHeader readHeader(DriveTarget drive) throws IOException {

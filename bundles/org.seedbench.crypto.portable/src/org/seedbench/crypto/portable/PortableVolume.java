@@ -19,6 +19,11 @@ import org.seedbench.core.spi.volume.StoredOutput;
 /**
  * An unlocked portable drive: every file under its mount point is a header and AES-256-GCM sealed segments of
  * 64 KiB plain text (FORMAT.md). Holds the volume key until closed.
+ *
+ * <p>A segment is sealed as soon as it is full, so {@link org.seedbench.core.spi.DiskEncryptor.DriveFile#sync()}
+ * makes every complete segment durable; the bytes of a segment still filling stay in memory until it is full
+ * or the file is finished. Resume points are multiples of 1 MiB, which are segment boundaries, so every resume
+ * point up to {@code position()} survives a sync.
  */
 final class PortableVolume extends FolderVolume {
     private final byte[] volumeKey;

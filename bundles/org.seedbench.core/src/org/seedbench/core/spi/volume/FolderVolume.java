@@ -484,8 +484,8 @@ public abstract class FolderVolume implements Volume {
         }
     }
 
-    /** Forces a folder's entries to disk, so a rename or a new file survives a crash. */
-    static void forceFolder(Path folder) throws IOException {
+    /** Forces a folder's entries to disk, so a rename or a new file in it survives a crash. */
+    public static void forceFolder(Path folder) throws IOException {
         if (WINDOWS) {
             return; // a folder cannot be opened as a channel on Windows; NTFS journals its entries itself
         }
