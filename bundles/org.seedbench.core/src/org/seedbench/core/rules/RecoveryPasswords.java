@@ -90,7 +90,11 @@ public final class RecoveryPasswords {
                 value = value * 10 + (c - '0');
                 digits++;
             } else if (c == '-' || c == ' ') {
-                if (digits != 6 || g == 7) {
+                if (g == 7) {
+                    problems.add(new Problem(FIELD, null, "has more than 8 groups", ALLOWED));
+                    return null;
+                }
+                if (digits != 6) {
                     problems.add(new Problem(FIELD, null, "group " + (g + 1) + " does not have 6 digits", ALLOWED));
                     return null;
                 }

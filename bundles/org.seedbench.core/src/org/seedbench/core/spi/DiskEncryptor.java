@@ -108,5 +108,10 @@ public interface DiskEncryptor {
         public WrongKeyException(String driveSerial) {
             super("the recovery password does not unlock drive " + driveSerial);
         }
+
+        /** The key protector cannot unlock the drive for {@code reason}, which never holds the password itself. */
+        public WrongKeyException(String driveSerial, String reason) {
+            super("the recovery password does not unlock drive " + driveSerial + ": " + reason);
+        }
     }
 }
