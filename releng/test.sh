@@ -29,4 +29,5 @@ xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B verify "$@"
 status=0
 releng/product-test.sh || status=1
 releng/crash-test.sh || status=1
+releng/drive-test.sh || status=1
 exit $status

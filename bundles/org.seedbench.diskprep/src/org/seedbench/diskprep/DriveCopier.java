@@ -59,9 +59,17 @@ public final class DriveCopier {
             boolean complete, String manifestHash, Path driveInfo) {
     }
 
+    /**
+     * Where the copy threads spent their time, in nanoseconds summed over the drives: reading the staged files,
+     * computing MD5s (beside the write, on its own thread) and writing through the encryptor (encryption, the
+     * write and the syncs).
+     */
+    public record Timing(long readNanos, long md5Nanos, long writeNanos) {
+    }
+
     /** The outcome of a run: each drive, and the packs that fit on none of them. */
     public record Result(List<DriveReport> drives, Allocation allocation, long bytesCopied,
-            List<String> unusedDrives) {
+            List<String> unusedDrives, Timing timing) {
         public boolean complete() {
             return allocation.complete() && drives.stream().allMatch(DriveReport::complete);
         }
@@ -73,6 +81,9 @@ public final class DriveCopier {
     private final Path journalFolder;
     private final Clock clock;
     private final AtomicLong copied = new AtomicLong();
+    private final AtomicLong readNanos = new AtomicLong();
+    private final AtomicLong md5Nanos = new AtomicLong();
+    private final AtomicLong writeNanos = new AtomicLong();
 
     /**
      * @param journalFolder where journals, manifest parts and DriveInfo files live on the copy computer
@@ -152,7 +163,8 @@ public final class DriveCopier {
                 journals.put(s.serial(), j);
             }
             List<DriveReport> reports = copyAll(sessions, journals, progress);
-            return new Result(reports, allocation, copied.get(), List.copyOf(unused));
+            return new Result(reports, allocation, copied.get(), List.copyOf(unused),
+                    new Timing(readNanos.get(), md5Nanos.get(), writeNanos.get()));
         } finally {
             for (DriveJournal j : journals.values()) {
                 j.close();
@@ -336,22 +348,35 @@ public final class DriveCopier {
                 byte[] buf = buffers.next();
                 long offset = (long) b * DriveManifest.BLOCK_SIZE;
                 int length = (int) Math.min(DriveManifest.BLOCK_SIZE, file.length() - offset);
+                long t0 = System.nanoTime();
                 readFully(in, buf, length, offset, path);
-                Future<byte[]> md5 = hasher.submit(() -> md5(buf, length));
+                long t1 = System.nanoTime();
+                readNanos.addAndGet(t1 - t0);
+                Future<byte[]> md5 = hasher.submit(() -> {
+                    long h0 = System.nanoTime();
+                    byte[] digest = md5(buf, length);
+                    md5Nanos.addAndGet(System.nanoTime() - h0);
+                    return digest;
+                });
                 out.write(buf, 0, length);
+                writeNanos.addAndGet(System.nanoTime() - t1);
                 unsynced.add(join(md5));
                 copied.addAndGet(length);
                 progress.worked(length);
                 boolean last = b == total - 1;
                 if (!last && unsynced.size() == SYNC_BLOCKS) {
+                    long s0 = System.nanoTime();
                     out.sync();
+                    writeNanos.addAndGet(System.nanoTime() - s0);
                     journal.blocks(index, firstUnsynced, unsynced);
                     md5s.addAll(unsynced);
                     firstUnsynced += unsynced.size();
                     unsynced = new ArrayList<>();
                 }
             }
+            long f0 = System.nanoTime();
             out.finish();
+            writeNanos.addAndGet(System.nanoTime() - f0);
             if (!unsynced.isEmpty()) {
                 journal.blocks(index, firstUnsynced, unsynced);
                 md5s.addAll(unsynced);

@@ -117,6 +117,8 @@ final class PrepareDrivesVerb implements Verb {
             }
             m.put("drives", drives);
             m.put("unusedDrives", r.unusedDrives());
+            m.put("timing", Map.of("readSeconds", r.timing().readNanos() / 1e9, "md5Seconds",
+                    r.timing().md5Nanos() / 1e9, "writeSeconds", r.timing().writeNanos() / 1e9));
             if (outcome.needsMoreDrives()) {
                 m.put("moreDrivesNeeded", outcome.drivesNeeded());
                 m.put("bytesNeededPerDrive", outcome.bytesNeededPerDrive());
