@@ -142,7 +142,7 @@ class ResumeTest {
 
     @Test
     void aKilledRunsHalfWrittenPackAndTemporaryFilesAreNeverMistakenForData() throws Exception {
-        Path repoDir = interruptedRun(0.95);
+        Path repoDir = interruptedRun(0.8);
         Map<String, String> finished = packIdentities(repoDir);
         assertFalse(finished.isEmpty(), "the writer is at most two chunk budgets behind the reader");
         byte[] pack = Files.readAllBytes(repoDir.resolve(finished.keySet().iterator().next()));
