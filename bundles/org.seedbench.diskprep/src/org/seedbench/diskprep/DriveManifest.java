@@ -1,5 +1,6 @@
 package org.seedbench.diskprep;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,12 @@ public final class DriveManifest {
             XMLInputFactory factory = XMLInputFactory.newFactory();
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
             factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            XMLStreamReader r = factory.createXMLStreamReader(in, "UTF-8");
+            // the parser closes its input at the end of the document; the caller's stream stays open
+            XMLStreamReader r = factory.createXMLStreamReader(new FilterInputStream(in) {
+                @Override
+                public void close() {
+                }
+            }, "UTF-8");
             String blobPath = null;
             String filePath = null;
             long length = -1;
