@@ -373,6 +373,19 @@ class AzureBlobContainerOnAzuriteTest {
         }
 
         @Override
+        public InputStream get(String blob, long offset, long length) throws IOException {
+            InputStream in = get(blob);
+            in.skipNBytes(offset);
+            return new ByteArrayInputStream(in.readNBytes((int) length));
+        }
+
+        @Override
+        public long size(String blob) throws IOException {
+            get(blob);
+            return data.length;
+        }
+
+        @Override
         public List<String> list(String prefix) {
             return name.startsWith(prefix) ? List.of(name) : List.of();
         }

@@ -2,6 +2,7 @@ package org.seedbench.core.spi;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,14 @@ public interface CloudConnector {
 
     void cancelImportJob(String subscriptionId, String jobName) throws IOException;
 
+    /**
+     * The service's clock, by which import jobs are created and the 14-day shipping deadline runs. The real
+     * service's is the system clock; the local datacenter simulator's may run compressed (a day in a second).
+     */
+    default Clock clock() {
+        return Clock.systemUTC();
+    }
+
     /** The content of a drive's error or verbose log, by the location the status gave. */
     String readLog(String logUri) throws IOException;
 
@@ -59,6 +68,16 @@ public interface CloudConnector {
         void put(String name, InputStream content, long length) throws IOException;
 
         InputStream get(String name) throws IOException;
+
+        /**
+         * Up to {@code length} bytes of a blob from {@code offset} (fewer where the blob ends before).
+         *
+         * @throws java.nio.file.NoSuchFileException when the blob does not exist
+         */
+        InputStream get(String name, long offset, long length) throws IOException;
+
+        /** The blob's length in bytes. @throws java.nio.file.NoSuchFileException when it does not exist */
+        long size(String name) throws IOException;
 
         /** Names of the blobs whose name starts with {@code prefix}, sorted. */
         List<String> list(String prefix) throws IOException;

@@ -1,18 +1,45 @@
 package org.seedbench.core.spi;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the import service needs to create an import job: where the data goes and, per drive, its id, key
  * protector, manifest file and the manifest's hash.
+ *
+ * @param options connector-specific choices for the job, e.g. {@code route=databox} for the Azure connector
  */
 public record ImportJobRequest(String subscriptionId, String location, String jobName, String storageAccount,
-        String container, String returnAddress, List<DriveEntry> drives) {
+        String container, String returnAddress, List<DriveEntry> drives, Map<String, String> options) {
 
     public ImportJobRequest {
         drives = List.copyOf(drives);
+        options = options == null ? Map.of() : Map.copyOf(options);
     }
 
-    public record DriveEntry(String driveId, KeyProtector keyProtector, String manifestFile, String manifestHash) {
+    public ImportJobRequest(String subscriptionId, String location, String jobName, String storageAccount,
+            String container, String returnAddress, List<DriveEntry> drives) {
+        this(subscriptionId, location, jobName, storageAccount, container, returnAddress, drives, Map.of());
+    }
+
+    /**
+     * One drive of the job.
+     *
+     * @param encryptor the id of the {@link DiskEncryptor} that prepared the drive ({@code bitlocker},
+     *                  {@code portable})
+     * @param attached  where the drive can be read on this computer, for the local datacenter simulator, which
+     *                  "receives" the drive from there; null when unknown. A real service ignores it.
+     */
+    public record DriveEntry(String driveId, KeyProtector keyProtector, String manifestFile, String manifestHash,
+            String encryptor, DriveTarget attached) {
+
+        public DriveEntry(String driveId, KeyProtector keyProtector, String manifestFile, String manifestHash) {
+            this(driveId, keyProtector, manifestFile, manifestHash, "bitlocker", null);
+        }
+
+        @Override
+        public String toString() {
+            return "DriveEntry[" + driveId + ", " + encryptor + ", manifest " + manifestFile + "]";
+        }
     }
 }

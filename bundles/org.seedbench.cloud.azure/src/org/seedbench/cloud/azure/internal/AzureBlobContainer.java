@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import com.azure.core.util.polling.PollResponse;
 import com.azure.core.util.polling.SyncPoller;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobCopyInfo;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobItem;
@@ -182,10 +184,38 @@ public final class AzureBlobContainer implements BlobContainer {
 
     @Override
     public InputStream get(String name) throws IOException {
+        return open(name, null);
+    }
+
+    @Override
+    public InputStream get(String name, long offset, long length) throws IOException {
+        return open(name, new BlobRange(offset, length));
+    }
+
+    @Override
+    public long size(String name) throws IOException {
+        try {
+            return container.getBlobClient(name).getProperties().getBlobSize();
+        } catch (BlobStorageException e) {
+            if (StorageErrors.isBlobNotFound(e)) {
+                throw new NoSuchFileException(target(name));
+            }
+            throw errors.of("read", target(name), e);
+        } catch (RuntimeException e) {
+            throw errors.of("read", target(name), e);
+        }
+    }
+
+    private InputStream open(String name, BlobRange range) throws IOException {
         BlobClient blob = container.getBlobClient(name);
         InputStream in;
         try {
-            in = blob.openInputStream();
+            in = range == null ? blob.openInputStream() : blob.openInputStream(range, null);
+        } catch (BlobStorageException e) {
+            if (StorageErrors.isBlobNotFound(e)) {
+                throw new NoSuchFileException(target(name));
+            }
+            throw errors.of("read", target(name), e);
         } catch (RuntimeException e) {
             throw errors.of("read", target(name), e);
         }
