@@ -198,7 +198,7 @@ public final class AzureBlobContainer implements BlobContainer {
             return container.getBlobClient(name).getProperties().getBlobSize();
         } catch (BlobStorageException e) {
             if (StorageErrors.isBlobNotFound(e)) {
-                throw new NoSuchFileException(target(name));
+                throw new NoSuchFileException(target(name), null, "HTTP 404 BlobNotFound");
             }
             throw errors.of("read", target(name), e);
         } catch (RuntimeException e) {
@@ -213,7 +213,7 @@ public final class AzureBlobContainer implements BlobContainer {
             in = range == null ? blob.openInputStream() : blob.openInputStream(range, null);
         } catch (BlobStorageException e) {
             if (StorageErrors.isBlobNotFound(e)) {
-                throw new NoSuchFileException(target(name));
+                throw new NoSuchFileException(target(name), null, "HTTP 404 BlobNotFound");
             }
             throw errors.of("read", target(name), e);
         } catch (RuntimeException e) {
