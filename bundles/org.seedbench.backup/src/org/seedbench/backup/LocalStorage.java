@@ -171,7 +171,7 @@ public final class LocalStorage implements RepositoryStorage {
     }
 
     /** Whether no process holds the temporary file's lock. */
-    private static boolean abandoned(Path temp) throws IOException {
+    static boolean abandoned(Path temp) throws IOException {
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             FileLock lock = ch.tryLock();
             if (lock == null) {
