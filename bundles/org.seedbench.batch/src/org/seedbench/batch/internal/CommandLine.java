@@ -23,6 +23,7 @@ import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.RepositoryService;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.VaultService;
 
 /**
  * The {@code seedbench} command line: parses the verb and its options, runs it with the catalog and the
@@ -49,6 +50,9 @@ public class CommandLine {
     @Reference
     private DrivePreparationService drives;
 
+    @Reference
+    private VaultService vault;
+
     private final Clock clock;
 
     public CommandLine() {
@@ -73,7 +77,7 @@ public class CommandLine {
         Map<String, Verb> verbs = new LinkedHashMap<>();
         for (Verb v : List.of(new InitVerb(), new JobsVerb(), new StatusVerb(), new StageVerb(), new SnapshotsVerb(),
                 new VerifyVerb(), new RestoreVerb(), new PrepareDrivesVerb(), new DrivesVerb(), new VerifyDriveVerb(), new DemoVerb(a -> run(a, out, err, env)),
-                new GenerateDatasetVerb())) {
+                new GenerateDatasetVerb(), new SeedVaultVerb(), new BackupVerb(), new CleanupVerb())) {
             verbs.put(v.name(), v);
         }
         return verbs;
@@ -102,7 +106,7 @@ public class CommandLine {
             Path data = dataDirectory(parsed.value("data"), env);
             List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
             return verb.run(new Invocation(parsed, out, err, env, data,
-                    new Invocation.Services(catalogs, sources, stage, repositories, drives), clock));
+                    new Invocation.Services(catalogs, sources, stage, repositories, drives, vault), clock));
         } catch (UsageException e) {
             err.println("seedbench " + verb.name() + ": " + e.getMessage());
             err.println(e.usage());
