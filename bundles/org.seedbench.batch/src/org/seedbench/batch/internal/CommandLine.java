@@ -21,6 +21,7 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.workflow.DrivePreparationService;
+import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.RepositoryService;
 import org.seedbench.workflow.StageService;
 import org.seedbench.workflow.VaultService;
@@ -51,6 +52,9 @@ public class CommandLine {
     private DrivePreparationService drives;
 
     @Reference
+    private ImportJobService importJobs;
+
+    @Reference
     private VaultService vault;
 
     private final Clock clock;
@@ -76,8 +80,9 @@ public class CommandLine {
     private Map<String, Verb> verbs(PrintStream out, PrintStream err, Map<String, String> env) {
         Map<String, Verb> verbs = new LinkedHashMap<>();
         for (Verb v : List.of(new InitVerb(), new JobsVerb(), new StatusVerb(), new StageVerb(), new SnapshotsVerb(),
-                new VerifyVerb(), new RestoreVerb(), new PrepareDrivesVerb(), new DrivesVerb(), new VerifyDriveVerb(), new DemoVerb(a -> run(a, out, err, env)),
-                new GenerateDatasetVerb(), new SeedVaultVerb(), new BackupVerb(), new CleanupVerb())) {
+                new VerifyVerb(), new RestoreVerb(), new PrepareDrivesVerb(), new DrivesVerb(), new VerifyDriveVerb(),
+                new ShipVerb(), new DemoVerb(a -> run(a, out, err, env)), new GenerateDatasetVerb(), new SeedVaultVerb(),
+                new BackupVerb(), new CleanupVerb())) {
             verbs.put(v.name(), v);
         }
         return verbs;
@@ -106,7 +111,7 @@ public class CommandLine {
             Path data = dataDirectory(parsed.value("data"), env);
             List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
             return verb.run(new Invocation(parsed, out, err, env, data,
-                    new Invocation.Services(catalogs, sources, stage, repositories, drives, vault), clock));
+                    new Invocation.Services(catalogs, sources, stage, repositories, drives, importJobs, vault), clock));
         } catch (UsageException e) {
             err.println("seedbench " + verb.name() + ": " + e.getMessage());
             err.println(e.usage());
