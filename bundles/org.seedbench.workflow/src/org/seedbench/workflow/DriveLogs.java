@@ -22,7 +22,10 @@ final class DriveLogs {
     private DriveLogs() {
     }
 
-    /** One line per blob with a status other than a success, e.g. {@code seed/job/packs/ab/ab… block at 4194304: Corrupted}. */
+    /**
+     * One line per blob with a status other than a success (or for the whole drive when its status says it was not
+     * read at all), e.g. {@code seed/job/packs/ab/ab… (block at byte 4194304): Corrupted}.
+     */
     static List<String> failedBlobs(String log) {
         List<String> failed = new ArrayList<>();
         try {
@@ -31,7 +34,8 @@ final class DriveLogs {
             factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
             XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(log));
             String path = null;
-            String problem = null;
+            String status = null;
+            String offset = null;
             boolean inBlob = false;
             while (xml.hasNext()) {
                 int event = xml.next();
@@ -40,15 +44,23 @@ final class DriveLogs {
                     if (name.equals("Blob")) {
                         inBlob = true;
                         path = null;
-                        problem = bad(xml.getAttributeValue(null, "Status"), null);
+                        offset = null;
+                        status = bad(xml.getAttributeValue(null, "Status"));
+                    } else if (!inBlob && name.equals("Status")) {
+                        String drive = xml.getElementText().trim();
+                        if (bad(drive) != null && !drive.equalsIgnoreCase("CompletedWithErrors")) {
+                            failed.add("nothing of the drive: " + drive);
+                        }
                     } else if (inBlob && name.equals("BlobPath")) {
                         path = xml.getElementText().trim();
-                    } else if (inBlob && problem == null) {
-                        problem = bad(xml.getAttributeValue(null, "Status"), xml.getAttributeValue(null, "Offset"));
+                    } else if (inBlob && offset == null && bad(xml.getAttributeValue(null, "Status")) != null) {
+                        offset = xml.getAttributeValue(null, "Offset");
+                        status = status == null ? bad(xml.getAttributeValue(null, "Status")) : status;
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Blob")) {
-                    if (problem != null) {
-                        failed.add((path == null ? "a blob" : path) + problem);
+                    if (status != null) {
+                        failed.add((path == null ? "a blob" : path) + (offset == null ? "" : " (block at byte " + offset
+                                + ")") + ": " + status);
                     }
                     inBlob = false;
                 }
@@ -59,10 +71,8 @@ final class DriveLogs {
         return failed;
     }
 
-    private static String bad(String status, String offset) {
-        if (status == null || FINE.contains(status.toLowerCase(java.util.Locale.ROOT))) {
-            return null;
-        }
-        return (offset == null ? "" : " block at " + offset) + ": " + status;
+    /** The status when it is not a success, else null. */
+    private static String bad(String status) {
+        return status == null || FINE.contains(status.toLowerCase(java.util.Locale.ROOT)) ? null : status;
     }
 }
