@@ -10,7 +10,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -87,17 +86,7 @@ public final class ContainerStorage implements RepositoryStorage {
         }
         Files.createDirectories(spool);
         Path temp = spool.resolve(SPOOL_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
-        try {
-            if (channel.tryLock() == null) {
-                throw new IOException("cannot lock the new spool file " + temp);
-            }
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            Files.deleteIfExists(temp);
-            throw e;
-        }
+        FileChannel channel = LocalStorage.createLocked(temp);
         writing.add(temp);
         return new SpooledObject(temp, channel);
     }

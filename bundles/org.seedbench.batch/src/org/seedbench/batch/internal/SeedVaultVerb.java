@@ -32,13 +32,7 @@ final class SeedVaultVerb implements Verb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         String job = inv.args().requirePositional("the job's name", usage());
-        TerminalProgress progress = TerminalProgress.forInvocation(inv);
-        SeedOutcome o;
-        try {
-            o = inv.services().vault().seedVault(inv.dataDirectory(), job, progress);
-        } finally {
-            progress.finishLine();
-        }
+        SeedOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().seedVault(inv.dataDirectory(), job, progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "done");
