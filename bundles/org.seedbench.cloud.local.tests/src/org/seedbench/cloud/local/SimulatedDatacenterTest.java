@@ -266,6 +266,35 @@ class SimulatedDatacenterTest {
     }
 
     @Test
+    void blobsAndLogsGoToTheImportStorageWhenOneIsGiven() throws Exception {
+        LocalCloudConnector storage = new LocalCloudConnector(List.of());
+        storage.signIn(Map.of(LocalCloudConnector.FOLDER, temp.resolve("storage")));
+        cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"),
+                LocalCloudConnector.IMPORT_STORAGE, storage));
+        PreparedDrive d = drive("SB-0001", 11, 5 * MIB);
+        create(d.entry());
+
+        DriveStatus drive = shipAndTransfer("SB-0001").drives().get(0);
+        assertEquals(DriveState.COMPLETED, drive.state());
+        for (Map.Entry<String, byte[]> f : d.files().entrySet()) {
+            try (InputStream in = storage.container(ACCOUNT, CONTAINER).get(JOB + "/" + f.getKey())) {
+                assertArrayEquals(f.getValue(), in.readAllBytes(), f.getKey() + " in the import storage");
+            }
+        }
+        assertFalse(Files.exists(temp.resolve("data/cloud/accounts")), "nothing lands in the local cloud's folder");
+        assertTrue(cloud.readLog(drive.verboseLogUri()).contains("<Status>Completed</Status>"));
+    }
+
+    @Test
+    void aJobCannotBeCancelledOnceTheDatacenterCopiedIt() throws Exception {
+        PreparedDrive d = drive("SB-0001", 12, MIB);
+        create(d.entry());
+        shipAndTransfer("SB-0001");
+        IOException e = assertThrows(IOException.class, () -> cloud.cancelImportJob(SUBSCRIPTION, JOB));
+        assertTrue(e.getMessage().contains("cannot be cancelled: it is Transferring"), e.getMessage());
+    }
+
+    @Test
     void aCompressedClockRunsADayInAFractionOfASecond() throws Exception {
         cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"),
                 LocalCloudConnector.SECONDS_PER_DAY, "0.01"));
