@@ -182,14 +182,22 @@ public class VaultService {
         }
         int packs = (int) objects.stream().filter(o -> o.startsWith("packs/")).count();
         return new SeedOutcome(place.describe(), copy.copied(), copy.bytes(), copy.alreadyThere(), checked, skipped,
-                repaired,
-                bytesRepaired, notImported, packs);
+                repaired, bytesRepaired, notImported, packs);
     }
 
     /** Sends an object from staging over the network (what the import service's repair does from the drives). */
     private static void repair(Vaults.Place place, LocalStorage staging, String name, String expected)
             throws IOException {
         String blob = place.prefix() + name;
+        if (VaultCheck.namedByHash(name)) {
+            try (InputStream in = staging.open(name)) {
+                if (!VaultCheck.sha256(in).equals(expected)) {
+                    throw new IOException("cannot repair " + blob + " in the vault: the staging copy is damaged too "
+                            + "(its SHA-256 is not its name); seedbench verify " + place.job().name()
+                            + " --read-data names what it holds");
+                }
+            }
+        }
         try (InputStream in = staging.open(name)) {
             place.vault().put(blob, in, staging.size(name));
         }
