@@ -108,7 +108,7 @@ public class ImportJobService {
             return new ImportJobOutcome(status, location, false);
         }
         CloudJobStatus status = existing.isPresent() ? existing.get()
-                : connector.createImportJob(request(dataDirectory, job, drives, props));
+                : refusedAsInput(() -> connector.createImportJob(request(dataDirectory, job, drives, props)));
         Instant created = status.created() != null ? status.created() : connector.clock().instant();
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             Map<String, String> recorded = new LinkedHashMap<>(reportedProps(status));
@@ -180,17 +180,54 @@ public class ImportJobService {
         Shipment complete = withDefaults(jobName, shipment, drives, now);
         checkReturn(complete);
         try (Catalog catalog = catalogs.open(dataDirectory)) {
-            catalog.putShipment(complete);
+            checkAgainstOtherJobs(catalog, complete);
         }
-        connector.updateShipping(job.subscriptionId(), complete);
-        if (job.state() == JobState.CREATING) {
-            try (Catalog catalog = catalogs.open(dataDirectory)) {
+        refusedAsInput(() -> connector.updateShipping(job.subscriptionId(), complete));
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            catalog.putShipment(complete);
+            if (job.state() == JobState.CREATING) {
                 catalog.moveJob(jobName, JobState.SHIPPING, complete.driveCount() + " drives shipped with "
                         + complete.carrier() + ", tracking " + complete.trackingNumber());
                 catalog.putJobProperties(jobName, Map.of(PROP_STATE, JobState.SHIPPING.label()));
             }
         }
         return complete;
+    }
+
+    /**
+     * The shipping rules against the catalog's other jobs, before the service hears of the shipment (the catalog
+     * checks them again when it records the shipment).
+     */
+    private static void checkAgainstOtherJobs(Catalog catalog, Shipment shipment) throws InvalidInputException {
+        String jobName = shipment.jobName();
+        List<String> serials = catalog.drives(jobName).stream().map(Drive::serial).toList();
+        List<String> otherTracking = new ArrayList<>();
+        for (SeedingJob other : catalog.jobs()) {
+            if (!other.name().equals(jobName)) {
+                catalog.shipment(other.name()).ifPresent(s -> otherTracking.add(s.trackingNumber()));
+            }
+        }
+        List<String> otherSerials = catalog.allDrives().stream().filter(d -> !d.jobName().equals(jobName))
+                .map(Drive::serial).filter(s -> !serials.contains(s)).toList();
+        InvalidInputException.throwIfAny(ShippingRules.checkShipment(shipment, serials, otherTracking, otherSerials));
+    }
+
+    /** A call to the service. */
+    @FunctionalInterface
+    private interface ServiceCall<T> {
+        T call() throws InvalidInputException, IOException;
+    }
+
+    /** A request the service refuses for a broken rule is the user's input, not a failure. */
+    private static <T> T refusedAsInput(ServiceCall<T> call) throws InvalidInputException, IOException {
+        try {
+            return call.call();
+        } catch (IOException e) {
+            if (e.getCause() instanceof InvalidInputException refused) {
+                throw refused;
+            }
+            throw e;
+        }
     }
 
     private static void checkDeadline(String jobName, Instant created, Instant now) throws InvalidInputException {
