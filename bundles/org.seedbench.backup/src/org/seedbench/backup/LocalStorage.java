@@ -65,7 +65,18 @@ public final class LocalStorage implements RepositoryStorage {
         Path dir = folder.isEmpty() ? root : resolve(folder);
         createDirectories(dir);
         Path temp = dir.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel channel = createLocked(temp);
+        writing.add(temp);
+        return new LocalPending(temp, channel);
+    }
+
+    /**
+     * Creates a new temporary file, opened for reading and writing, and locks it for as long as it is open, so
+     * that {@link #abandoned} tells it from a dead process's.
+     */
+    static FileChannel createLocked(Path temp) throws IOException {
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -76,8 +87,7 @@ public final class LocalStorage implements RepositoryStorage {
             Files.deleteIfExists(temp);
             throw e;
         }
-        writing.add(temp);
-        return new LocalPending(temp, channel);
+        return channel;
     }
 
     @Override
@@ -171,7 +181,7 @@ public final class LocalStorage implements RepositoryStorage {
     }
 
     /** Whether no process holds the temporary file's lock. */
-    private static boolean abandoned(Path temp) throws IOException {
+    static boolean abandoned(Path temp) throws IOException {
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             FileLock lock = ch.tryLock();
             if (lock == null) {

@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.backup.WorkloadRun;
 import org.seedbench.backup.WrongPassphraseException;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
+import org.seedbench.core.rules.WorkloadChecks;
+import org.seedbench.core.spi.WorkloadSource;
 
 /** What the workflow's steps share: finding a job, opening its repository, measuring folders. */
 final class Jobs {
@@ -46,6 +52,26 @@ final class Jobs {
                     "wrong passphrase for the repository at " + storage.location(),
                     "the passphrase the repository was created with; a lost passphrase cannot be recovered"));
         }
+    }
+
+    /** What keeps the job's workloads from being backed up: none, no source installed for one, a bad target. */
+    static List<Problem> workloadProblems(SeedingJob job, List<WorkloadSource> sources) {
+        List<Problem> problems = new ArrayList<>();
+        if (job.workloads().isEmpty()) {
+            problems.add(new Problem(SeedRules.WORKLOAD, null, "the job has no workloads",
+                    "create the job with init --workload SOURCE:TARGET"));
+        }
+        problems.addAll(WorkloadChecks.check(job.workloads(), sources));
+        return problems;
+    }
+
+    /** The job's workloads with their sources, once {@link #workloadProblems} found nothing. */
+    static List<WorkloadRun> workloadRuns(SeedingJob job, List<WorkloadSource> sources) {
+        List<WorkloadRun> runs = new ArrayList<>();
+        for (WorkloadSpec spec : job.workloads()) {
+            runs.add(new WorkloadRun(WorkloadChecks.find(spec.sourceId(), sources), spec));
+        }
+        return runs;
     }
 
     /** Bytes of the files under a folder. */

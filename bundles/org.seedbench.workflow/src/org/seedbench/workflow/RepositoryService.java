@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,7 +22,10 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.Progress;
 
-/** Reads a job's staging repository: its snapshots, a verification, a restore. */
+/**
+ * Reads a job's repository, in staging or in the vault ({@link RepositoryLocation}): its snapshots, a
+ * verification, a restore.
+ */
 @Component(service = RepositoryService.class)
 public class RepositoryService {
 
@@ -31,9 +35,17 @@ public class RepositoryService {
     @Reference
     private BackupEngine engine;
 
+    @Reference
+    private CloudConnectors connectors;
+
     public List<SnapshotInfo> snapshots(Path dataDirectory, String jobName, Secret passphrase)
             throws InvalidInputException, IOException {
-        try (Repository repository = open(dataDirectory, jobName, passphrase)) {
+        return snapshots(dataDirectory, jobName, passphrase, RepositoryLocation.STAGING);
+    }
+
+    public List<SnapshotInfo> snapshots(Path dataDirectory, String jobName, Secret passphrase,
+            RepositoryLocation from) throws InvalidInputException, IOException {
+        try (Repository repository = open(dataDirectory, jobName, passphrase, from)) {
             return engine.snapshots(repository);
         }
     }
@@ -41,10 +53,17 @@ public class RepositoryService {
     /** Checks the repository's structure; with {@code readData} every blob is decrypted and authenticated. */
     public VerifyReport verify(Path dataDirectory, String jobName, Secret passphrase, boolean readData,
             Progress progress) throws InvalidInputException, IOException {
-        try (Repository repository = open(dataDirectory, jobName, passphrase)) {
+        return verify(dataDirectory, jobName, passphrase, readData, RepositoryLocation.STAGING, progress);
+    }
+
+    /** {@link #verify(Path, String, Secret, boolean, Progress)} of the repository in staging or in the vault. */
+    public VerifyReport verify(Path dataDirectory, String jobName, Secret passphrase, boolean readData,
+            RepositoryLocation from, Progress progress) throws InvalidInputException, IOException {
+        try (Repository repository = open(dataDirectory, jobName, passphrase, from)) {
             VerifyReport report = engine.verify(repository, readData, progress);
             try (Catalog catalog = catalogs.open(dataDirectory)) {
-                catalog.recordEvent(jobName, "verify", (readData ? "read-data verification: " : "verification: ")
+                catalog.recordEvent(jobName, "verify", (readData ? "read-data verification" : "verification")
+                        + " of " + from + " " + repository.storage().location() + ": "
                         + (report.isClean() ? "clean" : report.problems().size() + " problems") + ", "
                         + report.packs() + " packs, " + report.snapshots() + " snapshots");
             }
@@ -58,10 +77,19 @@ public class RepositoryService {
      */
     public RestoreResult restore(Path dataDirectory, String jobName, Secret passphrase, String snapshot, Path target,
             List<String> includeGlobs, boolean overwrite, Progress progress) throws InvalidInputException, IOException {
-        try (Repository repository = open(dataDirectory, jobName, passphrase)) {
+        return restore(dataDirectory, jobName, passphrase, RepositoryLocation.STAGING, snapshot, target, includeGlobs,
+                overwrite, progress);
+    }
+
+    /** {@link #restore(Path, String, Secret, String, Path, List, boolean, Progress)} from staging or the vault. */
+    public RestoreResult restore(Path dataDirectory, String jobName, Secret passphrase, RepositoryLocation from,
+            String snapshot, Path target, List<String> includeGlobs, boolean overwrite, Progress progress)
+            throws InvalidInputException, IOException {
+        try (Repository repository = open(dataDirectory, jobName, passphrase, from)) {
             RestoreResult result = engine.restore(repository, snapshot, target, includeGlobs, overwrite, progress);
             try (Catalog catalog = catalogs.open(dataDirectory)) {
-                catalog.recordEvent(jobName, "restore", "snapshot " + result.snapshotId() + " to " + target + ": "
+                catalog.recordEvent(jobName, "restore", "snapshot " + result.snapshotId() + " from " + from + " to "
+                        + target + ": "
                         + result.files() + " files, " + result.failed().size() + " failed, "
                         + result.skippedExisting().size() + " existing files left alone");
             }
@@ -69,11 +97,17 @@ public class RepositoryService {
         }
     }
 
-    private Repository open(Path dataDirectory, String jobName, Secret passphrase)
+    private Repository open(Path dataDirectory, String jobName, Secret passphrase, RepositoryLocation from)
             throws InvalidInputException, IOException {
         SeedingJob job;
+        Map<String, String> properties;
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             job = Jobs.require(catalog, jobName);
+            properties = catalog.jobProperties(jobName);
+        }
+        if (from == RepositoryLocation.VAULT) {
+            Vaults.Place place = Vaults.place(connectors, dataDirectory, job, properties);
+            return Jobs.open(engine, Vaults.repository(engine, place), passphrase);
         }
         Path folder = Jobs.stagingFolder(job);
         LocalStorage storage = new LocalStorage(folder);

@@ -34,7 +34,6 @@ import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.Sizes;
-import org.seedbench.core.rules.WorkloadChecks;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.StagingProvider;
 import org.seedbench.core.spi.WorkloadSource;
@@ -104,20 +103,14 @@ public class StageService {
                 java.util.Arrays.fill(chars, '\0');
             }
             List<WorkloadSource> sources = workloadSources == null ? List.of() : List.copyOf(workloadSources);
-            if (job.workloads().isEmpty()) {
-                problems.add(new Problem(SeedRules.WORKLOAD, null, "the job has no workloads",
-                        "create the job with init --workload SOURCE:TARGET"));
-            }
-            problems.addAll(WorkloadChecks.check(job.workloads(), sources));
+            problems.addAll(Jobs.workloadProblems(job, sources));
             provider = provider(job);
             if (provider == null) {
                 problems.add(new Problem(SeedRules.STAGING, job.stagingLocation(),
                         "no staging provider handles this location", "a local folder, a mounted share or a UNC path"));
             }
             InvalidInputException.throwIfAny(problems);
-            for (WorkloadSpec spec : job.workloads()) {
-                runs.add(new WorkloadRun(WorkloadChecks.find(spec.sourceId(), sources), spec));
-            }
+            runs.addAll(Jobs.workloadRuns(job, sources));
         }
         long estimate = 0;
         Progress cancelOnly = new Progress() {

@@ -93,7 +93,8 @@ class PrepareDrivesCliTest {
         CliRun r = prepare(drive("SB-0001", "90M"), drive("SB-0002", "90M"), drive("SB-0003", "90M"));
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Drives ready for seed-fs01"), r.out());
-        assertEquals("DrivesReady", state());
+        assertTrue(r.out().contains("Import job seed-fs01 created"), r.out());
+        assertEquals("Creating", state());
 
         JsonNode drives = json("drives", "seed-fs01", "--json");
         assertEquals(3, drives.size());
@@ -126,13 +127,14 @@ class PrepareDrivesCliTest {
         CliRun three = run("prepare-drives", "seed-fs01", "--yes-format", "--json", "--drive", drive("SB-0001", "90M"),
                 "--drive", drive("SB-0002", "90M"), "--drive", drive("SB-0003", "90M"));
         assertEquals(0, three.exitCode(), three.err());
-        JsonNode done = JSON.readTree(three.out().lines().reduce((a, b) -> b).orElseThrow());
+        JsonNode done = JSON.readTree(three.out().lines().filter(l -> l.contains("\"event\":\"done\""))
+                .reduce((a, b) -> b).orElseThrow());
         for (JsonNode d : done.path("drives")) {
             if (!d.path("serial").asText().equals("SB-0003")) {
                 assertEquals(0, d.path("blocksCopied").asInt(), d.toString());
             }
         }
-        assertEquals("DrivesReady", state());
+        assertEquals("Creating", state());
     }
 
     @Test

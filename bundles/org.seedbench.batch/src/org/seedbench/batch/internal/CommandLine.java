@@ -21,8 +21,10 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.workflow.DrivePreparationService;
+import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.RepositoryService;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.VaultService;
 
 /**
  * The {@code seedbench} command line: parses the verb and its options, runs it with the catalog and the
@@ -49,6 +51,12 @@ public class CommandLine {
     @Reference
     private DrivePreparationService drives;
 
+    @Reference
+    private ImportJobService importJobs;
+
+    @Reference
+    private VaultService vault;
+
     private final Clock clock;
 
     public CommandLine() {
@@ -72,8 +80,10 @@ public class CommandLine {
     private Map<String, Verb> verbs(PrintStream out, PrintStream err, Map<String, String> env) {
         Map<String, Verb> verbs = new LinkedHashMap<>();
         for (Verb v : List.of(new InitVerb(), new JobsVerb(), new StatusVerb(), new StageVerb(), new SnapshotsVerb(),
-                new VerifyVerb(), new RestoreVerb(), new PrepareDrivesVerb(), new DrivesVerb(), new VerifyDriveVerb(), new DemoVerb(a -> run(a, out, err, env)),
-                new RunPlanVerb((a, o) -> run(a, o, err, env)), new GenerateDatasetVerb())) {
+                new VerifyVerb(), new RestoreVerb(), new PrepareDrivesVerb(), new DrivesVerb(), new VerifyDriveVerb(),
+                new ShipVerb(), new SeedVaultVerb(), new BackupVerb(), new CleanupVerb(),
+                new RunPlanVerb((a, o) -> run(a, o, err, env)), new DemoVerb(a -> run(a, out, err, env)),
+                new GenerateDatasetVerb())) {
             verbs.put(v.name(), v);
         }
         return verbs;
@@ -102,7 +112,7 @@ public class CommandLine {
             Path data = dataDirectory(parsed.value("data"), env);
             List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
             return verb.run(new Invocation(parsed, out, err, env, data,
-                    new Invocation.Services(catalogs, sources, stage, repositories, drives), clock));
+                    new Invocation.Services(catalogs, sources, stage, repositories, drives, importJobs, vault), clock));
         } catch (UsageException e) {
             err.println("seedbench " + verb.name() + ": " + e.getMessage());
             err.println(e.usage());

@@ -10,8 +10,10 @@ import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.workflow.DrivePreparationService;
+import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.RepositoryService;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.VaultService;
 
 /** What a verb runs with: its arguments, where it prints, the environment, the data directory and the services. */
 record Invocation(Args args, PrintStream out, PrintStream err, Map<String, String> env, Path dataDirectory,
@@ -19,7 +21,8 @@ record Invocation(Args args, PrintStream out, PrintStream err, Map<String, Strin
 
     /** The services the verbs call. */
     record Services(CatalogService catalogs, List<WorkloadSource> workloadSources, StageService stage,
-            RepositoryService repositories, DrivePreparationService drives) {
+            RepositoryService repositories, DrivePreparationService drives, ImportJobService importJobs,
+            VaultService vault) {
     }
 
     boolean json() {

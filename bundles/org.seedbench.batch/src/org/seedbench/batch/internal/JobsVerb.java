@@ -1,11 +1,21 @@
 package org.seedbench.batch.internal;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.ShippingRules.Deadline;
+import org.seedbench.workflow.ImportJobService;
 
-/** {@code seedbench jobs}: every job and its state. */
+/**
+ * {@code seedbench jobs}: every job and its state, with what the import service last reported (from the catalog,
+ * without asking the service) and the days left to ship a job waiting for shipping details.
+ */
 final class JobsVerb implements Verb {
 
     @Override
@@ -15,36 +25,72 @@ final class JobsVerb implements Verb {
 
     @Override
     public String summary() {
-        return "list the seeding jobs and their states";
+        return "list the seeding jobs, their states and import jobs";
     }
 
     @Override
     public String help() {
         return """
                 usage: seedbench jobs [--json] [--data DIR]
-                  --json      print the jobs as a JSON array""";
+                  --json      print the jobs as a JSON array
+                The import job's state and percentage are as the last status or ship saw them.""";
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         inv.args().requireNoPositionals(usage());
+        List<SeedingJob> jobs;
+        Map<String, Map<String, String>> props = new LinkedHashMap<>();
         try (Catalog catalog = inv.openCatalog()) {
-            List<SeedingJob> jobs = catalog.jobs();
-            if (inv.json()) {
-                Views.printJson(inv.out(), jobs.stream().map(Views::job).toList());
-                return ExitCode.DONE;
-            }
-            if (jobs.isEmpty()) {
-                inv.out().println("No jobs yet. Create one with: seedbench init --help");
-                return ExitCode.DONE;
-            }
-            inv.out().printf("%-24s %-18s %-16s %-24s %s%n", "JOB", "STATE", "CREATED", "ACCOUNT/CONTAINER",
-                    "WORKLOADS");
-            for (SeedingJob j : jobs) {
-                inv.out().printf("%-24s %-18s %-16s %-24s %s%n", j.name(), j.state().label(), Views.time(j.created()),
-                        j.storageAccount() + "/" + j.container(), j.workloads().size());
-            }
+            jobs = catalog.jobs();
+            jobs.forEach(j -> props.put(j.name(), catalog.jobProperties(j.name())));
+        }
+        Map<String, Deadline> deadlines = new LinkedHashMap<>();
+        for (SeedingJob j : jobs) {
+            deadline(inv, j, props.get(j.name())).ifPresent(d -> deadlines.put(j.name(), d));
+        }
+        if (inv.json()) {
+            Views.printJson(inv.out(), jobs.stream().map(j -> json(j, props.get(j.name()), deadlines.get(j.name())))
+                    .toList());
+            return ExitCode.DONE;
+        }
+        if (jobs.isEmpty()) {
+            inv.out().println("No jobs yet. Create one with: seedbench init --help");
+            return ExitCode.DONE;
+        }
+        String format = "%-24s %-18s %-16s %-24s %-9s %-26s %s%n";
+        inv.out().printf(format, "JOB", "STATE", "CREATED", "ACCOUNT/CONTAINER", "WORKLOADS", "IMPORT JOB",
+                "DAYS LEFT TO SHIP");
+        for (SeedingJob j : jobs) {
+            Map<String, String> p = props.get(j.name());
+            Deadline d = deadlines.get(j.name());
+            String service = p.containsKey(ImportJobService.PROP_STATE) ? p.get(ImportJobService.PROP_STATE) + " "
+                    + p.getOrDefault(ImportJobService.PROP_PERCENT, "0") + "%" : "";
+            inv.out().printf(format, j.name(), j.state().label(), Views.time(j.created()), j.storageAccount() + "/"
+                    + j.container(), j.workloads().size(), service, d == null ? "" : d.expired() ? "expired"
+                            : d.daysLeft() + (d.warn() ? " WARNING" : ""));
         }
         return ExitCode.DONE;
+    }
+
+    private static Map<String, Object> json(SeedingJob j, Map<String, String> p, Deadline d) {
+        Map<String, Object> m = Views.job(j);
+        if (p.containsKey(ImportJobService.PROP_STATE)) {
+            m.put("serviceState", p.get(ImportJobService.PROP_STATE));
+            m.put("percentComplete", Integer.parseInt(p.getOrDefault(ImportJobService.PROP_PERCENT, "0")));
+        }
+        if (d != null) {
+            m.put("shippingDeadline", Views.deadline(d));
+        }
+        return m;
+    }
+
+    /** The deadline of a job waiting for shipping details; nothing when its connector cannot tell. */
+    private static Optional<Deadline> deadline(Invocation inv, SeedingJob job, Map<String, String> props) {
+        try {
+            return inv.services().importJobs().deadline(inv.dataDirectory(), job, props);
+        } catch (InvalidInputException | IOException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.Sizes;
+import org.seedbench.core.spi.DatacenterLocation;
 import org.seedbench.diskprep.DriveCopier;
 import org.seedbench.workflow.DrivePreparationService.FormatConfirmation;
+import org.seedbench.workflow.ImportJobOutcome;
 import org.seedbench.workflow.PrepareOutcome;
 
 /** {@code seedbench prepare-drives JOB --drive …}: encrypts the drives and copies the staged seed onto them. */
@@ -75,7 +78,7 @@ final class PrepareDrivesVerb implements Verb {
             }
             print(inv, job, outcome);
             if (!outcome.needsMoreDrives()) {
-                return ExitCode.DONE;
+                return outcome.state() == JobState.DRIVES_READY ? createImportJob(inv, job) : ExitCode.DONE;
             }
             String more = console == null ? null : console.readLine("Attach another drive with at least %s and give "
                     + "its --drive value (empty to stop): ", Sizes.decimal(outcome.bytesNeededPerDrive()));
@@ -144,7 +147,32 @@ final class PrepareDrivesVerb implements Verb {
         } else if (outcome.state() == JobState.DRIVES_READY) {
             out.println("Drives ready for " + job + ". DriveInfo files: " + (r.drives().isEmpty() ? ""
                     : r.drives().get(0).driveInfo().getParent()));
-            out.println("Next: seedbench verify-drive " + job + " SERIAL, then the import job (a later release).");
         }
+    }
+
+    /** The drives are ready: the import job is created and the admin learns where to ship the drives. */
+    private static ExitCode createImportJob(Invocation inv, String job) throws Exception {
+        ImportJobOutcome created = inv.services().importJobs().createImportJob(inv.dataDirectory(), job);
+        DatacenterLocation location = created.location();
+        if (inv.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", "importJob");
+            m.put("job", job);
+            m.put("state", JobState.CREATING.label());
+            m.put("serviceState", created.status().serviceState().label());
+            m.put("created", created.status().created() == null ? null : created.status().created().toString());
+            m.put("location", location.id());
+            m.put("shippingAddress", location.shippingAddress());
+            Views.printJsonLine(inv.out(), m);
+            return ExitCode.DONE;
+        }
+        var out = inv.out();
+        out.println("Import job " + job + (created.created() ? " created" : " already created") + " at the "
+                + "import service (" + created.status().serviceState().label() + "). Ship the drives to "
+                + location.displayName() + ":");
+        location.shippingAddress().lines().forEach(l -> out.println("    " + l));
+        out.println("Shipping details are due within " + ShippingRules.DEADLINE_DAYS + " days: seedbench ship " + job
+                + " --carrier NAME --tracking NO --return-address TEXT --return-carrier-account NO");
+        return ExitCode.DONE;
     }
 }

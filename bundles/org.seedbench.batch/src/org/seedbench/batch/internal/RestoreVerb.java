@@ -9,6 +9,7 @@ import org.seedbench.backup.RestoreResult;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
+import org.seedbench.workflow.RepositoryLocation;
 
 /** {@code seedbench restore JOB --target DIR}: restores a snapshot. */
 final class RestoreVerb implements Verb {
@@ -27,7 +28,8 @@ final class RestoreVerb implements Verb {
     public String help() {
         return """
                 usage: seedbench restore JOB --target DIR [--snapshot ID|latest] [--include GLOB]… [--overwrite] \
-                [--passphrase-file F] [--json] [--data DIR]
+                [--from staging|vault] [--passphrase-file F] [--json] [--data DIR]
+                  --from WHERE         the staging repository (the default) or the vault
                   --target DIR         where to restore; nothing is ever written outside it
                   --snapshot ID        a snapshot id (or its first characters), or latest (the default)
                   --include GLOB       restore only paths matching GLOB (repeatable)
@@ -36,7 +38,7 @@ final class RestoreVerb implements Verb {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of(Passphrases.FILE_OPTION, "target", "snapshot", "include");
+        return Set.of(Passphrases.FILE_OPTION, "target", "snapshot", "include", "from");
     }
 
     @Override
@@ -52,8 +54,9 @@ final class RestoreVerb implements Verb {
             throw new InvalidInputException(new Problem("target", null, "is missing", "--target DIR, a folder to restore into"));
         }
         String snapshot = inv.args().value("snapshot") == null ? "latest" : inv.args().value("snapshot");
+        RepositoryLocation from = RepositoryLocation.parse(inv.args().value("from"));
         RestoreResult r = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
-                inv.services().repositories().restore(inv.dataDirectory(), job, passphrase, snapshot,
+                inv.services().repositories().restore(inv.dataDirectory(), job, passphrase, from, snapshot,
                         Path.of(target).toAbsolutePath(), inv.args().values("include"), inv.args().has("overwrite"),
                         progress));
         if (inv.json()) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.seedbench.backup.SnapshotInfo;
+import org.seedbench.workflow.RepositoryLocation;
 
 /** {@code seedbench snapshots JOB}: the snapshots in the job's repository. */
 final class SnapshotsVerb implements Verb {
@@ -23,19 +24,20 @@ final class SnapshotsVerb implements Verb {
     @Override
     public String help() {
         return """
-                usage: seedbench snapshots JOB [--passphrase-file F] [--json] [--data DIR]""";
+                usage: seedbench snapshots JOB [--from staging|vault] [--passphrase-file F] [--json] [--data DIR]""";
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of(Passphrases.FILE_OPTION);
+        return Set.of(Passphrases.FILE_OPTION, "from");
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         String job = inv.args().requirePositional("the job's name", usage());
+        RepositoryLocation from = RepositoryLocation.parse(inv.args().value("from"));
         List<SnapshotInfo> snapshots = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
-                inv.services().repositories().snapshots(inv.dataDirectory(), job, passphrase));
+                inv.services().repositories().snapshots(inv.dataDirectory(), job, passphrase, from));
         if (inv.json()) {
             Views.printJson(inv.out(), snapshots.stream().map(s -> {
                 Map<String, Object> m = new LinkedHashMap<>();

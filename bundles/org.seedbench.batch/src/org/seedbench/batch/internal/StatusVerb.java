@@ -1,14 +1,14 @@
 package org.seedbench.batch.internal;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.JobEvent;
+import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.model.WorkloadSpec;
@@ -17,10 +17,16 @@ import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.ShippingRules.Deadline;
+import org.seedbench.workflow.ImportJobView;
 
-/** {@code seedbench status JOB}: where a job stands and what comes next. */
+/**
+ * {@code seedbench status JOB [--watch]}: where a job stands and what comes next. Asks the import service first
+ * and brings the catalog along; with {@code --watch}, asks again every interval until the service no longer moves
+ * the job, printing each change.
+ */
 final class StatusVerb implements Verb {
     private static final int RECENT_EVENTS = 8;
+    private static final double DEFAULT_INTERVAL_SECONDS = 30;
 
     @Override
     public String name() {
@@ -29,45 +35,131 @@ final class StatusVerb implements Verb {
 
     @Override
     public String summary() {
-        return "show a job: its inputs, state, drives, shipment, deadline and recent events";
+        return "show a job: its inputs, state, import job, drives, shipment, deadline and recent events";
     }
 
     @Override
     public String help() {
         return """
-                usage: seedbench status JOB [--json] [--data DIR]
-                  --json      print the job as JSON""";
+                usage: seedbench status JOB [--watch] [--interval SECONDS] [--json] [--data DIR]
+                  --watch             ask the import service again every interval until the job is Completed,
+                                      CompletedWithErrors, Closed, Cancelled or Expired, printing each change
+                  --interval SECONDS  how often --watch asks (default 30)
+                  --json              print the job as JSON (with --watch, one JSON line per change)
+                Exit 4: the admin must act (shipping details due within 4 days, an expired job, errors to read).""";
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("interval");
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+        return Set.of("watch");
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         String name = inv.args().requirePositional("the job's name", usage());
+        double interval = interval(inv.args().value("interval"));
+        ImportJobView view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
+        if (inv.args().has("watch") && view.moving()) {
+            view = watch(inv, name, view, interval);
+        } else {
+            print(inv, name, view);
+        }
+        return view.needsAction() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
+    }
+
+    private ImportJobView watch(Invocation inv, String name, ImportJobView first, double interval) throws Exception {
+        boolean terminal = !inv.json() && System.console() != null;
+        ImportJobView view = first;
+        String line = Views.importJobLine(view);
+        emit(inv, view, line, terminal);
+        while (view.moving()) {
+            Thread.sleep(Math.max(1, Math.round(interval * 1000)));
+            view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
+            String next = Views.importJobLine(view);
+            if (!view.changes().isEmpty() || !next.equals(line)) {
+                if (terminal && !view.changes().isEmpty()) {
+                    inv.out().println();
+                }
+                view.changes().forEach(c -> emitChange(inv, c));
+                emit(inv, view, next, terminal);
+                line = next;
+            }
+        }
+        if (terminal) {
+            inv.out().println();
+        }
+        if (!inv.json()) {
+            inv.out().println();
+            print(inv, name, view);
+        }
+        return view;
+    }
+
+    private static void emitChange(Invocation inv, String change) {
+        if (inv.json()) {
+            Views.printJsonLine(inv.out(), Map.of("event", "change", "change", change));
+        } else {
+            inv.out().println(change);
+        }
+    }
+
+    private static void emit(Invocation inv, ImportJobView view, String line, boolean terminal) {
+        if (inv.json()) {
+            Map<String, Object> m = Views.importJob(view);
+            m.put("event", "status");
+            m.put("job", view.jobName());
+            m.put("state", view.jobState().label());
+            Views.printJsonLine(inv.out(), m);
+        } else if (terminal) {
+            inv.out().print("\r" + line);
+            inv.out().flush();
+        } else {
+            inv.out().println(line);
+        }
+    }
+
+    private static double interval(String text) throws InvalidInputException {
+        if (text == null) {
+            return DEFAULT_INTERVAL_SECONDS;
+        }
+        try {
+            double seconds = Double.parseDouble(text.strip());
+            if (seconds > 0 && seconds <= 86_400) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(new Problem("interval", text, "is not a number of seconds between 0 and "
+                + "86400", "e.g. 30 or 0.5"));
+    }
+
+    private static void print(Invocation inv, String name, ImportJobView view) {
         try (Catalog catalog = inv.openCatalog()) {
-            SeedingJob job = catalog.job(name).orElseThrow(() -> new InvalidInputException(
-                    new Problem("job", name, "does not exist", "a job listed by seedbench jobs")));
+            SeedingJob job = catalog.job(name).orElseThrow();
             List<Drive> drives = catalog.drives(name);
             Optional<Shipment> shipment = catalog.shipment(name);
             Map<String, String> properties = catalog.jobProperties(name);
             List<JobEvent> events = catalog.events(name);
-            Instant now = inv.clock().instant();
-            Optional<Deadline> deadline = Views.deadline(job, properties, now);
+            Optional<Deadline> deadline = Optional.ofNullable(view.deadline());
             if (inv.json()) {
                 Map<String, Object> m = Views.job(job);
                 m.put("nextStates", JobStates.next(job.state()).stream().map(s -> s.label()).toList());
                 m.put("drives", drives.stream().map(Views::drive).toList());
                 m.put("shipment", shipment.map(Views::shipment).orElse(null));
-                deadline.ifPresent(d -> {
-                    Map<String, Object> dm = new LinkedHashMap<>();
-                    dm.put("due", d.due().toString());
-                    dm.put("daysLeft", d.daysLeft());
-                    dm.put("warn", d.warn());
-                    dm.put("expired", d.expired());
-                    m.put("shippingDeadline", dm);
-                });
+                deadline.ifPresent(d -> m.put("shippingDeadline", Views.deadline(d)));
+                if (view.serviceState() != null) {
+                    m.put("importJob", Views.importJob(view));
+                }
                 m.put("properties", properties);
                 m.put("events", events.stream().map(Views::event).toList());
                 Views.printJson(inv.out(), m);
-                return ExitCode.DONE;
+                return;
             }
             var out = inv.out();
             out.println("Job " + job.name() + " — " + job.state().label());
@@ -81,6 +173,13 @@ final class StatusVerb implements Verb {
                     : String.join(", ", job.workloads().stream().map(WorkloadSpec::toString).toList()));
             out.printf("  %-18s %s%n", "created", Views.time(job.created()));
             deadline.ifPresent(d -> out.printf("  %-18s %s%s%n", "shipping", d.describe(), d.warn() ? " — WARNING" : ""));
+            if (view.serviceState() == JobState.EXPIRED) {
+                out.printf("  %-18s %s%n", "shipping", "expired: the service deleted the import job; the drives "
+                        + "need a new job");
+            }
+            if (view.serviceState() != null) {
+                Views.printImportJob(out, view);
+            }
             if (!drives.isEmpty()) {
                 out.println();
                 Views.printDrives(out, drives);
@@ -95,6 +194,5 @@ final class StatusVerb implements Verb {
                 }
             }
         }
-        return ExitCode.DONE;
     }
 }

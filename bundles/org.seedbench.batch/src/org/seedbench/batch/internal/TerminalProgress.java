@@ -49,6 +49,21 @@ final class TerminalProgress implements Progress {
         return new TerminalProgress(mode == Mode.TERMINAL ? inv.err() : inv.out(), mode);
     }
 
+    /** Work of a verb that reports progress. */
+    interface Work<T> {
+        T run(TerminalProgress progress) throws Exception;
+    }
+
+    /** Runs the work with a progress for this invocation, then ends the progress line, whatever happens. */
+    static <T> T with(Invocation inv, Work<T> work) throws Exception {
+        TerminalProgress progress = forInvocation(inv);
+        try {
+            return work.run(progress);
+        } finally {
+            progress.finishLine();
+        }
+    }
+
     @Override
     public synchronized void begin(String name, long totalWork) {
         finishLine();

@@ -6,8 +6,9 @@ import java.util.Set;
 
 import org.seedbench.backup.VerifyProblem;
 import org.seedbench.backup.VerifyReport;
+import org.seedbench.workflow.RepositoryLocation;
 
-/** {@code seedbench verify JOB [--read-data]}: checks the staging repository. */
+/** {@code seedbench verify JOB [--from vault] [--read-data]}: checks the staging repository or the vault. */
 final class VerifyVerb implements Verb {
 
     @Override
@@ -23,7 +24,8 @@ final class VerifyVerb implements Verb {
     @Override
     public String help() {
         return """
-                usage: seedbench verify JOB [--read-data] [--passphrase-file F] [--json] [--data DIR]
+                usage: seedbench verify JOB [--from staging|vault] [--read-data] [--passphrase-file F] [--json] [--data DIR]
+                  --from WHERE         the staging repository (the default) or the vault
                   --read-data          read, decrypt and authenticate every chunk (else: structure and index)
                   --passphrase-file F  the backup passphrase (else SEEDBENCH_PASSPHRASE or a prompt)
                 Exit 1 when a problem is found; each names the pack and the files it affects.""";
@@ -31,7 +33,7 @@ final class VerifyVerb implements Verb {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of(Passphrases.FILE_OPTION);
+        return Set.of(Passphrases.FILE_OPTION, "from");
     }
 
     @Override
@@ -43,8 +45,10 @@ final class VerifyVerb implements Verb {
     public ExitCode run(Invocation inv) throws Exception {
         String job = inv.args().requirePositional("the job's name", usage());
         boolean readData = inv.args().has("read-data");
+        RepositoryLocation from = RepositoryLocation.parse(inv.args().value("from"));
         VerifyReport report = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
-                inv.services().repositories().verify(inv.dataDirectory(), job, passphrase, readData, progress));
+                inv.services().repositories().verify(inv.dataDirectory(), job, passphrase, readData, from,
+                        progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "done");

@@ -4,21 +4,21 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.JobEvent;
-import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.model.WorkloadSpec;
-import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.ShippingRules.Deadline;
 import org.seedbench.core.rules.Sizes;
+import org.seedbench.workflow.ImportJobView;
+import org.seedbench.workflow.ImportJobView.DriveView;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,9 +26,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** How jobs, drives and events look on the terminal and in {@code --json}. */
 final class Views {
-    /** Job property: when the import service created the job (ISO-8601), the start of the 14-day deadline. */
-    static final String IMPORT_JOB_CREATED = "importJob.created";
-
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter LOCAL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
@@ -57,13 +54,71 @@ final class Views {
         return instant == null ? "" : LOCAL_TIME.format(instant);
     }
 
-    /** The shipping deadline, while the import job waits for shipping details. */
-    static Optional<Deadline> deadline(SeedingJob job, Map<String, String> properties, Instant now) {
-        String created = properties.get(IMPORT_JOB_CREATED);
-        if (job.state() != JobState.CREATING || created == null) {
-            return Optional.empty();
+    static Map<String, Object> deadline(Deadline d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("due", d.due().toString());
+        m.put("daysLeft", d.daysLeft());
+        m.put("warn", d.warn());
+        m.put("expired", d.expired());
+        return m;
+    }
+
+    /** The import job as the service reports it. */
+    static Map<String, Object> importJob(ImportJobView v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("serviceState", v.serviceState() == null ? null : v.serviceState().label());
+        m.put("percentComplete", v.percentComplete());
+        m.put("bytesCopied", v.bytesCopied());
+        m.put("created", v.created() == null ? null : v.created().toString());
+        m.put("serviceTime", v.serviceNow() == null ? null : v.serviceNow().toString());
+        m.put("moving", v.moving());
+        m.put("needsAction", v.needsAction());
+        List<Map<String, Object>> drives = new ArrayList<>();
+        for (DriveView d : v.drives()) {
+            Map<String, Object> dm = new LinkedHashMap<>();
+            dm.put("serial", d.serial());
+            dm.put("state", d.state().label());
+            dm.put("percentComplete", d.percentComplete());
+            dm.put("bytesCopied", d.bytesCopied());
+            dm.put("errors", d.errors());
+            drives.add(dm);
         }
-        return Optional.of(ShippingRules.deadline(Instant.parse(created), now));
+        m.put("drives", drives);
+        m.put("changes", v.changes());
+        return m;
+    }
+
+    /** The import job's lines of {@code status}: service state, progress, each drive and its errors. */
+    static void printImportJob(PrintStream out, ImportJobView v) {
+        out.printf(Locale.ROOT, "  %-18s %s, %d%%, %s copied%n", "import job", v.serviceState().label(),
+                v.percentComplete(), Sizes.decimal(v.bytesCopied()));
+        if (v.drives().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.printf("%-16s %-18s %5s %12s%n", "SERIAL", "DATACENTER", "COPY", "BYTES");
+        for (DriveView d : v.drives()) {
+            out.printf(Locale.ROOT, "%-16s %-18s %4d%% %12s%n", d.serial(), d.state().label(), d.percentComplete(),
+                    Sizes.decimal(d.bytesCopied()));
+            if (!d.errors().isEmpty()) {
+                out.println("  errors of drive " + d.serial() + ":");
+                d.errors().forEach(e -> out.println("    " + e));
+            }
+        }
+    }
+
+    /** One line: where the import job stands, for {@code status --watch}. */
+    static String importJobLine(ImportJobView v) {
+        String state = v.serviceState() == null ? v.jobState().label() : v.serviceState().label();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %s %d%%, %s copied", v.jobName(), state,
+                v.percentComplete(), Sizes.decimal(v.bytesCopied())));
+        for (DriveView d : v.drives()) {
+            b.append(String.format(Locale.ROOT, "; %s %s %d%%", d.serial(), d.state().label(), d.percentComplete()));
+        }
+        if (v.deadline() != null) {
+            b.append("; ").append(v.deadline().describe());
+        }
+        return b.toString();
     }
 
     static Map<String, Object> job(SeedingJob job) {

@@ -1,0 +1,250 @@
+package org.seedbench.batch.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.batch.internal.CommandLine;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.cloud.local.LocalCloudConnector;
+import org.seedbench.core.model.JobEvent;
+import org.seedbench.core.model.Shipment;
+import org.seedbench.core.spi.CloudConnector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The import job through the command line: prepare-drives creates it and prints the shipping address, ship gives
+ * the shipping details, status follows the datacenter copy. Real catalog, files plugin, backup engine, portable
+ * encryptor, folder drives and the embedded local cloud with its datacenter simulator on a compressed clock.
+ */
+@ExtendWith(ServiceExtension.class)
+class ImportJobCliTest {
+    static final String PASSPHRASE = "correct horse battery staple";
+    static final String SUBSCRIPTION = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @InjectService(timeout = 10_000)
+    CommandLine cli;
+
+    @InjectService(timeout = 10_000)
+    CatalogService catalogs;
+
+    @InjectService(timeout = 10_000, filter = "(component.name=org.seedbench.cloud.local.LocalCloudConnector)")
+    CloudConnector local;
+
+    @TempDir
+    Path tmp;
+
+    Path data;
+    Path passFile;
+
+    @BeforeEach
+    void dataDirectory() throws IOException {
+        data = tmp.resolve("data");
+        passFile = tmp.resolve("pass.txt");
+        Files.writeString(passFile, PASSPHRASE + "\n");
+    }
+
+    /** The simulated service's speed: real seconds per service day (86400 is real time). */
+    private void clockSpeed(double secondsPerDay) throws IOException {
+        Path settings = Files.createDirectories(data.resolve("connectors")).resolve("local.properties");
+        Files.writeString(settings, "secondsPerDay=" + secondsPerDay + "\n");
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.run(cli, data, args);
+    }
+
+    /** A staged job with a little generated data, its drives prepared onto one folder drive. */
+    private CliRun preparedJob(String job, String serial) throws IOException {
+        Path source = Files.createDirectories(tmp.resolve("source-" + job));
+        Random random = new Random(job.hashCode());
+        byte[] bytes = new byte[300_000];
+        for (int i = 0; i < 3; i++) {
+            random.nextBytes(bytes);
+            Files.write(source.resolve("file-" + i + ".bin"), bytes);
+        }
+        CliRun init = run("init", "--name", job, "--staging", tmp.resolve("staging").toString(), "--storage-account",
+                "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION, "--location", "westeurope",
+                "--workload", "files:" + source);
+        assertEquals(0, init.exitCode(), init.err());
+        CliRun stage = run("stage", job, "--passphrase-file", passFile.toString());
+        assertEquals(0, stage.exitCode(), stage.err());
+        return run("prepare-drives", job, "--yes-format", "--drive", "dir:" + tmp.resolve("drives/" + serial)
+                + ",capacity=50M,serial=" + serial);
+    }
+
+    private JsonNode json(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--json");
+        CliRun r = run(all.toArray(String[]::new));
+        assertTrue(r.exitCode() == 0 || r.exitCode() == 4, r.err());
+        return JSON.readTree(r.out());
+    }
+
+    private String state(String job) throws IOException {
+        return json("status", job).path("state").asText();
+    }
+
+    private CliRun ship(String job, String tracking, String... more) {
+        List<String> args = new ArrayList<>(List.of("ship", job, "--carrier", "FedEx", "--tracking", tracking,
+                "--return-address", "Contoso IT, 1 Main St, Springfield", "--return-carrier-account", "FX-12345"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** {@code jobs --json} without the days left, which move with the service's clock. */
+    private JsonNode jobsWithoutDeadlines() throws IOException {
+        JsonNode jobs = json("jobs");
+        jobs.forEach(j -> ((ObjectNode) j).remove("shippingDeadline"));
+        return jobs;
+    }
+
+    private void advanceServiceClock(Duration by) throws IOException {
+        local.signIn(Map.of("dataDirectory", data));
+        ((LocalCloudConnector) local).advanceClock(by);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void preparedDrivesTravelToTheDatacenterAndComplete() throws IOException {
+        clockSpeed(0.5);
+        CliRun prepared = preparedJob("seed-fs01", "SB-0001");
+        assertEquals(0, prepared.exitCode(), prepared.out() + prepared.err());
+        String address = local.location("westeurope").orElseThrow().shippingAddress();
+        assertTrue(prepared.out().contains("Import job seed-fs01 created"), prepared.out());
+        address.lines().forEach(l -> assertTrue(prepared.out().contains(l), "address line " + l + " in "
+                + prepared.out()));
+        assertEquals("Creating", state("seed-fs01"));
+
+        CliRun ship = ship("seed-fs01", "1Z-0001");
+        assertEquals(0, ship.exitCode(), ship.err());
+        assertTrue(ship.out().startsWith("Job seed-fs01: Shipping. 1 drive (SB-0001) with FedEx, tracking 1Z-0001"),
+                ship.out());
+
+        CliRun watch = run("status", "seed-fs01", "--watch", "--interval", "0.2");
+        assertEquals(0, watch.exitCode(), watch.out() + watch.err());
+        assertTrue(watch.out().contains("Transferring"), watch.out());
+        JsonNode status = json("status", "seed-fs01");
+        assertTrue(List.of("Completed", "Closed").contains(status.path("state").asText()), status.toString());
+        for (JsonNode d : status.path("importJob").path("drives")) {
+            assertTrue(List.of("Completed", "ShippedBack").contains(d.path("state").asText()), d.toString());
+            assertEquals(100, d.path("percentComplete").asInt(), d.toString());
+            assertTrue(d.path("errors").isEmpty(), d.toString());
+        }
+        for (JsonNode d : json("drives", "seed-fs01")) {
+            assertTrue(List.of("Completed", "ShippedBack").contains(d.path("state").asText()), d.toString());
+        }
+        List<String> jobChanges = events("seed-fs01").stream().filter(e -> e.kind().equals("job.state"))
+                .map(JobEvent::detail).toList();
+        for (String step : List.of("DrivesReady → Creating", "Creating → Shipping", "Shipping → Received",
+                "Received → Transferring", "Transferring → Packaging", "Packaging → Completed")) {
+            assertTrue(jobChanges.stream().anyMatch(c -> c.startsWith(step)), step + " in " + jobChanges);
+        }
+        assertTrue(local.container("contosobackup", "seed").list("seed-fs01/packs/").size() > 0,
+                "the packs reached the import container");
+    }
+
+    @Test
+    void shippingRefusalsAreOneClearLineAndChangeNothing() throws IOException {
+        clockSpeed(86_400);
+        assertEquals(0, preparedJob("seed-a", "SB-A001").exitCode());
+        assertEquals(0, preparedJob("seed-b", "SB-B001").exitCode());
+        assertEquals(0, run("init", "--name", "seed-c", "--staging", tmp.resolve("staging").toString(),
+                "--storage-account", "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION,
+                "--location", "westeurope", "--workload", "files:" + tmp).exitCode());
+        assertEquals(0, ship("seed-a", "1Z-0001").exitCode());
+        JsonNode jobs = jobsWithoutDeadlines();
+        int eventsOfB = events("seed-b").size();
+
+        assertRefused(ship("seed-b", "1Z-0001"), "tracking number '1Z-0001': already belongs to another job");
+        assertRefused(ship("seed-b", "1Z-0002", "--drive", "SB-B001", "--drive", "SB-A001"),
+                "drives 'SB-A001': belongs to another job");
+        assertRefused(ship("seed-c", "1Z-0003"), "job 'seed-c': is Draft");
+
+        assertEquals(jobs, jobsWithoutDeadlines());
+        assertEquals(eventsOfB, events("seed-b").size());
+        assertTrue(shipment("seed-b") == null, "no shipment recorded for seed-b");
+        assertEquals("Creating", state("seed-b"));
+    }
+
+    @Test
+    void elevenDaysAfterCreationTheDeadlineIsWarned() throws IOException {
+        clockSpeed(86_400);
+        assertEquals(0, preparedJob("seed-fs01", "SB-0001").exitCode());
+        CliRun fresh = run("status", "seed-fs01");
+        assertEquals(0, fresh.exitCode(), fresh.err());
+        assertTrue(fresh.out().contains("14 days left to enter shipping details"), fresh.out());
+
+        advanceServiceClock(Duration.ofDays(11));
+        CliRun status = run("status", "seed-fs01");
+        assertEquals(4, status.exitCode(), status.out() + status.err());
+        assertTrue(status.out().contains("3 days left to enter shipping details (the job is deleted when none are "
+                + "given) — WARNING"), status.out());
+        JsonNode deadline = json("status", "seed-fs01").path("shippingDeadline");
+        assertEquals(3, deadline.path("daysLeft").asInt(), deadline.toString());
+        assertTrue(deadline.path("warn").asBoolean());
+        assertTrue(run("jobs").out().lines().anyMatch(l -> l.startsWith("seed-fs01") && l.endsWith("3 WARNING")),
+                run("jobs").out());
+    }
+
+    @Test
+    void onDayFifteenWithoutShippingDetailsTheJobHasExpired() throws IOException {
+        clockSpeed(86_400);
+        assertEquals(0, preparedJob("seed-fs01", "SB-0001").exitCode());
+        advanceServiceClock(Duration.ofDays(15));
+        JsonNode jobs = jobsWithoutDeadlines();
+        int events = events("seed-fs01").size();
+
+        assertRefused(ship("seed-fs01", "1Z-0001"), "shipping deadline: passed");
+        assertEquals(jobs, jobsWithoutDeadlines());
+        assertEquals(events, events("seed-fs01").size());
+
+        CliRun status = run("status", "seed-fs01");
+        assertEquals(4, status.exitCode(), status.out() + status.err());
+        assertTrue(status.out().startsWith("Job seed-fs01 — Expired"), status.out());
+        assertTrue(status.out().contains("expired: the service deleted the import job"), status.out());
+        assertRefused(ship("seed-fs01", "1Z-0001"), "job 'seed-fs01': is Expired");
+        assertEquals("Expired", state("seed-fs01"));
+    }
+
+    private void assertRefused(CliRun r, String expected) {
+        assertEquals(3, r.exitCode(), r.out() + r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().startsWith("seedbench ship: " + expected), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    private List<JobEvent> events(String job) {
+        try (Catalog catalog = catalogs.open(data)) {
+            return catalog.events(job);
+        }
+    }
+
+    private Shipment shipment(String job) {
+        try (Catalog catalog = catalogs.open(data)) {
+            return catalog.shipment(job).orElse(null);
+        }
+    }
+}

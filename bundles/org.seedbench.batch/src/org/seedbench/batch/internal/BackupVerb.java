@@ -1,0 +1,78 @@
+package org.seedbench.batch.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.seedbench.backup.BackupResult;
+import org.seedbench.backup.BackupStatistics;
+import org.seedbench.backup.SnapshotInfo;
+import org.seedbench.core.rules.Sizes;
+import org.seedbench.workflow.VaultBackupOutcome;
+
+/** {@code seedbench backup JOB}: an incremental backup over the network into the vault. */
+final class BackupVerb implements Verb {
+
+    @Override
+    public String name() {
+        return "backup";
+    }
+
+    @Override
+    public String summary() {
+        return "back the job's workloads up incrementally into the vault: only new chunks go over the network";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: seedbench backup JOB [--passphrase-file F] [--json] [--data DIR]
+                  --passphrase-file F  the backup passphrase (else SEEDBENCH_PASSPHRASE or a prompt)
+                For a job whose vault is seeded (seedbench seed-vault JOB). Exit 4: completed with warnings.""";
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of(Passphrases.FILE_OPTION);
+    }
+
+    @Override
+    public ExitCode run(Invocation inv) throws Exception {
+        String job = inv.args().requirePositional("the job's name", usage());
+        VaultBackupOutcome o = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
+                inv.services().vault().backup(inv.dataDirectory(), job, passphrase, progress, w -> {
+                }));
+        BackupResult r = o.result();
+        BackupStatistics s = r.statistics();
+        if (inv.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", "done");
+            m.put("job", job);
+            m.put("vault", o.vault());
+            m.put("snapshots", r.snapshotIds());
+            m.put("files", s.files());
+            m.put("bytesRead", s.bytesRead());
+            m.put("bytesNew", s.bytesNew());
+            m.put("bytesStored", s.bytesStored());
+            m.put("bytesSent", o.bytesSent());
+            m.put("seconds", s.duration().toMillis() / 1000.0);
+            m.put("warnings", r.warnings());
+            Views.printJsonLine(inv.out(), m);
+        } else {
+            var out = inv.out();
+            out.println("Backed up " + job + " into " + o.vault() + ": " + Sizes.decimal(s.bytesRead()) + " read, "
+                    + Sizes.decimal(s.bytesNew()) + " new, " + Sizes.decimal(s.bytesStored()) + " stored, "
+                    + Sizes.decimal(o.bytesSent()) + " sent");
+            for (SnapshotInfo snap : r.snapshots()) {
+                out.println("  snapshot " + snap.shortId() + "  " + snap.workload());
+            }
+            if (r.completedWithWarnings()) {
+                out.println("Completed with " + r.warnings().size() + " warnings (also in the job's events):");
+                List<String> shown = r.warnings().subList(0, Math.min(20, r.warnings().size()));
+                shown.forEach(w -> out.println("  " + w));
+            }
+        }
+        return r.completedWithWarnings() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
+    }
+}

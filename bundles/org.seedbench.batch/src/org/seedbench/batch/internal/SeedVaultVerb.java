@@ -1,0 +1,69 @@
+package org.seedbench.batch.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.seedbench.core.rules.Sizes;
+import org.seedbench.workflow.SeedOutcome;
+
+/** {@code seedbench seed-vault JOB}: seeds the vault from the import container, repairing from staging. */
+final class SeedVaultVerb implements Verb {
+
+    @Override
+    public String name() {
+        return "seed-vault";
+    }
+
+    @Override
+    public String summary() {
+        return "seed the vault from the import container once the datacenter copy is done; repair from staging";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: seedbench seed-vault JOB [--json] [--data DIR]
+                Copies the job's blobs from the import container into the vault (the container seedbench-vault of
+                the job's storage account), checks every object of the staging repository there by its SHA-256 and
+                sends again from staging what is missing or damaged (what the drives' error logs name). The job
+                goes Seeded. No passphrase is needed. A rerun goes on where a stopped run left off.""";
+    }
+
+    @Override
+    public ExitCode run(Invocation inv) throws Exception {
+        String job = inv.args().requirePositional("the job's name", usage());
+        SeedOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().seedVault(inv.dataDirectory(), job, progress));
+        if (inv.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", "done");
+            m.put("job", job);
+            m.put("vault", o.vault());
+            m.put("copied", o.copied());
+            m.put("bytesCopied", o.bytesCopied());
+            m.put("alreadyInVault", o.alreadyThere());
+            m.put("checked", o.checked());
+            m.put("alreadyChecked", o.alreadyChecked());
+            m.put("repaired", o.repaired());
+            m.put("bytesRepaired", o.bytesRepaired());
+            m.put("notImported", o.notImported());
+            m.put("packs", o.packs());
+            m.put("state", "Seeded");
+            Views.printJsonLine(inv.out(), m);
+            return ExitCode.DONE;
+        }
+        var out = inv.out();
+        for (String line : o.notImported()) {
+            out.println("Not imported by the datacenter: " + line);
+        }
+        out.println("Copied " + o.copied() + " blobs (" + Sizes.decimal(o.bytesCopied())
+                + ") from the import container into the vault" + (o.alreadyThere() > 0 ? "; "
+                        + o.alreadyThere() + " were there already" : ""));
+        if (!o.repaired().isEmpty()) {
+            out.println("Repaired " + o.repaired().size() + " objects (" + Sizes.decimal(o.bytesRepaired())
+                    + ") the vault lacked or held damaged, sent again from staging over the network");
+        }
+        out.println("Seeded " + job + ": " + o.packs() + " packs verified in " + o.vault());
+        out.println("Next: seedbench verify " + job + " --from vault --read-data, then seedbench cleanup " + job);
+        return ExitCode.DONE;
+    }
+}

@@ -1,0 +1,420 @@
+package org.seedbench.workflow;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.model.CloudJobStatus;
+import org.seedbench.core.model.CloudJobStatus.DriveStatus;
+import org.seedbench.core.model.Drive;
+import org.seedbench.core.model.DriveState;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.Shipment;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.SeedRules;
+import org.seedbench.core.rules.ShippingRules;
+import org.seedbench.core.rules.ShippingRules.Deadline;
+import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.CommandRunner;
+import org.seedbench.core.spi.DatacenterLocation;
+import org.seedbench.core.spi.DriveTarget;
+import org.seedbench.core.spi.ImportJobRequest;
+import org.seedbench.core.spi.KeyProtector;
+import org.seedbench.diskprep.drives.DriveDiscovery;
+import org.seedbench.diskprep.drives.DriveSpecs;
+import org.seedbench.workflow.ImportJobView.DriveView;
+
+/**
+ * The import job of a seeding job at the cloud's import service: creates it once the drives are ready, gives
+ * the service the shipping details within the 14-day deadline, and brings the catalog along with what the
+ * service reports. The deadline runs on the connector's clock (the simulator's may run compressed).
+ */
+@Component(service = ImportJobService.class)
+public class ImportJobService {
+    /** Job property: when the service created the import job (ISO-8601, the connector's clock). */
+    public static final String PROP_CREATED = "importJob.created";
+    /** Job properties: what the service last reported, for listings that do not ask it again. */
+    public static final String PROP_STATE = "importJob.state";
+    public static final String PROP_PERCENT = "importJob.percent";
+    public static final String PROP_BYTES = "importJob.bytes";
+    public static final String RETURN_ADDRESS = "return address";
+    public static final String RETURN_CARRIER_ACCOUNT = "return carrier account";
+    /** At most this many lines of a drive's error log are shown. */
+    static final int ERROR_LINES = 6;
+
+    @Reference
+    private CatalogService catalogs;
+
+    @Reference
+    private CloudConnectors connectors;
+
+    private final CommandRunner commands;
+
+    public ImportJobService() {
+        this(CommandRunner.SYSTEM);
+    }
+
+    ImportJobService(CommandRunner commands) {
+        this.commands = commands;
+    }
+
+    /**
+     * Creates the import job of a job whose drives are ready (DrivesReady → Creating), with each drive's id, key
+     * protector, manifest and encryptor. A rerun finds the job the service already has instead of creating a
+     * second one.
+     *
+     * @throws InvalidInputException when the drives are not ready, a key protector or the location is missing
+     */
+    public ImportJobOutcome createImportJob(Path dataDirectory, String jobName)
+            throws InvalidInputException, IOException {
+        SeedingJob job;
+        List<Drive> drives;
+        Map<String, String> props;
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            job = Jobs.require(catalog, jobName);
+            drives = catalog.drives(jobName);
+            props = catalog.jobProperties(jobName);
+        }
+        boolean ready = job.state() == JobState.DRIVES_READY;
+        if (!ready && !job.state().isServiceState()) {
+            throw new InvalidInputException(new Problem("job", jobName, "is " + job.state().label()
+                    + ": its drives are not ready for an import job", "prepare them: seedbench prepare-drives "
+                            + jobName + " --drive …"));
+        }
+        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        DatacenterLocation location = connector.location(job.location()).orElseThrow(() -> new InvalidInputException(
+                new Problem(SeedRules.LOCATION, job.location(), "is not a location of the " + connector.id()
+                        + " connector", locations(connector))));
+        Optional<CloudJobStatus> existing = connector.getImportJob(job.subscriptionId(), jobName);
+        if (!ready) {
+            CloudJobStatus status = existing.orElseThrow(() -> new InvalidInputException(new Problem("job", jobName,
+                    "is " + job.state().label() + " but the " + connector.id() + " service has no import job of "
+                            + "that name", "a job the service knows")));
+            return new ImportJobOutcome(status, location, false);
+        }
+        CloudJobStatus status = existing.isPresent() ? existing.get()
+                : refusedAsInput(() -> connector.createImportJob(request(dataDirectory, job, drives, props)));
+        Instant created = status.created() != null ? status.created() : connector.clock().instant();
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            Map<String, String> recorded = new LinkedHashMap<>(reportedProps(status));
+            recorded.put(PROP_CREATED, created.toString());
+            catalog.putJobProperties(jobName, recorded);
+            catalog.moveJob(jobName, JobState.CREATING, "import job " + (existing.isPresent() ? "found" : "created")
+                    + " at the " + connector.id() + " service for " + drives.size() + " drives; ship them to "
+                    + location.displayName() + " within " + ShippingRules.DEADLINE_DAYS + " days");
+        }
+        return new ImportJobOutcome(status, location, existing.isEmpty());
+    }
+
+    private ImportJobRequest request(Path dataDirectory, SeedingJob job, List<Drive> drives,
+            Map<String, String> props) throws InvalidInputException, IOException {
+        DriveKeys keys = DriveKeys.load(DrivePreparationService.jobFolder(dataDirectory, job.name()));
+        List<ImportJobRequest.DriveEntry> entries = new ArrayList<>();
+        for (Drive d : drives) {
+            KeyProtector key = keys.key(d.serial()).orElseThrow(() -> new InvalidInputException(new Problem("drive",
+                    d.serial(), "has no key protector on this computer", "create the import job on the copy "
+                            + "computer that prepared the drive")));
+            entries.add(new ImportJobRequest.DriveEntry(d.serial(), key, d.manifestFile(), d.manifestHash(),
+                    d.encryptor(), attached(props.get(DrivePreparationService.PROP_DRIVE_SPEC + d.serial()))));
+        }
+        return new ImportJobRequest(job.subscriptionId(), job.location(), job.name(), job.storageAccount(),
+                job.container(), null, entries);
+    }
+
+    /** Where the drive given with this {@code --drive} value can be read here, for the simulator; null if not. */
+    private DriveTarget attached(String spec) throws IOException {
+        if (spec == null) {
+            return null;
+        }
+        try {
+            return DriveSpecs.resolve(List.of(spec), DriveDiscovery.forThisComputer(commands)).drives().get(0)
+                    .target();
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Gives the service the shipping details of the job's package and moves the job to Shipping. The ship date
+     * defaults to today and the drives to all the job's drives (by the connector's clock). Refused, with the
+     * catalog unchanged, before the import job exists, after the 14-day deadline, for a tracking number of
+     * another job or a drive of another job.
+     *
+     * @return the shipment as recorded, defaults filled in
+     */
+    public Shipment ship(Path dataDirectory, String jobName, Shipment shipment)
+            throws InvalidInputException, IOException {
+        SeedingJob job;
+        Map<String, String> props;
+        List<Drive> drives;
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            job = Jobs.require(catalog, jobName);
+            props = catalog.jobProperties(jobName);
+            drives = catalog.drives(jobName);
+        }
+        if (job.state() != JobState.CREATING && job.state() != JobState.SHIPPING) {
+            throw new InvalidInputException(new Problem("job", jobName, "is " + job.state().label()
+                    + ": shipping details are given once its import job is created and before the service "
+                    + "receives the drives", "a job in state Creating (or Shipping, to correct the details)"));
+        }
+        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        Instant now = connector.clock().instant();
+        if (job.state() == JobState.CREATING) {
+            checkDeadline(jobName, created(props), now);
+        }
+        Shipment complete = withDefaults(jobName, shipment, drives, now);
+        checkReturn(complete);
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            checkAgainstOtherJobs(catalog, complete);
+        }
+        refusedAsInput(() -> connector.updateShipping(job.subscriptionId(), complete));
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            catalog.putShipment(complete);
+            if (job.state() == JobState.CREATING) {
+                catalog.moveJob(jobName, JobState.SHIPPING, complete.driveCount() + " drives shipped with "
+                        + complete.carrier() + ", tracking " + complete.trackingNumber());
+                catalog.putJobProperties(jobName, Map.of(PROP_STATE, JobState.SHIPPING.label()));
+            }
+        }
+        return complete;
+    }
+
+    /**
+     * The shipping rules against the catalog's other jobs, before the service hears of the shipment (the catalog
+     * checks them again when it records the shipment).
+     */
+    private static void checkAgainstOtherJobs(Catalog catalog, Shipment shipment) throws InvalidInputException {
+        String jobName = shipment.jobName();
+        List<String> serials = catalog.drives(jobName).stream().map(Drive::serial).toList();
+        List<String> otherTracking = new ArrayList<>();
+        for (SeedingJob other : catalog.jobs()) {
+            if (!other.name().equals(jobName)) {
+                catalog.shipment(other.name()).ifPresent(s -> otherTracking.add(s.trackingNumber()));
+            }
+        }
+        List<String> otherSerials = catalog.allDrives().stream().filter(d -> !d.jobName().equals(jobName))
+                .map(Drive::serial).filter(s -> !serials.contains(s)).toList();
+        InvalidInputException.throwIfAny(ShippingRules.checkShipment(shipment, serials, otherTracking, otherSerials));
+    }
+
+    /** A call to the service. */
+    @FunctionalInterface
+    private interface ServiceCall<T> {
+        T call() throws InvalidInputException, IOException;
+    }
+
+    /** A request the service refuses for a broken rule is the user's input, not a failure. */
+    private static <T> T refusedAsInput(ServiceCall<T> call) throws InvalidInputException, IOException {
+        try {
+            return call.call();
+        } catch (IOException e) {
+            if (e.getCause() instanceof InvalidInputException refused) {
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
+    private static void checkDeadline(String jobName, Instant created, Instant now) throws InvalidInputException {
+        if (created == null) {
+            return;
+        }
+        Deadline deadline = ShippingRules.deadline(created, now);
+        if (deadline.expired()) {
+            throw new InvalidInputException(new Problem("shipping deadline", null, "passed " + deadline.due()
+                    + ": the import job of " + jobName + " was created " + created + " and shipping details are due "
+                    + "within " + ShippingRules.DEADLINE_DAYS + " days", "a new job for these drives"));
+        }
+    }
+
+    private static Shipment withDefaults(String jobName, Shipment s, List<Drive> drives, Instant now) {
+        LocalDate date = s.shipDate() != null ? s.shipDate() : LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<String> serials = s.driveSerials().isEmpty() ? drives.stream().map(Drive::serial).toList()
+                : s.driveSerials();
+        return new Shipment(jobName, trim(s.carrier()), trim(s.trackingNumber()), date, serials,
+                trim(s.returnAddress()), trim(s.returnCarrierAccount()));
+    }
+
+    private static void checkReturn(Shipment s) throws InvalidInputException {
+        List<Problem> problems = new ArrayList<>();
+        if (s.returnAddress() == null || s.returnAddress().isEmpty()) {
+            problems.add(new Problem(RETURN_ADDRESS, null, "is missing", "where the datacenter sends the drives "
+                    + "back"));
+        }
+        if (s.returnCarrierAccount() == null || s.returnCarrierAccount().isEmpty()) {
+            problems.add(new Problem(RETURN_CARRIER_ACCOUNT, null, "is missing", "your account number with the "
+                    + "carrier that ships the drives back"));
+        }
+        InvalidInputException.throwIfAny(problems);
+    }
+
+    /**
+     * Asks the service how the job stands and brings the catalog along: the job and each drive walk through
+     * every intermediate state up to the service's, with an event per change; drives' percentages likewise.
+     * A job without an import job yet is returned as the catalog has it.
+     */
+    public ImportJobView refresh(Path dataDirectory, String jobName) throws InvalidInputException, IOException {
+        SeedingJob job;
+        Map<String, String> props;
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            job = Jobs.require(catalog, jobName);
+            props = catalog.jobProperties(jobName);
+        }
+        if (!job.state().isServiceState()) {
+            return new ImportJobView(jobName, job.state(), null, 0, 0, created(props), null, null, List.of(),
+                    List.of());
+        }
+        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        Optional<CloudJobStatus> reported = connector.getImportJob(job.subscriptionId(), jobName);
+        Instant now = connector.clock().instant();
+        Instant created = created(props) != null ? created(props)
+                : reported.map(CloudJobStatus::created).orElse(null);
+        List<String> changes = new ArrayList<>();
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            JobState service = reported.map(CloudJobStatus::serviceState).orElse(null);
+            if (service == null && job.state() == JobState.CREATING && created != null
+                    && ShippingRules.deadline(created, now).expired()) {
+                service = JobState.EXPIRED;
+            }
+            if (service != null) {
+                walkJob(catalog, job, service, changes);
+            }
+            List<DriveView> drives = reported.isPresent()
+                    ? walkDrives(catalog, jobName, reported.get(), connector, changes) : List.of();
+            reported.ifPresent(s -> putIfChanged(catalog, jobName, props, reportedProps(s)));
+            JobState after = catalog.job(jobName).orElseThrow().state();
+            Deadline deadline = after == JobState.CREATING && created != null
+                    ? ShippingRules.deadline(created, now) : null;
+            return new ImportJobView(jobName, after, service, reported.map(CloudJobStatus::percentComplete).orElse(0),
+                    reported.map(CloudJobStatus::bytesCopied).orElse(0L), created, now, deadline, drives, changes);
+        }
+    }
+
+    /**
+     * The 14-day deadline of a job waiting for shipping details, by its connector's clock; empty for a job in
+     * any other state. Signs in to the job's connector but does not ask the service about the job.
+     */
+    public Optional<Deadline> deadline(Path dataDirectory, SeedingJob job, Map<String, String> props)
+            throws InvalidInputException, IOException {
+        Instant created = created(props);
+        if (job.state() != JobState.CREATING || created == null) {
+            return Optional.empty();
+        }
+        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        return Optional.of(ShippingRules.deadline(created, connector.clock().instant()));
+    }
+
+    private static void walkJob(Catalog catalog, SeedingJob job, JobState service, List<String> changes) {
+        Optional<List<JobState>> steps = StatePaths.job(job.state(), service);
+        if (steps.isEmpty()) {
+            return;
+        }
+        JobState from = job.state();
+        for (JobState step : steps.get()) {
+            catalog.moveJob(job.name(), step, "reported by the import service");
+            changes.add("job " + job.name() + ": " + from.label() + " → " + step.label());
+            from = step;
+        }
+    }
+
+    private static List<DriveView> walkDrives(Catalog catalog, String jobName, CloudJobStatus status,
+            CloudConnector connector, List<String> changes) throws IOException {
+        Map<String, Drive> known = new LinkedHashMap<>();
+        catalog.drives(jobName).forEach(d -> known.put(d.serial(), d));
+        List<DriveView> views = new ArrayList<>();
+        for (DriveStatus ds : status.drives()) {
+            Drive d = known.get(ds.serial());
+            if (d != null) {
+                walkDrive(catalog, d, ds, changes);
+            }
+            boolean failed = ds.state() == DriveState.COMPLETED_MORE_INFO
+                    || status.serviceState() == JobState.COMPLETED_WITH_ERRORS;
+            List<String> errors = failed && ds.errorLogUri() != null ? errorLines(connector.readLog(ds.errorLogUri()))
+                    : List.of();
+            views.add(new DriveView(ds.serial(), ds.state(), ds.percentComplete(), ds.bytesCopied(), errors));
+        }
+        return views;
+    }
+
+    private static void walkDrive(Catalog catalog, Drive d, DriveStatus ds, List<String> changes) {
+        DriveState from = d.state();
+        for (DriveState step : StatePaths.drive(d.state(), ds.state()).orElse(List.of())) {
+            catalog.moveDrive(d.jobName(), d.serial(), step, "reported by the import service");
+            changes.add("drive " + d.serial() + ": " + from.label() + " → " + step.label());
+            from = step;
+        }
+        if (from != DriveState.SPECIFIED && ds.percentComplete() != d.percentCopied()) {
+            catalog.putDrive(new Drive(d.jobName(), d.serial(), d.model(), d.transport(), d.mediaType(),
+                    d.capacityBytes(), d.usedBytes(), d.encryptor(), d.keyProtectorRef(), d.manifestFile(),
+                    d.manifestHash(), from, ds.percentComplete()));
+            changes.add("drive " + d.serial() + ": " + ds.percentComplete() + "% copied at the datacenter");
+        }
+    }
+
+    /** The lines of an error log that name what failed (blobs, blocks, keys, manifests), at most a few. */
+    static List<String> errorLines(String log) {
+        List<String> lines = log == null ? List.of()
+                : log.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> failing = lines.stream().filter(ImportJobService::namesFailure).limit(ERROR_LINES).toList();
+        return failing.isEmpty() ? lines.stream().limit(ERROR_LINES).toList() : failing;
+    }
+
+    private static boolean namesFailure(String line) {
+        String l = line.toLowerCase(Locale.ROOT);
+        return l.contains("corrupt") || l.contains("fail") || l.contains("invalid") || l.contains("missing")
+                || l.contains("mismatch") || l.contains("errorcode") || l.contains("error:");
+    }
+
+    private static Map<String, String> reportedProps(CloudJobStatus s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(PROP_STATE, s.serviceState().label());
+        m.put(PROP_PERCENT, Integer.toString(s.percentComplete()));
+        m.put(PROP_BYTES, Long.toString(s.bytesCopied()));
+        return m;
+    }
+
+    private static void putIfChanged(Catalog catalog, String jobName, Map<String, String> props,
+            Map<String, String> reported) {
+        Map<String, String> changed = new LinkedHashMap<>();
+        reported.forEach((k, v) -> {
+            if (!Objects.equals(props.get(k), v)) {
+                changed.put(k, v);
+            }
+        });
+        if (!changed.isEmpty()) {
+            catalog.putJobProperties(jobName, changed);
+        }
+    }
+
+    static Instant created(Map<String, String> props) {
+        String created = props.get(PROP_CREATED);
+        return created == null ? null : Instant.parse(created);
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    private static String locations(CloudConnector connector) {
+        try {
+            return String.join(", ", connector.locations().stream().map(DatacenterLocation::id).toList());
+        } catch (IOException e) {
+            return "a location the connector lists";
+        }
+    }
+}

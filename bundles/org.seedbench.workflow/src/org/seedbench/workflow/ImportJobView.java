@@ -1,0 +1,60 @@
+package org.seedbench.workflow;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.seedbench.core.model.DriveState;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.rules.ShippingRules.Deadline;
+
+/**
+ * A job as the import service last reported it, after the catalog was brought along.
+ *
+ * @param jobState     the job's state in the catalog after the refresh
+ * @param serviceState the service's state of the import job; null when there is no import job (yet)
+ * @param created      when the service created the import job, by its clock; null when unknown
+ * @param serviceNow   the service's time of this refresh (its clock may run compressed in the simulator)
+ * @param deadline     the 14-day shipping deadline while the job waits for shipping details; null otherwise
+ * @param changes      what this refresh changed in the catalog, one line each, in order
+ */
+public record ImportJobView(String jobName, JobState jobState, JobState serviceState, int percentComplete,
+        long bytesCopied, Instant created, Instant serviceNow, Deadline deadline, List<DriveView> drives,
+        List<String> changes) {
+
+    /** The service states in which a job no longer moves by itself. */
+    public static final Set<JobState> SETTLED = EnumSet.of(JobState.COMPLETED, JobState.COMPLETED_WITH_ERRORS,
+            JobState.CLOSED, JobState.CANCELLED, JobState.EXPIRED);
+
+    public ImportJobView {
+        drives = drives == null ? List.of() : List.copyOf(drives);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /**
+     * One drive as the service reports it.
+     *
+     * @param errors the relevant lines of the drive's error log (failing blobs and blocks), empty when none
+     */
+    public record DriveView(String serial, DriveState state, int percentComplete, long bytesCopied,
+            List<String> errors) {
+        public DriveView {
+            errors = errors == null ? List.of() : List.copyOf(errors);
+        }
+    }
+
+    /** Whether the service still moves the job along (or waits for its shipment). */
+    public boolean moving() {
+        return serviceState != null && !SETTLED.contains(serviceState);
+    }
+
+    /**
+     * Whether the admin must act: shipping details due within a few days, an expired job, or a copy that
+     * finished with errors to read.
+     */
+    public boolean needsAction() {
+        return deadline != null && (deadline.warn() || deadline.expired())
+                || serviceState == JobState.EXPIRED || serviceState == JobState.COMPLETED_WITH_ERRORS;
+    }
+}

@@ -1,0 +1,391 @@
+package org.seedbench.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seedbench.backup.BackupEngine;
+import org.seedbench.backup.BackupResult;
+import org.seedbench.backup.ContainerStorage;
+import org.seedbench.backup.LocalStorage;
+import org.seedbench.backup.Repository;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.model.CloudJobStatus;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.JobStates;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.Sizes;
+import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.Progress;
+import org.seedbench.core.spi.WorkloadSource;
+
+/**
+ * The vault of a job: seeds it from the import container once the datacenter copy is done (repairing over the
+ * network what the drives did not bring), backs up incrementally into it, and cleans up the import container and
+ * the staging repository once it verifiably holds the seed. The vault is the container {@code seedbench-vault}
+ * of the job's storage account (job property {@code vault.container} names another), the repository under
+ * {@code <job>/}: the staging repository, same id, in another place.
+ */
+@Component(service = VaultService.class)
+public class VaultService {
+    /** Job properties seeding records. */
+    public static final String PROP_CONTAINER = Vaults.PROP_CONTAINER;
+    public static final String PROP_COPIED = "vault.copiedBlobs";
+    public static final String PROP_REPAIRED = "vault.repairedObjects";
+    public static final String PROP_BYTES_REPAIRED = "vault.bytesRepaired";
+    public static final String PROP_SNAPSHOTS = "vault.snapshots";
+    private static final String VERIFIED = "verified";
+
+    @Reference
+    private CatalogService catalogs;
+
+    @Reference
+    private BackupEngine engine;
+
+    @Reference
+    private CloudConnectors connectors;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<WorkloadSource> workloadSources;
+
+    /** A job with its properties, read in one catalog transaction. */
+    private record JobAndProps(SeedingJob job, Map<String, String> properties) {
+    }
+
+    private JobAndProps read(Path dataDirectory, String jobName) throws InvalidInputException {
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            SeedingJob job = Jobs.require(catalog, jobName);
+            return new JobAndProps(job, catalog.jobProperties(jobName));
+        }
+    }
+
+    /**
+     * Seeds the vault after the import job completed (with or without errors, or closed): the job goes
+     * VaultSeeding, every blob of the job in the import container is copied into the vault (server-side where the
+     * cloud can), then every object of the staging repository is checked in the vault by its SHA-256; what is
+     * missing or damaged is sent again from staging. The job goes Seeded. A rerun skips what the vault already holds
+     * and what an earlier run checked.
+     *
+     * @throws InvalidInputException when the job has no staging repository to check against
+     * @throws org.seedbench.core.rules.IllegalTransitionException when the import job is not done
+     */
+    public SeedOutcome seedVault(Path dataDirectory, String jobName, Progress progress)
+            throws InvalidInputException, IOException {
+        JobAndProps jp = read(dataDirectory, jobName);
+        SeedingJob job = jp.job();
+        JobStates.checkMove(job.name(), job.state(), JobState.VAULT_SEEDING);
+        LocalStorage staging = stagingRepository(job);
+        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, jp.properties());
+        if (job.state() != JobState.VAULT_SEEDING) {
+            try (Catalog catalog = catalogs.open(dataDirectory)) {
+                catalog.moveJob(job.name(), JobState.VAULT_SEEDING, "seeding the vault " + place.describe()
+                        + " from the import container " + job.storageAccount() + "/" + job.container());
+            }
+        }
+        List<String> notImported = notImported(place);
+        Copied copy = copyImported(place, progress);
+        Journal journal = new Journal(dataDirectory.resolve("vault").resolve(job.name()).resolve(VERIFIED));
+        SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, notImported);
+        record(dataDirectory, job, place, outcome);
+        return outcome;
+    }
+
+    private LocalStorage stagingRepository(SeedingJob job) throws InvalidInputException, IOException {
+        Path folder = Jobs.stagingFolder(job);
+        LocalStorage staging = new LocalStorage(folder);
+        if (!Files.isDirectory(folder) || !engine.isRepository(staging)) {
+            throw new InvalidInputException(new Problem("job", job.name(), "has no staging repository at " + folder
+                    + " to check the vault against", "a job whose staging repository is still there"));
+        }
+        return staging;
+    }
+
+    /** What the copy from the import container did. */
+    private record Copied(int copied, int alreadyThere, long bytes) {
+    }
+
+    /** Copies the blobs of the job the vault does not hold yet from the import container. */
+    private static Copied copyImported(Vaults.Place place, Progress progress) throws IOException {
+        List<String> blobs = place.imports().list(place.prefix());
+        progress.begin("copying " + blobs.size() + " blobs from the import container into the vault", blobs.size());
+        int copied = 0;
+        long bytes = 0;
+        for (String blob : blobs) {
+            progress.checkCanceled();
+            progress.subTask(blob);
+            if (!place.vault().exists(blob)) {
+                place.vault().copyFrom(place.imports(), blob);
+                copied++;
+                bytes += place.vault().size(blob);
+            }
+            progress.worked(1);
+        }
+        return new Copied(copied, blobs.size() - copied, bytes);
+    }
+
+    private SeedOutcome checkAndRepair(Vaults.Place place, LocalStorage staging, Journal journal, Progress progress,
+            Copied copy, List<String> notImported) throws IOException {
+        List<String> objects = staging.list("");
+        long total = 0;
+        for (String o : objects) {
+            total += staging.size(o);
+        }
+        progress.begin("checking " + objects.size() + " objects in the vault", total);
+        Set<String> done = journal.read();
+        List<String> repaired = new ArrayList<>();
+        long bytesRepaired = 0;
+        int checked = 0;
+        int skipped = 0;
+        for (String name : objects) {
+            progress.checkCanceled();
+            progress.subTask(name);
+            long size = staging.size(name);
+            String blob = place.prefix() + name;
+            if (done.contains(name) && place.vault().exists(blob) && place.vault().size(blob) == size) {
+                skipped++;
+            } else {
+                String expected = VaultCheck.expected(name, () -> staging.open(name));
+                if (!VaultCheck.holds(place.vault(), blob, expected)) {
+                    repair(place, staging, name, expected);
+                    repaired.add(name);
+                    bytesRepaired += size;
+                }
+                journal.add(name);
+                checked++;
+            }
+            progress.worked(size);
+        }
+        int packs = (int) objects.stream().filter(o -> o.startsWith("packs/")).count();
+        return new SeedOutcome(place.describe(), copy.copied(), copy.bytes(), copy.alreadyThere(), checked, skipped,
+                repaired, bytesRepaired, notImported, packs);
+    }
+
+    /** Sends an object from staging over the network (what the import service's repair does from the drives). */
+    private static void repair(Vaults.Place place, LocalStorage staging, String name, String expected)
+            throws IOException {
+        String blob = place.prefix() + name;
+        if (VaultCheck.namedByHash(name)) {
+            try (InputStream in = staging.open(name)) {
+                if (!VaultCheck.sha256(in).equals(expected)) {
+                    throw new IOException("cannot repair " + blob + " in the vault: the staging copy is damaged too "
+                            + "(its SHA-256 is not its name); seedbench verify " + place.job().name()
+                            + " --read-data names what it holds");
+                }
+            }
+        }
+        try (InputStream in = staging.open(name)) {
+            place.vault().put(blob, in, staging.size(name));
+        }
+        if (!VaultCheck.holds(place.vault(), blob, expected)) {
+            throw new IOException("the vault does not keep " + blob + " as sent: its SHA-256 differs after the upload");
+        }
+    }
+
+    /** What the drives' error logs say the datacenter could not import. */
+    private static List<String> notImported(Vaults.Place place) throws IOException {
+        SeedingJob job = place.job();
+        Optional<CloudJobStatus> status = place.connector().getImportJob(job.subscriptionId(), job.name());
+        List<String> lines = new ArrayList<>();
+        if (status.isEmpty()) {
+            return lines;
+        }
+        for (CloudJobStatus.DriveStatus drive : status.get().drives()) {
+            if (drive.errorLogUri() != null && !drive.errorLogUri().isBlank()) {
+                for (String failed : DriveLogs.failedBlobs(place.connector().readLog(drive.errorLogUri()))) {
+                    lines.add(failed + " (drive " + drive.serial() + ")");
+                }
+            }
+        }
+        return lines;
+    }
+
+    private void record(Path dataDirectory, SeedingJob job, Vaults.Place place, SeedOutcome o) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(PROP_CONTAINER, place.vaultName());
+        props.put(PROP_COPIED, Integer.toString(o.copied() + o.alreadyThere()));
+        props.put(PROP_REPAIRED, Integer.toString(o.repaired().size()));
+        props.put(PROP_BYTES_REPAIRED, Long.toString(o.bytesRepaired()));
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            catalog.putJobProperties(job.name(), props);
+            for (String line : o.notImported()) {
+                catalog.recordEvent(job.name(), "vault.notImported", line);
+            }
+            for (String name : o.repaired()) {
+                catalog.recordEvent(job.name(), "vault.repair", "sent again from staging: " + name);
+            }
+            catalog.moveJob(job.name(), JobState.SEEDED, o.copied() + " blobs copied from the import container, "
+                    + o.repaired().size() + " objects (" + Sizes.decimal(o.bytesRepaired())
+                    + ") repaired from staging, " + o.packs() + " packs verified in " + place.describe());
+        }
+    }
+
+    /**
+     * Backs the job's workloads up into the vault, incrementally: only chunks the vault lacks are sent, and a new
+     * snapshot per workload. The job must be Seeded (or CleanedUp); its state does not change.
+     */
+    public VaultBackupOutcome backup(Path dataDirectory, String jobName, Secret passphrase, Progress progress,
+            Consumer<String> warnings) throws InvalidInputException, IOException {
+        JobAndProps jp = read(dataDirectory, jobName);
+        SeedingJob job = jp.job();
+        if (job.state() != JobState.SEEDED && job.state() != JobState.CLEANED_UP) {
+            throw new InvalidInputException(new Problem("job", job.name(), "is " + job.state()
+                    + "; incremental backups go into the vault once it holds the seed",
+                    "a Seeded job: seedbench seed-vault " + job.name()));
+        }
+        List<WorkloadSource> sources = workloadSources == null ? List.of() : List.copyOf(workloadSources);
+        InvalidInputException.throwIfAny(Jobs.workloadProblems(job, sources));
+        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, jp.properties());
+        ContainerStorage storage = Vaults.repository(engine, place);
+        BackupResult result;
+        try (Repository repository = Jobs.open(engine, storage, passphrase)) {
+            result = engine.backup(repository, Jobs.workloadRuns(job, sources), progress, warnings);
+        }
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            String earlier = catalog.jobProperties(job.name()).get(PROP_SNAPSHOTS);
+            String ids = String.join(",", result.snapshotIds());
+            catalog.putJobProperties(job.name(), Map.of(PROP_SNAPSHOTS, earlier == null ? ids : earlier + "," + ids));
+            for (String w : result.warnings()) {
+                catalog.recordEvent(job.name(), "backup.warning", w);
+            }
+            catalog.recordEvent(job.name(), "backup", "incremental backup into " + place.describe() + ": "
+                    + result.statistics().summary() + ", " + Sizes.decimal(storage.bytesSent()) + " sent");
+        }
+        return new VaultBackupOutcome(place.describe(), result, storage.bytesSent());
+    }
+
+    /**
+     * Deletes the job's blobs from the import container and the staging repository, once the vault verifiably
+     * holds every object of both (present, and its SHA-256 the one its name or the other copy says). The job goes
+     * CleanedUp.
+     *
+     * @throws InvalidInputException naming what the vault lacks; nothing is deleted and the catalog is unchanged
+     * @throws org.seedbench.core.rules.IllegalTransitionException when the job is not Seeded
+     */
+    public CleanupOutcome cleanup(Path dataDirectory, String jobName, Progress progress)
+            throws InvalidInputException, IOException {
+        JobAndProps jp = read(dataDirectory, jobName);
+        SeedingJob job = jp.job();
+        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, jp.properties());
+        Path folder = Jobs.stagingFolder(job);
+        LocalStorage staging = Files.isDirectory(folder) ? new LocalStorage(folder) : null;
+        List<String> lacking = lacking(place, staging, progress);
+        if (!lacking.isEmpty()) {
+            throw new InvalidInputException(new Problem("job", job.name(), "the vault " + place.describe() + " lacks "
+                    + VaultCheck.describe(lacking) + ": run seedbench seed-vault " + job.name(), null));
+        }
+        JobStates.checkMove(job.name(), job.state(), JobState.CLEANED_UP);
+        List<String> blobs = place.imports().list(place.prefix());
+        long bytes = 0;
+        progress.begin("deleting " + blobs.size() + " blobs from the import container", blobs.size());
+        for (String blob : blobs) {
+            bytes += place.imports().size(blob);
+            place.imports().delete(blob);
+            progress.worked(1);
+        }
+        long stagingBytes = staging == null ? 0 : Jobs.sizeOf(folder);
+        deleteTree(folder);
+        deleteTree(dataDirectory.resolve("vault").resolve(job.name()));
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            catalog.moveJob(job.name(), JobState.CLEANED_UP, "the vault " + place.describe() + " holds the seed; "
+                    + "deleted " + blobs.size() + " blobs (" + Sizes.decimal(bytes) + ") from the import container "
+                    + job.storageAccount() + "/" + job.container() + " and the staging repository " + folder + " ("
+                    + Sizes.decimal(stagingBytes) + ")");
+        }
+        return new CleanupOutcome(place.describe(), blobs.size(), bytes, folder, stagingBytes);
+    }
+
+    /** The objects of staging and the import container the vault does not hold intact, sorted. */
+    private static List<String> lacking(Vaults.Place place, LocalStorage staging, Progress progress)
+            throws IOException {
+        Map<String, VaultCheck.IoSupplier<InputStream>> references = new LinkedHashMap<>();
+        for (String blob : place.imports().list(place.prefix())) {
+            references.put(blob.substring(place.prefix().length()), () -> place.imports().get(blob));
+        }
+        if (staging != null) {
+            for (String name : staging.list("")) {
+                references.put(name, () -> staging.open(name));
+            }
+        }
+        progress.begin("checking " + references.size() + " objects in the vault", references.size());
+        Set<String> lacking = new TreeSet<>(Comparator.comparing((String n) -> !n.startsWith("packs/"))
+                .thenComparing(Comparator.naturalOrder()));
+        for (Map.Entry<String, VaultCheck.IoSupplier<InputStream>> e : references.entrySet()) {
+            progress.checkCanceled();
+            progress.subTask(e.getKey());
+            String expected = VaultCheck.expected(e.getKey(), e.getValue());
+            if (!VaultCheck.holds(place.vault(), place.prefix() + e.getKey(), expected)) {
+                lacking.add(e.getKey());
+            }
+            progress.worked(1);
+        }
+        return List.copyOf(lacking);
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        List<Path> all;
+        try (Stream<Path> files = Files.walk(folder)) {
+            all = files.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path p : all) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    /** The objects checked in the vault so far, one name a line; a line cut short by a crash is not counted. */
+    private static final class Journal {
+        private final Path file;
+
+        Journal(Path file) {
+            this.file = file;
+        }
+
+        Set<String> read() throws IOException {
+            Set<String> names = new HashSet<>();
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                return names;
+            }
+            int end = text.lastIndexOf('\n');
+            if (end >= 0) {
+                text.substring(0, end).lines().forEach(names::add);
+            }
+            return names;
+        }
+
+        void add(String name) throws IOException {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, name + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.seedbench.workflow;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.seedbench.backup.BackupEngine;
+import org.seedbench.backup.ContainerStorage;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.CloudConnector.BlobContainer;
+
+/**
+ * Where a job's data sits in the cloud: the import container the datacenter filled, and the vault, the
+ * container {@value #DEFAULT_CONTAINER} of the job's storage account (job property {@value #PROP_CONTAINER}
+ * names another), which holds the job's repository under the prefix {@code <job>/}.
+ */
+final class Vaults {
+    static final String DEFAULT_CONTAINER = "seedbench-vault";
+    static final String PROP_CONTAINER = "vault.container";
+
+    private Vaults() {
+    }
+
+    /**
+     * A job's containers through its connector, signed in.
+     *
+     * @param vaultName the vault container's name
+     */
+    record Place(SeedingJob job, CloudConnector connector, BlobContainer imports, BlobContainer vault,
+            String vaultName, Path spool) {
+
+        /** The prefix of the job's blobs in both containers. */
+        String prefix() {
+            return job.name() + "/";
+        }
+
+        /** The repository in the vault, written through a spool folder of its own. */
+        ContainerStorage storage() {
+            return new ContainerStorage(vault, prefix(), spool,
+                    connector.id() + ":" + job.storageAccount() + "/" + vaultName);
+        }
+
+        /** Where the vault is, for messages. */
+        String describe() {
+            return connector.id() + ":" + job.storageAccount() + "/" + vaultName + "/" + prefix();
+        }
+    }
+
+    /** The job's repository in the vault. @throws InvalidInputException when the vault holds none yet */
+    static ContainerStorage repository(BackupEngine engine, Place place) throws InvalidInputException, IOException {
+        ContainerStorage storage = place.storage();
+        if (!engine.isRepository(storage)) {
+            throw new InvalidInputException(new Problem("job", place.job().name(), "has no repository in the vault "
+                    + place.describe() + " yet", "a seeded job: seedbench seed-vault " + place.job().name()));
+        }
+        return storage;
+    }
+
+    static Place place(CloudConnectors connectors, Path dataDirectory, SeedingJob job, Map<String, String> properties)
+            throws InvalidInputException, IOException {
+        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        String vaultName = properties.getOrDefault(PROP_CONTAINER, DEFAULT_CONTAINER);
+        return new Place(job, connector, connector.container(job.storageAccount(), job.container()),
+                connector.container(job.storageAccount(), vaultName), vaultName,
+                dataDirectory.resolve("vault").resolve(job.name()).resolve("spool"));
+    }
+}
