@@ -28,6 +28,8 @@ secrets_in() {
     [ -f "$dir/demo-passphrase" ] && head -n 1 "$dir/demo-passphrase"
     find "$dir/drives" -name drive-keys.properties -exec grep -h '\.password=' {} + 2> /dev/null | cut -d= -f2-
     echo "$azurite_key"
+    [ -n "${extra_secret:-}" ] && echo "$extra_secret"
+    return 0
 }
 
 # no_secrets WHAT DIR FILE…: none of DIR's secrets appears in the files, nor in DIR's own files other than
@@ -70,7 +72,54 @@ else
 fi
 no_secrets "demo" "$work/demo" "$work/demo.out" "$work/demo.err"
 
-# 2. the demo against Azurite and the simulated import service
+# 2. run-plan: two jobs from one plan file, the second stopping after its drives; a bad plan refused
+plan=$work/plan
+mkdir -p "$plan/data/connectors"
+echo "secondsPerDay=0.2" > "$plan/data/connectors/local.properties"
+printf 'run-plan test passphrase %s\n' "$$" > "$plan/pass"
+chmod 600 "$plan/pass"
+"$sb" generate-dataset "$plan/src1" --size 20M --seed 1 > /dev/null && "$sb" generate-dataset "$plan/src2" --size 20M --seed 2 > /dev/null
+cat > "$plan/plan.json" <<JSON
+{
+  "seedbenchPlan": 1,
+  "defaults": {
+    "storageAccount": "planacct", "container": "seed", "subscription": "00000000-0000-4000-8000-000000000002",
+    "location": "westeurope", "staging": "$plan/stage", "passphraseFile": "$plan/pass", "waitMinutes": 5,
+    "shipping": { "carrier": "Plan Carrier", "returnAddress": "1 Plan St", "returnCarrierAccount": "PLAN-1" }
+  },
+  "jobs": [
+    { "name": "plan-one", "workloads": ["files:$plan/src1"], "drives": ["dir:$plan/d1,capacity=64M,serial=PLAN-0001"],
+      "shipping": { "tracking": "PLAN-TRACK-1" } },
+    { "name": "plan-two", "workloads": ["files:$plan/src2"], "drives": ["dir:$plan/d2,capacity=64M,serial=PLAN-0002"],
+      "steps": ["init", "stage", "prepare-drives"] }
+  ]
+}
+JSON
+"$sb" run-plan "$plan/plan.json" --data "$plan/data" > "$plan/out" 2> "$plan/err"
+code=$?
+if [ "$code" -eq 0 ] && grep -Eq '^  plan-one +CleanedUp +0 ' "$plan/out" && grep -Eq '^  plan-two +Creating +0 ' "$plan/out"; then
+    ok "run-plan: plan-one went the whole trip to CleanedUp, plan-two stopped Creating after its drives, exit 0"
+else
+    fail "run-plan: exit $code; $(tail -n 6 "$plan/out" | tr '\n' '|') $(tail -n 2 "$plan/err")"
+fi
+"$sb" run-plan "$plan/plan.json" --data "$plan/data" --json > "$plan/again" 2> /dev/null
+python3 - "$plan/again" <<'PY' && ok "run-plan again: every step already done is skipped (JSON summary)" || fail "run-plan again: $(cat "$plan/again" | head -c 400)"
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["exitCode"] == 0, j
+assert all(not r["ran"] for r in j["jobs"]), j
+PY
+sed 's/"steps"/"stepz"/' "$plan/plan.json" > "$plan/bad.json"
+"$sb" run-plan "$plan/bad.json" --data "$plan/data" > /dev/null 2> "$plan/err"
+code=$?
+if [ "$code" -eq 3 ] && [ "$(wc -l < "$plan/err")" -eq 1 ] && grep -q 'jobs\[1\].stepz' "$plan/err"; then
+    ok "run-plan: an unknown field refused with one line naming it, exit 3"
+else
+    fail "run-plan bad plan: exit $code: $(cat "$plan/err")"
+fi
+extra_secret=$(head -n 1 "$plan/pass") no_secrets "run-plan" "$plan/data" "$plan/out"
+
+# 3. the demo against Azurite and the simulated import service
 azurite=$root/releng/azurite/node_modules/.bin/azurite-blob
 if [ -x "$azurite" ]; then
     mkdir -p "$work/azurite"

@@ -15,20 +15,25 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.Sizes;
 
 /**
- * {@code seedbench demo}: the whole flow on generated data with the embedded defaults, in a data directory of its
- * own. It runs the steps Seedbench has, each through the command line as a user would type it, checks the
- * restored bytes against the source, and names the steps still to be built.
+ * {@code seedbench demo}: the whole trip on generated data with the embedded defaults, in a data directory of its
+ * own: generate, init, stage, prepare three folder drives (the import job is created and the datacenter's address
+ * printed), ship, the simulated datacenter's copy on a compressed clock, seed the vault, change some files, an
+ * incremental backup into the vault, a restore from the vault checked byte for byte against the changed source,
+ * and cleanup. Each step runs through the command line as a user would type it, with its own figures, and its
+ * time.
  */
 final class DemoVerb implements Verb {
-    /** The steps of the trip that are not built yet, in the order the demo will run them. */
-    static final List<String> STILL_TO_COME = List.of("prepare-drives", "import job and shipping address", "ship",
-            "datacenter copy", "seed-vault", "backup (incremental)", "cleanup");
     static final String DEMO_SIZE = "200M";
+    /** The simulated datacenter's clock in the demo: a day passes in this many seconds. */
+    static final String SECONDS_PER_DAY = "0.25";
+    static final int DRIVES = 3;
 
     private final Function<List<String>, ExitCode> cli;
 
@@ -44,14 +49,16 @@ final class DemoVerb implements Verb {
 
     @Override
     public String summary() {
-        return "run the whole seeding flow on generated data with the embedded defaults";
+        return "run the whole seeding trip on generated data with the embedded local cloud";
     }
 
     @Override
     public String help() {
         return """
                 usage: seedbench demo [--data DIR]
-                  --data DIR  where the demo keeps its data, catalog and staging (default: a new folder under the temp folder)""";
+                  --data DIR  where the demo keeps its data, catalog, staging, drives and cloud (default: a new folder
+                              under the temp folder)
+                The local cloud's datacenter simulator runs on a compressed clock (a day in %s s).""".formatted(SECONDS_PER_DAY);
     }
 
     @Override
@@ -67,43 +74,90 @@ final class DemoVerb implements Verb {
         Path dataset = data.resolve("dataset");
         Path restored = data.resolve("restored");
         Path passFile = passphraseFile(data);
+        Path connectors = Files.createDirectories(data.resolve("connectors"));
+        Files.writeString(connectors.resolve(SeedingJob.DEFAULT_CONNECTOR + ".properties"),
+                "# the demo's simulated datacenter: a day in " + SECONDS_PER_DAY + " s\nsecondsPerDay=" + SECONDS_PER_DAY
+                        + "\n");
         inv.out().println("Seedbench demo in " + data);
-        List<List<String>> steps = List.of(
-                List.of("generate-dataset", dataset.toString(), "--size", DEMO_SIZE, "--seed", "42"),
-                List.of("init", "--name", job, "--staging", data.resolve("staging").toString(), "--storage-account",
-                        "seedbenchdemo", "--container", "seed", "--subscription", "00000000-0000-4000-8000-000000000001",
-                        "--location", "westeurope", "--workload", "files:" + dataset),
-                List.of("stage", job, "--passphrase-file", passFile.toString()),
-                List.of("verify", job, "--read-data", "--passphrase-file", passFile.toString()),
-                List.of("restore", job, "--target", restored.toString(), "--passphrase-file", passFile.toString()),
-                List.of("status", job));
-        for (List<String> step : steps) {
-            List<String> args = new ArrayList<>(step);
+        String pass = passFile.toString();
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(() -> List.of("generate-dataset", dataset.toString(), "--size", DEMO_SIZE, "--seed", "42")));
+        steps.add(new Step(() -> List.of("init", "--name", job, "--staging", data.resolve("staging").toString(),
+                "--storage-account", "seedbenchdemo", "--container", "seed", "--subscription",
+                "00000000-0000-4000-8000-000000000001", "--location", "westeurope", "--workload", "files:" + dataset)));
+        steps.add(new Step(() -> List.of("stage", job, "--passphrase-file", pass)));
+        steps.add(new Step(() -> prepareDrives(job, data)));
+        steps.add(new Step(() -> List.of("ship", job, "--carrier", "Demo Carrier", "--tracking", "DEMO" + stamp,
+                "--return-address", "Seedbench demo, 1 Loopback Lane, Localhost", "--return-carrier-account",
+                "DEMO-ACCOUNT")));
+        steps.add(new Step(() -> List.of("status", job, "--watch", "--interval", SECONDS_PER_DAY)));
+        steps.add(new Step(() -> List.of("seed-vault", job)));
+        steps.add(new Step(() -> List.of("generate-dataset", dataset.toString(), "--mutate", "0.05", "--seed", "7")));
+        steps.add(new Step(() -> List.of("backup", job, "--passphrase-file", pass)));
+        steps.add(new Step(() -> List.of("restore", job, "--from", "vault", "--target", restored.toString(),
+                "--passphrase-file", pass)));
+        steps.add(new Step(() -> List.of("cleanup", job)));
+        List<String> timings = new ArrayList<>();
+        for (Step step : steps) {
+            List<String> args = new ArrayList<>(step.args().get());
+            String shown = String.join(" ", args);
             args.add("--data");
             args.add(data.toString());
             inv.out().println();
-            inv.out().println("==> seedbench " + String.join(" ", step));
+            inv.out().println("==> seedbench " + shown);
+            long t0 = System.nanoTime();
             ExitCode code = cli.apply(args);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            inv.out().printf(Locale.ROOT, "    (%.1f s)%n", seconds);
+            timings.add(String.format(Locale.ROOT, "%s %.1f s", args.get(0), seconds));
             if (code != ExitCode.DONE) {
-                inv.err().println("seedbench demo: step '" + step.get(0) + "' ended with exit code " + code.code());
+                inv.err().println("seedbench demo: step '" + args.get(0) + "' ended with exit code " + code.code());
                 return code;
             }
+            if (args.get(0).equals("restore")) {
+                inv.out().println();
+                inv.out().println("==> comparing " + restored + " with the changed " + dataset);
+                String difference = compare(dataset, restored);
+                if (difference != null) {
+                    inv.err().println("seedbench demo: the data restored from the vault differs from the source: "
+                            + difference);
+                    return ExitCode.FAILURE;
+                }
+                long[] count = count(dataset);
+                inv.out().printf("Byte-identical: %d files, %s%n", count[0], Sizes.decimal(count[1]));
+            }
         }
-        inv.out().println();
-        inv.out().println("==> comparing " + restored + " with " + dataset);
-        String difference = compare(dataset, restored);
-        if (difference != null) {
-            inv.err().println("seedbench demo: the restored data differs from the source: " + difference);
-            return ExitCode.FAILURE;
-        }
-        long[] count = count(dataset);
-        inv.out().printf("Byte-identical: %d files, %s%n", count[0], Sizes.decimal(count[1]));
-        inv.out().println();
-        inv.out().println("Not built yet, so not run: " + String.join(", ", STILL_TO_COME) + ".");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        inv.out().printf(Locale.ROOT, "Demo succeeded in %.1f s: generate, init, stage, verify, restore and the "
-                + "byte-for-byte check ran on %s.%n", took.toMillis() / 1000.0, data);
+        inv.out().println();
+        inv.out().println("Step times: " + String.join(", ", timings));
+        inv.out().printf(Locale.ROOT, "Demo succeeded in %.1f s: the whole trip, from generated data through drives, "
+                + "the simulated datacenter and the vault to a byte-identical restore and cleanup, in %s.%n",
+                took.toMillis() / 1000.0, data);
         return ExitCode.DONE;
+    }
+
+    /** A step's command line, made when the step runs (the drives' size depends on what staging stored). */
+    private record Step(Supplier<List<String>> args) {
+    }
+
+    /** Three folder drives, each a third of the staged seed and some room to spare. */
+    private static List<String> prepareDrives(String job, Path data) {
+        long stored = sizeOf(data.resolve("staging").resolve(job));
+        long capacity = stored / DRIVES + stored / 8 + (16L << 20);
+        List<String> args = new ArrayList<>(List.of("prepare-drives", job, "--yes-format"));
+        for (int i = 1; i <= DRIVES; i++) {
+            args.add("--drive");
+            args.add("dir:" + data.resolve("drives").resolve("d" + i) + ",capacity=" + (capacity >> 20) + "M,serial=DEMO-000" + i);
+        }
+        return args;
+    }
+
+    private static long sizeOf(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A random passphrase for the demo's repository, in a file only the user can read. */

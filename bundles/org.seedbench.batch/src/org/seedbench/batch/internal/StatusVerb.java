@@ -41,17 +41,18 @@ final class StatusVerb implements Verb {
     @Override
     public String help() {
         return """
-                usage: seedbench status JOB [--watch] [--interval SECONDS] [--json] [--data DIR]
+                usage: seedbench status JOB [--watch] [--interval SECONDS] [--timeout SECONDS] [--json] [--data DIR]
                   --watch             ask the import service again every interval until the job is Completed,
                                       CompletedWithErrors, Closed, Cancelled or Expired, printing each change
                   --interval SECONDS  how often --watch asks (default 30)
+                  --timeout SECONDS   stop watching after this long (exit 4 while the job still moves)
                   --json              print the job as JSON (with --watch, one JSON line per change)
                 Exit 4: the admin must act (shipping details due within 4 days, an expired job, errors to read).""";
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("interval");
+        return Set.of("interval", "timeout");
     }
 
     @Override
@@ -63,21 +64,30 @@ final class StatusVerb implements Verb {
     public ExitCode run(Invocation inv) throws Exception {
         String name = inv.args().requirePositional("the job's name", usage());
         double interval = interval(inv.args().value("interval"));
+        String timeoutText = inv.args().value("timeout");
+        long deadline = timeoutText == null ? Long.MAX_VALUE
+                : System.nanoTime() + Math.round(seconds("timeout", timeoutText, Double.MAX_VALUE) * 1e9);
         ImportJobView view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
         if (inv.args().has("watch") && view.moving()) {
-            view = watch(inv, name, view, interval);
+            view = watch(inv, name, view, interval, deadline);
+            if (view.moving()) {
+                inv.err().println("seedbench status: job " + name + " is still " + view.jobState().label()
+                        + " after " + timeoutText + " s: run seedbench status " + name + " --watch again later");
+                return ExitCode.NEEDS_ACTION;
+            }
         } else {
             print(inv, name, view);
         }
         return view.needsAction() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
     }
 
-    private ImportJobView watch(Invocation inv, String name, ImportJobView first, double interval) throws Exception {
+    private ImportJobView watch(Invocation inv, String name, ImportJobView first, double interval, long deadline)
+            throws Exception {
         boolean terminal = !inv.json() && System.console() != null;
         ImportJobView view = first;
         String line = Views.importJobLine(view);
         emit(inv, view, line, terminal);
-        while (view.moving()) {
+        while (view.moving() && System.nanoTime() < deadline) {
             Thread.sleep(Math.max(1, Math.round(interval * 1000)));
             view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
             String next = Views.importJobLine(view);
@@ -124,19 +134,21 @@ final class StatusVerb implements Verb {
     }
 
     private static double interval(String text) throws InvalidInputException {
-        if (text == null) {
-            return DEFAULT_INTERVAL_SECONDS;
-        }
+        return text == null ? DEFAULT_INTERVAL_SECONDS : seconds("interval", text, 86_400);
+    }
+
+    /** A positive number of seconds, at most {@code max}. */
+    private static double seconds(String field, String text, double max) throws InvalidInputException {
         try {
             double seconds = Double.parseDouble(text.strip());
-            if (seconds > 0 && seconds <= 86_400) {
+            if (seconds > 0 && seconds <= max) {
                 return seconds;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidInputException(new Problem("interval", text, "is not a number of seconds between 0 and "
-                + "86400", "e.g. 30 or 0.5"));
+        throw new InvalidInputException(new Problem(field, text, "is not a positive number of seconds"
+                + (max < Double.MAX_VALUE ? " up to " + (long) max : ""), "e.g. 30 or 0.5"));
     }
 
     private static void print(Invocation inv, String name, ImportJobView view) {
