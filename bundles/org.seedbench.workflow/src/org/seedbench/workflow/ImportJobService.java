@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,7 +56,10 @@ public class ImportJobService {
     public static final String RETURN_ADDRESS = "return address";
     public static final String RETURN_CARRIER_ACCOUNT = "return carrier account";
     /** At most this many lines of a drive's error log are shown. */
-    static final int ERROR_LINES = 6;
+    static final int ERROR_LINES = 8;
+    /** The drive states in which the service has written the drive's error log. */
+    private static final Set<DriveState> LOGGED = EnumSet.of(DriveState.NEVER_RECEIVED, DriveState.COMPLETED,
+            DriveState.COMPLETED_MORE_INFO, DriveState.SHIPPED_BACK);
 
     @Reference
     private CatalogService catalogs;
@@ -342,10 +346,8 @@ public class ImportJobService {
             if (d != null) {
                 walkDrive(catalog, d, ds, changes);
             }
-            boolean failed = ds.state() == DriveState.COMPLETED_MORE_INFO
-                    || status.serviceState() == JobState.COMPLETED_WITH_ERRORS;
-            List<String> errors = failed && ds.errorLogUri() != null ? errorLines(connector.readLog(ds.errorLogUri()))
-                    : List.of();
+            List<String> errors = ds.errorLogUri() != null && LOGGED.contains(ds.state())
+                    ? DriveLogs.failures(connector.readLog(ds.errorLogUri()), ERROR_LINES) : List.of();
             views.add(new DriveView(ds.serial(), ds.state(), ds.percentComplete(), ds.bytesCopied(), errors));
         }
         return views;
@@ -364,20 +366,6 @@ public class ImportJobService {
                     d.manifestHash(), from, ds.percentComplete()));
             changes.add("drive " + d.serial() + ": " + ds.percentComplete() + "% copied at the datacenter");
         }
-    }
-
-    /** The lines of an error log that name what failed (blobs, blocks, keys, manifests), at most a few. */
-    static List<String> errorLines(String log) {
-        List<String> lines = log == null ? List.of()
-                : log.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        List<String> failing = lines.stream().filter(ImportJobService::namesFailure).limit(ERROR_LINES).toList();
-        return failing.isEmpty() ? lines.stream().limit(ERROR_LINES).toList() : failing;
-    }
-
-    private static boolean namesFailure(String line) {
-        String l = line.toLowerCase(Locale.ROOT);
-        return l.contains("corrupt") || l.contains("fail") || l.contains("invalid") || l.contains("missing")
-                || l.contains("mismatch") || l.contains("errorcode") || l.contains("error:");
     }
 
     private static Map<String, String> reportedProps(CloudJobStatus s) {

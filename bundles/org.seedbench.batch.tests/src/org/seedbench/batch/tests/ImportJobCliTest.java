@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,34 @@ class ImportJobCliTest {
         }
         assertTrue(local.container("contosobackup", "seed").list("seed-fs01/packs/").size() > 0,
                 "the packs reached the import container");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aCorruptedBlockOnADriveIsNamedWithItsBlobWhenTheCopyCompletesWithErrors() throws IOException {
+        clockSpeed(0.5);
+        assertEquals(0, preparedJob("seed-fs01", "SB-0001").exitCode());
+        Path pack;
+        try (Stream<Path> files = Files.walk(tmp.resolve("drives/SB-0001/seed-fs01/packs"))) {
+            pack = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(pack);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(pack, bytes);
+        assertEquals(0, ship("seed-fs01", "1Z-0001").exitCode());
+
+        CliRun watch = run("status", "seed-fs01", "--watch", "--interval", "0.2");
+        assertEquals(4, watch.exitCode(), watch.out() + watch.err());
+        assertTrue(watch.out().contains("drive SB-0001: Transferring → CompletedMoreInfo"), watch.out());
+        String id = pack.getFileName().toString();
+        assertTrue(watch.out().contains("    blob seed/seed-fs01/packs/" + id.substring(0, 2) + "/" + id
+                + ": Corrupted"), watch.out());
+        assertTrue(watch.out().contains("      block at offset 0 ("), watch.out());
+        JsonNode drive = json("status", "seed-fs01").path("importJob").path("drives").get(0);
+        assertTrue(List.of("CompletedMoreInfo", "ShippedBack").contains(drive.path("state").asText()),
+                drive.toString());
+        assertTrue(drive.path("errors").toString().contains("Corrupted"), drive.toString());
     }
 
     @Test
