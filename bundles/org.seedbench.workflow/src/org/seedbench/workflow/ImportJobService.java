@@ -100,7 +100,7 @@ public class ImportJobService {
                     + ": its drives are not ready for an import job", "prepare them: seedbench prepare-drives "
                             + jobName + " --drive …"));
         }
-        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        CloudConnector connector = connector(dataDirectory, job);
         DatacenterLocation location = connector.location(job.location()).orElseThrow(() -> new InvalidInputException(
                 new Problem(SeedRules.LOCATION, job.location(), "is not a location of the " + connector.id()
                         + " connector", locations(connector))));
@@ -176,7 +176,7 @@ public class ImportJobService {
                     + ": shipping details are given once its import job is created and before the service "
                     + "receives the drives", "a job in state Creating (or Shipping, to correct the details)"));
         }
-        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        CloudConnector connector = connector(dataDirectory, job);
         Instant now = connector.clock().instant();
         if (job.state() == JobState.CREATING) {
             checkDeadline(jobName, created(props), now);
@@ -214,6 +214,11 @@ public class ImportJobService {
         List<String> otherSerials = catalog.allDrives().stream().filter(d -> !d.jobName().equals(jobName))
                 .map(Drive::serial).filter(s -> !serials.contains(s)).toList();
         InvalidInputException.throwIfAny(ShippingRules.checkShipment(shipment, serials, otherTracking, otherSerials));
+    }
+
+    /** The job's connector, signed in; settings it refuses are the user's input. */
+    private CloudConnector connector(Path dataDirectory, SeedingJob job) throws InvalidInputException, IOException {
+        return refusedAsInput(() -> connectors.signedIn(dataDirectory, job.connector(), Map.of()));
     }
 
     /** A call to the service. */
@@ -283,7 +288,7 @@ public class ImportJobService {
             return new ImportJobView(jobName, job.state(), null, 0, 0, created(props), null, null, List.of(),
                     List.of());
         }
-        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        CloudConnector connector = connector(dataDirectory, job);
         Optional<CloudJobStatus> reported = connector.getImportJob(job.subscriptionId(), jobName);
         Instant now = connector.clock().instant();
         Instant created = created(props) != null ? created(props)
@@ -319,7 +324,7 @@ public class ImportJobService {
         if (job.state() != JobState.CREATING || created == null) {
             return Optional.empty();
         }
-        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        CloudConnector connector = connector(dataDirectory, job);
         return Optional.of(ShippingRules.deadline(created, connector.clock().instant()));
     }
 

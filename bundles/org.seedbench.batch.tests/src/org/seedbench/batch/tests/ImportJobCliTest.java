@@ -196,6 +196,26 @@ class ImportJobCliTest {
     }
 
     @Test
+    void aFailedImportJobCreationIsCreatedOnceByTheRerun() throws IOException {
+        clockSpeed(-1);
+        CliRun failed = preparedJob("seed-fs01", "SB-0001");
+        assertEquals(3, failed.exitCode(), failed.out() + failed.err());
+        assertEquals(1, failed.errLines().size(), failed.err());
+        assertTrue(failed.err().startsWith("seedbench prepare-drives: secondsPerDay '-1.0': is not a positive number"),
+                failed.err());
+        assertEquals("DrivesReady", state("seed-fs01"));
+
+        clockSpeed(86_400);
+        CliRun rerun = run("prepare-drives", "seed-fs01", "--yes-format", "--drive", "dir:"
+                + tmp.resolve("drives/SB-0001") + ",capacity=50M,serial=SB-0001");
+        assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
+        assertTrue(rerun.out().contains("Import job seed-fs01 created"), rerun.out());
+        assertEquals("Creating", state("seed-fs01"));
+        assertEquals(1, local.listImportJobs(SUBSCRIPTION).stream().filter(j -> j.jobName().equals("seed-fs01"))
+                .count());
+    }
+
+    @Test
     void shippingRefusalsAreOneClearLineAndChangeNothing() throws IOException {
         clockSpeed(86_400);
         assertEquals(0, preparedJob("seed-a", "SB-A001").exitCode());
