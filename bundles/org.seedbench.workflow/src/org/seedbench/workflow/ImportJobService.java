@@ -91,7 +91,7 @@ public class ImportJobService {
         Map<String, String> props;
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             job = Jobs.require(catalog, jobName);
-            drives = catalog.drives(jobName);
+            drives = seedDrives(catalog, jobName);
             props = catalog.jobProperties(jobName);
         }
         boolean ready = job.state() == JobState.DRIVES_READY;
@@ -123,6 +123,11 @@ public class ImportJobService {
                     + location.displayName() + " within " + ShippingRules.DEADLINE_DAYS + " days");
         }
         return new ImportJobOutcome(status, location, existing.isEmpty());
+    }
+
+    /** The job's drives that hold part of the seed (a drive prepared but not needed has no manifest). */
+    private static List<Drive> seedDrives(Catalog catalog, String jobName) {
+        return catalog.drives(jobName).stream().filter(d -> d.manifestHash() != null).toList();
     }
 
     private ImportJobRequest request(Path dataDirectory, SeedingJob job, List<Drive> drives,
@@ -169,7 +174,7 @@ public class ImportJobService {
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             job = Jobs.require(catalog, jobName);
             props = catalog.jobProperties(jobName);
-            drives = catalog.drives(jobName);
+            drives = seedDrives(catalog, jobName);
         }
         if (job.state() != JobState.CREATING && job.state() != JobState.SHIPPING) {
             throw new InvalidInputException(new Problem("job", jobName, "is " + job.state().label()
