@@ -299,6 +299,7 @@ public class ImportJobService {
         Instant created = created(props) != null ? created(props)
                 : reported.map(CloudJobStatus::created).orElse(null);
         List<String> changes = new ArrayList<>();
+        List<DriveView> drives = reported.isPresent() ? driveViews(reported.get(), connector) : List.of();
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             JobState service = reported.map(CloudJobStatus::serviceState).orElse(null);
             if (service == null && job.state() == JobState.CREATING && created != null
@@ -306,10 +307,11 @@ public class ImportJobService {
                 service = JobState.EXPIRED;
             }
             if (service != null) {
-                walkJob(catalog, job, service, changes);
+                walkJob(catalog, job, service, drives.stream().anyMatch(DriveView::failed), changes);
             }
-            List<DriveView> drives = reported.isPresent()
-                    ? walkDrives(catalog, jobName, reported.get(), connector, changes) : List.of();
+            if (reported.isPresent()) {
+                walkDrives(catalog, jobName, reported.get(), changes);
+            }
             reported.ifPresent(s -> putIfChanged(catalog, jobName, props, reportedProps(s)));
             JobState after = catalog.job(jobName).orElseThrow().state();
             Deadline deadline = after == JobState.CREATING && created != null
@@ -333,8 +335,9 @@ public class ImportJobService {
         return Optional.of(ShippingRules.deadline(created, connector.clock().instant()));
     }
 
-    private static void walkJob(Catalog catalog, SeedingJob job, JobState service, List<String> changes) {
-        Optional<List<JobState>> steps = StatePaths.job(job.state(), service);
+    private static void walkJob(Catalog catalog, SeedingJob job, JobState service, boolean withErrors,
+            List<String> changes) {
+        Optional<List<JobState>> steps = StatePaths.job(job.state(), service, withErrors);
         if (steps.isEmpty()) {
             return;
         }
@@ -346,21 +349,26 @@ public class ImportJobService {
         }
     }
 
-    private static List<DriveView> walkDrives(Catalog catalog, String jobName, CloudJobStatus status,
-            CloudConnector connector, List<String> changes) throws IOException {
-        Map<String, Drive> known = new LinkedHashMap<>();
-        catalog.drives(jobName).forEach(d -> known.put(d.serial(), d));
+    /** Each drive as the service reports it, with the failures its error log names. */
+    private static List<DriveView> driveViews(CloudJobStatus status, CloudConnector connector) throws IOException {
         List<DriveView> views = new ArrayList<>();
         for (DriveStatus ds : status.drives()) {
-            Drive d = known.get(ds.serial());
-            if (d != null) {
-                walkDrive(catalog, d, ds, changes);
-            }
             List<String> errors = ds.errorLogUri() != null && LOGGED.contains(ds.state())
                     ? DriveLogs.failures(connector.readLog(ds.errorLogUri()), ERROR_LINES) : List.of();
             views.add(new DriveView(ds.serial(), ds.state(), ds.percentComplete(), ds.bytesCopied(), errors));
         }
         return views;
+    }
+
+    private static void walkDrives(Catalog catalog, String jobName, CloudJobStatus status, List<String> changes) {
+        Map<String, Drive> known = new LinkedHashMap<>();
+        catalog.drives(jobName).forEach(d -> known.put(d.serial(), d));
+        for (DriveStatus ds : status.drives()) {
+            Drive d = known.get(ds.serial());
+            if (d != null) {
+                walkDrive(catalog, d, ds, changes);
+            }
+        }
     }
 
     private static void walkDrive(Catalog catalog, Drive d, DriveStatus ds, List<String> changes) {

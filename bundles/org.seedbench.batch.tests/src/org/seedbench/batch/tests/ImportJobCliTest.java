@@ -184,6 +184,7 @@ class ImportJobCliTest {
 
         CliRun watch = run("status", "seed-fs01", "--watch", "--interval", "0.2");
         assertEquals(4, watch.exitCode(), watch.out() + watch.err());
+        assertTrue(watch.out().contains("job seed-fs01: Packaging → CompletedWithErrors"), watch.out());
         assertTrue(watch.out().contains("drive SB-0001: Transferring → CompletedMoreInfo"), watch.out());
         String id = pack.getFileName().toString();
         assertTrue(watch.out().contains("    blob seed/seed-fs01/packs/" + id.substring(0, 2) + "/" + id
