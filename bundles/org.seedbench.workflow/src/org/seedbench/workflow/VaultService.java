@@ -216,7 +216,7 @@ public class VaultService {
         }
         for (CloudJobStatus.DriveStatus drive : status.get().drives()) {
             if (drive.errorLogUri() != null && !drive.errorLogUri().isBlank()) {
-                for (String failed : DriveLogs.failedBlobs(place.connector().readLog(drive.errorLogUri()))) {
+                for (String failed : DriveLogs.failures(place.connector().readLog(drive.errorLogUri()), Integer.MAX_VALUE)) {
                     lines.add(failed + " (drive " + drive.serial() + ")");
                 }
             }
