@@ -1,0 +1,140 @@
+package org.seedbench.cloud.azure.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.seedbench.core.model.CloudJobStatus;
+import org.seedbench.core.model.Shipment;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.spi.ImportJobRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One Azure service that takes import jobs for customer-supplied disks, spoken as REST: Azure Import/Export
+ * ({@link ImportExportRoute}) or Azure Data Box with customer disks ({@link DataBoxRoute}).
+ */
+public abstract class ImportRoute {
+    /** Job option (and connector setting, for its default) naming the route. */
+    public static final String OPTION = "route";
+    /** Tag on a job that names the import container (the REST shapes have no field for it). */
+    public static final String CONTAINER_TAG = "seedbenchContainer";
+    /** Job options for the parts of the return address and contact the service asks for separately. */
+    public static final String CONTACT_NAME = "contactName";
+    public static final String PHONE = "phone";
+    public static final String EMAIL = "email";
+    public static final String RETURN_CARRIER = "returnCarrier";
+    public static final String RETURN_CARRIER_ACCOUNT = "returnCarrierAccount";
+    /** Job option: the resource group of the storage account, when it is not the job's. */
+    public static final String STORAGE_RESOURCE_GROUP = "storageAccountResourceGroup";
+
+    protected final ManagementClient client;
+    private final String resourceGroup;
+
+    protected ImportRoute(ManagementClient client, String resourceGroup) {
+        this.client = client;
+        this.resourceGroup = resourceGroup;
+    }
+
+    /** {@code importexport} or {@code databox}. */
+    public abstract String id();
+
+    public abstract CloudJobStatus create(ImportJobRequest request) throws IOException;
+
+    public abstract Optional<CloudJobStatus> get(String subscription, String job) throws IOException;
+
+    public abstract List<CloudJobStatus> list(String subscription) throws IOException;
+
+    /** Gives the service the delivery package (carrier, tracking number) and the return details. */
+    public abstract CloudJobStatus ship(String subscription, Shipment shipment) throws IOException;
+
+    public abstract void cancel(String subscription, String job) throws IOException;
+
+    public abstract void delete(String subscription, String job) throws IOException;
+
+    /** The path of a job resource of this route's provider. */
+    protected String jobPath(String subscription, String provider, String job) throws IOException {
+        return "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup() + "/providers/" + provider
+                + "/jobs/" + job;
+    }
+
+    protected String resourceGroup() throws IOException {
+        if (resourceGroup == null) {
+            throw new IOException(new Problem("resourceGroup", null, "is missing",
+                    "the resource group the import jobs are created in (a sign-in setting)").message());
+        }
+        return resourceGroup;
+    }
+
+    /** The Azure Resource Manager id of the job's storage account. */
+    protected String storageAccountId(ImportJobRequest request) throws IOException {
+        String group = request.options().getOrDefault(STORAGE_RESOURCE_GROUP, resourceGroup());
+        return "/subscriptions/" + request.subscriptionId() + "/resourceGroups/" + group
+                + "/providers/Microsoft.Storage/storageAccounts/" + request.storageAccount();
+    }
+
+    protected static ObjectNode object() {
+        return ManagementClient.json().createObjectNode();
+    }
+
+    protected static ObjectNode tags(ImportJobRequest request) {
+        return object().put(CONTAINER_TAG, request.container());
+    }
+
+    /** The address as one line, the way both services take a street address. */
+    protected static String oneLine(String address) {
+        return address == null ? "" : String.join(", ", address.strip().split("\\s*\\R\\s*"));
+    }
+
+    protected static Map<String, String> options(ImportJobRequest request) {
+        return request.options();
+    }
+
+    /** The "value" array of a list answer, following {@code nextLink} pages. */
+    protected List<JsonNode> listAll(String path, String apiVersion, String operation) throws IOException {
+        List<JsonNode> all = new ArrayList<>();
+        JsonNode page = client.send(com.azure.core.http.HttpMethod.GET, path, apiVersion, null, operation);
+        while (true) {
+            page.path("value").forEach(all::add);
+            String next = page.path("nextLink").asText("");
+            if (next.isEmpty() || !next.startsWith(client.endpoint().toString())) {
+                return all;
+            }
+            String rest = withoutApiVersion(next.substring(client.endpoint().toString().length()));
+            page = client.send(com.azure.core.http.HttpMethod.GET, rest, apiVersion, null, operation);
+        }
+    }
+
+    private static String withoutApiVersion(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        if (q < 0) {
+            return pathAndQuery;
+        }
+        String query = java.util.Arrays.stream(pathAndQuery.substring(q + 1).split("&"))
+                .filter(p -> !p.startsWith("api-version=")).collect(java.util.stream.Collectors.joining("&"));
+        return pathAndQuery.substring(0, q) + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** The node's text, or null when it is missing, null or empty. */
+    protected static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() || node.asText().isEmpty() ? null : node.asText();
+    }
+
+    protected static Instant instant(JsonNode text) {
+        if (text.isMissingNode() || text.isNull() || text.asText().isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
