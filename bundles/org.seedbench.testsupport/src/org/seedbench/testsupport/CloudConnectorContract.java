@@ -3,13 +3,16 @@ package org.seedbench.testsupport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -92,6 +95,17 @@ public abstract class CloudConnectorContract {
             assertArrayEquals(data, in.readAllBytes());
         }
         assertEquals(List.of("job/packs/00/p1"), c.list("job/packs/"));
+        assertEquals(data.length, c.size("job/packs/00/p1"));
+        try (InputStream in = c.get("job/packs/00/p1", 4 * 1024 * 1024 - 5, 10)) {
+            assertArrayEquals(Arrays.copyOfRange(data, 4 * 1024 * 1024 - 5, 4 * 1024 * 1024 + 5), in.readAllBytes(),
+                    "a range across the 4 MiB mark");
+        }
+        try (InputStream in = c.get("job/packs/00/p1", data.length - 2, 100)) {
+            assertArrayEquals(Arrays.copyOfRange(data, data.length - 2, data.length), in.readAllBytes(),
+                    "a range past the end gives the bytes up to the end");
+        }
+        assertThrows(NoSuchFileException.class, () -> c.size("job/packs/00/none"));
+        assertThrows(NoSuchFileException.class, () -> c.get("job/packs/00/none", 0, 1).close());
         c.delete("job/packs/00/p1");
         assertFalse(c.exists("job/packs/00/p1"));
         assertTrue(c.exists("job/index/i1"));

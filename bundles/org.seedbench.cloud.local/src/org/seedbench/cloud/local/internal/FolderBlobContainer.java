@@ -1,0 +1,179 @@
+package org.seedbench.cloud.local.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.seedbench.core.spi.CloudConnector.BlobContainer;
+
+/**
+ * A blob container as a folder: {@code <folder>/accounts/<account>/<container>/<blob name>}. A put is a temp
+ * file, fsync and atomic rename, so a killed put leaves no blob; temp files are never listed. A copy from
+ * another folder container is "server-side": a hard link, or a file copy where links are not possible.
+ */
+public final class FolderBlobContainer implements BlobContainer {
+    private final Path root;
+
+    public FolderBlobContainer(Path root) {
+        this.root = root;
+    }
+
+    /** The container's folder. */
+    public Path root() {
+        return root;
+    }
+
+    /** Where the blob lies. @throws IllegalArgumentException when the name breaks the rules of blob names */
+    public Path file(String name) {
+        BlobNames.check(name);
+        return root.resolve(name);
+    }
+
+    @Override
+    public void put(String name, InputStream content, long length) throws IOException {
+        AtomicWrite.stream(file(name), content, length);
+    }
+
+    @Override
+    public InputStream get(String name) throws IOException {
+        return Files.newInputStream(existing(name));
+    }
+
+    @Override
+    public InputStream get(String name, long offset, long length) throws IOException {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative: " + offset + ", " + length);
+        }
+        FileChannel channel = FileChannel.open(existing(name), StandardOpenOption.READ);
+        channel.position(offset);
+        InputStream whole = Channels.newInputStream(channel);
+        return new InputStream() {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = whole.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return len == 0 ? 0 : -1;
+                }
+                int n = whole.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                whole.close();
+            }
+        };
+    }
+
+    @Override
+    public long size(String name) throws IOException {
+        return Files.size(existing(name));
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        // walk only the folder the prefix names, not the whole container
+        String folder = prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "";
+        Path start = folder.isEmpty() ? root : root.resolve(folder);
+        if (!folder.isEmpty() && !BlobNames.isValid(folder) || !Files.isDirectory(start)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(start)) {
+            walk.filter(Files::isRegularFile).forEach(p -> {
+                String name = root.relativize(p).toString().replace('\\', '/');
+                if (name.startsWith(prefix) && BlobNames.isValid(name)) {
+                    names.add(name);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        names.sort(null);
+        return names;
+    }
+
+    @Override
+    public boolean exists(String name) throws IOException {
+        return Files.isRegularFile(file(name));
+    }
+
+    @Override
+    public void delete(String name) throws IOException {
+        Path file = file(name);
+        Files.deleteIfExists(file);
+        pruneEmptyFolders(file.getParent());
+    }
+
+    @Override
+    public void copyFrom(BlobContainer source, String name) throws IOException {
+        if (source instanceof FolderBlobContainer folder) {
+            AtomicWrite.copy(folder.existing(name), file(name));
+            return;
+        }
+        try (InputStream in = source.get(name)) {
+            put(name, in, source.size(name));
+        }
+    }
+
+    private Path existing(String name) throws IOException {
+        Path file = file(name);
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException("blob " + name + " in container " + root.getFileName());
+        }
+        return file;
+    }
+
+    /** Folders left empty by a delete go too, up to the container's folder. */
+    private void pruneEmptyFolders(Path folder) throws IOException {
+        Path f = folder;
+        while (f != null && f.startsWith(root) && !f.equals(root)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(f)) {
+                if (entries.iterator().hasNext()) {
+                    return;
+                }
+            } catch (NoSuchFileException e) {
+                return;
+            }
+            try {
+                Files.delete(f);
+            } catch (IOException e) {
+                return; // a put into this folder came in between
+            }
+            f = f.getParent();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FolderBlobContainer[" + root + "]";
+    }
+}
