@@ -56,6 +56,8 @@ public class AzureCloudConnector implements CloudConnector {
 
     private volatile SignedIn session;
     private final Map<String, String> routeOfJob = new ConcurrentHashMap<>();
+    /** Containers known to exist, by account URL and name. */
+    private final java.util.Set<String> ensured = ConcurrentHashMap.newKeySet();
 
     /** What sign-in made: the storage account (if settings name one) and the two import routes. */
     private record SignedIn(AzureBlobStorage storage, ImportExportRoute importExport, DataBoxRoute dataBox,
@@ -280,10 +282,23 @@ public class AzureCloudConnector implements CloudConnector {
         }
     }
 
+    /**
+     * The container, created when it is not there yet (as the import service creates the containers it imports
+     * to). Credentials that may not create containers (a container SAS) get the container as it is: its first
+     * operation tells whether it exists.
+     */
     @Override
     public BlobContainer container(String storageAccount, String container) throws IOException {
+        AzureBlobStorage storage = storage();
         try {
-            return storage().container(container);
+            if (ensured.add(storage.accountUrl() + "/" + container)) {
+                try {
+                    return storage.createContainer(container);
+                } catch (IOException mayNotCreate) {
+                    ensured.remove(storage.accountUrl() + "/" + container);
+                }
+            }
+            return storage.container(container);
         } catch (InvalidInputException e) {
             throw new IOException("Azure Blob storage: " + e.getMessage(), e);
         }
