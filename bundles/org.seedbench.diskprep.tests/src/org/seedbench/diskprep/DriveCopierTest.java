@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
+import org.seedbench.core.manifest.DriveManifest;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DiskEncryptor.Volume;

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -26,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.seedbench.core.manifest.DriveManifest;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.DiskEncryptor.DriveFile;
@@ -354,7 +354,7 @@ public final class DriveCopier {
                 readNanos.addAndGet(t1 - t0);
                 Future<byte[]> md5 = hasher.submit(() -> {
                     long h0 = System.nanoTime();
-                    byte[] digest = md5(buf, length);
+                    byte[] digest = DriveManifest.md5(buf, length);
                     md5Nanos.addAndGet(System.nanoTime() - h0);
                     return digest;
                 });
@@ -395,14 +395,14 @@ public final class DriveCopier {
                 if (in.readNBytes(buf, 0, n) != n) {
                     throw new IOException(path + " on the drive ends before its block " + b);
                 }
-                md5s.add(md5(buf, n));
+                md5s.add(DriveManifest.md5(buf, n));
             }
         }
         return md5s;
     }
 
     private void writeManifest(DriveSession s, DriveJournal journal, FileChannel part) throws IOException {
-        MessageDigest md5 = md5();
+        MessageDigest md5 = DriveManifest.md5();
         long length = 0;
         try (DriveFile out = s.volume().create(DriveManifest.FILE_NAME)) {
             byte[] head = DriveManifest.header(s.serial()).getBytes(StandardCharsets.UTF_8);
@@ -449,20 +449,6 @@ public final class DriveCopier {
         } catch (ExecutionException e) {
             throw new IOException("computing a block's MD5 failed", e.getCause());
         }
-    }
-
-    static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no MD5", e);
-        }
-    }
-
-    static byte[] md5(byte[] buf, int length) {
-        MessageDigest md = md5();
-        md.update(buf, 0, length);
-        return md.digest();
     }
 
     /** Two block buffers used in turn: one is hashed and written while the next is read. */

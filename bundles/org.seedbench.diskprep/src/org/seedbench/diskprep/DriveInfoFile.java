@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.seedbench.core.manifest.DriveManifest;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.spi.KeyProtector;
 

@@ -2,10 +2,13 @@ package org.seedbench.cloud.local.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.seedbench.cloud.local.internal.JobRecord.DriveRecord;
+import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.spi.CloudConnector.BlobContainer;
@@ -15,7 +18,15 @@ import org.seedbench.core.spi.DiskEncryptor;
  * The simulated datacenter. It moves a job along by the service clock whenever the job is read, under the
  * job's lock (a reader that finds the lock taken, e.g. by a copy running in another process, gets the job as
  * last saved):
- * a job left in Creating for 14 days without shipping details expires.
+ * <ul>
+ * <li>a job left in Creating for 14 days without shipping details expires;</li>
+ * <li>shipped at Ts, it is Received at Ts + 1 day: each drive Received when it is attached where the job says,
+ * else NeverReceived;</li>
+ * <li>at Ts + 2 days it is Transferring and the copy runs, in that call ({@link DriveImport}), saving each
+ * drive's progress as it goes;</li>
+ * <li>Packaging a day after the copy ends, Completed (or CompletedWithErrors when a drive was not received or
+ * not imported whole) a day later, and Closed, its drives ShippedBack, three days after that.</li>
+ * </ul>
  */
 public final class Datacenter {
     /** The storage account's containers, where the blobs and logs go. */
@@ -55,11 +66,94 @@ public final class Datacenter {
 
     /** Moves the job as far as the clock says; whether it changed. */
     private boolean step(JobRecord job) throws IOException {
+        boolean changed = false;
+        while (next(job)) {
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Takes the job one state further when its time has come; whether it did. */
+    private boolean next(JobRecord job) throws IOException {
         Instant now = clock.instant();
-        if (job.jobState() == JobState.CREATING && ShippingRules.deadline(job.createdAt(), now).expired()) {
-            job.state = JobState.EXPIRED.label();
-            return true;
+        switch (job.jobState()) {
+            case CREATING -> {
+                if (ShippingRules.deadline(job.createdAt(), now).expired()) {
+                    job.state = JobState.EXPIRED.label();
+                    return true;
+                }
+            }
+            case SHIPPING -> {
+                if (due(job.shipped, 1, now)) {
+                    receive(job);
+                    return true;
+                }
+            }
+            case RECEIVED -> {
+                if (due(job.shipped, 2, now)) {
+                    transfer(job);
+                    return true;
+                }
+            }
+            case TRANSFERRING -> {
+                if (job.transferEnded == null) {
+                    transfer(job); // a copy cut short (the process was killed): the datacenter starts it again
+                    return true;
+                }
+                if (due(job.transferEnded, 1, now)) {
+                    job.state = JobState.PACKAGING.label();
+                    return true;
+                }
+            }
+            case PACKAGING -> {
+                if (due(job.transferEnded, 2, now)) {
+                    boolean clean = job.drives.stream().allMatch(d -> DriveLog.COMPLETED.equals(d.logStatus));
+                    job.state = (clean ? JobState.COMPLETED : JobState.COMPLETED_WITH_ERRORS).label();
+                    return true;
+                }
+            }
+            case COMPLETED, COMPLETED_WITH_ERRORS -> {
+                if (due(job.transferEnded, 5, now)) {
+                    job.state = JobState.CLOSED.label();
+                    for (DriveRecord d : job.drives) {
+                        if (d.driveState() != DriveState.NEVER_RECEIVED) {
+                            d.state = DriveState.SHIPPED_BACK.label();
+                        }
+                    }
+                    return true;
+                }
+            }
+            default -> {
+                return false;
+            }
         }
         return false;
+    }
+
+    private static boolean due(String since, int days, Instant now) {
+        return !now.isBefore(Instant.parse(since).plus(Duration.ofDays(days)));
+    }
+
+    private static void receive(JobRecord job) {
+        job.state = JobState.RECEIVED.label();
+        for (DriveRecord d : job.drives) {
+            d.state = (DriveImport.arrived(d) ? DriveState.RECEIVED : DriveState.NEVER_RECEIVED).label();
+        }
+    }
+
+    private void transfer(JobRecord job) throws IOException {
+        job.state = JobState.TRANSFERRING.label();
+        job.transferEnded = null;
+        job.bytesCopied = 0;
+        jobs.write(job);
+        for (DriveRecord d : job.drives) {
+            if (d.driveState() == DriveState.NEVER_RECEIVED) {
+                continue;
+            }
+            new DriveImport(job, d, encryptors, storage, () -> jobs.write(job)).run(clock.instant());
+            job.bytesCopied = job.drives.stream().mapToLong(x -> x.bytesCopied).sum();
+        }
+        job.transferEnded = clock.instant().toString();
+        jobs.write(job);
     }
 }

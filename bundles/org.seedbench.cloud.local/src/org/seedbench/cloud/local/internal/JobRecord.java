@@ -28,7 +28,6 @@ public final class JobRecord {
     public String trackingNumber;
     public String shipped;
     public String transferEnded;
-    public long totalBytes;
     public long bytesCopied;
     public List<DriveRecord> drives = new ArrayList<>();
 
@@ -81,9 +80,17 @@ public final class JobRecord {
             ds.add(new CloudJobStatus.DriveStatus(d.driveId, d.driveState(), d.percentComplete(), d.bytesCopied,
                     d.errorLogUri, d.verboseLogUri));
         }
-        JobState s = jobState();
-        boolean done = s == JobState.PACKAGING || s == JobState.COMPLETED || s == JobState.CLOSED;
-        return new CloudJobStatus(name, s, percent(bytesCopied, totalBytes, done), bytesCopied, ds, createdAt());
+        return new CloudJobStatus(name, jobState(), percentComplete(), bytesCopied, ds, createdAt());
+    }
+
+    /** The mean of the received drives' percentages: each drive's copy is reported on its own. */
+    private int percentComplete() {
+        List<DriveRecord> received = drives.stream().filter(d -> d.driveState() != DriveState.NEVER_RECEIVED
+                && d.driveState() != DriveState.SPECIFIED).toList();
+        if (received.isEmpty()) {
+            return 0;
+        }
+        return (int) received.stream().mapToInt(DriveRecord::percentComplete).average().orElse(0);
     }
 
     static int percent(long done, long total, boolean finished) {

@@ -1,9 +1,12 @@
-package org.seedbench.diskprep;
+package org.seedbench.core.manifest;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -13,6 +16,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import org.seedbench.core.spi.DiskEncryptor.Volume;
 
 /**
  * {@code drive-manifest.xml} in the shape of the Azure Import/Export tool (WAImportExport):
@@ -34,6 +39,9 @@ import javax.xml.stream.XMLStreamReader;
  * Blocks are 4 MiB (the last one of a file shorter); {@code Hash} is the upper-case hex MD5 of the block's
  * plain bytes, {@code Id} the base64 block id the blob's block is committed under. {@code FilePath} is
  * relative to the drive's root, '/'-separated.
+ *
+ * <p>Drive preparation writes it; drive verification and the datacenter read it back, checking each block with
+ * {@link BlockCheck}.
  */
 public final class DriveManifest {
     public static final String FILE_NAME = "drive-manifest.xml";
@@ -49,6 +57,10 @@ public final class DriveManifest {
 
     /** One block of a blob. */
     public record Block(long offset, int length, String id, String hash) {
+    }
+
+    /** A manifest as read from a drive: its drive id, its blobs and the MD5 of its bytes (upper-case hex). */
+    public record Contents(String driveId, List<Blob> blobs, String md5) {
     }
 
     private DriveManifest() {
@@ -98,6 +110,32 @@ public final class DriveManifest {
     /** The block id of block {@code index}: the same width for every block of a blob, as Blob storage requires. */
     public static String blockId(int index) {
         return Base64.getEncoder().encodeToString(String.format("%08d", index).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Reads the manifest at {@code path} on an unlocked drive, with the MD5 of its bytes.
+     *
+     * @param path the manifest's path on the drive; leading '/' or '\\' (as the import service writes
+     *             {@code \\drive-manifest.xml}) and backslashes are taken as the drive's separators
+     * @throws java.nio.file.NoSuchFileException when the drive has no such file
+     * @throws IOException                       when the manifest is malformed
+     */
+    public static Contents read(Volume volume, String path) throws IOException {
+        String file = path.replace('\\', '/');
+        while (file.startsWith("/")) {
+            file = file.substring(1);
+        }
+        if (!volume.exists(file)) {
+            throw new java.nio.file.NoSuchFileException(file, null, "the drive has no manifest " + path);
+        }
+        MessageDigest md5 = md5();
+        StringBuilder driveId = new StringBuilder();
+        List<Blob> blobs;
+        try (InputStream in = new DigestInputStream(volume.open(file), md5)) {
+            blobs = read(in, driveId);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return new Contents(driveId.toString(), blobs, hex(md5.digest()));
     }
 
     /** Reads a manifest's drive id and blobs. */
@@ -160,7 +198,8 @@ public final class DriveManifest {
         }
     }
 
-    static String escape(String s) {
+    /** {@code s} as XML text or attribute value. */
+    public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {
@@ -175,7 +214,23 @@ public final class DriveManifest {
         return b.toString();
     }
 
-    static String hex(byte[] md5) {
+    /** Upper-case hex, as the manifest writes hashes. */
+    public static String hex(byte[] md5) {
         return HEX.formatHex(md5);
+    }
+
+    public static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no MD5", e);
+        }
+    }
+
+    /** The MD5 of the first {@code length} bytes of {@code buf}. */
+    public static byte[] md5(byte[] buf, int length) {
+        MessageDigest md = md5();
+        md.update(buf, 0, length);
+        return md.digest();
     }
 }

@@ -1,0 +1,282 @@
+package org.seedbench.cloud.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.cloud.local.internal.FileLock;
+import org.seedbench.core.model.CloudJobStatus;
+import org.seedbench.core.model.CloudJobStatus.DriveStatus;
+import org.seedbench.core.model.DriveState;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.Shipment;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.DiskEncryptor;
+import org.seedbench.core.spi.ImportJobRequest;
+import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
+
+/**
+ * The simulated datacenter (a stand-in for the physical Import/Export datacenter, which cannot run here)
+ * imports drives really prepared with the portable encryptor: it unlocks them, checks manifests and blocks,
+ * writes the blobs and the drive logs, and moves the job along as its clock is advanced.
+ */
+@ExtendWith(BundleContextExtension.class)
+@ExtendWith(ServiceExtension.class)
+class SimulatedDatacenterTest {
+    private static final String SUBSCRIPTION = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    private static final String JOB = "seed-fs01";
+    private static final String ACCOUNT = "contosobackup";
+    private static final String CONTAINER = "seed";
+    private static final int MIB = PreparedDrive.MIB;
+
+    @InjectService(filter = "(component.name=org.seedbench.crypto.portable.*)", timeout = 10_000)
+    DiskEncryptor portable;
+
+    @TempDir
+    Path temp;
+
+    private LocalCloudConnector cloud;
+
+    @BeforeEach
+    void signIn() throws IOException {
+        cloud = new LocalCloudConnector(List.of(portable));
+        cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data")));
+    }
+
+    private PreparedDrive drive(String serial, long seed, int... packSizes) throws Exception {
+        return PreparedDrive.prepare(portable, temp.resolve("drives/" + serial), serial, CONTAINER, JOB,
+                PreparedDrive.seedFiles(seed, packSizes));
+    }
+
+    private CloudJobStatus create(DriveEntry... drives) throws IOException {
+        return cloud.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", JOB, ACCOUNT, CONTAINER,
+                "1 Main St, Springfield", List.of(drives)));
+    }
+
+    private CloudJobStatus ship(String... serials) throws IOException {
+        return cloud.updateShipping(SUBSCRIPTION, new Shipment(JOB, "FedEx", "1Z-" + JOB, LocalDate.now(),
+                List.of(serials), "1 Main St", "FX-1"));
+    }
+
+    private CloudJobStatus after(Duration d) throws IOException {
+        cloud.advanceClock(d);
+        return status();
+    }
+
+    private CloudJobStatus status() throws IOException {
+        return cloud.getImportJob(SUBSCRIPTION, JOB).orElseThrow();
+    }
+
+    /** Ships the job and moves the clock to the end of the datacenter's copy. */
+    private CloudJobStatus shipAndTransfer(String... serials) throws IOException {
+        ship(serials);
+        return after(Duration.ofDays(2));
+    }
+
+    private BlobContainer container() throws IOException {
+        return cloud.container(ACCOUNT, CONTAINER);
+    }
+
+    private void assertImported(PreparedDrive drive) throws IOException {
+        for (Map.Entry<String, byte[]> f : drive.files().entrySet()) {
+            try (InputStream in = container().get(JOB + "/" + f.getKey())) {
+                assertArrayEquals(f.getValue(), in.readAllBytes(), f.getKey() + " in the import container");
+            }
+        }
+    }
+
+    @Test
+    void aCleanDriveIsImportedWholeAsTheStatesPassInOrder() throws Exception {
+        PreparedDrive d = drive("SB-0001", 1, 9 * MIB + 7, 4 * MIB, 300_000);
+        List<String> seen = new ArrayList<>();
+        CloudJobStatus s = create(d.entry());
+        seen.add(s.serviceState() + "/" + s.drives().get(0).state());
+        s = ship("SB-0001");
+        seen.add(s.serviceState() + "/" + s.drives().get(0).state());
+        // a day after shipping the drives arrive, two days after it the copy runs; then a day to package, a day
+        // to complete, and the drives go back three days later
+        List<Duration> steps = List.of(Duration.ofHours(23), Duration.ofDays(1), Duration.ofDays(1),
+                Duration.ofHours(12), Duration.ofDays(1), Duration.ofDays(1), Duration.ofDays(3));
+        for (Duration step : steps) {
+            s = after(step);
+            seen.add(s.serviceState() + "/" + s.drives().get(0).state());
+        }
+        assertEquals(List.of("Creating/Specified", "Shipping/Specified", "Shipping/Specified", "Received/Received",
+                "Transferring/Completed", "Transferring/Completed", "Packaging/Completed", "Completed/Completed",
+                "Closed/ShippedBack"), seen);
+        assertImported(d);
+        DriveStatus drive = s.drives().get(0);
+        assertEquals(100, drive.percentComplete());
+        assertEquals(d.files().values().stream().mapToLong(b -> b.length).sum(), drive.bytesCopied());
+        assertNull(drive.errorLogUri(), "no error log for a clean drive");
+        String verbose = cloud.readLog(drive.verboseLogUri());
+        assertTrue(verbose.contains("<DriveId>SB-0001</DriveId>"), verbose);
+        assertTrue(verbose.contains("<Status>Completed</Status>"), verbose);
+        assertTrue(verbose.contains("<BlobPath>seed/" + JOB + "/" + d.pack(0) + "</BlobPath>"), verbose);
+        assertTrue(cloud.container(ACCOUNT, "waimportexport").list(JOB + "_SB-0001_").size() == 1,
+                "the verbose log lies in the storage account's waimportexport container");
+    }
+
+    @Test
+    void aFlippedByteInAPackFailsThatBlobOnlyAndTheErrorLogNamesItsBlock() throws Exception {
+        PreparedDrive bad = drive("SB-0001", 2, 9 * MIB + 7, 2 * MIB);
+        PreparedDrive good = drive("SB-0002", 3, 3 * MIB);
+        String damaged = bad.pack(0);
+        Path onDisk = bad.onDisk(JOB, damaged);
+        byte[] bytes = Files.readAllBytes(onDisk);
+        bytes[bytes.length / 2] ^= 0x40; // in the middle of the 9 MiB pack: its second 4 MiB block
+        Files.write(onDisk, bytes);
+        create(bad.entry(), good.entry());
+
+        CloudJobStatus s = shipAndTransfer("SB-0001", "SB-0002");
+        assertEquals(DriveState.COMPLETED_MORE_INFO, s.drives().get(0).state());
+        assertEquals(DriveState.COMPLETED, s.drives().get(1).state());
+        assertEquals(JobState.COMPLETED_WITH_ERRORS, after(Duration.ofDays(2)).serviceState());
+
+        String errors = cloud.readLog(s.drives().get(0).errorLogUri());
+        assertTrue(errors.contains("<Blob Status=\"Corrupted\">"), errors);
+        assertTrue(errors.contains("<BlobPath>seed/" + JOB + "/" + damaged + "</BlobPath>"), errors);
+        assertTrue(errors.contains("Offset=\"4194304\"") && errors.contains("Status=\"Corrupted\"/>"), errors);
+        assertFalse(errors.contains("Offset=\"0\""), "the error log holds only the failed block: " + errors);
+        assertFalse(errors.contains(bad.pack(1)), "the error log holds only the failed blob: " + errors);
+        assertTrue(errors.contains("<Status>CompletedWithErrors</Status>"), errors);
+
+        assertFalse(container().exists(JOB + "/" + damaged), "the damaged blob is not written");
+        for (String f : bad.files().keySet()) {
+            if (!f.equals(damaged)) {
+                assertTrue(container().exists(JOB + "/" + f), f + " is imported");
+            }
+        }
+        assertImported(good);
+    }
+
+    @Test
+    void aWrongKeyProtectorImportsNothingAndSaysBitLockerKeyInvalid() throws Exception {
+        PreparedDrive d = drive("SB-0001", 4, 2 * MIB);
+        PreparedDrive other = drive("SB-0009", 5, MIB);
+        create(d.entry(other.key(), d.manifestHash()));
+
+        DriveStatus drive = shipAndTransfer("SB-0001").drives().get(0);
+        assertEquals(DriveState.COMPLETED_MORE_INFO, drive.state());
+        assertTrue(cloud.readLog(drive.errorLogUri()).contains("<Status>BitLockerKeyInvalid</Status>"));
+        assertEquals(List.of(), container().list(""));
+    }
+
+    @Test
+    void aManifestHashThatDiffersImportsNothingAndSaysManifestCorrupted() throws Exception {
+        PreparedDrive d = drive("SB-0001", 6, 2 * MIB);
+        create(d.entry(d.key(), "0123456789ABCDEF0123456789ABCDEF"));
+
+        DriveStatus drive = shipAndTransfer("SB-0001").drives().get(0);
+        assertEquals(DriveState.COMPLETED_MORE_INFO, drive.state());
+        assertTrue(cloud.readLog(drive.errorLogUri()).contains("<Status>ManifestCorrupted</Status>"));
+        assertEquals(List.of(), container().list(""));
+    }
+
+    @Test
+    void aDriveThatIsNotAttachedIsNeverReceived() throws Exception {
+        PreparedDrive d = drive("SB-0001", 7, MIB);
+        create(d.entry());
+        ship("SB-0001");
+        Files.move(d.target().mountPoint(), temp.resolve("elsewhere"));
+
+        CloudJobStatus s = after(Duration.ofDays(2));
+        assertEquals(DriveState.NEVER_RECEIVED, s.drives().get(0).state());
+        assertEquals(JobState.COMPLETED_WITH_ERRORS, after(Duration.ofDays(2)).serviceState());
+    }
+
+    @Test
+    void dayFifteenWithoutShippingDetailsExpiresTheJobAndRefusesThem() throws Exception {
+        PreparedDrive d = drive("SB-0001", 8, MIB);
+        create(d.entry());
+        assertEquals(JobState.CREATING, after(Duration.ofDays(13)).serviceState());
+        assertEquals(JobState.EXPIRED, after(Duration.ofDays(2)).serviceState());
+
+        IOException e = assertThrows(IOException.class, () -> ship("SB-0001"));
+        assertTrue(e.getCause() instanceof InvalidInputException, String.valueOf(e.getCause()));
+        assertTrue(e.getMessage().contains("expired"), e.getMessage());
+        assertEquals(JobState.EXPIRED, status().serviceState());
+    }
+
+    @Test
+    void anotherProcessOnTheSameCloudSeesTheSameJobAndClock() throws Exception {
+        PreparedDrive d = drive("SB-0001", 9, MIB);
+        create(d.entry());
+        ship("SB-0001");
+        LocalCloudConnector second = new LocalCloudConnector(List.of(portable));
+        second.signIn(Map.of(LocalCloudConnector.FOLDER, temp.resolve("data/cloud").toString()));
+        second.advanceClock(Duration.ofDays(2));
+
+        CloudJobStatus seen = second.getImportJob(SUBSCRIPTION, JOB).orElseThrow();
+        assertEquals(JobState.TRANSFERRING, seen.serviceState());
+        assertEquals(JobState.TRANSFERRING, status().serviceState());
+        assertEquals(DriveState.COMPLETED, status().drives().get(0).state());
+        assertImported(d);
+    }
+
+    @Test
+    void aReaderWhileTheDatacenterHoldsTheJobGetsItAsLastSavedWithoutWaiting() throws Exception {
+        PreparedDrive d = drive("SB-0001", 10, MIB);
+        create(d.entry());
+        ship("SB-0001");
+        Path lockFile = temp.resolve("data/cloud/importexport/" + SUBSCRIPTION + "/" + JOB + ".lock");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread datacenterElsewhere = new Thread(() -> {
+            try (FileLock lock = FileLock.acquire(lockFile)) {
+                held.countDown();
+                release.await();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        datacenterElsewhere.start();
+        try {
+            held.await();
+            assertEquals(JobState.SHIPPING, after(Duration.ofDays(3)).serviceState(),
+                    "the job as saved, while another reader moves it along");
+        } finally {
+            release.countDown();
+            datacenterElsewhere.join();
+        }
+        assertEquals(JobState.TRANSFERRING, status().serviceState());
+        assertEquals(100, status().drives().get(0).percentComplete());
+    }
+
+    @Test
+    void aCompressedClockRunsADayInAFractionOfASecond() throws Exception {
+        cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"),
+                LocalCloudConnector.SECONDS_PER_DAY, "0.01"));
+        java.time.Instant start = cloud.clock().instant();
+        java.time.Instant later;
+        do {
+            later = cloud.clock().instant();
+        } while (Duration.between(start, later).toDays() < 2);
+        assertTrue(Duration.between(start, later).toDays() >= 2);
+        IOException e = assertThrows(IOException.class, () -> cloud.signIn(Map.of(
+                LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"), LocalCloudConnector.SECONDS_PER_DAY, "-1")));
+        assertTrue(e.getMessage().startsWith("secondsPerDay '-1'"), e.getMessage());
+    }
+}

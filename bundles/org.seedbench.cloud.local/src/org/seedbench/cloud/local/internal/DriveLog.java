@@ -1,0 +1,115 @@
+package org.seedbench.cloud.local.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.seedbench.core.manifest.DriveManifest;
+import org.seedbench.core.manifest.DriveManifest.Blob;
+import org.seedbench.core.manifest.DriveManifest.Block;
+
+/**
+ * A drive's log in the Import/Export service's {@code DriveLog} shape: the drive id, each blob with its status,
+ * path, file, length and block list (each block with its status), and the drive's status last. The error log
+ * holds only what failed (the blobs that failed, with their failed blocks); the verbose log everything.
+ */
+public final class DriveLog {
+    public static final String VERSION = "2014-11-01";
+    /** Drive statuses. */
+    public static final String COMPLETED = "Completed";
+    public static final String COMPLETED_WITH_ERRORS = "CompletedWithErrors";
+    public static final String BITLOCKER_KEY_INVALID = "BitLockerKeyInvalid";
+    public static final String BITLOCKER_VOLUME_NOT_FOUND = "BitLockerVolumeNotFound";
+    public static final String MANIFEST_CORRUPTED = "ManifestCorrupted";
+    public static final String MANIFEST_FILE_NOT_FOUND = "ManifestFileNotFound";
+    /** Blob and block statuses. */
+    public static final String CORRUPTED = "Corrupted";
+    public static final String FILE_NOT_FOUND = "FileNotFound";
+
+    private final String driveId;
+    private final List<BlobEntry> blobs = new ArrayList<>();
+    private String status;
+
+    /** One blob as the datacenter found it. */
+    private record BlobEntry(Blob blob, List<String> blockStatus, String[] status) {
+        boolean failed() {
+            return !COMPLETED.equals(status[0]);
+        }
+    }
+
+    public DriveLog(String driveId) {
+        this.driveId = driveId;
+    }
+
+    /** Starts a blob; its blocks are {@link #block}ed in order. */
+    public void blob(Blob blob) {
+        blobs.add(new BlobEntry(blob, new ArrayList<>(), new String[] {COMPLETED}));
+    }
+
+    /** The current blob's block {@code index}: good or corrupted. */
+    public void block(int index, boolean good) {
+        BlobEntry e = current();
+        while (e.blockStatus().size() <= index) {
+            e.blockStatus().add(null);
+        }
+        e.blockStatus().set(index, good ? COMPLETED : CORRUPTED);
+        if (!good) {
+            e.status()[0] = CORRUPTED;
+        }
+    }
+
+    /** The current blob failed as a whole (its file is missing, its length differs). */
+    public void blobFailed(String blobStatus) {
+        current().status()[0] = blobStatus;
+    }
+
+    public void status(String driveStatus) {
+        this.status = driveStatus;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public boolean hasErrors() {
+        return !COMPLETED.equals(status) || blobs.stream().anyMatch(BlobEntry::failed);
+    }
+
+    private BlobEntry current() {
+        return blobs.get(blobs.size() - 1);
+    }
+
+    /** The log's XML; {@code errorsOnly} for the error log. */
+    public String xml(boolean errorsOnly) {
+        StringBuilder b = new StringBuilder(1024);
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DriveLog Version=\"").append(VERSION).append("\">\n");
+        b.append("  <DriveId>").append(DriveManifest.escape(driveId)).append("</DriveId>\n");
+        for (BlobEntry e : blobs) {
+            if (!errorsOnly || e.failed()) {
+                blob(b, e, errorsOnly);
+            }
+        }
+        b.append("  <Status>").append(status).append("</Status>\n</DriveLog>\n");
+        return b.toString();
+    }
+
+    private static void blob(StringBuilder b, BlobEntry e, boolean errorsOnly) {
+        Blob blob = e.blob();
+        b.append("  <Blob Status=\"").append(e.status()[0]).append("\">\n");
+        b.append("    <BlobPath>").append(DriveManifest.escape(blob.blobPath())).append("</BlobPath>\n");
+        b.append("    <FilePath>").append(DriveManifest.escape(blob.filePath())).append("</FilePath>\n");
+        b.append("    <Length>").append(blob.length()).append("</Length>\n");
+        b.append("    <BlockList>\n");
+        for (int i = 0; i < blob.blocks().size(); i++) {
+            String s = i < e.blockStatus().size() ? e.blockStatus().get(i) : null;
+            if (s == null || errorsOnly && COMPLETED.equals(s)) {
+                continue;
+            }
+            Block k = blob.blocks().get(i);
+            b.append("      <Block Offset=\"").append(k.offset()).append("\" Length=\"").append(k.length())
+                    .append("\" Id=\"").append(DriveManifest.escape(String.valueOf(k.id()))).append("\" Hash=\"")
+                    .append(DriveManifest.escape(String.valueOf(k.hash()))).append("\" Status=\"").append(s)
+                    .append("\"/>\n");
+        }
+        b.append("    </BlockList>\n  </Blob>\n");
+    }
+}
