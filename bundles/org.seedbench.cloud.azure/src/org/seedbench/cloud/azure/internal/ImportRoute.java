@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.seedbench.core.model.CloudJobStatus;
@@ -91,10 +90,6 @@ public abstract class ImportRoute {
     /** The address as one line, the way both services take a street address. */
     protected static String oneLine(String address) {
         return address == null ? "" : String.join(", ", address.strip().split("\\s*\\R\\s*"));
-    }
-
-    protected static Map<String, String> options(ImportJobRequest request) {
-        return request.options();
     }
 
     /** The "value" array of a list answer, following {@code nextLink} pages. */
