@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.CloudJobStatus.DriveStatus;
@@ -92,26 +91,28 @@ public final class DataBoxRoute extends ImportRoute {
         body.set("tags", tags(request));
         ObjectNode properties = body.putObject("properties").put("transferType", "ImportToAzure");
         properties.set("details", details);
-        String path = jobPath(request.subscriptionId(), PROVIDER, request.jobName());
-        return status(client.put(path, API_VERSION, body, "create Data Box job '" + request.jobName() + "'"));
+        return submit(request, body);
     }
 
     @Override
-    public Optional<CloudJobStatus> get(String subscription, String job) throws IOException {
-        return client.get(jobPath(subscription, PROVIDER, job), API_VERSION, "read Data Box job '" + job + "'")
-                .map(DataBoxRoute::status);
+    protected String provider() {
+        return PROVIDER;
     }
 
     @Override
-    public List<CloudJobStatus> list(String subscription) throws IOException {
-        List<CloudJobStatus> jobs = new ArrayList<>();
-        for (JsonNode job : listAll("/subscriptions/" + subscription + "/providers/" + PROVIDER + "/jobs", API_VERSION,
-                "list the Data Box jobs of subscription " + subscription)) {
-            if (SKU.equals(job.path("sku").path("name").asText(SKU))) {
-                jobs.add(status(job));
-            }
-        }
-        return jobs;
+    protected String apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
+    protected String noun() {
+        return "Data Box job";
+    }
+
+    /** Only customer-disk jobs: the provider lists the Data Box devices' jobs too. */
+    @Override
+    protected boolean isImportJob(JsonNode job) {
+        return SKU.equals(job.path("sku").path("name").asText(SKU));
     }
 
     /**
@@ -120,7 +121,7 @@ public final class DataBoxRoute extends ImportRoute {
      */
     @Override
     public CloudJobStatus ship(String subscription, Shipment shipment) throws IOException {
-        String path = jobPath(subscription, PROVIDER, shipment.jobName());
+        String path = jobPath(subscription, shipment.jobName());
         boolean hasAddress = shipment.returnAddress() != null && !shipment.returnAddress().isBlank();
         boolean hasAccount = shipment.returnCarrierAccount() != null && !shipment.returnCarrierAccount().isBlank();
         if (hasAddress || hasAccount) {
@@ -148,14 +149,8 @@ public final class DataBoxRoute extends ImportRoute {
 
     @Override
     public void cancel(String subscription, String job) throws IOException {
-        client.send(HttpMethod.POST, jobPath(subscription, PROVIDER, job) + "/cancel", API_VERSION,
+        client.send(HttpMethod.POST, jobPath(subscription, job) + "/cancel", API_VERSION,
                 object().put("reason", "Cancelled in Seedbench"), "cancel Data Box job '" + job + "'");
-    }
-
-    @Override
-    public void delete(String subscription, String job) throws IOException {
-        client.send(HttpMethod.DELETE, jobPath(subscription, PROVIDER, job), API_VERSION, null,
-                "delete Data Box job '" + job + "'");
     }
 
     private static ObjectNode shippingAddress(String address) {
@@ -163,7 +158,8 @@ public final class DataBoxRoute extends ImportRoute {
     }
 
     /** A Data Box job resource (customer disk) as Seedbench sees it. */
-    static CloudJobStatus status(JsonNode job) {
+    @Override
+    protected CloudJobStatus status(JsonNode job) {
         JsonNode p = job.path("properties");
         JsonNode details = p.path("details");
         JobState state = jobState(p.path("status").asText(""));

@@ -62,24 +62,22 @@ public final class ImportExportRoute extends ImportRoute {
         ObjectNode body = object().put("location", request.location());
         body.set("tags", tags(request));
         body.set("properties", properties);
-        String path = jobPath(request.subscriptionId(), PROVIDER, request.jobName());
-        return status(client.put(path, API_VERSION, body, "create import job '" + request.jobName() + "'"));
+        return submit(request, body);
     }
 
     @Override
-    public Optional<CloudJobStatus> get(String subscription, String job) throws IOException {
-        return client.get(jobPath(subscription, PROVIDER, job), API_VERSION, "read import job '" + job + "'")
-                .map(ImportExportRoute::status);
+    protected String provider() {
+        return PROVIDER;
     }
 
     @Override
-    public List<CloudJobStatus> list(String subscription) throws IOException {
-        List<CloudJobStatus> jobs = new ArrayList<>();
-        for (JsonNode job : listAll("/subscriptions/" + subscription + "/providers/" + PROVIDER + "/jobs", API_VERSION,
-                "list the import jobs of subscription " + subscription)) {
-            jobs.add(status(job));
-        }
-        return jobs;
+    protected String apiVersion() {
+        return API_VERSION;
+    }
+
+    @Override
+    protected String noun() {
+        return "import job";
     }
 
     @Override
@@ -106,22 +104,16 @@ public final class ImportExportRoute extends ImportRoute {
         update(subscription, job, object().put("cancelRequested", true), "cancel");
     }
 
-    @Override
-    public void delete(String subscription, String job) throws IOException {
-        client.send(HttpMethod.DELETE, jobPath(subscription, PROVIDER, job), API_VERSION, null,
-                "delete import job '" + job + "'");
-    }
-
     private JsonNode update(String subscription, String job, ObjectNode properties, String what) throws IOException {
         ObjectNode body = object();
         body.set("properties", properties);
-        return client.send(HttpMethod.PATCH, jobPath(subscription, PROVIDER, job), API_VERSION, body,
+        return client.send(HttpMethod.PATCH, jobPath(subscription, job), API_VERSION, body,
                 what + " import job '" + job + "'");
     }
 
     /** The recovery passwords of the job's drives, as the service holds them, by drive id. */
     public Map<String, Secret> bitLockerKeys(String subscription, String job) throws IOException {
-        JsonNode keys = client.send(HttpMethod.POST, jobPath(subscription, PROVIDER, job) + "/listBitLockerKeys",
+        JsonNode keys = client.send(HttpMethod.POST, jobPath(subscription, job) + "/listBitLockerKeys",
                 API_VERSION, null, "list the BitLocker keys of import job '" + job + "'");
         Map<String, Secret> result = new LinkedHashMap<>();
         keys.path("value").forEach(k -> result.put(k.path("driveId").asText(), Secret.of(k.path("bitLockerKey").asText())));
@@ -153,7 +145,8 @@ public final class ImportExportRoute extends ImportRoute {
     }
 
     /** A job as the service describes it (JobResponse), as Seedbench sees it. */
-    static CloudJobStatus status(JsonNode job) {
+    @Override
+    protected CloudJobStatus status(JsonNode job) throws IOException {
         JsonNode p = job.path("properties");
         List<DriveStatus> drives = new ArrayList<>();
         long bytes = 0;
@@ -164,19 +157,24 @@ public final class ImportExportRoute extends ImportRoute {
                     d.path("percentComplete").asInt(0), driveBytes, text(d.path("errorLogUri")),
                     text(d.path("verboseLogUri"))));
         }
-        return new CloudJobStatus(job.path("name").asText(), jobState(p.path("state").asText("")),
+        return new CloudJobStatus(job.path("name").asText(), jobState(job.path("name").asText(), p.path("state").asText("")),
                 p.path("percentComplete").asInt(0), bytes, drives, instant(job.path("systemData").path("createdAt")));
     }
 
-    static JobState jobState(String state) {
+    static JobState jobState(String job, String state) throws IOException {
         if (state.isEmpty()) {
             return JobState.CREATING;
         }
-        JobState parsed = JobState.parse(state);
-        if (!parsed.isServiceState()) {
-            throw new IllegalArgumentException("unknown job state '" + state + "'");
+        try {
+            JobState parsed = JobState.parse(state);
+            if (parsed.isServiceState()) {
+                return parsed;
+            }
+        } catch (IllegalArgumentException unknown) {
+            // said below
         }
-        return parsed;
+        throw new IOException("Azure Import/Export: import job '" + job + "' is in state '" + state
+                + "', which Seedbench does not know");
     }
 
     static DriveState driveState(String state) {

@@ -13,6 +13,7 @@ import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.ImportJobRequest;
 
+import com.azure.core.http.HttpMethod;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -45,22 +46,58 @@ public abstract class ImportRoute {
     /** {@code importexport} or {@code databox}. */
     public abstract String id();
 
+    /** The resource provider, e.g. {@code Microsoft.ImportExport}. */
+    protected abstract String provider();
+
+    protected abstract String apiVersion();
+
+    /** What the route calls a job in messages, e.g. {@code import job}. */
+    protected abstract String noun();
+
+    /** A job resource as Seedbench sees it. */
+    protected abstract CloudJobStatus status(JsonNode job) throws IOException;
+
+    /** Whether a listed job is one of this route's (a provider may list other kinds of jobs too). */
+    protected boolean isImportJob(JsonNode job) {
+        return true;
+    }
+
     public abstract CloudJobStatus create(ImportJobRequest request) throws IOException;
 
-    public abstract Optional<CloudJobStatus> get(String subscription, String job) throws IOException;
+    public Optional<CloudJobStatus> get(String subscription, String job) throws IOException {
+        Optional<JsonNode> found = client.get(jobPath(subscription, job), apiVersion(), "read " + noun() + " '" + job + "'");
+        return found.isEmpty() ? Optional.empty() : Optional.of(status(found.get()));
+    }
 
-    public abstract List<CloudJobStatus> list(String subscription) throws IOException;
+    public List<CloudJobStatus> list(String subscription) throws IOException {
+        List<CloudJobStatus> jobs = new ArrayList<>();
+        for (JsonNode job : listAll("/subscriptions/" + subscription + "/providers/" + provider() + "/jobs", apiVersion(),
+                "list the " + noun() + "s of subscription " + subscription)) {
+            if (isImportJob(job)) {
+                jobs.add(status(job));
+            }
+        }
+        return jobs;
+    }
 
     /** Gives the service the delivery package (carrier, tracking number) and the return details. */
     public abstract CloudJobStatus ship(String subscription, Shipment shipment) throws IOException;
 
     public abstract void cancel(String subscription, String job) throws IOException;
 
-    public abstract void delete(String subscription, String job) throws IOException;
+    public void delete(String subscription, String job) throws IOException {
+        client.send(HttpMethod.DELETE, jobPath(subscription, job), apiVersion(), null, "delete " + noun() + " '" + job + "'");
+    }
+
+    /** Creates the job from its request body and returns it as the service then describes it. */
+    protected CloudJobStatus submit(ImportJobRequest request, ObjectNode body) throws IOException {
+        return status(client.put(jobPath(request.subscriptionId(), request.jobName()), apiVersion(), body,
+                "create " + noun() + " '" + request.jobName() + "'"));
+    }
 
     /** The path of a job resource of this route's provider. */
-    protected String jobPath(String subscription, String provider, String job) throws IOException {
-        return "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup() + "/providers/" + provider
+    protected String jobPath(String subscription, String job) throws IOException {
+        return "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup() + "/providers/" + provider()
                 + "/jobs/" + job;
     }
 
@@ -95,7 +132,7 @@ public abstract class ImportRoute {
     /** The "value" array of a list answer, following {@code nextLink} pages. */
     protected List<JsonNode> listAll(String path, String apiVersion, String operation) throws IOException {
         List<JsonNode> all = new ArrayList<>();
-        JsonNode page = client.send(com.azure.core.http.HttpMethod.GET, path, apiVersion, null, operation);
+        JsonNode page = client.send(HttpMethod.GET, path, apiVersion, null, operation);
         while (true) {
             page.path("value").forEach(all::add);
             String next = page.path("nextLink").asText("");
@@ -103,7 +140,7 @@ public abstract class ImportRoute {
                 return all;
             }
             String rest = withoutApiVersion(next.substring(client.endpoint().toString().length()));
-            page = client.send(com.azure.core.http.HttpMethod.GET, rest, apiVersion, null, operation);
+            page = client.send(HttpMethod.GET, rest, apiVersion, null, operation);
         }
     }
 
