@@ -11,17 +11,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.seedbench.core.model.CloudJobStatus;
+import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.ImportJobRequest;
+import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
+import org.seedbench.core.spi.KeyProtector;
 import org.seedbench.testsupport.CloudConnectorContract;
 
 /** The local cloud keeps the contract of every cloud connector, and its blobs are files put whole. */
 class LocalCloudConnectorTest extends CloudConnectorContract {
+    private static final String PASSWORD = "111111-222222-333333-444444-555555-666666-777777-888888";
+
     private final LocalCloudConnector connector = new LocalCloudConnector(List.of());
 
     @Override
@@ -89,6 +101,60 @@ class LocalCloudConnectorTest extends CloudConnectorContract {
         IOException e = assertThrows(IOException.class, () -> connector.container("Contoso_Backup", "seed"));
         assertTrue(e.getCause() instanceof InvalidInputException, String.valueOf(e.getCause()));
         assertTrue(e.getMessage().startsWith("storage account 'Contoso_Backup'"), e.getMessage());
+    }
+
+    @Test
+    void aBadImportJobRequestNamesEveryProblem() throws IOException {
+        KeyProtector key = new KeyProtector("kp", Secret.of(PASSWORD));
+        List<DriveEntry> drives = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            drives.add(new DriveEntry(i == 1 ? "SB-0000" : String.format("SB-%04d", i), key, "\\drive-manifest.xml",
+                    i == 2 ? "not-an-md5" : "0123456789ABCDEF0123456789ABCDEF"));
+        }
+        IOException e = assertThrows(IOException.class, () -> connector.createImportJob(new ImportJobRequest(
+                SUBSCRIPTION, "moon", "1job", "contosobackup", "seed", "1 Main St", drives)));
+        List<String> problems = ((InvalidInputException) e.getCause()).problems().stream().map(Problem::message)
+                .toList();
+        assertEquals(List.of(
+                "import job name '1job': does not start with a letter "
+                        + "(allowed: 3–24 letters, digits and hyphens, starting with a letter)",
+                "location 'moon': is not a location of the simulated datacenter",
+                "drives '11': are too many (allowed: at most 10 drives per import job)",
+                "drive id 'SB-0000': is given twice (allowed: each drive once per job)",
+                "manifest hash 'not-an-md5': is not an MD5 of drive SB-0002 (allowed: 32 hexadecimal digits)"),
+                problems.stream().map(p -> p.startsWith("location") ? p.substring(0, p.indexOf(" (allowed")) : p)
+                        .toList());
+        assertFalse(e.getMessage().contains(PASSWORD));
+        assertEquals(List.of(), connector.listImportJobs(SUBSCRIPTION), "nothing is created");
+    }
+
+    @Test
+    void theJobFileKeepsTheKeyProtectorsForTheOwnerOnly() throws IOException {
+        connector.advanceClock(Duration.ofDays(3));
+        KeyProtector key = new KeyProtector("kp", Secret.of(PASSWORD));
+        CloudJobStatus status = connector.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", "seed-fs01",
+                "contosobackup", "seed", "1 Main St", List.of(new DriveEntry("SB-0001", key, "\\drive-manifest.xml",
+                        "0123456789ABCDEF0123456789ABCDEF"))));
+        Path file = tempDir.resolve("cloud/importexport/" + SUBSCRIPTION + "/seed-fs01.json");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertFalse(status.toString().contains(PASSWORD));
+        assertTrue(status.created().isAfter(Instant.now().plus(Duration.ofDays(2))),
+                "created by the service's clock, which was moved 3 days ahead: " + status.created());
+    }
+
+    @Test
+    void aJobNameIsTakenOnceButARetryOfTheSameRequestGivesTheJob() throws IOException {
+        KeyProtector key = new KeyProtector("kp", Secret.of(PASSWORD));
+        ImportJobRequest request = new ImportJobRequest(SUBSCRIPTION, "westeurope", "seed-fs01", "contosobackup",
+                "seed", "1 Main St", List.of(new DriveEntry("SB-0001", key, "\\drive-manifest.xml",
+                        "0123456789ABCDEF0123456789ABCDEF")));
+        CloudJobStatus first = connector.createImportJob(request);
+        assertEquals(first.created(), connector.createImportJob(request).created());
+        ImportJobRequest other = new ImportJobRequest(SUBSCRIPTION, "westeurope", "seed-fs01", "contosobackup",
+                "other", "1 Main St", request.drives());
+        IOException e = assertThrows(IOException.class, () -> connector.createImportJob(other));
+        assertTrue(e.getMessage().startsWith("import job name 'seed-fs01': already names another import job"),
+                e.getMessage());
     }
 
     @Test
