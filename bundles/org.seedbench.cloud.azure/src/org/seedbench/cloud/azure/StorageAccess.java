@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.seedbench.cloud.azure.internal.Settings;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
@@ -138,15 +139,10 @@ public sealed interface StorageAccess {
     }
 
     private static Secret secret(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        if (value instanceof Secret s) {
-            return s;
-        }
-        return value == null || value.toString().isEmpty() ? null : Secret.of(value.toString());
+        return Settings.secret(settings, key);
     }
 
     private static String text(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        return Settings.text(settings, key);
     }
 }

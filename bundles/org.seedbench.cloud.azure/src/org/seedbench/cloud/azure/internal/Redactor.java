@@ -16,7 +16,7 @@ public final class Redactor {
 
     private final List<String> secrets = new ArrayList<>();
 
-    Redactor(List<String> values) {
+    public Redactor(List<String> values) {
         for (String value : values) {
             if (value != null && value.length() >= 4) {
                 secrets.add(value);

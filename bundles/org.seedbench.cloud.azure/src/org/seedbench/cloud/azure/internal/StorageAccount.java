@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.seedbench.cloud.azure.StorageAccess;
-import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 
@@ -47,7 +46,7 @@ public final class StorageAccount {
         String sas = null;
         boolean key = false;
         if (access instanceof StorageAccess.ConnectionString cs) {
-            String value = reveal(cs.value());
+            String value = Settings.reveal(cs.value());
             secrets.add(value);
             Optional<String> accountKey = connectionStringPart(value, "AccountKey");
             Optional<String> signature = connectionStringPart(value, "SharedAccessSignature");
@@ -66,11 +65,11 @@ public final class StorageAccount {
                         "DefaultEndpointsProtocol=https;AccountName=<account>;AccountKey=<key>;EndpointSuffix=core.windows.net"));
             }
         } else if (access instanceof StorageAccess.AccountSas s) {
-            sas = stripQuestionMark(reveal(s.sasToken()));
+            sas = stripQuestionMark(Settings.reveal(s.sasToken()));
             secrets.add(sas);
             builder.endpoint(s.accountUrl().toString()).sasToken(sas);
         } else if (access instanceof StorageAccess.SharedKey k) {
-            String accountKey = reveal(k.accountKey());
+            String accountKey = Settings.reveal(k.accountKey());
             secrets.add(accountKey);
             key = true;
             builder.endpoint(k.accountUrl().toString())
@@ -114,15 +113,6 @@ public final class StorageAccount {
     boolean sameAccountAs(StorageAccount other) {
         return url().normalize().toString().toLowerCase(Locale.ROOT).replaceAll("/+$", "")
                 .equals(other.url().normalize().toString().toLowerCase(Locale.ROOT).replaceAll("/+$", ""));
-    }
-
-    private static String reveal(Secret secret) {
-        char[] chars = secret.reveal();
-        try {
-            return new String(chars);
-        } finally {
-            java.util.Arrays.fill(chars, '\0');
-        }
     }
 
     private static String stripQuestionMark(String sas) {

@@ -121,7 +121,7 @@ public final class StorageErrors {
      * The cause that says most: the first unknown host, refused connection or timeout in the chain (the JDK
      * client wraps a refused connection in a ClosedChannelException), else the innermost cause.
      */
-    private static Throwable telling(Throwable t) {
+    static Throwable telling(Throwable t) {
         Throwable root = t;
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof UnknownHostException || c instanceof ConnectException || c instanceof HttpTimeoutException) {
@@ -137,7 +137,7 @@ public final class StorageErrors {
         return root instanceof UncheckedIOException && root.getCause() != null ? root.getCause() : root;
     }
 
-    private static String firstLine(String text) {
+    static String firstLine(String text) {
         int nl = text.indexOf('\n');
         return (nl < 0 ? text : text.substring(0, nl)).trim();
     }

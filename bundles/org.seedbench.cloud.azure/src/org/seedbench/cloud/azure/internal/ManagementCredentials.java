@@ -1,0 +1,106 @@
+package org.seedbench.cloud.azure.internal;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.identity.DeviceCodeCredentialBuilder;
+
+/**
+ * The Microsoft Entra ID credential the connector calls Azure Resource Manager with, chosen from the sign-in
+ * settings: a service principal ({@value #TENANT_ID}, {@value #CLIENT_ID}, {@value #CLIENT_SECRET}); a
+ * {@link TokenCredential} object under {@value #CREDENTIAL}; device code sign-in when {@value #DEVICE_CODE} is
+ * {@code true} (the prompt goes to a {@code Consumer<String>} under {@value #DEVICE_CODE_PROMPT}, else to
+ * standard error); otherwise the SDK's default chain (environment, managed identity, Azure CLI…).
+ */
+public final class ManagementCredentials {
+    public static final String TENANT_ID = "tenantId";
+    public static final String CLIENT_ID = "clientId";
+    public static final String CLIENT_SECRET = "clientSecret";
+    public static final String CREDENTIAL = "credential";
+    public static final String DEVICE_CODE = "deviceCode";
+    public static final String DEVICE_CODE_PROMPT = "deviceCodePrompt";
+    /** Optional Entra ID authority, e.g. {@code https://login.microsoftonline.us} for a sovereign cloud. */
+    public static final String AUTHORITY_HOST = "authorityHost";
+
+    private ManagementCredentials() {
+    }
+
+    /** The credential the settings ask for; the secret it holds is in {@code secrets} for redaction. */
+    public static TokenCredential fromSettings(Map<String, Object> settings, HttpClient http,
+            java.util.List<String> secrets) throws InvalidInputException {
+        Object given = settings.get(CREDENTIAL);
+        if (given instanceof TokenCredential credential) {
+            return credential;
+        }
+        if (given != null) {
+            throw new InvalidInputException(new Problem(CREDENTIAL, null, "is not a TokenCredential",
+                    "a com.azure.core.credential.TokenCredential object"));
+        }
+        String tenant = Settings.text(settings, TENANT_ID);
+        String client = Settings.text(settings, CLIENT_ID);
+        Secret secret = Settings.secret(settings, CLIENT_SECRET);
+        String authority = Settings.text(settings, AUTHORITY_HOST);
+        if (secret != null) {
+            return clientSecret(tenant, client, secret, authority, http, secrets);
+        }
+        if (Settings.flag(settings, DEVICE_CODE)) {
+            DeviceCodeCredentialBuilder builder = new DeviceCodeCredentialBuilder().httpClient(http)
+                    .challengeConsumer(info -> prompt(settings).accept(info.getMessage()));
+            if (tenant != null) {
+                builder.tenantId(tenant);
+            }
+            if (client != null) {
+                builder.clientId(client);
+            }
+            if (authority != null) {
+                builder.authorityHost(authority);
+            }
+            return builder.build();
+        }
+        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().httpClient(http);
+        if (tenant != null) {
+            builder.tenantId(tenant);
+        }
+        if (authority != null) {
+            builder.authorityHost(authority);
+        }
+        return builder.build();
+    }
+
+    private static TokenCredential clientSecret(String tenant, String client, Secret secret, String authority,
+            HttpClient http, java.util.List<String> secrets) throws InvalidInputException {
+        java.util.List<Problem> problems = new java.util.ArrayList<>();
+        if (tenant == null) {
+            problems.add(new Problem(TENANT_ID, null, "is missing", "the directory (tenant) id of the service principal"));
+        }
+        if (client == null) {
+            problems.add(new Problem(CLIENT_ID, null, "is missing", "the application (client) id of the service principal"));
+        }
+        InvalidInputException.throwIfAny(problems);
+        String value = Settings.reveal(secret);
+        secrets.add(value);
+        ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().tenantId(tenant).clientId(client)
+                .clientSecret(value).httpClient(http);
+        if (authority != null) {
+            builder.authorityHost(authority);
+        }
+        return builder.build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<String> prompt(Map<String, Object> settings) {
+        Object prompt = settings.get(DEVICE_CODE_PROMPT);
+        if (prompt instanceof Consumer<?> consumer) {
+            return (Consumer<String>) consumer;
+        }
+        return System.err::println;
+    }
+}

@@ -1,0 +1,196 @@
+package org.seedbench.cloud.simulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.seedbench.cloud.simulator.internal.Answer;
+import org.seedbench.cloud.simulator.internal.Answer.Failure;
+import org.seedbench.cloud.simulator.internal.DataBoxApi;
+import org.seedbench.cloud.simulator.internal.ImportExportApi;
+import org.seedbench.cloud.simulator.internal.JobBook;
+import org.seedbench.core.spi.CloudConnector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for Azure Resource Manager's import services, on 127.0.0.1: it answers the REST operations of
+ * Azure Import/Export (api-version 2021-01-01: jobs create, get, list, update, delete, listBitLockerKeys;
+ * locations) and of Azure Data Box customer-disk jobs (create, get, list, update, markDevicesShipped, cancel,
+ * delete), and has a backend {@link CloudConnector} do the work (the local connector, whose simulated
+ * datacenter copies the drives). Any bearer token is accepted; a request without one is refused (401).
+ *
+ * <p>The request does not say where the drives are: the {@link Dock} does. Log locations the backend gives as
+ * {@code local://<account>/<container>/<blob>} are told as URLs below {@code storageEndpoint} (the storage
+ * account's Blob endpoint), where the client can download them.
+ */
+public final class ImportServiceSimulator implements AutoCloseable {
+    private static final String SEGMENT = "([^/]+)";
+    private static final String JOBS = "/subscriptions/" + SEGMENT + "/resourceGroups/" + SEGMENT + "/providers/";
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final ImportExportApi importExport;
+    private final DataBoxApi dataBox;
+    private final List<Operation> operations;
+
+    /** One REST operation: its method, its path pattern and what answers it. */
+    private record Operation(String method, Pattern path, Handler handler) {
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        Answer answer(Matcher path, JsonNode body) throws IOException, Failure;
+    }
+
+    private ImportServiceSimulator(HttpServer server, CloudConnector backend, Dock dock, URI storageEndpoint) {
+        this.server = server;
+        JobBook book = new JobBook();
+        this.importExport = new ImportExportApi(backend, book, dock, storageEndpoint);
+        this.dataBox = new DataBoxApi(backend, book, dock, storageEndpoint);
+        this.operations = operations();
+        this.threads = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "import service simulator");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+    }
+
+    /**
+     * Starts the simulator on 127.0.0.1.
+     *
+     * @param port            0 for a free port
+     * @param storageEndpoint the storage account's Blob endpoint the logs are told below; null to pass the
+     *                        backend's log locations on as they are
+     */
+    public static ImportServiceSimulator start(CloudConnector backend, Dock dock, URI storageEndpoint, int port)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        ImportServiceSimulator simulator = new ImportServiceSimulator(server, backend, dock, storageEndpoint);
+        server.start();
+        return simulator;
+    }
+
+    /** The management endpoint to give a client, e.g. {@code http://127.0.0.1:41234}. */
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<Operation> operations() {
+        String ie = "Microsoft.ImportExport/jobs";
+        String db = "Microsoft.DataBox/jobs";
+        return List.of(
+                op("GET", "/providers/Microsoft.ImportExport/locations", (m, b) -> importExport.locations()),
+                op("GET", "/providers/Microsoft.ImportExport/locations/" + SEGMENT, (m, b) -> importExport.location(m.group(1))),
+                op("GET", "/subscriptions/" + SEGMENT + "/providers/" + ie, (m, b) -> importExport.list(m.group(1))),
+                op("GET", JOBS + ie, (m, b) -> importExport.list(m.group(1))),
+                op("PUT", JOBS + ie + "/" + SEGMENT, (m, b) -> importExport.create(m.group(1), m.group(2), m.group(3), b)),
+                op("GET", JOBS + ie + "/" + SEGMENT, (m, b) -> importExport.get(m.group(1), m.group(2), m.group(3))),
+                op("PATCH", JOBS + ie + "/" + SEGMENT, (m, b) -> importExport.update(m.group(1), m.group(2), m.group(3), b)),
+                op("DELETE", JOBS + ie + "/" + SEGMENT, (m, b) -> importExport.delete(m.group(1), m.group(3))),
+                op("POST", JOBS + ie + "/" + SEGMENT + "/listBitLockerKeys",
+                        (m, b) -> importExport.bitLockerKeys(m.group(1), m.group(3))),
+                op("GET", "/subscriptions/" + SEGMENT + "/providers/" + db, (m, b) -> dataBox.list(m.group(1))),
+                op("GET", JOBS + db, (m, b) -> dataBox.list(m.group(1))),
+                op("PUT", JOBS + db + "/" + SEGMENT, (m, b) -> dataBox.create(m.group(1), m.group(2), m.group(3), b)),
+                op("GET", JOBS + db + "/" + SEGMENT, (m, b) -> dataBox.get(m.group(1), m.group(2), m.group(3))),
+                op("PATCH", JOBS + db + "/" + SEGMENT, (m, b) -> dataBox.update(m.group(1), m.group(2), m.group(3), b)),
+                op("DELETE", JOBS + db + "/" + SEGMENT, (m, b) -> dataBox.delete(m.group(1), m.group(3))),
+                op("POST", JOBS + db + "/" + SEGMENT + "/markDevicesShipped",
+                        (m, b) -> dataBox.markDevicesShipped(m.group(1), m.group(2), m.group(3), b)),
+                op("POST", JOBS + db + "/" + SEGMENT + "/cancel", (m, b) -> dataBox.cancel(m.group(1), m.group(3))));
+    }
+
+    private static Operation op(String method, String path, Handler handler) {
+        return new Operation(method, Pattern.compile(path, Pattern.CASE_INSENSITIVE), handler);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        Answer answer;
+        try {
+            answer = answer(exchange);
+        } catch (Failure f) {
+            answer = f.answer();
+        } catch (IOException e) {
+            answer = Answer.of(e);
+        } catch (RuntimeException e) {
+            answer = Answer.error(500, "InternalServerError", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        send(exchange, answer);
+    }
+
+    private Answer answer(HttpExchange exchange) throws IOException, Failure {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
+            return Answer.error(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null || !query.matches("(.*&)?api-version=[^&]+(&.*)?")) {
+            return Answer.error(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required.");
+        }
+        String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
+        String method = exchange.getRequestMethod();
+        boolean pathKnown = false;
+        for (Operation op : operations) {
+            Matcher m = op.path().matcher(path);
+            if (m.matches()) {
+                pathKnown = true;
+                if (op.method().equals(method)) {
+                    return op.handler().answer(m, body(exchange));
+                }
+            }
+        }
+        return pathKnown ? Answer.error(405, "MethodNotAllowed", method + " is not an operation of " + path)
+                : Answer.error(404, "InvalidResourceType", "no such resource type or operation: " + path);
+    }
+
+    private static JsonNode body(HttpExchange exchange) throws IOException, Failure {
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        if (bytes.length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return Answer.JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new Failure(Answer.error(400, "InvalidRequestContent", "the request body is not JSON"));
+        }
+    }
+
+    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] bytes = answer.body() == null ? new byte[0] : Answer.JSON.writeValueAsBytes(answer.body());
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "import service simulator at " + uri();
+    }
+}

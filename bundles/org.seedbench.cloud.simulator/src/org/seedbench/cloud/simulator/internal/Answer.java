@@ -1,0 +1,73 @@
+package org.seedbench.cloud.simulator.internal;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+
+import org.seedbench.core.rules.InvalidInputException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What the simulator answers: an HTTP status and a JSON body (none for 204). */
+public record Answer(int status, JsonNode body) {
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    public static Answer ok(JsonNode body) {
+        return new Answer(200, body);
+    }
+
+    public static Answer created(JsonNode body) {
+        return new Answer(201, body);
+    }
+
+    public static Answer noContent() {
+        return new Answer(204, null);
+    }
+
+    /** Azure Resource Manager's error shape: {@code {"error": {"code": …, "message": …}}}. */
+    public static Answer error(int status, String code, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error").put("code", code).put("message", message);
+        return new Answer(status, body);
+    }
+
+    public static Answer notFound(String what) {
+        return error(404, "ResourceNotFound", what + " was not found");
+    }
+
+    /** A failure of the backend as the service would say it: 404 for what is not there, 400 for a broken rule. */
+    public static Answer of(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return error(404, "ResourceNotFound", e.getMessage());
+        }
+        if (e.getCause() instanceof InvalidInputException) {
+            return error(400, "InvalidRequest", e.getMessage());
+        }
+        return error(500, "InternalServerError", e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    /** Thrown by a handler to answer with an error right away. */
+    public static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Answer answer;
+
+        public Failure(Answer answer) {
+            super(answer.body().path("error").path("message").asText(), null, false, false);
+            this.answer = answer;
+        }
+
+        public Answer answer() {
+            return answer;
+        }
+    }
+
+    /** A field of a request body that must be there. */
+    public static String required(JsonNode node, String field, String where) throws Failure {
+        String value = node.path(field).asText("");
+        if (value.isBlank()) {
+            throw new Failure(error(400, "InvalidRequestContent", where + "." + field + " is required"));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,172 @@
+package org.seedbench.cloud.simulator.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.seedbench.cloud.simulator.Dock;
+import org.seedbench.cloud.simulator.internal.Answer.Failure;
+import org.seedbench.core.model.CloudJobStatus;
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.model.Shipment;
+import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.ImportJobRequest;
+import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
+import org.seedbench.core.spi.KeyProtector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What the Import/Export and Data Box REST faces share: forwarding to the backend connector, the book of what
+ * REST requests said, drives found on the dock, and log locations rewritten to the storage account's endpoint.
+ */
+public abstract class JobApi {
+    /** The tag that names the import container (the REST shapes have no field for it). */
+    public static final String CONTAINER_TAG = "seedbenchContainer";
+
+    protected final CloudConnector backend;
+    protected final JobBook book;
+    private final Dock dock;
+    private final URI storageEndpoint;
+
+    protected JobApi(CloudConnector backend, JobBook book, Dock dock, URI storageEndpoint) {
+        this.backend = backend;
+        this.book = book;
+        this.dock = dock;
+        this.storageEndpoint = storageEndpoint;
+    }
+
+    /** {@link JobBook#IMPORT_EXPORT} or {@link JobBook#DATA_BOX}. */
+    protected abstract String route();
+
+    /** The job as this route's REST shape. */
+    protected abstract ObjectNode shape(String subscription, String job, JobBook.Entry entry, CloudJobStatus status);
+
+    /** The drive as the backend needs it, with where the dock says it is attached. */
+    protected DriveEntry drive(String serial, String bitLockerKey, String manifestFile, String manifestHash) {
+        Optional<Dock.DockedDrive> docked = dock.find(serial);
+        KeyProtector key = new KeyProtector("recovery-password", Secret.of(bitLockerKey));
+        return new DriveEntry(serial, key, manifestFile, manifestHash,
+                docked.map(Dock.DockedDrive::encryptor).orElse(null), docked.map(Dock.DockedDrive::target).orElse(null));
+    }
+
+    /** Forwards a create to the backend and records the job; 409 when the name is taken. */
+    protected Answer create(String subscription, String job, JobBook.Entry entry, String container, String returnAddress,
+            List<DriveEntry> drives) throws IOException, Failure {
+        if (backend.getImportJob(subscription, job).isPresent() && !book.isDeleted(subscription, job)) {
+            throw new Failure(Answer.error(409, "Conflict", "a job named '" + job + "' exists already"));
+        }
+        ImportJobRequest request = new ImportJobRequest(subscription, entry.location, job, accountName(entry.storageAccountId),
+                container, returnAddress, drives, Map.of("route", route()));
+        CloudJobStatus status = backend.createImportJob(request);
+        book.put(subscription, job, entry);
+        return Answer.created(shape(subscription, job, entry, status));
+    }
+
+    /** The job's status when it exists, is this route's and was not deleted. */
+    protected Optional<CloudJobStatus> status(String subscription, String job) throws IOException {
+        if (!route().equals(book.routeOf(subscription, job)) || book.isDeleted(subscription, job)) {
+            return Optional.empty();
+        }
+        return backend.getImportJob(subscription, job);
+    }
+
+    protected CloudJobStatus existing(String subscription, String job) throws IOException, Failure {
+        return status(subscription, job).orElseThrow(() -> new Failure(Answer.notFound("job '" + job + "'")));
+    }
+
+    protected JobBook.Entry entry(String subscription, String job, String resourceGroup) {
+        return book.find(subscription, job).orElseGet(() -> {
+            JobBook.Entry entry = new JobBook.Entry(route(), resourceGroup, "", Answer.JSON.createObjectNode(), "");
+            book.put(subscription, job, entry);
+            return entry;
+        });
+    }
+
+    public Answer get(String subscription, String resourceGroup, String job) throws IOException, Failure {
+        CloudJobStatus status = existing(subscription, job);
+        return Answer.ok(shape(subscription, job, entry(subscription, job, resourceGroup), status));
+    }
+
+    public Answer list(String subscription) throws IOException {
+        ObjectNode answer = Answer.JSON.createObjectNode();
+        var value = answer.putArray("value");
+        for (CloudJobStatus status : backend.listImportJobs(subscription)) {
+            String job = status.jobName();
+            if (route().equals(book.routeOf(subscription, job)) && !book.isDeleted(subscription, job)) {
+                value.add(shape(subscription, job, entry(subscription, job, ""), status));
+            }
+        }
+        return Answer.ok(answer);
+    }
+
+    /**
+     * Deletes the job as the service does: allowed while it is Creating (the backend cancels it) or once it is
+     * over; afterwards it is not found.
+     */
+    public Answer delete(String subscription, String job) throws IOException, Failure {
+        CloudJobStatus status = existing(subscription, job);
+        switch (status.serviceState()) {
+        case CREATING -> backend.cancelImportJob(subscription, job);
+        case CANCELLED, COMPLETED, COMPLETED_WITH_ERRORS, CLOSED, EXPIRED -> {
+        }
+        default -> throw new Failure(Answer.error(409, "Conflict", "job '" + job + "' is "
+                + status.serviceState().label() + "; only jobs in Creating or finished jobs can be deleted"));
+        }
+        entry(subscription, job, "").deleted = true;
+        return Answer.ok(Answer.JSON.createObjectNode());
+    }
+
+    /** Gives the backend the delivery package; the drives are the job's. */
+    protected CloudJobStatus ship(String subscription, String job, String carrier, String tracking, LocalDate shipDate,
+            JobBook.Entry entry) throws IOException {
+        CloudJobStatus status = backend.getImportJob(subscription, job)
+                .orElseThrow(() -> new java.nio.file.NoSuchFileException("job '" + job + "'"));
+        List<String> serials = new ArrayList<>();
+        status.drives().forEach(d -> serials.add(d.serial()));
+        String returnAddress = entry.returnAddress == null ? null : entry.returnAddress.path("streetAddress1").asText(null);
+        String account = entry.returnShipping == null ? null : entry.returnShipping.path("carrierAccountNumber").asText(null);
+        LocalDate date = shipDate != null ? shipDate : LocalDate.ofInstant(backend.clock().instant(), ZoneOffset.UTC);
+        return backend.updateShipping(subscription, new Shipment(job, carrier, tracking, date, serials, returnAddress, account));
+    }
+
+    /**
+     * A log location as the client can read it: the backend's {@code local://<account>/<container>/<blob>} becomes
+     * the blob's URL below the storage endpoint; an http(s) location, or any without an endpoint given, is kept.
+     */
+    protected String logUri(String location) {
+        if (location == null || storageEndpoint == null || location.startsWith("http://") || location.startsWith("https://")) {
+            return location;
+        }
+        String path = URI.create(location).getRawPath();
+        return storageEndpoint.toString().replaceAll("/+$", "") + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    protected static String accountName(String storageAccountId) {
+        String id = storageAccountId == null ? "" : storageAccountId.replaceAll("/+$", "");
+        return id.substring(id.lastIndexOf('/') + 1);
+    }
+
+    protected static String jobId(String subscription, String resourceGroup, String provider, String job) {
+        return "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup + "/providers/" + provider + "/jobs/" + job;
+    }
+
+    protected static String createdAt(CloudJobStatus status) {
+        return status.created() == null ? null : status.created().toString();
+    }
+
+    protected static String container(JsonNode tags) throws Failure {
+        String container = tags.path(CONTAINER_TAG).asText("");
+        if (container.isBlank()) {
+            throw new Failure(Answer.error(400, "InvalidRequestContent", "tags." + CONTAINER_TAG
+                    + " is required: the simulated datacenter writes the blobs to that container"));
+        }
+        return container;
+    }
+}
