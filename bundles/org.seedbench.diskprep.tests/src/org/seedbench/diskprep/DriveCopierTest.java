@@ -137,7 +137,8 @@ class DriveCopierTest {
 
         assertFalse(first.complete());
         assertEquals(1, first.allocation().drivesNeeded());
-        assertTrue(first.allocation().shortfallBytes() > packBytes / 4, "shortfall "
+        // at least what does not fit on the two drives (packs are placed whole, so it can be more)
+        assertTrue(first.allocation().shortfallBytes() >= packBytes - 2 * (packBytes / 3 + 16 * MIB), "shortfall "
                 + first.allocation().shortfallBytes());
         long copiedFirst = first.bytesCopied();
 
@@ -148,14 +149,16 @@ class DriveCopierTest {
         assertTrue(second.complete());
         assertEquals(0, second.drives().get(0).blocksCopied(), "SB-0001 was not copied again");
         assertEquals(0, second.drives().get(1).blocksCopied(), "SB-0002 was not copied again");
-        assertTrue(second.bytesCopied() < packBytes - copiedFirst + 2 * seed.metadataBytes());
+        // the packs the first run left, and the metadata of the new drive (the first two got theirs then)
+        assertEquals(packBytes - copiedFirst + 3 * seed.metadataBytes(), second.bytesCopied());
         assertPlacedOnceAndClean(three);
     }
 
     @Test
     void aRunCutShortResumesWithoutCopyingAFinishedBlockAgain() throws Exception {
         List<TestDrive> drives = drives(2, seed.packBytes() / 2 + 32 * MIB, 1);
-        for (long stopAt : new long[] {5 * MIB, 40 * MIB, 90 * MIB}) {
+        // each run is cut short before it could finish: the three together copy less than the seed
+        for (long stopAt : new long[] {5 * MIB, 25 * MIB, 45 * MIB}) {
             AtomicLong worked = new AtomicLong();
             Progress cutting = new Progress() {
                 @Override
@@ -200,10 +203,10 @@ class DriveCopierTest {
     void aFlippedByteOnADriveIsNamedByBlobAndBlock() throws Exception {
         List<TestDrive> drives = drives(1, seed.packBytes() + 64 * MIB, 1);
         run(drives, Progress.NONE);
-        SeedFile pack = seed.packs().get(1);
+        SeedFile pack = seed.packs().stream().filter(p -> p.length() == 8 * MIB + 1).findFirst().orElseThrow();
         Path onDisk = drives.get(0).target().mountPoint().resolve(pack.drivePath("seed-fs01"));
         byte[] bytes = Files.readAllBytes(onDisk);
-        bytes[bytes.length / 2] ^= 0x40;
+        bytes[bytes.length * 3 / 4] ^= 0x40; // in its second 4 MiB block
         Files.write(onDisk, bytes);
         try (Volume v = drives.get(0).unlock(portable)) {
             DriveVerifier.Report report = DriveVerifier.verify("SB-0001", v, null, Progress.NONE);
