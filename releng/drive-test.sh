@@ -82,8 +82,8 @@ assert r.tag == 'DriveInfo' and r.findtext('DriveId') == sys.argv[2] and len(r.f
         fi
     done
 }
-journal_dups() { # blocks journaled twice on the drives of job $1
-    cat "$SEEDBENCH_DATA"/drives/"$1"/*.journal | awk '$1 == "block" {print FILENAME, $2, $3}' | sort | uniq -d | wc -l
+journal_dups() { # blocks journaled twice on one drive of job $1 (awk reads the journals itself: FILENAME is each one's)
+    awk '$1 == "block" {print FILENAME, $2, $3}' "$SEEDBENCH_DATA"/drives/"$1"/*.journal | sort | uniq -d | wc -l
 }
 
 # 1. three drives
@@ -212,12 +212,12 @@ else
 fi
 refused "no --yes-format in a batch run" "--yes-format" --drive "$(drive four SB-0001)"
 [ -e "$work/drives/four/SB-0001/four" ] && fail "a refused run wrote to the drive" || ok "nothing was written to the refused drives"
-init vm --source-host "$(hostname)"
-stage vm
+init vmsource --source-host "$(hostname)"
+stage vmsource
 if systemd-detect-virt --vm > /dev/null 2>&1; then
-    "$sb" prepare-drives vm --yes-format --drive "$(drive vm SB-0001)" > /dev/null 2> "$work/vm.err"
+    "$sb" prepare-drives vmsource --yes-format --drive "$(drive vmsource SB-0001)" > /dev/null 2> "$work/vm.err"
     code=$?
-    [ "$code" -eq 3 ] && [ "$(grep -c . "$work/vm.err")" -eq 1 ] && [ "$(state vm)" = Staged ] \
+    [ "$code" -eq 3 ] && [ "$(grep -c . "$work/vm.err")" -eq 1 ] && [ "$(state vmsource)" = Staged ] \
         && ok "a virtual-machine source on this same machine: exit 3, $(cat "$work/vm.err")" \
         || fail "a VM source on this machine: exit $code, $(cat "$work/vm.err")"
 else

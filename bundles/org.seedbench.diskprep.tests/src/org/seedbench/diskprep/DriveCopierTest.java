@@ -138,9 +138,9 @@ class DriveCopierTest {
 
         assertFalse(first.complete());
         assertEquals(1, first.allocation().drivesNeeded());
-        // two drives of a third of the packs (and some) leave less than a third over: one more such drive holds it
-        long shortfall = first.allocation().shortfallBytes();
-        assertTrue(shortfall > 0 && shortfall <= packBytes / 3 + 16 * MIB, "shortfall " + shortfall);
+        // at least what does not fit on the two drives (packs are placed whole, so it can be more)
+        assertTrue(first.allocation().shortfallBytes() >= packBytes - 2 * (packBytes / 3 + 16 * MIB), "shortfall "
+                + first.allocation().shortfallBytes());
         long copiedFirst = first.bytesCopied();
 
         List<TestDrive> three = new ArrayList<>(two);
@@ -150,17 +150,16 @@ class DriveCopierTest {
         assertTrue(second.complete());
         assertEquals(0, second.drives().get(0).blocksCopied(), "SB-0001 was not copied again");
         assertEquals(0, second.drives().get(1).blocksCopied(), "SB-0002 was not copied again");
-        // across both runs: every pack once, and the metadata once on each of the three drives
-        assertTrue(copiedFirst + second.bytesCopied() <= packBytes + 3 * seed.metadataBytes(),
-                "copied " + copiedFirst + " + " + second.bytesCopied() + " bytes");
+        // the packs the first run left, and the metadata of the new drive (the first two got theirs then)
+        assertEquals(packBytes - copiedFirst + 3 * seed.metadataBytes(), second.bytesCopied());
         assertPlacedOnceAndClean(three);
     }
 
     @Test
     void aRunCutShortResumesWithoutCopyingAFinishedBlockAgain() throws Exception {
         List<TestDrive> drives = drives(2, seed.packBytes() / 2 + 32 * MIB, 1);
-        // each run is cut after this many more bytes: together well short of the seed, so every run is cut
-        for (long stopAt : new long[] {5 * MIB, 20 * MIB, 20 * MIB}) {
+        // each run is cut short before it could finish: the three together copy less than the seed
+        for (long stopAt : new long[] {5 * MIB, 25 * MIB, 45 * MIB}) {
             AtomicLong worked = new AtomicLong();
             Progress cutting = new Progress() {
                 @Override
@@ -205,11 +204,10 @@ class DriveCopierTest {
     void aFlippedByteOnADriveIsNamedByBlobAndBlock() throws Exception {
         List<TestDrive> drives = drives(1, seed.packBytes() + 64 * MIB, 1);
         run(drives, Progress.NONE);
-        // the pack of 8 MiB + 1 byte: its middle lies in its second 4 MiB block
         SeedFile pack = seed.packs().stream().filter(p -> p.length() == 8 * MIB + 1).findFirst().orElseThrow();
         Path onDisk = drives.get(0).target().mountPoint().resolve(pack.drivePath("seed-fs01"));
         byte[] bytes = Files.readAllBytes(onDisk);
-        bytes[6 * (int) MIB] ^= 0x40; // 6 MiB into the sealed file: well inside the plain text's second block
+        bytes[bytes.length * 3 / 4] ^= 0x40; // in its second 4 MiB block
         Files.write(onDisk, bytes);
         try (Volume v = drives.get(0).unlock(portable)) {
             DriveVerifier.Report report = DriveVerifier.verify("SB-0001", v, null, Progress.NONE);

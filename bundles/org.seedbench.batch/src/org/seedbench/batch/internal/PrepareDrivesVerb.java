@@ -116,12 +116,14 @@ final class PrepareDrivesVerb implements Verb {
                 dm.put("complete", d.complete());
                 dm.put("manifestHash", d.manifestHash());
                 dm.put("driveInfo", d.driveInfo().toString());
+                dm.put("copySeconds", d.copyNanos() / 1e9);
                 drives.add(dm);
             }
             m.put("drives", drives);
             m.put("unusedDrives", r.unusedDrives());
             m.put("timing", Map.of("readSeconds", r.timing().readNanos() / 1e9, "md5Seconds",
-                    r.timing().md5Nanos() / 1e9, "writeSeconds", r.timing().writeNanos() / 1e9));
+                    r.timing().md5Nanos() / 1e9, "writeSeconds", r.timing().writeNanos() / 1e9, "syncSeconds",
+                    r.timing().syncNanos() / 1e9));
             if (outcome.needsMoreDrives()) {
                 m.put("moreDrivesNeeded", outcome.drivesNeeded());
                 m.put("bytesNeededPerDrive", outcome.bytesNeededPerDrive());

@@ -65,6 +65,7 @@ public class PortableEncryptor implements DiskEncryptor {
     public KeyProtector prepare(DriveTarget drive, Progress progress) throws IOException {
         Path mount = mountPoint(drive);
         refuseSystemFolders(drive, mount);
+        SegmentCipher.warmUpInBackground();
         progress.begin("Preparing drive " + drive.serial() + " (portable encryption)", 3);
         progress.subTask("Emptying " + mount);
         erase(mount);
@@ -105,6 +106,7 @@ public class PortableEncryptor implements DiskEncryptor {
 
     @Override
     public Volume unlock(DriveTarget drive, KeyProtector key) throws IOException, WrongKeyException {
+        SegmentCipher.warmUpInBackground();
         char[] password = key.recoveryPassword().reveal();
         try {
             List<Problem> problems = RecoveryPasswords.check(password);

@@ -3,6 +3,7 @@ package org.seedbench.crypto.portable;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -20,6 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  * starts, then a 4-byte counter, so they never repeat under one key (new random bytes every 2^32 segments).
  */
 final class SegmentCipher {
+    /** Segments sealed and opened by {@link #warmUp()}: enough calls for the JIT to compile GCM's callers. */
+    static final int WARM_UP_SEGMENTS = 24_000;
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
     private final Cipher cipher;
     private final SecretKeySpec key;
     private final byte[] aad;
@@ -65,6 +69,46 @@ final class SegmentCipher {
         cipher.updateAAD(aad);
         return cipher.doFinal(in, inOff + PortableFormat.NONCE_LENGTH, storedLen - PortableFormat.NONCE_LENGTH, out,
                 outOff);
+    }
+
+    /**
+     * Starts {@link #warmUp()} on a daemon thread, once per Java runtime; the first drive to be prepared or
+     * unlocked calls it, so it runs while the drives are formatted and unlocked (PBKDF2 on another thread).
+     */
+    static void warmUpInBackground() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(SegmentCipher::warmUp, "seedbench-aes-gcm-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /**
+     * Seals and opens {@value #WARM_UP_SEGMENTS} small and full segments under a throwaway random key. Java
+     * computes GHASH and AES-CTR with the processor's instructions only once the JIT has compiled their callers,
+     * after thousands of calls; until then GCM runs an order of magnitude slower, which cost the first few hundred
+     * MB of every prepare-drives run (tens of seconds on a busy two-core machine). This costs about 70 MB of
+     * that slow GCM, off the copy thread.
+     */
+    static void warmUp() {
+        try {
+            SecureRandom random = new SecureRandom();
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            byte[] header = new byte[PortableFormat.HEADER_LENGTH];
+            SegmentCipher sealer = new SegmentCipher(key.clone(), header, "warm-up", random);
+            SegmentCipher opener = new SegmentCipher(key, header, "warm-up", random);
+            byte[] plain = new byte[PortableFormat.SEGMENT_SIZE];
+            byte[] stored = new byte[PortableFormat.STORED_SEGMENT];
+            for (int i = 0; i < WARM_UP_SEGMENTS; i++) {
+                int length = i % 32 == 0 ? PortableFormat.SEGMENT_SIZE : 1024;
+                boolean last = i % 2 == 1;
+                int n = sealer.seal(i, last, plain, 0, length, stored, 0);
+                opener.open(i, last, stored, 0, n, plain, 0);
+            }
+        } catch (GeneralSecurityException e) {
+            // nothing to warm up: encrypting a file reports that AES-GCM is missing
+        }
     }
 
     private void nextNonce() {
