@@ -24,7 +24,8 @@ import org.seedbench.core.spi.CloudConnector;
  * The registered cloud connectors, signed in for a data directory. A connector's settings come from
  * {@code <data>/connectors/<id>.properties} (kept 0600 by whoever writes it: it may hold a storage key), then
  * from what the caller adds (the environment, a test); {@value #DATA_DIRECTORY} is always set. Values of keys
- * that name a secret ({@code key}, {@code secret}, {@code sas}, {@code connectionString}, {@code password}) are
+ * that name a secret ({@code key}, {@code secret}, {@code sas}, {@code token}, {@code connectionString},
+ * {@code password}) are
  * handed over as {@link Secret}s.
  */
 @Component(service = CloudConnectors.class)
@@ -80,6 +81,7 @@ public class CloudConnectors {
     private static Object value(String key, String value) {
         String k = key.toLowerCase(java.util.Locale.ROOT);
         boolean secret = k.endsWith("key") || k.contains("secret") || k.contains("sas") || k.contains("password")
+                || k.contains("token")
                 || k.equals("connectionstring");
         return secret ? Secret.of(value) : value;
     }

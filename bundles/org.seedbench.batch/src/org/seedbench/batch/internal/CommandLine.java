@@ -20,6 +20,7 @@ import org.seedbench.core.rules.IllegalTransitionException;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.WorkloadSource;
+import org.seedbench.workflow.CloudConnectors;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.RepositoryService;
@@ -56,6 +57,9 @@ public class CommandLine {
 
     @Reference
     private VaultService vault;
+
+    @Reference
+    private CloudConnectors connectors;
 
     private final Clock clock;
 
@@ -112,7 +116,8 @@ public class CommandLine {
             Path data = dataDirectory(parsed.value("data"), env);
             List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
             return verb.run(new Invocation(parsed, out, err, env, data,
-                    new Invocation.Services(catalogs, sources, stage, repositories, drives, importJobs, vault), clock));
+                    new Invocation.Services(catalogs, sources, stage, repositories, drives, importJobs, vault,
+                            connectors), clock));
         } catch (UsageException e) {
             err.println("seedbench " + verb.name() + ": " + e.getMessage());
             err.println(e.usage());

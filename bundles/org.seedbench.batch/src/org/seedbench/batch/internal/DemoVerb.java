@@ -32,7 +32,7 @@ import org.seedbench.core.rules.Sizes;
 final class DemoVerb implements Verb {
     static final String DEMO_SIZE = "200M";
     /** The simulated datacenter's clock in the demo: a day passes in this many seconds. */
-    static final String SECONDS_PER_DAY = "0.25";
+    static final String SECONDS_PER_DAY = "1";
     static final int DRIVES = 3;
 
     private final Function<List<String>, ExitCode> cli;
@@ -55,15 +55,37 @@ final class DemoVerb implements Verb {
     @Override
     public String help() {
         return """
-                usage: seedbench demo [--data DIR]
-                  --data DIR  where the demo keeps its data, catalog, staging, drives and cloud (default: a new folder
-                              under the temp folder)
-                The local cloud's datacenter simulator runs on a compressed clock (a day in %s s).""".formatted(SECONDS_PER_DAY);
+                usage: seedbench demo [--azure [--azurite URL]] [--data DIR]
+                  --azure         the same trip against Azure's interfaces on this computer: Blob storage in Azurite,
+                                  the import job through the simulated Import/Export REST endpoint on 127.0.0.1
+                  --azurite URL   Azurite's Blob endpoint (default %s)
+                  --data DIR      where the demo keeps its data, catalog, staging, drives and cloud (default: a new
+                                  folder under the temp folder)
+                The simulated datacenter runs on a compressed clock (a day in %s s).""".formatted(AzureRehearsal.DEFAULT_AZURITE,
+                SECONDS_PER_DAY);
+    }
+
+    @Override
+    public java.util.Set<String> valuedOptions() {
+        return java.util.Set.of("azurite");
+    }
+
+    @Override
+    public java.util.Set<String> flagOptions() {
+        return java.util.Set.of("azure");
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         inv.args().requireNoPositionals(usage());
+        boolean azure = inv.args().has("azure");
+        java.net.URI azurite = java.net.URI.create(inv.args().value("azurite") == null ? AzureRehearsal.DEFAULT_AZURITE
+                : inv.args().value("azurite"));
+        if (azure && !AzureRehearsal.reachable(azurite)) {
+            inv.err().println("seedbench demo: Azurite is not reachable at " + azurite + ": "
+                    + AzureRehearsal.howToStart(azurite));
+            return ExitCode.NEEDS_ACTION;
+        }
         long started = System.nanoTime();
         Path data = inv.args().value("data") != null ? inv.dataDirectory()
                 : Files.createTempDirectory("seedbench-demo-");
@@ -78,13 +100,15 @@ final class DemoVerb implements Verb {
         Files.writeString(connectors.resolve(SeedingJob.DEFAULT_CONNECTOR + ".properties"),
                 "# the demo's simulated datacenter: a day in " + SECONDS_PER_DAY + " s\nsecondsPerDay=" + SECONDS_PER_DAY
                         + "\n");
-        inv.out().println("Seedbench demo in " + data);
+        inv.out().println("Seedbench demo in " + data + (azure ? ", against Azurite at " + azurite
+                + " and the simulated import service" : ", on the embedded local cloud"));
         String pass = passFile.toString();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(() -> List.of("generate-dataset", dataset.toString(), "--size", DEMO_SIZE, "--seed", "42")));
         steps.add(new Step(() -> List.of("init", "--name", job, "--staging", data.resolve("staging").toString(),
-                "--storage-account", "seedbenchdemo", "--container", "seed", "--subscription",
-                "00000000-0000-4000-8000-000000000001", "--location", "westeurope", "--workload", "files:" + dataset)));
+                "--storage-account", azure ? AzureRehearsal.ACCOUNT : "seedbenchdemo", "--container", "seed",
+                "--subscription", "00000000-0000-4000-8000-000000000001", "--location", "westeurope", "--workload",
+                "files:" + dataset, "--connector", azure ? "azure" : SeedingJob.DEFAULT_CONNECTOR)));
         steps.add(new Step(() -> List.of("stage", job, "--passphrase-file", pass)));
         steps.add(new Step(() -> prepareDrives(job, data)));
         steps.add(new Step(() -> List.of("ship", job, "--carrier", "Demo Carrier", "--tracking", "DEMO" + stamp,
@@ -98,6 +122,23 @@ final class DemoVerb implements Verb {
                 "--passphrase-file", pass)));
         steps.add(new Step(() -> List.of("cleanup", job)));
         List<String> timings = new ArrayList<>();
+        try (AutoCloseable rehearsal = azure ? AzureRehearsal.start(inv, data, azurite) : null) {
+            ExitCode code = run(inv, steps, dataset, restored, data, timings);
+            if (code != ExitCode.DONE) {
+                return code;
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        inv.out().println();
+        inv.out().println("Step times: " + String.join(", ", timings));
+        inv.out().printf(Locale.ROOT, "Demo succeeded in %.1f s: the whole trip, from generated data through drives, "
+                + "the simulated datacenter and the vault to a byte-identical restore and cleanup, in %s.%n",
+                took.toMillis() / 1000.0, data);
+        return ExitCode.DONE;
+    }
+
+    private ExitCode run(Invocation inv, List<Step> steps, Path dataset, Path restored, Path data, List<String> timings)
+            throws IOException {
         for (Step step : steps) {
             List<String> args = new ArrayList<>(step.args().get());
             String shown = String.join(" ", args);
@@ -127,12 +168,6 @@ final class DemoVerb implements Verb {
                 inv.out().printf("Byte-identical: %d files, %s%n", count[0], Sizes.decimal(count[1]));
             }
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        inv.out().println();
-        inv.out().println("Step times: " + String.join(", ", timings));
-        inv.out().printf(Locale.ROOT, "Demo succeeded in %.1f s: the whole trip, from generated data through drives, "
-                + "the simulated datacenter and the vault to a byte-identical restore and cleanup, in %s.%n",
-                took.toMillis() / 1000.0, data);
         return ExitCode.DONE;
     }
 

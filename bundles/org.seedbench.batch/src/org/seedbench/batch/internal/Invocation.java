@@ -9,6 +9,7 @@ import java.util.Map;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.spi.WorkloadSource;
+import org.seedbench.workflow.CloudConnectors;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.RepositoryService;
@@ -22,7 +23,7 @@ record Invocation(Args args, PrintStream out, PrintStream err, Map<String, Strin
     /** The services the verbs call. */
     record Services(CatalogService catalogs, List<WorkloadSource> workloadSources, StageService stage,
             RepositoryService repositories, DrivePreparationService drives, ImportJobService importJobs,
-            VaultService vault) {
+            VaultService vault, CloudConnectors connectors) {
     }
 
     boolean json() {

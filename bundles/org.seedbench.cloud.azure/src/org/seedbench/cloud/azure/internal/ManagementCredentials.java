@@ -16,7 +16,9 @@ import com.azure.identity.DeviceCodeCredentialBuilder;
 /**
  * The Microsoft Entra ID credential the connector calls Azure Resource Manager with, chosen from the sign-in
  * settings: a service principal ({@value #TENANT_ID}, {@value #CLIENT_ID}, {@value #CLIENT_SECRET}); a
- * {@link TokenCredential} object under {@value #CREDENTIAL}; device code sign-in when {@value #DEVICE_CODE} is
+ * {@link TokenCredential} object under {@value #CREDENTIAL}; a bearer token obtained elsewhere under
+ * {@value #ACCESS_TOKEN} (e.g. from {@code az account get-access-token}, or any text for the import service
+ * simulator); device code sign-in when {@value #DEVICE_CODE} is
  * {@code true} (the prompt goes to a {@code Consumer<String>} under {@value #DEVICE_CODE_PROMPT}, else to
  * standard error); otherwise the SDK's default chain (environment, managed identity, Azure CLI…).
  */
@@ -25,6 +27,7 @@ public final class ManagementCredentials {
     public static final String CLIENT_ID = "clientId";
     public static final String CLIENT_SECRET = "clientSecret";
     public static final String CREDENTIAL = "credential";
+    public static final String ACCESS_TOKEN = "accessToken";
     public static final String DEVICE_CODE = "deviceCode";
     public static final String DEVICE_CODE_PROMPT = "deviceCodePrompt";
     /** Optional Entra ID authority, e.g. {@code https://login.microsoftonline.us} for a sovereign cloud. */
@@ -43,6 +46,14 @@ public final class ManagementCredentials {
         if (given != null) {
             throw new InvalidInputException(new Problem(CREDENTIAL, null, "is not a TokenCredential",
                     "a com.azure.core.credential.TokenCredential object"));
+        }
+        Secret token = Settings.secret(settings, ACCESS_TOKEN);
+        if (token != null) {
+            String value = Settings.reveal(token);
+            secrets.add(value);
+            // a token given as it is: the service says when it no longer holds
+            return request -> reactor.core.publisher.Mono.just(new com.azure.core.credential.AccessToken(value,
+                    java.time.OffsetDateTime.now().plusYears(1)));
         }
         String tenant = Settings.text(settings, TENANT_ID);
         String client = Settings.text(settings, CLIENT_ID);
