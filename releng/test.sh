@@ -30,4 +30,5 @@ status=0
 releng/product-test.sh || status=1
 releng/crash-test.sh || status=1
 releng/drive-test.sh || status=1
+releng/trip-test.sh || status=1
 exit $status
