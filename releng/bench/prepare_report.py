@@ -177,7 +177,7 @@ def print_table(meta, table, checks, out):
                   f"median {fmt(sb['stream_mbps_median'], '{:.0f}')}; copying {fmt(sb['copy_s'])} s of "
                   f"{fmt(sb['wall_s'])} s wall; {fmt(sb['bytes_copied'] / MB if sb['bytes_copied'] else None, '{:.0f}')}"
                   f" MB copied (metadata on every drive)\n")
-        out.write(f"  share of the copy time: MD5 {percent(sb['md5_share'])} ({fmt(sb['md5_s'])} s, on its own thread, "
+        out.write(f"  share of the copy time: MD5 {percent(sb['md5_share'])} ({fmt(sb['md5_s'])} s, on their own threads, "
                   f"beside the write), AES-GCM + write {percent(sb['write_share'])} ({fmt(sb['write_s'])} s), "
                   f"fsync {percent(sb['sync_share'])} ({fmt(sb['sync_s'])} s), read {percent(sb['read_share'])} "
                   f"({fmt(sb['read_s'])} s)\n")
