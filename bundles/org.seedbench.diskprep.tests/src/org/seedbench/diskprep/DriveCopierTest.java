@@ -201,10 +201,11 @@ class DriveCopierTest {
     void aFlippedByteOnADriveIsNamedByBlobAndBlock() throws Exception {
         List<TestDrive> drives = drives(1, seed.packBytes() + 64 * MIB, 1);
         run(drives, Progress.NONE);
-        SeedFile pack = seed.packs().get(1);
+        // the pack of 8 MiB + 1 byte: a byte flipped at three quarters of it lies in its block 1 (4 to 8 MiB)
+        SeedFile pack = seed.packs().stream().filter(p -> p.length() == 8 * MIB + 1).findFirst().orElseThrow();
         Path onDisk = drives.get(0).target().mountPoint().resolve(pack.drivePath("seed-fs01"));
         byte[] bytes = Files.readAllBytes(onDisk);
-        bytes[bytes.length / 2] ^= 0x40;
+        bytes[bytes.length * 3 / 4] ^= 0x40;
         Files.write(onDisk, bytes);
         try (Volume v = drives.get(0).unlock(portable)) {
             DriveVerifier.Report report = DriveVerifier.verify("SB-0001", v, null, Progress.NONE);

@@ -3,7 +3,7 @@ package org.seedbench.workflow;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -11,68 +11,103 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads a drive's error log (the import service's {@code DriveLog} XML: {@code Blob > BlobPath}, and a
- * {@code Status} attribute on the blob or on one of its {@code Block}s) for the blobs the datacenter could not
- * import.
+ * Reads a drive's error log (the Import/Export service's {@code DriveLog}: the drive's status, each failed blob
+ * with its path and status, its failed blocks with offset and status) into a few lines an admin can act on.
  */
 final class DriveLogs {
-    private static final Set<String> FINE = Set.of("completed", "success", "succeeded", "created", "renamed",
-            "overwritten", "ok");
+    private static final String COMPLETED = "Completed";
 
     private DriveLogs() {
     }
 
     /**
-     * One line per blob with a status other than a success (or for the whole drive when its status says it was not
-     * read at all), e.g. {@code seed/job/packs/ab/ab… (block at byte 4194304): Corrupted}.
+     * The failures the log names, e.g. {@code blob seed/job/packs/ab/ab12…: Corrupted} and
+     * {@code   block at offset 4194304 (4194304 bytes): Corrupted}, at most {@code max} lines (the last one
+     * saying how many more there are). A log that is not a DriveLog gives its lines that name a failure.
      */
-    static List<String> failedBlobs(String log) {
-        List<String> failed = new ArrayList<>();
-        try {
-            XMLInputFactory factory = XMLInputFactory.newFactory();
-            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-            XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(log));
-            String path = null;
-            String status = null;
-            String offset = null;
-            boolean inBlob = false;
-            while (xml.hasNext()) {
-                int event = xml.next();
-                if (event == XMLStreamConstants.START_ELEMENT) {
-                    String name = xml.getLocalName();
-                    if (name.equals("Blob")) {
-                        inBlob = true;
-                        path = null;
-                        offset = null;
-                        status = bad(xml.getAttributeValue(null, "Status"));
-                    } else if (!inBlob && name.equals("Status")) {
-                        String drive = xml.getElementText().trim();
-                        if (bad(drive) != null && !drive.equalsIgnoreCase("CompletedWithErrors")) {
-                            failed.add("nothing of the drive: " + drive);
-                        }
-                    } else if (inBlob && name.equals("BlobPath")) {
-                        path = xml.getElementText().trim();
-                    } else if (inBlob && offset == null && bad(xml.getAttributeValue(null, "Status")) != null) {
-                        offset = xml.getAttributeValue(null, "Offset");
-                        status = status == null ? bad(xml.getAttributeValue(null, "Status")) : status;
-                    }
-                } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Blob")) {
-                    if (status != null) {
-                        failed.add((path == null ? "a blob" : path) + (offset == null ? "" : " (block at byte " + offset
-                                + ")") + ": " + status);
-                    }
-                    inBlob = false;
-                }
-            }
-        } catch (XMLStreamException e) {
-            failed.add("the error log cannot be read: " + e.getMessage());
+    static List<String> failures(String log, int max) {
+        if (log == null || log.isBlank()) {
+            return List.of();
         }
-        return failed;
+        List<String> lines;
+        try {
+            lines = parse(log);
+        } catch (XMLStreamException e) {
+            lines = log.lines().map(String::strip).filter(DriveLogs::namesFailure).toList();
+        }
+        if (lines.size() <= max) {
+            return lines;
+        }
+        List<String> some = new ArrayList<>(lines.subList(0, max - 1));
+        some.add("… and " + (lines.size() - max + 1) + " more in the drive's error log");
+        return some;
     }
 
-    /** The status when it is not a success, else null. */
-    private static String bad(String status) {
-        return status == null || FINE.contains(status.toLowerCase(java.util.Locale.ROOT)) ? null : status;
+    private static List<String> parse(String log) throws XMLStreamException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XMLStreamReader xml = factory.createXMLStreamReader(new StringReader(log));
+        List<String> lines = new ArrayList<>();
+        String driveStatus = null;
+        String blobStatus = null;
+        int depth = 0;
+        try {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    continue;
+                }
+                if (event != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                depth++;
+                switch (xml.getLocalName()) {
+                    case "Blob" -> blobStatus = xml.getAttributeValue(null, "Status");
+                    case "BlobPath" -> {
+                        String path = xml.getElementText().strip();
+                        depth--;
+                        if (failed(blobStatus)) {
+                            lines.add("blob " + path + ": " + blobStatus);
+                        }
+                    }
+                    case "Block" -> {
+                        String status = xml.getAttributeValue(null, "Status");
+                        if (failed(status)) {
+                            lines.add("  block at offset " + xml.getAttributeValue(null, "Offset") + " ("
+                                    + xml.getAttributeValue(null, "Length") + " bytes): " + status);
+                        }
+                    }
+                    case "Status" -> {
+                        boolean ofDrive = depth == 2;
+                        String status = xml.getElementText().strip();
+                        depth--;
+                        if (ofDrive && failed(status)) {
+                            driveStatus = status;
+                        }
+                    }
+                    default -> {
+                        // DriveId, FilePath, Length, BlockList: nothing to report
+                    }
+                }
+            }
+        } finally {
+            xml.close();
+        }
+        if (driveStatus != null) {
+            lines.add(0, "drive: " + driveStatus);
+        }
+        return lines;
+    }
+
+    private static boolean failed(String status) {
+        return status != null && !status.isBlank() && !COMPLETED.equalsIgnoreCase(status.strip());
+    }
+
+    private static boolean namesFailure(String line) {
+        String l = line.toLowerCase(Locale.ROOT);
+        return l.contains("corrupt") || l.contains("fail") || l.contains("invalid") || l.contains("notfound")
+                || l.contains("not found") || l.contains("mismatch") || l.contains("error");
     }
 }

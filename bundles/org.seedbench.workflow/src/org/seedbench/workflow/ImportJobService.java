@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -55,7 +56,10 @@ public class ImportJobService {
     public static final String RETURN_ADDRESS = "return address";
     public static final String RETURN_CARRIER_ACCOUNT = "return carrier account";
     /** At most this many lines of a drive's error log are shown. */
-    static final int ERROR_LINES = 6;
+    static final int ERROR_LINES = 8;
+    /** The drive states in which the service has written the drive's error log. */
+    private static final Set<DriveState> LOGGED = EnumSet.of(DriveState.NEVER_RECEIVED, DriveState.COMPLETED,
+            DriveState.COMPLETED_MORE_INFO, DriveState.SHIPPED_BACK);
 
     @Reference
     private CatalogService catalogs;
@@ -87,7 +91,7 @@ public class ImportJobService {
         Map<String, String> props;
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             job = Jobs.require(catalog, jobName);
-            drives = catalog.drives(jobName);
+            drives = seedDrives(catalog, jobName);
             props = catalog.jobProperties(jobName);
         }
         boolean ready = job.state() == JobState.DRIVES_READY;
@@ -96,7 +100,7 @@ public class ImportJobService {
                     + ": its drives are not ready for an import job", "prepare them: seedbench prepare-drives "
                             + jobName + " --drive …"));
         }
-        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        CloudConnector connector = connector(dataDirectory, job);
         DatacenterLocation location = connector.location(job.location()).orElseThrow(() -> new InvalidInputException(
                 new Problem(SeedRules.LOCATION, job.location(), "is not a location of the " + connector.id()
                         + " connector", locations(connector))));
@@ -119,6 +123,11 @@ public class ImportJobService {
                     + location.displayName() + " within " + ShippingRules.DEADLINE_DAYS + " days");
         }
         return new ImportJobOutcome(status, location, existing.isEmpty());
+    }
+
+    /** The job's drives that hold part of the seed (a drive prepared but not needed has no manifest). */
+    private static List<Drive> seedDrives(Catalog catalog, String jobName) {
+        return catalog.drives(jobName).stream().filter(d -> d.manifestHash() != null).toList();
     }
 
     private ImportJobRequest request(Path dataDirectory, SeedingJob job, List<Drive> drives,
@@ -165,14 +174,14 @@ public class ImportJobService {
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             job = Jobs.require(catalog, jobName);
             props = catalog.jobProperties(jobName);
-            drives = catalog.drives(jobName);
+            drives = seedDrives(catalog, jobName);
         }
         if (job.state() != JobState.CREATING && job.state() != JobState.SHIPPING) {
             throw new InvalidInputException(new Problem("job", jobName, "is " + job.state().label()
                     + ": shipping details are given once its import job is created and before the service "
                     + "receives the drives", "a job in state Creating (or Shipping, to correct the details)"));
         }
-        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        CloudConnector connector = connector(dataDirectory, job);
         Instant now = connector.clock().instant();
         if (job.state() == JobState.CREATING) {
             checkDeadline(jobName, created(props), now);
@@ -210,6 +219,11 @@ public class ImportJobService {
         List<String> otherSerials = catalog.allDrives().stream().filter(d -> !d.jobName().equals(jobName))
                 .map(Drive::serial).filter(s -> !serials.contains(s)).toList();
         InvalidInputException.throwIfAny(ShippingRules.checkShipment(shipment, serials, otherTracking, otherSerials));
+    }
+
+    /** The job's connector, signed in; settings it refuses are the user's input. */
+    private CloudConnector connector(Path dataDirectory, SeedingJob job) throws InvalidInputException, IOException {
+        return refusedAsInput(() -> connectors.signedIn(dataDirectory, job.connector(), Map.of()));
     }
 
     /** A call to the service. */
@@ -279,12 +293,13 @@ public class ImportJobService {
             return new ImportJobView(jobName, job.state(), null, 0, 0, created(props), null, null, List.of(),
                     List.of());
         }
-        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        CloudConnector connector = connector(dataDirectory, job);
         Optional<CloudJobStatus> reported = connector.getImportJob(job.subscriptionId(), jobName);
         Instant now = connector.clock().instant();
         Instant created = created(props) != null ? created(props)
                 : reported.map(CloudJobStatus::created).orElse(null);
         List<String> changes = new ArrayList<>();
+        List<DriveView> drives = reported.isPresent() ? driveViews(reported.get(), connector) : List.of();
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             JobState service = reported.map(CloudJobStatus::serviceState).orElse(null);
             if (service == null && job.state() == JobState.CREATING && created != null
@@ -292,10 +307,11 @@ public class ImportJobService {
                 service = JobState.EXPIRED;
             }
             if (service != null) {
-                walkJob(catalog, job, service, changes);
+                walkJob(catalog, job, service, drives.stream().anyMatch(DriveView::failed), changes);
             }
-            List<DriveView> drives = reported.isPresent()
-                    ? walkDrives(catalog, jobName, reported.get(), connector, changes) : List.of();
+            if (reported.isPresent()) {
+                walkDrives(catalog, jobName, reported.get(), changes);
+            }
             reported.ifPresent(s -> putIfChanged(catalog, jobName, props, reportedProps(s)));
             JobState after = catalog.job(jobName).orElseThrow().state();
             Deadline deadline = after == JobState.CREATING && created != null
@@ -315,12 +331,13 @@ public class ImportJobService {
         if (job.state() != JobState.CREATING || created == null) {
             return Optional.empty();
         }
-        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        CloudConnector connector = connector(dataDirectory, job);
         return Optional.of(ShippingRules.deadline(created, connector.clock().instant()));
     }
 
-    private static void walkJob(Catalog catalog, SeedingJob job, JobState service, List<String> changes) {
-        Optional<List<JobState>> steps = StatePaths.job(job.state(), service);
+    private static void walkJob(Catalog catalog, SeedingJob job, JobState service, boolean withErrors,
+            List<String> changes) {
+        Optional<List<JobState>> steps = StatePaths.job(job.state(), service, withErrors);
         if (steps.isEmpty()) {
             return;
         }
@@ -332,23 +349,26 @@ public class ImportJobService {
         }
     }
 
-    private static List<DriveView> walkDrives(Catalog catalog, String jobName, CloudJobStatus status,
-            CloudConnector connector, List<String> changes) throws IOException {
+    /** Each drive as the service reports it, with the failures its error log names. */
+    private static List<DriveView> driveViews(CloudJobStatus status, CloudConnector connector) throws IOException {
+        List<DriveView> views = new ArrayList<>();
+        for (DriveStatus ds : status.drives()) {
+            List<String> errors = ds.errorLogUri() != null && LOGGED.contains(ds.state())
+                    ? DriveLogs.failures(connector.readLog(ds.errorLogUri()), ERROR_LINES) : List.of();
+            views.add(new DriveView(ds.serial(), ds.state(), ds.percentComplete(), ds.bytesCopied(), errors));
+        }
+        return views;
+    }
+
+    private static void walkDrives(Catalog catalog, String jobName, CloudJobStatus status, List<String> changes) {
         Map<String, Drive> known = new LinkedHashMap<>();
         catalog.drives(jobName).forEach(d -> known.put(d.serial(), d));
-        List<DriveView> views = new ArrayList<>();
         for (DriveStatus ds : status.drives()) {
             Drive d = known.get(ds.serial());
             if (d != null) {
                 walkDrive(catalog, d, ds, changes);
             }
-            boolean failed = ds.state() == DriveState.COMPLETED_MORE_INFO
-                    || status.serviceState() == JobState.COMPLETED_WITH_ERRORS;
-            List<String> errors = failed && ds.errorLogUri() != null ? errorLines(connector.readLog(ds.errorLogUri()))
-                    : List.of();
-            views.add(new DriveView(ds.serial(), ds.state(), ds.percentComplete(), ds.bytesCopied(), errors));
         }
-        return views;
     }
 
     private static void walkDrive(Catalog catalog, Drive d, DriveStatus ds, List<String> changes) {
@@ -364,20 +384,6 @@ public class ImportJobService {
                     d.manifestHash(), from, ds.percentComplete()));
             changes.add("drive " + d.serial() + ": " + ds.percentComplete() + "% copied at the datacenter");
         }
-    }
-
-    /** The lines of an error log that name what failed (blobs, blocks, keys, manifests), at most a few. */
-    static List<String> errorLines(String log) {
-        List<String> lines = log == null ? List.of()
-                : log.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        List<String> failing = lines.stream().filter(ImportJobService::namesFailure).limit(ERROR_LINES).toList();
-        return failing.isEmpty() ? lines.stream().limit(ERROR_LINES).toList() : failing;
-    }
-
-    private static boolean namesFailure(String line) {
-        String l = line.toLowerCase(Locale.ROOT);
-        return l.contains("corrupt") || l.contains("fail") || l.contains("invalid") || l.contains("missing")
-                || l.contains("mismatch") || l.contains("errorcode") || l.contains("error:");
     }
 
     private static Map<String, String> reportedProps(CloudJobStatus s) {

@@ -42,6 +42,11 @@ public record ImportJobView(String jobName, JobState jobState, JobState serviceS
         public DriveView {
             errors = errors == null ? List.of() : List.copyOf(errors);
         }
+
+        /** Whether the drive did not make it into the storage account whole. */
+        public boolean failed() {
+            return !errors.isEmpty() || state == DriveState.NEVER_RECEIVED || state == DriveState.COMPLETED_MORE_INFO;
+        }
     }
 
     /** Whether the service still moves the job along (or waits for its shipment). */
@@ -51,10 +56,11 @@ public record ImportJobView(String jobName, JobState jobState, JobState serviceS
 
     /**
      * Whether the admin must act: shipping details due within a few days, an expired job, or a copy that
-     * finished with errors to read.
+     * finished with errors to read (a drive never received or not imported whole).
      */
     public boolean needsAction() {
         return deadline != null && (deadline.warn() || deadline.expired())
-                || serviceState == JobState.EXPIRED || serviceState == JobState.COMPLETED_WITH_ERRORS;
+                || serviceState == JobState.EXPIRED || serviceState == JobState.COMPLETED_WITH_ERRORS
+                || drives.stream().anyMatch(DriveView::failed);
     }
 }

@@ -24,10 +24,16 @@ final class StatePaths {
     private StatePaths() {
     }
 
-    /** The steps from {@code from} to {@code to} through the service's states; empty when equal or unreachable. */
-    static Optional<List<JobState>> job(JobState from, JobState to) {
+    /**
+     * The steps from {@code from} to {@code to} through the service's states; empty when unreachable.
+     *
+     * @param withErrors whether the copy ended with errors: a path past the end of the copy (to Closed) goes
+     *                   through CompletedWithErrors, else through Completed
+     */
+    static Optional<List<JobState>> job(JobState from, JobState to, boolean withErrors) {
+        JobState avoid = withErrors ? JobState.COMPLETED : JobState.COMPLETED_WITH_ERRORS;
         return shortest(JobState.class, from, to, s -> JobStates.next(s).stream()
-                .filter(JobState::isServiceState).toList());
+                .filter(n -> n.isServiceState() && (n != avoid || n == to)).toList());
     }
 
     /** The steps from {@code from} to {@code to} in the drive state machine; empty when unreachable. */

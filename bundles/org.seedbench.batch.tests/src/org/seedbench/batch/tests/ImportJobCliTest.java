@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,6 +165,55 @@ class ImportJobCliTest {
         }
         assertTrue(local.container("contosobackup", "seed").list("seed-fs01/packs/").size() > 0,
                 "the packs reached the import container");
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aCorruptedBlockOnADriveIsNamedWithItsBlobWhenTheCopyCompletesWithErrors() throws IOException {
+        clockSpeed(0.5);
+        assertEquals(0, preparedJob("seed-fs01", "SB-0001").exitCode());
+        Path pack;
+        try (Stream<Path> files = Files.walk(tmp.resolve("drives/SB-0001/seed-fs01/packs"))) {
+            pack = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(pack);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(pack, bytes);
+        assertEquals(0, ship("seed-fs01", "1Z-0001").exitCode());
+
+        CliRun watch = run("status", "seed-fs01", "--watch", "--interval", "0.2");
+        assertEquals(4, watch.exitCode(), watch.out() + watch.err());
+        assertTrue(watch.out().contains("job seed-fs01: Packaging → CompletedWithErrors"), watch.out());
+        assertTrue(watch.out().contains("drive SB-0001: Transferring → CompletedMoreInfo"), watch.out());
+        String id = pack.getFileName().toString();
+        assertTrue(watch.out().contains("    blob seed/seed-fs01/packs/" + id.substring(0, 2) + "/" + id
+                + ": Corrupted"), watch.out());
+        assertTrue(watch.out().contains("      block at offset 0 ("), watch.out());
+        JsonNode drive = json("status", "seed-fs01").path("importJob").path("drives").get(0);
+        assertTrue(List.of("CompletedMoreInfo", "ShippedBack").contains(drive.path("state").asText()),
+                drive.toString());
+        assertTrue(drive.path("errors").toString().contains("Corrupted"), drive.toString());
+    }
+
+    @Test
+    void aFailedImportJobCreationIsCreatedOnceByTheRerun() throws IOException {
+        clockSpeed(-1);
+        CliRun failed = preparedJob("seed-fs01", "SB-0001");
+        assertEquals(3, failed.exitCode(), failed.out() + failed.err());
+        assertEquals(1, failed.errLines().size(), failed.err());
+        assertTrue(failed.err().startsWith("seedbench prepare-drives: secondsPerDay '-1.0': is not a positive number"),
+                failed.err());
+        assertEquals("DrivesReady", state("seed-fs01"));
+
+        clockSpeed(86_400);
+        CliRun rerun = run("prepare-drives", "seed-fs01", "--yes-format", "--drive", "dir:"
+                + tmp.resolve("drives/SB-0001") + ",capacity=50M,serial=SB-0001");
+        assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
+        assertTrue(rerun.out().contains("Import job seed-fs01 created"), rerun.out());
+        assertEquals("Creating", state("seed-fs01"));
+        assertEquals(1, local.listImportJobs(SUBSCRIPTION).stream().filter(j -> j.jobName().equals("seed-fs01"))
+                .count());
     }
 
     @Test

@@ -26,8 +26,9 @@ import org.seedbench.core.rules.Sizes;
  */
 final class DemoVerb implements Verb {
     /** The steps of the trip that are not built yet, in the order the demo will run them. */
-    static final List<String> STILL_TO_COME = List.of("prepare-drives", "import job and shipping address", "ship",
-            "datacenter copy", "seed-vault", "backup (incremental)", "cleanup");
+    static final List<String> STILL_TO_COME = List.of("seed-vault", "backup (incremental)", "cleanup");
+    /** The simulated datacenter's speed in the demo: a service day in a real second. */
+    static final String DEMO_SECONDS_PER_DAY = "1";
     static final String DEMO_SIZE = "200M";
 
     private final Function<List<String>, ExitCode> cli;
@@ -67,6 +68,7 @@ final class DemoVerb implements Verb {
         Path dataset = data.resolve("dataset");
         Path restored = data.resolve("restored");
         Path passFile = passphraseFile(data);
+        compressedCloudClock(data);
         inv.out().println("Seedbench demo in " + data);
         List<List<String>> steps = List.of(
                 List.of("generate-dataset", dataset.toString(), "--size", DEMO_SIZE, "--seed", "42"),
@@ -75,6 +77,11 @@ final class DemoVerb implements Verb {
                         "--location", "westeurope", "--workload", "files:" + dataset),
                 List.of("stage", job, "--passphrase-file", passFile.toString()),
                 List.of("verify", job, "--read-data", "--passphrase-file", passFile.toString()),
+                List.of("prepare-drives", job, "--yes-format", "--drive", folderDrive(data, "SB-D001"), "--drive",
+                        folderDrive(data, "SB-D002")),
+                List.of("ship", job, "--carrier", "Demo Carrier", "--tracking", "DEMO-" + stamp, "--return-address",
+                        "Seedbench demo, 1 Rehearsal Way", "--return-carrier-account", "DEMO-0001"),
+                List.of("status", job, "--watch", "--interval", "1"),
                 List.of("restore", job, "--target", restored.toString(), "--passphrase-file", passFile.toString()),
                 List.of("status", job));
         for (List<String> step : steps) {
@@ -101,9 +108,25 @@ final class DemoVerb implements Verb {
         inv.out().println();
         inv.out().println("Not built yet, so not run: " + String.join(", ", STILL_TO_COME) + ".");
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        inv.out().printf(Locale.ROOT, "Demo succeeded in %.1f s: generate, init, stage, verify, restore and the "
-                + "byte-for-byte check ran on %s.%n", took.toMillis() / 1000.0, data);
+        inv.out().printf(Locale.ROOT, "Demo succeeded in %.1f s: generate, init, stage, verify, prepare-drives, ship, "
+                + "the simulated datacenter copy, restore and the byte-for-byte check ran on %s.%n",
+                took.toMillis() / 1000.0, data);
         return ExitCode.DONE;
+    }
+
+    /** A folder drive of the demo, large enough to take half the seed or more. */
+    private static String folderDrive(Path data, String serial) {
+        return "dir:" + data.resolve("folder-drives").resolve(serial) + ",capacity=" + DEMO_SIZE + ",serial=" + serial;
+    }
+
+    /** The local cloud's datacenter runs a day a second in the demo, unless its settings say otherwise. */
+    private static void compressedCloudClock(Path data) throws IOException {
+        Path settings = data.resolve("connectors").resolve("local.properties");
+        if (!Files.exists(settings)) {
+            Files.createDirectories(settings.getParent());
+            Files.writeString(settings, "# the demo's simulated datacenter: real seconds per service day\n"
+                    + "secondsPerDay=" + DEMO_SECONDS_PER_DAY + "\n", StandardCharsets.UTF_8);
+        }
     }
 
     /** A random passphrase for the demo's repository, in a file only the user can read. */

@@ -76,17 +76,18 @@ final class StatusVerb implements Verb {
         boolean terminal = !inv.json() && System.console() != null;
         ImportJobView view = first;
         String line = Views.importJobLine(view);
-        emit(inv, view, line, terminal);
+        emit(inv, view, line, terminal, 0);
         while (view.moving()) {
             Thread.sleep(Math.max(1, Math.round(interval * 1000)));
             view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
             String next = Views.importJobLine(view);
             if (!view.changes().isEmpty() || !next.equals(line)) {
-                if (terminal && !view.changes().isEmpty()) {
+                boolean freshLine = terminal && !view.changes().isEmpty();
+                if (freshLine) {
                     inv.out().println();
                 }
                 view.changes().forEach(c -> emitChange(inv, c));
-                emit(inv, view, next, terminal);
+                emit(inv, view, next, terminal, freshLine ? 0 : line.length());
                 line = next;
             }
         }
@@ -108,7 +109,8 @@ final class StatusVerb implements Verb {
         }
     }
 
-    private static void emit(Invocation inv, ImportJobView view, String line, boolean terminal) {
+    /** @param overwrite on a terminal, the length of the line this one redraws */
+    private static void emit(Invocation inv, ImportJobView view, String line, boolean terminal, int overwrite) {
         if (inv.json()) {
             Map<String, Object> m = Views.importJob(view);
             m.put("event", "status");
@@ -116,7 +118,7 @@ final class StatusVerb implements Verb {
             m.put("state", view.jobState().label());
             Views.printJsonLine(inv.out(), m);
         } else if (terminal) {
-            inv.out().print("\r" + line);
+            inv.out().print("\r" + line + " ".repeat(Math.max(0, overwrite - line.length())));
             inv.out().flush();
         } else {
             inv.out().println(line);

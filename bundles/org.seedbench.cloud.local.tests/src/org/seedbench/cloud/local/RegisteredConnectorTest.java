@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,16 +15,27 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.Shipment;
 import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.DiskEncryptor;
+import org.seedbench.core.spi.ImportJobRequest;
 
-/** The local cloud reaches the workflow as a Declarative Services component, the default connector of a job. */
+/**
+ * The local cloud reaches the workflow as a Declarative Services component, the default connector of a job,
+ * with the registered encryptors to unlock the drives its simulated datacenter receives.
+ */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class RegisteredConnectorTest {
+    private static final String SUBSCRIPTION = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
 
     @InjectService(filter = "(component.name=org.seedbench.cloud.local.LocalCloudConnector)", timeout = 10_000)
     CloudConnector connector;
+
+    @InjectService(filter = "(component.name=org.seedbench.crypto.portable.*)", timeout = 10_000)
+    DiskEncryptor portable;
 
     @TempDir
     Path data;
@@ -32,5 +46,19 @@ class RegisteredConnectorTest {
         connector.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, data));
         connector.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, data.toString()));
         assertTrue(connector.location("westeurope").orElseThrow().shippingAddress().contains("simulated"));
+    }
+
+    @Test
+    void itsDatacenterUnlocksDrivesWithTheRegisteredEncryptors() throws Exception {
+        connector.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, data.resolve("data")));
+        PreparedDrive d = PreparedDrive.prepare(portable, data.resolve("drive"), "SB-0001", "seed", "job-1",
+                PreparedDrive.seedFiles(1, PreparedDrive.MIB));
+        connector.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", "job-1", "contosobackup", "seed",
+                "1 Main St", List.of(d.entry())));
+        connector.updateShipping(SUBSCRIPTION, new Shipment("job-1", "UPS", "1Z-REG", LocalDate.now(),
+                List.of("SB-0001"), "1 Main St", null));
+        ((LocalCloudConnector) connector).advanceClock(Duration.ofDays(2));
+        assertEquals(DriveState.COMPLETED,
+                connector.getImportJob(SUBSCRIPTION, "job-1").orElseThrow().drives().get(0).state());
     }
 }

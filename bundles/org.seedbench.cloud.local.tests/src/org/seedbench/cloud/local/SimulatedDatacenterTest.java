@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -283,6 +286,107 @@ class SimulatedDatacenterTest {
         }
         assertFalse(Files.exists(temp.resolve("data/cloud/accounts")), "nothing lands in the local cloud's folder");
         assertTrue(cloud.readLog(drive.verboseLogUri()).contains("<Status>Completed</Status>"));
+    }
+
+    @Test
+    void aWatcherInAnotherProcessSeesTheCopyProgressWhileItRuns() throws Exception {
+        LocalCloudConnector watcher = new LocalCloudConnector(List.of(portable));
+        watcher.signIn(Map.of(LocalCloudConnector.FOLDER, temp.resolve("data/cloud")));
+        ExecutorService elsewhere = Executors.newSingleThreadExecutor();
+        List<String> seen = new ArrayList<>();
+        LocalCloudConnector storage = new LocalCloudConnector(List.of()) {
+            @Override
+            public BlobContainer container(String account, String container) throws IOException {
+                BlobContainer c = super.container(account, container);
+                return new ForwardingContainer(c) {
+                    @Override
+                    public void put(String name, InputStream content, long length) throws IOException {
+                        if (container.equals(CONTAINER)) {
+                            seen.add(watch(elsewhere, watcher));
+                        }
+                        super.put(name, content, length);
+                    }
+                };
+            }
+        };
+        storage.signIn(Map.of(LocalCloudConnector.FOLDER, temp.resolve("storage")));
+        cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"),
+                LocalCloudConnector.IMPORT_STORAGE, storage));
+        PreparedDrive d = drive("SB-0001", 13, 4 * MIB, 4 * MIB);
+        create(d.entry());
+        try {
+            assertEquals(DriveState.COMPLETED, shipAndTransfer("SB-0001").drives().get(0).state());
+        } finally {
+            elsewhere.shutdownNow();
+        }
+        long total = d.files().values().stream().mapToLong(b -> b.length).sum();
+        List<String> expected = new ArrayList<>();
+        long before = 0;
+        for (byte[] f : d.files().values()) {
+            expected.add("Transferring/Transferring/" + before * 100 / total + "%");
+            before += f.length;
+        }
+        assertEquals(expected, seen, "what the watcher saw as each blob was written");
+    }
+
+    /** The job as another connector on the same cloud reads it, from another thread. */
+    private static String watch(ExecutorService elsewhere, LocalCloudConnector watcher) throws IOException {
+        try {
+            CloudJobStatus s = elsewhere.submit(() -> watcher.getImportJob(SUBSCRIPTION, JOB).orElseThrow()).get();
+            DriveStatus drive = s.drives().get(0);
+            return s.serviceState() + "/" + drive.state() + "/" + drive.percentComplete() + "%";
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** A container that hands every call on. */
+    private static class ForwardingContainer implements BlobContainer {
+        private final BlobContainer c;
+
+        ForwardingContainer(BlobContainer c) {
+            this.c = c;
+        }
+
+        @Override
+        public void put(String name, InputStream content, long length) throws IOException {
+            c.put(name, content, length);
+        }
+
+        @Override
+        public InputStream get(String name) throws IOException {
+            return c.get(name);
+        }
+
+        @Override
+        public InputStream get(String name, long offset, long length) throws IOException {
+            return c.get(name, offset, length);
+        }
+
+        @Override
+        public long size(String name) throws IOException {
+            return c.size(name);
+        }
+
+        @Override
+        public List<String> list(String prefix) throws IOException {
+            return c.list(prefix);
+        }
+
+        @Override
+        public boolean exists(String name) throws IOException {
+            return c.exists(name);
+        }
+
+        @Override
+        public void delete(String name) throws IOException {
+            c.delete(name);
+        }
+
+        @Override
+        public void copyFrom(BlobContainer source, String name) throws IOException {
+            c.copyFrom(source, name);
+        }
     }
 
     @Test

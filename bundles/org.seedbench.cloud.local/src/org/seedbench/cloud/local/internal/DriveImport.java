@@ -49,6 +49,8 @@ final class DriveImport {
     private final Storage storage;
     private final Saver saver;
     private final DriveLog log;
+    /** Bytes copied since the job was last saved. */
+    private long unsaved;
 
     DriveImport(JobRecord job, DriveRecord drive, List<DiskEncryptor> encryptors, Storage storage, Saver saver) {
         this.job = job;
@@ -89,11 +91,19 @@ final class DriveImport {
             finish(DriveLog.BITLOCKER_VOLUME_NOT_FOUND, now);
             return;
         }
-        try (Secret password = Secret.of(drive.recoveryPassword);
-                Volume volume = encryptor.get().unlock(target, new KeyProtector(drive.keyProtectorId, password))) {
-            importVolume(volume);
+        Volume volume;
+        try (Secret password = Secret.of(drive.recoveryPassword)) {
+            volume = encryptor.get().unlock(target, new KeyProtector(drive.keyProtectorId, password));
         } catch (WrongKeyException e) {
-            log.status(DriveLog.BITLOCKER_KEY_INVALID);
+            finish(DriveLog.BITLOCKER_KEY_INVALID, now);
+            return;
+        } catch (IOException e) {
+            // the volume cannot be opened at all (a damaged header): as if it held no encrypted volume
+            finish(DriveLog.BITLOCKER_VOLUME_NOT_FOUND, now);
+            return;
+        }
+        try (volume) {
+            importVolume(volume);
         }
         finish(log.status(), now);
     }
@@ -169,8 +179,6 @@ final class DriveImport {
             return false;
         }
     }
-
-    private long unsaved;
 
     private void progress(long bytes) throws IOException {
         drive.bytesCopied += bytes;
