@@ -21,12 +21,13 @@ import org.seedbench.core.rules.Sizes;
 
 /**
  * {@code seedbench demo}: the whole flow on generated data with the embedded defaults, in a data directory of its
- * own. It runs the steps Seedbench has, each through the command line as a user would type it, checks the
- * restored bytes against the source, and names the steps still to be built.
+ * own. It runs the steps Seedbench has, each through the command line as a user would type it: the seed travels on
+ * folder drives through the simulated datacenter into the vault, the dataset changes, an incremental backup goes
+ * into the vault, and the restore from the vault is checked byte for byte against the changed source.
  */
 final class DemoVerb implements Verb {
     /** The steps of the trip that are not built yet, in the order the demo will run them. */
-    static final List<String> STILL_TO_COME = List.of("seed-vault", "backup (incremental)", "cleanup");
+    static final List<String> STILL_TO_COME = List.of();
     /** The simulated datacenter's speed in the demo: a service day in a real second. */
     static final String DEMO_SECONDS_PER_DAY = "1";
     static final String DEMO_SIZE = "200M";
@@ -82,8 +83,45 @@ final class DemoVerb implements Verb {
                 List.of("ship", job, "--carrier", "Demo Carrier", "--tracking", "DEMO-" + stamp, "--return-address",
                         "Seedbench demo, 1 Rehearsal Way", "--return-carrier-account", "DEMO-0001"),
                 List.of("status", job, "--watch", "--interval", "1"),
-                List.of("restore", job, "--target", restored.toString(), "--passphrase-file", passFile.toString()),
+                List.of("seed-vault", job),
+                List.of("verify", job, "--from", "vault", "--read-data", "--passphrase-file", passFile.toString()));
+        List<List<String>> incremental = List.of(
+                List.of("backup", job, "--passphrase-file", passFile.toString()),
+                List.of("restore", job, "--from", "vault", "--target", restored.toString(), "--passphrase-file",
+                        passFile.toString()),
+                List.of("cleanup", job),
                 List.of("status", job));
+        ExitCode failed = runSteps(inv, data, steps);
+        if (failed == null) {
+            changeDataset(inv, dataset);
+            failed = runSteps(inv, data, incremental);
+        }
+        if (failed != null) {
+            return failed;
+        }
+        inv.out().println();
+        inv.out().println("==> comparing " + restored + " with " + dataset);
+        String difference = compare(dataset, restored);
+        if (difference != null) {
+            inv.err().println("seedbench demo: the restored data differs from the source: " + difference);
+            return ExitCode.FAILURE;
+        }
+        long[] count = count(dataset);
+        inv.out().printf("Byte-identical: %d files, %s%n", count[0], Sizes.decimal(count[1]));
+        if (!STILL_TO_COME.isEmpty()) {
+            inv.out().println();
+            inv.out().println("Not built yet, so not run: " + String.join(", ", STILL_TO_COME) + ".");
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        inv.out().printf(Locale.ROOT, "Demo succeeded in %.1f s: generate, init, stage, verify, prepare-drives, ship, "
+                + "the simulated datacenter copy, seed-vault, an incremental backup, the restore from the vault with "
+                + "its byte-for-byte check and cleanup ran on %s.%n",
+                took.toMillis() / 1000.0, data);
+        return ExitCode.DONE;
+    }
+
+    /** Runs the steps through the command line; the exit code of the first that fails, null when all are done. */
+    private ExitCode runSteps(Invocation inv, Path data, List<List<String>> steps) {
         for (List<String> step : steps) {
             List<String> args = new ArrayList<>(step);
             args.add("--data");
@@ -96,22 +134,23 @@ final class DemoVerb implements Verb {
                 return code;
             }
         }
+        return null;
+    }
+
+    /** Changes the source after seeding, as the days until the next backup would: one new file, one longer. */
+    private static void changeDataset(Invocation inv, Path dataset) throws IOException {
         inv.out().println();
-        inv.out().println("==> comparing " + restored + " with " + dataset);
-        String difference = compare(dataset, restored);
-        if (difference != null) {
-            inv.err().println("seedbench demo: the restored data differs from the source: " + difference);
-            return ExitCode.FAILURE;
+        inv.out().println("==> changing the dataset after seeding: a new file of 1 MB, one file longer");
+        byte[] fresh = new byte[1 << 20];
+        new SecureRandom().nextBytes(fresh);
+        Files.write(dataset.resolve("after-seeding.bin"), fresh);
+        try (Stream<Path> files = Files.walk(dataset)) {
+            Path first = files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(Files::isWritable).sorted().findFirst()
+                    .orElseThrow();
+            Files.writeString(first, "\nchanged after seeding\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
         }
-        long[] count = count(dataset);
-        inv.out().printf("Byte-identical: %d files, %s%n", count[0], Sizes.decimal(count[1]));
-        inv.out().println();
-        inv.out().println("Not built yet, so not run: " + String.join(", ", STILL_TO_COME) + ".");
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        inv.out().printf(Locale.ROOT, "Demo succeeded in %.1f s: generate, init, stage, verify, prepare-drives, ship, "
-                + "the simulated datacenter copy, restore and the byte-for-byte check ran on %s.%n",
-                took.toMillis() / 1000.0, data);
-        return ExitCode.DONE;
     }
 
     /** A folder drive of the demo, large enough to take half the seed or more. */
