@@ -59,6 +59,8 @@ public class VaultService {
     public static final String PROP_BYTES_REPAIRED = "vault.bytesRepaired";
     public static final String PROP_SNAPSHOTS = "vault.snapshots";
     private static final String VERIFIED = "verified";
+    /** At most this many lines of each drive's error log are named. */
+    private static final int NOT_IMPORTED_LINES = 1000;
 
     @Reference
     private CatalogService catalogs;
@@ -216,8 +218,11 @@ public class VaultService {
         }
         for (CloudJobStatus.DriveStatus drive : status.get().drives()) {
             if (drive.errorLogUri() != null && !drive.errorLogUri().isBlank()) {
-                for (String failed : DriveLogs.failures(place.connector().readLog(drive.errorLogUri()), Integer.MAX_VALUE)) {
-                    lines.add(failed + " (drive " + drive.serial() + ")");
+                String log = place.connector().readLog(drive.errorLogUri());
+                for (String failed : DriveLogs.failures(log, NOT_IMPORTED_LINES)) {
+                    if (!failed.startsWith(" ")) {
+                        lines.add(failed + " (drive " + drive.serial() + ")");
+                    }
                 }
             }
         }

@@ -16,7 +16,8 @@ import org.seedbench.batch.internal.CommandLine;
 
 /**
  * {@code seedbench demo}: the whole flow on 200 MB of generated data, through the simulated datacenter on a
- * compressed clock, ends with the restored bytes identical to the source.
+ * compressed clock into the vault, then an incremental backup; the restore from the vault is identical to the
+ * changed source, and cleanup ends the trip.
  */
 @ExtendWith(ServiceExtension.class)
 class DemoCliTest {
@@ -36,6 +37,10 @@ class DemoCliTest {
         assertTrue(demo.out().lines().anyMatch(l -> l.matches("Job demo-\\d+: Shipping\\. .* with Demo Carrier.*")),
                 demo.out());
         assertTrue(demo.out().contains("Transferring → Packaging"), demo.out());
+        assertTrue(demo.out().lines().anyMatch(l -> l.matches("Seeded demo-\\d+: \\d+ packs verified in .*")),
+                demo.out());
+        assertTrue(demo.out().lines().anyMatch(l -> l.matches("Backed up demo-\\d+ into .* sent")), demo.out());
+        assertTrue(demo.out().lines().anyMatch(l -> l.startsWith("Cleaned up demo-")), demo.out());
         assertTrue(demo.out().lines().anyMatch(l -> l.startsWith("Byte-identical: ")), demo.out());
         assertTrue(demo.out().lines().anyMatch(l -> l.startsWith("Demo succeeded in ")), demo.out());
     }

@@ -216,7 +216,7 @@ class VaultCliTest {
 
         CliRun seed = run("seed-vault", JOB);
         assertEquals(0, seed.exitCode(), seed.out() + seed.err());
-        assertTrue(seed.out().contains("Not imported by the datacenter: seed/" + JOB + "/packs/"
+        assertTrue(seed.out().contains("Not imported by the datacenter: blob seed/" + JOB + "/packs/"
                 + damaged[0].substring(0, 2) + "/" + damaged[0]), seed.out());
         assertTrue(seed.out().contains("Repaired 1 objects"), seed.out());
         assertEquals("Seeded", state());
