@@ -79,11 +79,8 @@ public final class DataBoxApi extends JobApi {
         if (drives.isEmpty()) {
             throw new Failure(Answer.error(400, "InvalidRequestContent", "details.importDiskDetailsCollection: a job needs disks"));
         }
-        entry.returnAddress = details.path("shippingAddress").isObject() ? (ObjectNode) details.path("shippingAddress").deepCopy() : null;
-        entry.returnShipping = details.path("returnToCustomerPackageDetails").isObject()
-                ? (ObjectNode) details.path("returnToCustomerPackageDetails").deepCopy() : null;
-        String returnAddress = entry.returnAddress == null ? null : entry.returnAddress.path("streetAddress1").asText(null);
-        return create(subscription, job, entry, container(entry.tags), returnAddress, drives);
+        keepReturn(entry, details.path("shippingAddress"), details.path("returnToCustomerPackageDetails"));
+        return create(subscription, job, entry, container(entry.tags), returnAddress(entry), drives);
     }
 
     /** Update: the return address and return carrier are kept for when the disks are marked shipped. */
@@ -91,12 +88,7 @@ public final class DataBoxApi extends JobApi {
         existing(subscription, job);
         JobBook.Entry entry = entry(subscription, job, resourceGroup);
         JsonNode details = body.path("properties").path("details");
-        if (details.path("shippingAddress").isObject()) {
-            entry.returnAddress = (ObjectNode) details.path("shippingAddress").deepCopy();
-        }
-        if (details.path("returnToCustomerPackageDetails").isObject()) {
-            entry.returnShipping = (ObjectNode) details.path("returnToCustomerPackageDetails").deepCopy();
-        }
+        keepReturn(entry, details.path("shippingAddress"), details.path("returnToCustomerPackageDetails"));
         return get(subscription, resourceGroup, job);
     }
 

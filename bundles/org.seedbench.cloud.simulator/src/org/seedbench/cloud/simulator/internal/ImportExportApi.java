@@ -51,10 +51,8 @@ public final class ImportExportApi extends JobApi {
         if (drives.isEmpty()) {
             throw new Failure(Answer.error(400, "InvalidRequestContent", "properties.driveList: an import job needs drives"));
         }
-        entry.returnAddress = p.path("returnAddress").isObject() ? (ObjectNode) p.path("returnAddress").deepCopy() : null;
-        entry.returnShipping = p.path("returnShipping").isObject() ? (ObjectNode) p.path("returnShipping").deepCopy() : null;
-        String returnAddress = entry.returnAddress == null ? null : entry.returnAddress.path("streetAddress1").asText(null);
-        return create(subscription, job, entry, container(entry.tags), returnAddress, drives);
+        keepReturn(entry, p.path("returnAddress"), p.path("returnShipping"));
+        return create(subscription, job, entry, container(entry.tags), returnAddress(entry), drives);
     }
 
     /** Update: return details are kept, a delivery package ships the job, cancelRequested cancels it. */
@@ -62,12 +60,7 @@ public final class ImportExportApi extends JobApi {
         existing(subscription, job);
         JobBook.Entry entry = entry(subscription, job, resourceGroup);
         JsonNode p = body.path("properties");
-        if (p.path("returnAddress").isObject()) {
-            entry.returnAddress = (ObjectNode) p.path("returnAddress").deepCopy();
-        }
-        if (p.path("returnShipping").isObject()) {
-            entry.returnShipping = (ObjectNode) p.path("returnShipping").deepCopy();
-        }
+        keepReturn(entry, p.path("returnAddress"), p.path("returnShipping"));
         if (p.path("cancelRequested").asBoolean(false)) {
             backend.cancelImportJob(subscription, job);
             entry.cancelRequested = true;

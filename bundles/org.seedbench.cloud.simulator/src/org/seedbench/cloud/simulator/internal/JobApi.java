@@ -130,7 +130,7 @@ public abstract class JobApi {
                 .orElseThrow(() -> new java.nio.file.NoSuchFileException("job '" + job + "'"));
         List<String> serials = new ArrayList<>();
         status.drives().forEach(d -> serials.add(d.serial()));
-        String returnAddress = entry.returnAddress == null ? null : entry.returnAddress.path("streetAddress1").asText(null);
+        String returnAddress = returnAddress(entry);
         String account = entry.returnShipping == null ? null : entry.returnShipping.path("carrierAccountNumber").asText(null);
         LocalDate date = shipDate != null ? shipDate : LocalDate.ofInstant(backend.clock().instant(), ZoneOffset.UTC);
         return backend.updateShipping(subscription, new Shipment(job, carrier, tracking, date, serials, returnAddress, account));
@@ -146,6 +146,21 @@ public abstract class JobApi {
         }
         String path = URI.create(location).getRawPath();
         return storageEndpoint.toString().replaceAll("/+$", "") + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    /** Keeps the return address and return shipping a request gives (either may be absent). */
+    protected static void keepReturn(JobBook.Entry entry, JsonNode address, JsonNode shipping) {
+        if (address.isObject()) {
+            entry.returnAddress = (ObjectNode) address.deepCopy();
+        }
+        if (shipping.isObject()) {
+            entry.returnShipping = (ObjectNode) shipping.deepCopy();
+        }
+    }
+
+    /** The return address as one line, as the backend takes it; null when none was given. */
+    protected static String returnAddress(JobBook.Entry entry) {
+        return entry.returnAddress == null ? null : entry.returnAddress.path("streetAddress1").asText(null);
     }
 
     protected static String accountName(String storageAccountId) {
