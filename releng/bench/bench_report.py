@@ -84,7 +84,7 @@ def cpu_percent(entry):
 
 
 def median_of(entries, key):
-    values = [e[key] for e in entries if key in e]
+    values = [e[key] for e in entries if e.get(key) is not None]
     return statistics.median(values) if values else None
 
 
@@ -193,7 +193,8 @@ def print_table(meta, full, later, checks, out):
         out.write(f"  {check['label']:42}{fmt(check['value']):>9}   target {check['target']:8} {verdict}\n")
 
 
-def report(args):
+def load(args, numeric_meta):
+    """The measurements of --results (JSON lines) and the --meta KEY=VALUE pairs, numbers where numeric_meta says."""
     entries = []
     with open(args.results, encoding="utf-8") as f:
         for line in f:
@@ -202,16 +203,25 @@ def report(args):
     meta = {}
     for item in args.meta:
         key, _, value = item.partition("=")
-        meta[key] = NUMERIC_META[key](value) if key in NUMERIC_META and value else value
+        meta[key] = numeric_meta[key](value) if key in numeric_meta and value else value
+    return entries, meta
+
+
+def write_result(path, result):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(result, f, indent=2)
+        f.write("\n")
+
+
+def report(args):
+    entries, meta = load(args, NUMERIC_META)
     dataset_bytes = meta["dataset_bytes"]
     full, later = summarise(entries, dataset_bytes)
     checks = targets(entries, full, later)
     print_table(meta, full, later, checks, sys.stdout)
     result = {"meta": meta, "full_rounds": full, **{phase.replace("-", "_"): rows for phase, rows in later.items()},
               "targets": checks, "measurements": entries}
-    with open(args.json, "w", encoding="utf-8") as f:
-        json.dump(result, f, indent=2)
-        f.write("\n")
+    write_result(args.json, result)
     return 0
 
 

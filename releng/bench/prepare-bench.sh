@@ -20,6 +20,9 @@ EOF
 }
 
 here=$(cd "$(dirname "$0")" && pwd)
+bench=prepare-bench
+# shellcheck source=releng/bench/steps.sh
+. "$here/steps.sh"
 root=$(cd "$here/../.." && pwd)
 product_dir=$root/releng/org.seedbench.repository/target/products/org.seedbench.headless/linux/gtk/x86_64/seedbench
 launcher=$product_dir/bin/seedbench
@@ -32,16 +35,7 @@ seed=42
 drives=3
 job=bench
 
-die() {
-    echo "prepare-bench: $*" >&2
-    exit 1
-}
 
-usage_error() {
-    echo "prepare-bench: $*" >&2
-    usage >&2
-    exit 2
-}
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -109,31 +103,6 @@ logs=$work/logs
 results=$logs/measurements.jsonl
 rm -rf "$runs" "$logs"
 mkdir -p "$runs" "$logs"
-
-step_failed() {
-    echo "prepare-bench: '$1' failed; the end of its output (all of it in $logs/$1.*):" >&2
-    tail -n 15 "$logs/$1.out" "$logs/$1.err" >&2 || true
-    echo "prepare-bench: $runs is left for inspection; the next run deletes it" >&2
-    exit 1
-}
-
-# quietly LABEL COMMAND...: runs an untimed step, its output in the logs.
-quietly() {
-    local label=$1
-    shift
-    "$@" > "$logs/$label.out" 2> "$logs/$label.err" < /dev/null || step_failed "$label"
-}
-
-# timed LABEL COMMAND...: runs COMMAND and then sync under `/usr/bin/time -v` (wall clock, CPU, peak RSS), so that
-# each step pays for getting its data to disk; a sync before it starts every step with no dirty pages of another.
-timed() {
-    local label=$1
-    shift
-    sync
-    # shellcheck disable=SC2016 # "$@" is the inner shell's: COMMAND, then sync
-    /usr/bin/time -v -o "$logs/$label.time" sh -c '"$@" && sync' "$label" "$@" \
-        > "$logs/$label.out" 2> "$logs/$label.err" < /dev/null || step_failed "$label"
-}
 
 # record TOOL ROUND LABEL [--json-out FILE]: adds a timed step's figures to the results.
 record() {

@@ -19,7 +19,7 @@ import statistics
 import subprocess
 import sys
 
-from bench_report import cpu_percent, fmt, parse_time_report, rounded
+from bench_report import cpu_percent, fmt, load, median_of, parse_time_report, rounded, write_result
 
 MB = 1_000_000
 
@@ -108,11 +108,6 @@ def record(args):
     return 0
 
 
-def median_of(entries, key):
-    values = [e[key] for e in entries if e.get(key) is not None]
-    return statistics.median(values) if values else None
-
-
 def summarise(entries, seed_bytes):
     table = {}
     for tool in TOOLS:
@@ -189,22 +184,11 @@ def print_table(meta, table, checks, out):
 
 
 def report(args):
-    entries = []
-    with open(args.results, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                entries.append(json.loads(line))
-    meta = {}
-    for item in args.meta:
-        key, _, value = item.partition("=")
-        meta[key] = NUMERIC_META[key](value) if key in NUMERIC_META and value else value
+    entries, meta = load(args, NUMERIC_META)
     table = summarise(entries, meta["seed_bytes"])
     checks = targets(table)
     print_table(meta, table, checks, sys.stdout)
-    result = {"meta": meta, "rounds": table, "targets": checks, "measurements": entries}
-    with open(args.json, "w", encoding="utf-8") as f:
-        json.dump(result, f, indent=2)
-        f.write("\n")
+    write_result(args.json, {"meta": meta, "rounds": table, "targets": checks, "measurements": entries})
     return 0
 
 
