@@ -77,7 +77,8 @@ public class CommandLine {
         Map<String, Verb> verbs = new LinkedHashMap<>();
         for (Verb v : List.of(new InitVerb(), new JobsVerb(), new StatusVerb(), new StageVerb(), new SnapshotsVerb(),
                 new VerifyVerb(), new RestoreVerb(), new PrepareDrivesVerb(), new DrivesVerb(), new VerifyDriveVerb(),
-                new ShipVerb(), new DemoVerb(a -> run(a, out, err, env)), new GenerateDatasetVerb())) {
+                new ShipVerb(), new DemoVerb(a -> run(a, out, err, env)), new RunPlanVerb((a, o) -> run(a, o, err, env)),
+                new GenerateDatasetVerb())) {
             verbs.put(v.name(), v);
         }
         return verbs;

@@ -143,6 +143,16 @@ class LocalCloudConnectorTest extends CloudConnectorContract {
     }
 
     @Test
+    void aDamagedJobFileIsNamedWithoutQuotingItsKeyProtectors() throws IOException {
+        Path file = tempDir.resolve("cloud/importexport/" + SUBSCRIPTION + "/seed-fs01.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"name\": \"seed-fs01\",\n \"drives\": [{\"recoveryPassword\": " + PASSWORD + "}");
+        IOException e = assertThrows(IOException.class, () -> connector.getImportJob(SUBSCRIPTION, "seed-fs01"));
+        assertTrue(e.getMessage().startsWith("the local cloud's record of job seed-fs01"), e.getMessage());
+        assertFalse(e.getMessage().contains("111111"), e.getMessage());
+    }
+
+    @Test
     void aJobNameIsTakenOnceButARetryOfTheSameRequestGivesTheJob() throws IOException {
         KeyProtector key = new KeyProtector("kp", Secret.of(PASSWORD));
         ImportJobRequest request = new ImportJobRequest(SUBSCRIPTION, "westeurope", "seed-fs01", "contosobackup",

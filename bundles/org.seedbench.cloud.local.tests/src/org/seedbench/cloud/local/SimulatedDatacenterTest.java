@@ -29,6 +29,8 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.cloud.local.internal.FileLock;
+import org.seedbench.cloud.local.internal.JobRecord;
+import org.seedbench.cloud.local.internal.JobStore;
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.CloudJobStatus.DriveStatus;
 import org.seedbench.core.model.DriveState;
@@ -387,6 +389,27 @@ class SimulatedDatacenterTest {
         public void copyFrom(BlobContainer source, String name) throws IOException {
             c.copyFrom(source, name);
         }
+    }
+
+    @Test
+    void aCopyCutShortByAKilledProcessRunsAgainOnTheNextRead() throws Exception {
+        PreparedDrive d = drive("SB-0001", 14, 5 * MIB);
+        create(d.entry());
+        ship("SB-0001");
+        after(Duration.ofDays(1));
+        // as a process killed during the copy leaves the job: Transferring, its drive half copied, no end time
+        JobStore store = new JobStore(temp.resolve("data/cloud/importexport"));
+        JobRecord job = store.read(SUBSCRIPTION, JOB).orElseThrow();
+        job.state = JobState.TRANSFERRING.label();
+        job.drives.get(0).state = DriveState.TRANSFERRING.label();
+        job.drives.get(0).bytesCopied = 3 * MIB;
+        store.write(job);
+
+        CloudJobStatus s = after(Duration.ofDays(1));
+        assertEquals(JobState.TRANSFERRING, s.serviceState());
+        assertEquals(DriveState.COMPLETED, s.drives().get(0).state());
+        assertEquals(d.files().values().stream().mapToLong(b -> b.length).sum(), s.drives().get(0).bytesCopied());
+        assertImported(d);
     }
 
     @Test

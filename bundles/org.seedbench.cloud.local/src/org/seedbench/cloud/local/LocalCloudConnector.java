@@ -116,8 +116,8 @@ public class LocalCloudConnector implements CloudConnector {
         Path folder = folder(settings);
         Double speed = secondsPerDay(settings.get(SECONDS_PER_DAY));
         CloudConnector storage = settings.get(IMPORT_STORAGE) instanceof CloudConnector c ? c : null;
-        if (settings.get(IMPORT_STORAGE) != null && storage == null) {
-            throw Requests.invalid(new Problem(IMPORT_STORAGE, null, "is not a cloud connector",
+        if (settings.get(IMPORT_STORAGE) != null && (storage == null || storage == this)) {
+            throw Requests.invalid(new Problem(IMPORT_STORAGE, null, "is not another cloud connector",
                     "a signed-in CloudConnector whose containers hold the imported blobs"));
         }
         Session current = session;

@@ -42,8 +42,10 @@ public final class JobStore {
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             return Optional.empty();
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException("the local cloud's record of job " + job + " is damaged: "
-                    + e.getOriginalMessage());
+            // not the parser's message: it may quote the file, which holds key protectors
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw new IOException("the local cloud's record of job " + job + " (" + file(subscription, job)
+                    + ") is damaged" + (line > 0 ? " at line " + line : ""));
         }
     }
 
