@@ -41,17 +41,18 @@ final class StatusVerb implements Verb {
     @Override
     public String help() {
         return """
-                usage: seedbench status JOB [--watch] [--interval SECONDS] [--json] [--data DIR]
+                usage: seedbench status JOB [--watch] [--interval SECONDS] [--timeout SECONDS] [--json] [--data DIR]
                   --watch             ask the import service again every interval until the job is Completed,
                                       CompletedWithErrors, Closed, Cancelled or Expired, printing each change
                   --interval SECONDS  how often --watch asks (default 30)
+                  --timeout SECONDS   stop watching after this long (exit 4 while the job still moves)
                   --json              print the job as JSON (with --watch, one JSON line per change)
                 Exit 4: the admin must act (shipping details due within 4 days, an expired job, errors to read).""";
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("interval");
+        return Set.of("interval", "timeout");
     }
 
     @Override
@@ -62,23 +63,32 @@ final class StatusVerb implements Verb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         String name = inv.args().requirePositional("the job's name", usage());
-        double interval = interval(inv.args().value("interval"));
+        double interval = seconds("interval", inv.args().value("interval"), DEFAULT_INTERVAL_SECONDS);
+        double timeout = seconds("timeout", inv.args().value("timeout"), Double.POSITIVE_INFINITY);
         ImportJobView view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
         if (inv.args().has("watch") && view.moving()) {
-            view = watch(inv, name, view, interval);
+            view = watch(inv, name, view, interval, timeout);
+            if (view.moving()) {
+                inv.err().println("seedbench status: " + name + " is still " + view.serviceState().label()
+                        + " after watching for " + inv.args().value("timeout") + " s; run status again later");
+                return ExitCode.NEEDS_ACTION;
+            }
         } else {
             print(inv, name, view);
         }
         return view.needsAction() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
     }
 
-    private ImportJobView watch(Invocation inv, String name, ImportJobView first, double interval) throws Exception {
+    private ImportJobView watch(Invocation inv, String name, ImportJobView first, double interval, double timeout)
+            throws Exception {
         boolean terminal = !inv.json() && System.console() != null;
+        long until = Double.isInfinite(timeout) ? Long.MAX_VALUE : System.nanoTime() + Math.round(timeout * 1e9);
         ImportJobView view = first;
         String line = Views.importJobLine(view);
         emit(inv, view, line, terminal, 0);
-        while (view.moving()) {
-            Thread.sleep(Math.max(1, Math.round(interval * 1000)));
+        while (view.moving() && System.nanoTime() < until) {
+            long left = Math.max(1, (until - System.nanoTime()) / 1_000_000);
+            Thread.sleep(Math.max(1, Math.min(left, Math.round(interval * 1000))));
             view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
             String next = Views.importJobLine(view);
             if (!view.changes().isEmpty() || !next.equals(line)) {
@@ -125,20 +135,20 @@ final class StatusVerb implements Verb {
         }
     }
 
-    private static double interval(String text) throws InvalidInputException {
+    private static double seconds(String option, String text, double otherwise) throws InvalidInputException {
         if (text == null) {
-            return DEFAULT_INTERVAL_SECONDS;
+            return otherwise;
         }
         try {
             double seconds = Double.parseDouble(text.strip());
-            if (seconds > 0 && seconds <= 86_400) {
+            if (seconds > 0 && seconds <= 31_536_000) {
                 return seconds;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidInputException(new Problem("interval", text, "is not a number of seconds between 0 and "
-                + "86400", "e.g. 30 or 0.5"));
+        throw new InvalidInputException(new Problem(option, text, "is not a number of seconds between 0 and a year",
+                "e.g. 30 or 0.5"));
     }
 
     private static void print(Invocation inv, String name, ImportJobView view) {
