@@ -237,6 +237,11 @@ class ImportJobCliTest {
         assertEquals(eventsOfB, events("seed-b").size());
         assertTrue(shipment("seed-b") == null, "no shipment recorded for seed-b");
         assertEquals("Creating", state("seed-b"));
+
+        CliRun waiting = run("status", "seed-b", "--watch", "--interval", "0.1", "--timeout", "0.3");
+        assertEquals(4, waiting.exitCode(), waiting.out() + waiting.err());
+        assertEquals(List.of("seedbench status: seed-b is still Creating after watching for 0.3 s; run status again "
+                + "later"), waiting.errLines());
     }
 
     @Test

@@ -63,16 +63,14 @@ final class StatusVerb implements Verb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         String name = inv.args().requirePositional("the job's name", usage());
-        double interval = interval(inv.args().value("interval"));
-        String timeoutText = inv.args().value("timeout");
-        long deadline = timeoutText == null ? Long.MAX_VALUE
-                : System.nanoTime() + Math.round(seconds("timeout", timeoutText, Double.MAX_VALUE) * 1e9);
+        double interval = seconds("interval", inv.args().value("interval"), DEFAULT_INTERVAL_SECONDS);
+        double timeout = seconds("timeout", inv.args().value("timeout"), Double.POSITIVE_INFINITY);
         ImportJobView view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
         if (inv.args().has("watch") && view.moving()) {
-            view = watch(inv, name, view, interval, deadline);
+            view = watch(inv, name, view, interval, timeout);
             if (view.moving()) {
-                inv.err().println("seedbench status: job " + name + " is still " + view.jobState().label()
-                        + " after " + timeoutText + " s: run seedbench status " + name + " --watch again later");
+                inv.err().println("seedbench status: " + name + " is still " + view.serviceState().label()
+                        + " after watching for " + inv.args().value("timeout") + " s; run status again later");
                 return ExitCode.NEEDS_ACTION;
             }
         } else {
@@ -81,14 +79,16 @@ final class StatusVerb implements Verb {
         return view.needsAction() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
     }
 
-    private ImportJobView watch(Invocation inv, String name, ImportJobView first, double interval, long deadline)
+    private ImportJobView watch(Invocation inv, String name, ImportJobView first, double interval, double timeout)
             throws Exception {
         boolean terminal = !inv.json() && System.console() != null;
+        long until = Double.isInfinite(timeout) ? Long.MAX_VALUE : System.nanoTime() + Math.round(timeout * 1e9);
         ImportJobView view = first;
         String line = Views.importJobLine(view);
         emit(inv, view, line, terminal, 0);
-        while (view.moving() && System.nanoTime() < deadline) {
-            Thread.sleep(Math.max(1, Math.round(interval * 1000)));
+        while (view.moving() && System.nanoTime() < until) {
+            long left = Math.max(1, (until - System.nanoTime()) / 1_000_000);
+            Thread.sleep(Math.max(1, Math.min(left, Math.round(interval * 1000))));
             view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
             String next = Views.importJobLine(view);
             if (!view.changes().isEmpty() || !next.equals(line)) {
@@ -135,22 +135,20 @@ final class StatusVerb implements Verb {
         }
     }
 
-    private static double interval(String text) throws InvalidInputException {
-        return text == null ? DEFAULT_INTERVAL_SECONDS : seconds("interval", text, 86_400);
-    }
-
-    /** A positive number of seconds, at most {@code max}. */
-    private static double seconds(String field, String text, double max) throws InvalidInputException {
+    private static double seconds(String option, String text, double otherwise) throws InvalidInputException {
+        if (text == null) {
+            return otherwise;
+        }
         try {
             double seconds = Double.parseDouble(text.strip());
-            if (seconds > 0 && seconds <= max) {
+            if (seconds > 0 && seconds <= 31_536_000) {
                 return seconds;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidInputException(new Problem(field, text, "is not a positive number of seconds"
-                + (max < Double.MAX_VALUE ? " up to " + (long) max : ""), "e.g. 30 or 0.5"));
+        throw new InvalidInputException(new Problem(option, text, "is not a number of seconds between 0 and a year",
+                "e.g. 30 or 0.5"));
     }
 
     private static void print(Invocation inv, String name, ImportJobView view) {
