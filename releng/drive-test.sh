@@ -24,7 +24,8 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 state() { "$sb" status "$1" --json | json 'd["state"]'; }
 drives_json() { "$sb" drives "$1" --json; }
 drive() { echo "dir:$work/drives/$1/$2,capacity=${3:-$cap},serial=$2"; }
-last_json() { tail -n 1 "$1"; }
+# the outcome of prepare-drives --json: its "done" line (an "importJob" line may follow it)
+last_json() { grep '^{"event":"done"' "$1" | tail -n 1; }
 
 "$sb" generate-dataset "$work/dataset" --size "$size" --seed 7 > /dev/null || { echo "drive-test: cannot generate"; exit 1; }
 init() {
