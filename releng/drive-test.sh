@@ -135,7 +135,7 @@ recopied=$(last_json "$work/three.out" | json 'sum(x["blocksCopied"] for x in d[
 [ "$code" -eq 0 ] && [ "$recopied" = 0 ] \
     && ok "with a third drive: done, SB-0001 and SB-0002 copied nothing again ($(last_json "$work/three.out" | json '[x["blocksAlreadyOnDrive"] for x in d["drives"]]') blocks already there)" \
     || fail "with a third drive: exit $code, $recopied blocks copied again on the first two; $(tail -2 "$work/three.err")"
-[ "$(state two)" = DrivesReady ] && ok "the job is DrivesReady" || fail "the job is $(state two)"
+[ "$(state two)" = Creating ] && ok "the drives are ready and the import job created: the job is Creating" || fail "the job is $(state two)"
 check_placement two "SB-0001 SB-0002 SB-0003"
 verify_all two "SB-0001 SB-0002 SB-0003"
 rm -rf "$work/drives/two"
