@@ -1,13 +1,11 @@
 package org.seedbench.batch.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
-import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.workflow.VaultBackupOutcome;
 
@@ -64,14 +62,8 @@ final class BackupVerb implements Verb {
             out.println("Backed up " + job + " into " + o.vault() + ": " + Sizes.decimal(s.bytesRead()) + " read, "
                     + Sizes.decimal(s.bytesNew()) + " new, " + Sizes.decimal(s.bytesStored()) + " stored, "
                     + Sizes.decimal(o.bytesSent()) + " sent");
-            for (SnapshotInfo snap : r.snapshots()) {
-                out.println("  snapshot " + snap.shortId() + "  " + snap.workload());
-            }
-            if (r.completedWithWarnings()) {
-                out.println("Completed with " + r.warnings().size() + " warnings (also in the job's events):");
-                List<String> shown = r.warnings().subList(0, Math.min(20, r.warnings().size()));
-                shown.forEach(w -> out.println("  " + w));
-            }
+            Views.printSnapshots(out, r);
+            Views.printWarnings(out, r, job);
         }
         return r.completedWithWarnings() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
     }

@@ -1,14 +1,12 @@
 package org.seedbench.batch.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
-import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.workflow.StageOutcome;
 
@@ -71,21 +69,12 @@ final class StageVerb implements Verb {
         } else {
             var out = inv.out();
             out.printf(Locale.ROOT, "Staged %s: %s (%s/s)%n", job, s.summary(), Sizes.decimal((long) s.bytesPerSecond()));
-            for (SnapshotInfo snap : r.snapshots()) {
-                out.println("  snapshot " + snap.shortId() + "  " + snap.workload());
-            }
+            Views.printSnapshots(out, r);
             out.println("  repository " + outcome.repository());
             if (outcome.nothingNew()) {
                 out.println("Nothing new to store: the staging repository already held everything this run read.");
             }
-            if (r.completedWithWarnings()) {
-                out.println("Completed with " + r.warnings().size() + " warnings (also in the job's events):");
-                List<String> shown = r.warnings().subList(0, Math.min(20, r.warnings().size()));
-                shown.forEach(w -> out.println("  " + w));
-                if (shown.size() < r.warnings().size()) {
-                    out.println("  … and " + (r.warnings().size() - shown.size()) + " more: seedbench status " + job);
-                }
-            }
+            Views.printWarnings(out, r, job);
             out.println("Next: seedbench prepare-drives " + job + " --drive …");
         }
         return r.completedWithWarnings() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.seedbench.backup.BackupResult;
+import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.model.SeedingJob;
@@ -47,6 +49,26 @@ final class Views {
             out.println(JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The snapshots a backup run made, one line each. */
+    static void printSnapshots(PrintStream out, BackupResult r) {
+        for (SnapshotInfo snap : r.snapshots()) {
+            out.println("  snapshot " + snap.shortId() + "  " + snap.workload());
+        }
+    }
+
+    /** A backup run's warnings: the first 20, and how to see the rest. */
+    static void printWarnings(PrintStream out, BackupResult r, String job) {
+        if (!r.completedWithWarnings()) {
+            return;
+        }
+        out.println("Completed with " + r.warnings().size() + " warnings (also in the job's events):");
+        List<String> shown = r.warnings().subList(0, Math.min(20, r.warnings().size()));
+        shown.forEach(w -> out.println("  " + w));
+        if (shown.size() < r.warnings().size()) {
+            out.println("  … and " + (r.warnings().size() - shown.size()) + " more: seedbench status " + job);
         }
     }
 
