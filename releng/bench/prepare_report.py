@@ -34,16 +34,14 @@ TARGETS = [
 ]
 
 
-def last_json_line(path):
-    """The last line of a `--json` output that is a JSON object: prepare-drives' `done` event."""
+def done_event(path):
+    """prepare-drives' `done` event in its `--json` output (the import job's line may follow it)."""
     with open(path, encoding="utf-8") as f:
-        lines = [line for line in f if line.lstrip().startswith("{")]
-    if not lines:
-        raise ValueError(f"no JSON line in {path}")
-    done = json.loads(lines[-1])
-    if done.get("event") != "done":
-        raise ValueError(f"the last JSON line of {path} is not the 'done' event: {lines[-1].strip()}")
-    return done
+        events = [json.loads(line) for line in f if line.lstrip().startswith("{")]
+    done = [e for e in events if e.get("event") == "done"]
+    if not done:
+        raise ValueError(f"no 'done' event in {path}")
+    return done[-1]
 
 
 def drive_bytes(folder):
@@ -90,7 +88,7 @@ def record(args):
              "max_rss_mb": round(measured["max_rss_kib"] * 1024 / MB, 1),
              "mb_per_s": rounded(args.bytes / MB / measured["wall_s"], 1) if measured["wall_s"] else None}
     if args.json_out:
-        entry.update(prepare_figures(last_json_line(args.json_out)))
+        entry.update(prepare_figures(done_event(args.json_out)))
         entry["stored_bytes"] = drive_bytes(args.drives_folder)
     elif args.stored is not None:
         entry["stored_bytes"] = args.stored
