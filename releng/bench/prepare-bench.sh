@@ -62,24 +62,7 @@ unset SEEDBENCH_DATA
 export SEEDBENCH_PASSPHRASE='benchmark passphrase 42'
 
 # --- tools ----------------------------------------------------------------------------------------------------
-missing=()
-[ -x /usr/bin/time ] || missing+=(time)
-command -v python3 > /dev/null || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-    as_root=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo > /dev/null || die "needs ${missing[*]} (Debian packages); install them as root, then rerun"
-        as_root=(sudo)
-    fi
-    echo "prepare-bench: installing ${missing[*]} from Debian's packages"
-    apt_log=$(mktemp "${TMPDIR:-/tmp}/prepare-bench-apt.XXXXXX")
-    if ! { "${as_root[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq \
-        "${missing[@]}"; } > "$apt_log" 2>&1; then
-        tail -n 20 "$apt_log" >&2
-        die "could not install ${missing[*]} (the whole log: $apt_log)"
-    fi
-    rm -f "$apt_log"
-fi
+need_packages time python3
 
 if [ ! -x "$launcher" ]; then
     die "no headless product at $launcher;

@@ -37,3 +37,30 @@ timed() {
     /usr/bin/time -v -o "$logs/$label.time" sh -c '"$@" && sync' "$label" "$@" \
         > "$logs/$label.out" 2> "$logs/$label.err" < /dev/null || step_failed "$label"
 }
+
+# need_packages PACKAGE…: installs from Debian's packages those of restic, time (GNU time) and python3 that are
+# missing (with sudo when not root).
+need_packages() {
+    local missing=() p
+    for p in "$@"; do
+        case $p in
+            time) [ -x /usr/bin/time ] || missing+=(time) ;;
+            *) command -v "$p" > /dev/null || missing+=("$p") ;;
+        esac
+    done
+    [ ${#missing[@]} -gt 0 ] || return 0
+    local as_root=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo > /dev/null || die "needs ${missing[*]} (Debian packages); install them as root, then rerun"
+        as_root=(sudo)
+    fi
+    echo "$bench: installing ${missing[*]} from Debian's packages"
+    local apt_log
+    apt_log=$(mktemp "${TMPDIR:-/tmp}/$bench-apt.XXXXXX")
+    if ! { "${as_root[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq \
+        "${missing[@]}"; } > "$apt_log" 2>&1; then
+        tail -n 20 "$apt_log" >&2
+        die "could not install ${missing[*]} (the whole log: $apt_log)"
+    fi
+    rm -f "$apt_log"
+}
