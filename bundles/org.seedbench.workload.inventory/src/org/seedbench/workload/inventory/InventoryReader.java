@@ -127,9 +127,9 @@ public final class InventoryReader {
             if (!node.isObject()) {
                 throw fail(where, "is not an object");
             }
-            onlyKnown(node, DATASOURCE, where);
             String name = text(node, "name", where);
             String context = where.substring(0, where.length() - 2) + " (" + name + "): ";
+            onlyKnown(node, DATASOURCE, context);
             String typeName = text(node, "type", context);
             DatasourceType type = DatasourceType.of(typeName).filter(product.types()::contains)
                     .orElseThrow(() -> fail(context, "type '" + typeName + "' is not one a " + product.name()
