@@ -23,9 +23,15 @@ final class ExactLengthStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        if (left == 0) {
+            return end();
+        }
+        int b = super.read();
+        if (b < 0) {
+            throw shorter();
+        }
+        left--;
+        return b;
     }
 
     @Override
@@ -34,14 +40,11 @@ final class ExactLengthStream extends FilterInputStream {
             return 0;
         }
         if (left == 0) {
-            if (super.read() >= 0) {
-                throw changed("it is longer than the " + length + " bytes it had when listed");
-            }
-            return -1;
+            return end();
         }
         int n = super.read(b, off, (int) Math.min(len, left));
         if (n < 0) {
-            throw changed("it ended after " + (length - left) + " of " + length + " bytes");
+            throw shorter();
         }
         left -= n;
         return n;
@@ -62,6 +65,18 @@ final class ExactLengthStream extends FilterInputStream {
     @Override
     public boolean markSupported() {
         return false;
+    }
+
+    /** At the item's length: the file must end here too. */
+    private int end() throws IOException {
+        if (super.read() >= 0) {
+            throw changed("it is longer than the " + length + " bytes it had when listed");
+        }
+        return -1;
+    }
+
+    private IOException shorter() {
+        return changed("it ended after " + (length - left) + " of " + length + " bytes");
     }
 
     private IOException changed(String what) {
