@@ -89,11 +89,11 @@ public abstract class InventoryWorkloadSource implements WorkloadSource {
         Inventory inv = selected.inventory();
         for (Datasource d : selected.datasources()) {
             if (d.type() == DatasourceType.SYSTEM_STATE) {
-                List<String> others = inv.datasources().stream().filter(o -> o.type() != DatasourceType.SYSTEM_STATE)
-                        .map(inv::nameOf).toList();
+                List<String> others = selected.datasources().stream()
+                        .filter(o -> o.type() != DatasourceType.SYSTEM_STATE).map(inv::nameOf).toList();
                 problems.add(new Problem(SeedRules.WORKLOAD, workload, "datasource '" + inv.nameOf(d) + "' is "
                         + d.type().label() + ": " + SeedRules.SYSTEM_STATE_REFUSED,
-                        others.isEmpty() ? "a group with other datasources"
+                        others.isEmpty() ? "datasources other than system state"
                                 : "name the others: " + id() + ":" + new InventoryTarget(
                                         InventoryTarget.parse(spec.target()).inventory(), others).format()));
             }

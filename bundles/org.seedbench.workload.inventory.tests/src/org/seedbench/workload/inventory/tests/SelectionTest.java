@@ -59,6 +59,21 @@ class SelectionTest {
     }
 
     @Test
+    void systemStateNamedAmongOthersIsRefusedSuggestingTheRest() throws Exception {
+        Path inv = new Group(tmp, Product.DPM)
+                .add("D:\\", DatasourceType.VOLUME, "FS01", "a.txt", 10)
+                .add("System Protection", DatasourceType.SYSTEM_STATE, "FS01", "s.vhdx", 20)
+                .add("SQL01\\db1", DatasourceType.SQL_DATABASE, "SQL01", "db1.mdf", 30)
+                .write();
+        List<Problem> problems = dpm.validate(new WorkloadSpec("dpm", inv + "::System Protection::SQL01\\db1"));
+        assertEquals(1, problems.size());
+        assertEquals("workload 'dpm:" + inv + "::System Protection::SQL01\\db1': datasource 'System Protection' is "
+                + "system state / bare-metal recovery: system state backups can't be seeded offline; back up system "
+                + "state over the network after the seed (allowed: name the others: dpm:" + inv + "::SQL01\\db1)",
+                problems.get(0).message());
+    }
+
+    @Test
     void aRelativeInventoryPathOrABlankNameIsRefused() throws Exception {
         Path inv = twoOnOneName();
         assertTrue(dpm.validate(new WorkloadSpec("dpm", "inventory.json")).get(0).message()
