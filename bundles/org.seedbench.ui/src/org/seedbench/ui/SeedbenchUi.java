@@ -20,6 +20,8 @@ public final class SeedbenchUi {
     public static final String PART_DRIVES = "org.seedbench.ui.part.drives";
     public static final String PART_SHIPPING = "org.seedbench.ui.part.shipping";
     public static final String PART_EVENTS = "org.seedbench.ui.part.events";
+    /** The workflow's steps running now and the recent ones. */
+    public static final String PART_PROGRESS = "org.seedbench.ui.part.progress";
     /** The Jobs view's toolbar and its context menu. */
     public static final String TOOLBAR_JOBS = "org.seedbench.ui.toolbar.jobs";
     public static final String POPUP_JOBS = "org.seedbench.ui.popup.jobs";
@@ -53,6 +55,8 @@ public final class SeedbenchUi {
     /** The status line's progress of the running workflow job and its cancel button. */
     public static final String ID_PROGRESS = "org.seedbench.ui.progress";
     public static final String ID_PROGRESS_CANCEL = "org.seedbench.ui.progress.cancel";
+    /** The Progress view's table of steps. */
+    public static final String ID_PROGRESS_TABLE = "org.seedbench.ui.progress.table";
     /** The line under the Jobs table that names deadlines close or expired and failed steps. */
     public static final String ID_NOTIFICATION = "org.seedbench.ui.notification";
     /** The passphrase dialog's field, its "keep in secure storage" check box and its OK button. */

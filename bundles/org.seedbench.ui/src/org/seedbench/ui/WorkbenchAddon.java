@@ -17,10 +17,11 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.seedbench.core.events.Topics;
 import org.seedbench.ui.jobs.WorkflowJob;
+import org.seedbench.ui.jobs.WorkflowProgress;
 
 /**
  * Starts the workbench's own services: puts the data directory into the application context (where views and actions
- * take it from), and tells the views when a workflow step ends ({@link SeedbenchUi#TOPIC_STEP_ENDED}, with the
+ * take it from), follows the workflow's progress ({@link WorkflowProgress}, also in the context), and tells the views when a workflow step ends ({@link SeedbenchUi#TOPIC_STEP_ENDED}, with the
  * failure's line when it failed) and the actions to check their enablement again.
  */
 public class WorkbenchAddon {
@@ -30,12 +31,15 @@ public class WorkbenchAddon {
     private IEventBroker broker;
 
     private IJobChangeListener listener;
+    private final WorkflowProgress progress = new WorkflowProgress();
 
     @PostConstruct
     void start() {
         if (application.getContext().get(SeedbenchUi.DATA_DIRECTORY_KEY) == null) {
             application.getContext().set(SeedbenchUi.DATA_DIRECTORY_KEY, SeedbenchUi.dataDirectory());
         }
+        progress.install();
+        application.getContext().set(WorkflowProgress.class, progress);
         listener = new JobChangeAdapter() {
             @Override
             public void scheduled(IJobChangeEvent event) {
@@ -64,5 +68,6 @@ public class WorkbenchAddon {
     @PreDestroy
     void stop() {
         Job.getJobManager().removeJobChangeListener(listener);
+        progress.uninstall();
     }
 }

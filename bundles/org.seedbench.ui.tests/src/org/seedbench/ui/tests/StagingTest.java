@@ -22,6 +22,7 @@ import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.testsupport.EventsViewBot;
 import org.seedbench.ui.testsupport.JobsViewBot;
 import org.seedbench.ui.testsupport.PassphraseDialogBot;
+import org.seedbench.ui.testsupport.ProgressViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
 import org.seedbench.ui.testsupport.UiDriver;
 import org.seedbench.workflow.StageService;
@@ -67,12 +68,15 @@ class StagingTest {
         jobs.waitForState(job, "Staging");
         ui.waitUntil("the status line says the run was cancelled", () -> ui.find(
                 org.eclipse.swt.widgets.Label.class, SeedbenchUi.ID_PROGRESS).getText().contains("cancelled"));
+        ProgressViewBot progress = new ProgressViewBot(ui);
+        progress.waitForCell("Stage " + job, ProgressViewBot.STATE, "cancelled");
 
         jobs.run(job, SeedbenchUi.TOOLITEM_STAGE);
         assertFalse(passphrase.asksTwice(), "the repository exists: its passphrase is asked once");
         passphrase.enter(Fixtures.PASSPHRASE);
         ui.joinJobs(job);
         jobs.waitForState(job, "Staged");
+        progress.waitForCell("Stage " + job, ProgressViewBot.STATE, "done");
         assertTrue(jobs.cell(job, "Staged").orElseThrow().endsWith("MB"), jobs.rows().toString());
         assertFalse(jobs.cell(job, "Stored").orElseThrow().isEmpty());
         ui.waitUntil("Verify is enabled for a staged job", () -> jobs.action(SeedbenchUi.TOOLITEM_VERIFY).isEnabled());

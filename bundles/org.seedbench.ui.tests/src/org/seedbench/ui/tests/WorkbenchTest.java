@@ -21,7 +21,7 @@ import org.seedbench.ui.testsupport.JobsViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
 import org.seedbench.ui.testsupport.UiDriver;
 
-/** The workbench opens with its four views, and the Jobs view lists a job created elsewhere (as by the CLI). */
+/** The workbench opens with its views, and the Jobs view lists a job created elsewhere (as by the CLI). */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
 class WorkbenchTest {
     static UiDriver ui;
@@ -38,14 +38,14 @@ class WorkbenchTest {
     }
 
     @Test
-    void opensTheFourViews() {
+    void opensItsViewsAndTheJobMenu() {
         List<String> labels = ui.syncExec(() -> {
             EModelService models = ui.application().getContext().get(EModelService.class);
             return models.findElements(ui.application(), null, MPart.class, null).stream()
                     .filter(p -> p.getElementId().startsWith("org.seedbench.ui.part.")).map(MPart::getLabel)
                     .toList();
         });
-        assertEquals(List.of("Jobs", "Drives", "Shipping", "Events"), labels);
+        assertEquals(List.of("Jobs", "Drives", "Shipping", "Events", "Progress"), labels);
         assertEquals("Seedbench", ui.syncExec(() -> ui.activeShell().getText()));
         List<String> jobMenu = ui.syncExec(() -> {
             var menu = (org.eclipse.e4.ui.model.application.ui.menu.MMenu) ui.application().getChildren().get(0)
@@ -67,8 +67,7 @@ class WorkbenchTest {
         Fixtures.createJob(catalogs, name, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 1));
         jobs.waitForState(name, "Draft");
         assertTrue(jobs.cell(name, "Workloads").orElseThrow().startsWith("files:"));
-        ui.run(() -> jobs.table().deselectAll());
-        ui.run(() -> ui.application().getContext().set(org.seedbench.core.model.SeedingJob.class, null));
+        jobs.deselectAll();
         ui.waitUntil("no action is enabled without a selected job", () -> false == anyEnabled());
         jobs.select(name);
         ui.waitUntil("Stage is enabled for a Draft job", () -> jobs.action(SeedbenchUi.TOOLITEM_STAGE).isEnabled());

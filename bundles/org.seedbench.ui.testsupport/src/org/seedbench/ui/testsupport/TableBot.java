@@ -110,6 +110,14 @@ public class TableBot {
         });
     }
 
+    /** Clears the selection, as a control-click on the selected row does. */
+    public void deselectAll() {
+        driver.run(() -> {
+            table.deselectAll();
+            table.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
     private int index(String key) {
         TableItem[] items = table.getItems();
         for (int i = 0; i < items.length; i++) {

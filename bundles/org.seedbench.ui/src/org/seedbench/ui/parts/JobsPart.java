@@ -223,6 +223,9 @@ public class JobsPart {
 
     private void selected(IStructuredSelection selection) {
         SeedingJob job = selection.getFirstElement() instanceof JobRow r ? r.job() : null;
+        if (java.util.Objects.equals(application.getContext().get(SeedingJob.class), job)) {
+            return; // the same job as read before: nothing for the other views and the actions to redo
+        }
         application.getContext().set(SeedingJob.class, job);
         if (selectionService != null) {
             selectionService.setSelection(job);
