@@ -31,6 +31,8 @@ import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.testsupport.DrivesViewBot;
 import org.seedbench.ui.testsupport.EventsViewBot;
 import org.seedbench.ui.testsupport.JobsViewBot;
+import org.seedbench.ui.testsupport.PassphraseDialogBot;
+import org.seedbench.ui.testsupport.ProgressViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
 import org.seedbench.ui.testsupport.ShippingViewBot;
 import org.seedbench.ui.testsupport.UiDriver;
@@ -41,7 +43,8 @@ import org.seedbench.workflow.StageService;
 /**
  * A staged job whose folder drive was prepared and shipped (set up through the workflow services, as the wizards do)
  * advances in the views as the simulated datacenter works: Refresh status walks it to Completed, one service day at a
- * time on the local cloud's clock; then Seed vault makes it Seeded. Takes the README's screenshots of the views on
+ * time on the local cloud's clock; then Seed vault makes it Seeded, Verify finds the vault clean and Back up adds an
+ * incremental backup. Takes the README's screenshots of the views on
  * the way ({@code target/screenshots/*.png}).
  */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
@@ -135,6 +138,21 @@ class ImportFlowTest {
         assertTrue(events.details("job.state").stream().anyMatch(d -> d.startsWith("Transferring → Packaging")));
         screenshot(SeedbenchUi.PART_EVENTS, "events-view.png");
         ui.screenshot(ui.activeShell(), UiDriver.screenshotFolder().resolve("workbench.png"));
+
+        // the seeded vault: verify every blob there, then an incremental backup into it
+        PassphraseDialogBot passphrase = new PassphraseDialogBot(ui);
+        jobs.run(job, SeedbenchUi.TOOLITEM_VERIFY);
+        passphrase.enter(Fixtures.PASSPHRASE);
+        ui.joinJobs(job);
+        ProgressViewBot progress = new ProgressViewBot(ui);
+        progress.waitForCell("Verify " + job, ProgressViewBot.STATE, "done");
+        assertTrue(progress.cell("Verify " + job, "Task / outcome").orElseThrow().contains("in vault: clean"),
+                progress.rows().toString());
+        jobs.run(job, SeedbenchUi.TOOLITEM_BACKUP);
+        passphrase.enter(Fixtures.PASSPHRASE);
+        ui.joinJobs(job);
+        progress.waitForCell("Back up " + job, ProgressViewBot.STATE, "done");
+        assertEquals(JobState.SEEDED, state(job), "a backup into the vault leaves the job Seeded");
     }
 
     private JobState state(String job) {
