@@ -24,6 +24,7 @@ import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.parts.CatalogReads.JobDetails;
+import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.ImportJobView;
 import org.seedbench.workflow.ImportJobView.DriveView;
 
@@ -121,7 +122,7 @@ public class DrivesPart extends JobDetailsPart {
             }
         }
         Map<String, String> p = shown.properties();
-        String spec = p.get("drive.spec." + d.serial());
+        String spec = p.get(DrivePreparationService.PROP_DRIVE_SPEC + d.serial());
         if (spec != null) {
             lines.add("attached as " + spec);
         }

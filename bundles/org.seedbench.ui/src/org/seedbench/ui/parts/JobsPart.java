@@ -281,11 +281,6 @@ public class JobsPart {
         return viewer.getControl().getDisplay().getSystemColor(d.expired() ? SWT.COLOR_RED : SWT.COLOR_DARK_YELLOW);
     }
 
-    /** Shows these jobs (as the catalog would list them, without deadlines); for tests of the table alone. */
-    public void setJobs(List<SeedingJob> jobs) {
-        show(jobs.stream().map(j -> new JobRow(j, Map.of(), List.of(), null)).toList());
-    }
-
     public TableViewer viewer() {
         return viewer;
     }
