@@ -1,0 +1,185 @@
+package org.seedbench.ui.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.IJobChangeListener;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.core.runtime.jobs.ProgressProvider;
+
+/**
+ * How far the workflow's jobs have come, for the status line and the Progress view: the workbench's progress provider
+ * gives each {@link WorkflowJob} a monitor that remembers its task, sub-task and work done; the most recent steps stay
+ * listed with their outcome. One instance lives in the application context while the workbench runs.
+ */
+public final class WorkflowProgress {
+    private static final int KEEP_ENDED = 20;
+
+    /** One workflow step: running, waiting or ended (then with its result). */
+    public static final class Entry extends NullProgressMonitor {
+        private final WorkflowJob job;
+        private volatile String task = "";
+        private volatile String subTask = "";
+        private volatile double total;
+        private volatile double worked;
+        private volatile IStatus result;
+
+        Entry(WorkflowJob job) {
+            this.job = job;
+        }
+
+        public WorkflowJob job() {
+            return job;
+        }
+
+        /** The outcome once ended; null while it runs. */
+        public IStatus result() {
+            return result;
+        }
+
+        public boolean ended() {
+            return result != null;
+        }
+
+        @Override
+        public void beginTask(String name, int totalWork) {
+            task = name == null ? "" : name;
+            subTask = "";
+            total = totalWork;
+            worked = 0;
+        }
+
+        @Override
+        public void setTaskName(String name) {
+            task = name == null ? "" : name;
+        }
+
+        @Override
+        public void subTask(String name) {
+            subTask = name == null ? "" : name;
+        }
+
+        @Override
+        public void internalWorked(double work) {
+            worked += work;
+        }
+
+        @Override
+        public void worked(int work) {
+            internalWorked(work);
+        }
+
+        /** 0–100, or -1 when the task's size is unknown. */
+        public int percent() {
+            return total <= 0 ? -1 : (int) Math.min(100, Math.round(worked * 100 / total));
+        }
+
+        public String task() {
+            return task;
+        }
+
+        public String subTask() {
+            return subTask;
+        }
+
+        /** A line for the status line: what runs now and how far it is, or how it ended. */
+        public String describe() {
+            IStatus r = result;
+            if (r != null) {
+                return r.getSeverity() == IStatus.CANCEL ? job.getName() + " cancelled; run it again to resume"
+                        : r.getSeverity() == IStatus.ERROR ? job.getName() + " failed: " + r.getMessage()
+                                : r.getMessage();
+            }
+            int p = percent();
+            return job.getName() + (task.isEmpty() ? "" : ": " + task) + (subTask.isEmpty() ? "" : " — " + subTask)
+                    + (p < 0 ? "" : String.format(Locale.ROOT, " (%d%%)", p));
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private IJobChangeListener listener;
+
+    /** Becomes the job manager's progress provider and follows the workflow jobs' ends. */
+    public void install() {
+        Job.getJobManager().setProgressProvider(new ProgressProvider() {
+            @Override
+            public IProgressMonitor createMonitor(Job job) {
+                if (job instanceof WorkflowJob step) {
+                    Entry e = new Entry(step);
+                    synchronized (entries) {
+                        entries.add(e);
+                    }
+                    return e;
+                }
+                return new NullProgressMonitor();
+            }
+        });
+        listener = new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (event.getJob() instanceof WorkflowJob step) {
+                    synchronized (entries) {
+                        for (Entry e : entries) {
+                            if (e.job == step && e.result == null) {
+                                e.result = event.getResult() == null ? org.eclipse.core.runtime.Status.OK_STATUS
+                                        : event.getResult();
+                            }
+                        }
+                        long ended = entries.stream().filter(Entry::ended).count();
+                        for (int i = 0; i < entries.size() && ended > KEEP_ENDED; i++) {
+                            if (entries.get(i).ended()) {
+                                entries.remove(i--);
+                                ended--;
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        Job.getJobManager().addJobChangeListener(listener);
+    }
+
+    public void uninstall() {
+        if (listener != null) {
+            Job.getJobManager().removeJobChangeListener(listener);
+            Job.getJobManager().setProgressProvider(null);
+        }
+    }
+
+    /** The steps, oldest first: the recent ended ones and those running. */
+    public List<Entry> entries() {
+        synchronized (entries) {
+            return List.copyOf(entries);
+        }
+    }
+
+    /** The step that started last and still runs; null when none does. */
+    public Entry running() {
+        synchronized (entries) {
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                if (!entries.get(i).ended()) {
+                    return entries.get(i);
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The step that ended last; null when none has. */
+    public Entry lastEnded() {
+        synchronized (entries) {
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                if (entries.get(i).ended()) {
+                    return entries.get(i);
+                }
+            }
+            return null;
+        }
+    }
+}
