@@ -1,0 +1,41 @@
+package org.seedbench.ui.wizards.handlers;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.swt.widgets.Shell;
+import org.seedbench.ui.SeedbenchUi;
+import org.seedbench.ui.secrets.ConnectorSettings;
+import org.seedbench.ui.secrets.SecretStore;
+import org.seedbench.ui.wizards.AzureSignInDialog;
+import org.seedbench.workflow.CloudConnectors;
+
+/**
+ * File > Sign in to Azure…: signs the {@code azure} connector in with the device code flow (its settings
+ * {@code deviceCode} and {@code deviceCodePrompt}), with the connector's secrets from secure storage, and asks the
+ * service for its locations so that the sign-in happens now, in the dialog.
+ */
+public class SignInHandler {
+    static final String AZURE = "azure";
+
+    @CanExecute
+    public boolean canExecute(@Service CloudConnectors connectors) {
+        return connectors != null && connectors.all().stream().anyMatch(c -> c.id().equals(AZURE));
+    }
+
+    @Execute
+    public void execute(Shell shell, @Service CloudConnectors connectors) throws IOException {
+        ConnectorSettings settings = new ConnectorSettings(SeedbenchUi.dataDirectory(), new SecretStore());
+        settings.moveSecretsOut(AZURE);
+        new AzureSignInDialog(shell, (prompt, monitor) -> {
+            Map<String, Object> extra = new LinkedHashMap<>(settings.secrets(AZURE));
+            extra.put("deviceCode", Boolean.TRUE);
+            extra.put("deviceCodePrompt", prompt);
+            connectors.signedIn(SeedbenchUi.dataDirectory(), AZURE, extra).locations();
+        }).open();
+    }
+}
