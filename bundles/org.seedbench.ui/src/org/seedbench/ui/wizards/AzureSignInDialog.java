@@ -95,11 +95,12 @@ public class AzureSignInDialog extends Dialog {
     public void create() {
         super.create();
         Shell shell = getShell();
+        org.eclipse.swt.widgets.Display display = shell.getDisplay();
         job = new Job("Signing in to Azure") {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
-                    signIn.signIn(message -> shell.getDisplay().asyncExec(() -> showCode(DeviceCode.parse(message))),
+                    signIn.signIn(message -> display.asyncExec(() -> showCode(DeviceCode.parse(message))),
                             monitor);
                     return Status.OK_STATUS;
                 } catch (Exception e) {
@@ -119,8 +120,8 @@ public class AzureSignInDialog extends Dialog {
         job.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
-                if (!shell.isDisposed()) {
-                    shell.getDisplay().asyncExec(() -> finished(event.getResult()));
+                if (!display.isDisposed()) {
+                    display.asyncExec(() -> finished(event.getResult()));
                 }
             }
         });
