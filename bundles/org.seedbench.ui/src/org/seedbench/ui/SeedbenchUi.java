@@ -24,6 +24,58 @@ public final class SeedbenchUi {
     public static final String TOOLBAR_JOBS = "org.seedbench.ui.toolbar.jobs";
     public static final String POPUP_JOBS = "org.seedbench.ui.popup.jobs";
 
+
+    /** The application context's key of the data directory the workbench shows ({@link java.nio.file.Path}). */
+    public static final String DATA_DIRECTORY_KEY = "org.seedbench.ui.dataDirectory";
+    /**
+     * Posted when a workflow step of a job ends: property {@code job} and, when it failed, {@link #STEP_FAILURE}
+     * with the line to show.
+     */
+    public static final String TOPIC_STEP_ENDED = "org/seedbench/ui/step/ended";
+    public static final String STEP_FAILURE = "failure";
+
+    /** The details stack under the Jobs view: Drives, Shipping and Events. */
+    public static final String PART_STACK_DETAILS = "org.seedbench.app.partstack.details";
+
+    /**
+     * The widget data key under which views and dialogs name their widgets
+     * ({@code widget.setData(WIDGET_ID, "org.seedbench.ui.jobs.table")}), so UI tests find them without depending on
+     * layout or labels.
+     */
+    public static final String WIDGET_ID = "org.seedbench.id";
+    public static final String ID_JOBS_TABLE = "org.seedbench.ui.jobs.table";
+    public static final String ID_DRIVES_TABLE = "org.seedbench.ui.drives.table";
+    /** The selected drive's log lines under the drives table. */
+    public static final String ID_DRIVE_LOG = "org.seedbench.ui.drives.log";
+    public static final String ID_EVENTS_TABLE = "org.seedbench.ui.events.table";
+    /** Prefix of the Shipping view's read-only fields; the suffix is the field, e.g. {@code .carrier}. */
+    public static final String ID_SHIPPING = "org.seedbench.ui.shipping";
+    /** The status line's progress of the running workflow job and its cancel button. */
+    public static final String ID_PROGRESS = "org.seedbench.ui.progress";
+    public static final String ID_PROGRESS_CANCEL = "org.seedbench.ui.progress.cancel";
+    /** The line under the Jobs table that names deadlines close or expired and failed steps. */
+    public static final String ID_NOTIFICATION = "org.seedbench.ui.notification";
+    /** The passphrase dialog's field, its "keep in secure storage" check box and its OK button. */
+    public static final String ID_PASSPHRASE = "org.seedbench.ui.passphrase";
+    public static final String ID_PASSPHRASE_KEEP = "org.seedbench.ui.passphrase.keep";
+    public static final String ID_PASSPHRASE_OK = "org.seedbench.ui.passphrase.ok";
+
+    /** The workflow's commands and the ids of their tool items in the Jobs view's toolbar ({@code toolitem.} + suffix). */
+    public static final String COMMAND_STAGE = "org.seedbench.ui.command.stage";
+    public static final String COMMAND_REFRESH = "org.seedbench.ui.command.refresh";
+    public static final String COMMAND_SEED_VAULT = "org.seedbench.ui.command.seedvault";
+    public static final String COMMAND_BACKUP = "org.seedbench.ui.command.backup";
+    public static final String COMMAND_RESTORE = "org.seedbench.ui.command.restore";
+    public static final String COMMAND_VERIFY = "org.seedbench.ui.command.verify";
+    public static final String COMMAND_CLEANUP = "org.seedbench.ui.command.cleanup";
+    public static final String TOOLITEM_STAGE = "org.seedbench.ui.toolitem.stage";
+    public static final String TOOLITEM_REFRESH = "org.seedbench.ui.toolitem.refresh";
+    public static final String TOOLITEM_SEED_VAULT = "org.seedbench.ui.toolitem.seedvault";
+    public static final String TOOLITEM_BACKUP = "org.seedbench.ui.toolitem.backup";
+    public static final String TOOLITEM_RESTORE = "org.seedbench.ui.toolitem.restore";
+    public static final String TOOLITEM_VERIFY = "org.seedbench.ui.toolitem.verify";
+    public static final String TOOLITEM_CLEANUP = "org.seedbench.ui.toolitem.cleanup";
+
     /** System property that names the data directory, as {@code --data} does for the CLI. */
     public static final String DATA_PROPERTY = "seedbench.data";
     public static final String DATA_ENV = "SEEDBENCH_DATA";

@@ -335,6 +335,15 @@ public class ImportJobService {
         return Optional.of(ShippingRules.deadline(created, connector.clock().instant()));
     }
 
+    /**
+     * The datacenter that receives the job's drives (the address to ship to), as the job's connector lists it; empty
+     * when the connector does not know the job's location.
+     */
+    public Optional<DatacenterLocation> datacenter(Path dataDirectory, SeedingJob job)
+            throws InvalidInputException, IOException {
+        return connector(dataDirectory, job).location(job.location());
+    }
+
     private static void walkJob(Catalog catalog, SeedingJob job, JobState service, boolean withErrors,
             List<String> changes) {
         Optional<List<JobState>> steps = StatePaths.job(job.state(), service, withErrors);

@@ -250,6 +250,14 @@ public class VaultService {
     }
 
     /**
+     * Whether the vault holds the job's repository in this state (Seeded, or CleanedUp after that): incremental
+     * backups go there, and restores and verifications read it there rather than from staging.
+     */
+    public static boolean holdsSeed(JobState state) {
+        return state == JobState.SEEDED || state == JobState.CLEANED_UP;
+    }
+
+    /**
      * Backs the job's workloads up into the vault, incrementally: only chunks the vault lacks are sent, and a new
      * snapshot per workload. The job must be Seeded (or CleanedUp); its state does not change.
      */
@@ -257,7 +265,7 @@ public class VaultService {
             Consumer<String> warnings) throws InvalidInputException, IOException {
         JobAndProps jp = read(dataDirectory, jobName);
         SeedingJob job = jp.job();
-        if (job.state() != JobState.SEEDED && job.state() != JobState.CLEANED_UP) {
+        if (!holdsSeed(job.state())) {
             throw new InvalidInputException(new Problem("job", job.name(), "is " + job.state()
                     + "; incremental backups go into the vault once it holds the seed",
                     "a Seeded job: seedbench seed-vault " + job.name()));

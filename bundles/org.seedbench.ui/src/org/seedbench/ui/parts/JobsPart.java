@@ -1,56 +1,284 @@
 package org.seedbench.ui.parts;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.e4.ui.services.EMenuService;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.osgi.service.event.Event;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.events.Topics;
 import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.WorkloadSpec;
+import org.seedbench.core.rules.ShippingRules.Deadline;
+import org.seedbench.core.rules.Sizes;
+import org.seedbench.ui.SeedbenchUi;
+import org.seedbench.ui.parts.CatalogReads.JobRow;
+import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.StageService;
 
-/** The Jobs view: every seeding job with its state. */
+/**
+ * The Jobs view: every seeding job with its state, workloads, what staging stored, its drives, the import job's
+ * state and the shipping deadline (decorated when four days or fewer are left, in red when expired). The selected
+ * job goes into the application context ({@code SeedingJob.class}) for the other views and the workflow's actions.
+ * It reloads when the catalog posts a change and every few seconds (another process, such as the command line,
+ * may change the same data directory without telling this one).
+ */
 public class JobsPart {
     /** The widget data key by which tests find the jobs table. */
-    public static final String TABLE_ID = "org.seedbench.ui.jobs.table";
+    public static final String TABLE_ID = SeedbenchUi.ID_JOBS_TABLE;
+    static final int RELOAD_MILLIS = 5000;
+
+    @Inject
+    private MApplication application;
+    @Inject
+    private UISynchronize sync;
+    @Inject
+    @Optional
+    private ESelectionService selectionService;
+    @Inject
+    @Optional
+    private IEventBroker broker;
+    @Inject
+    @Optional
+    private EMenuService menus;
+
+    private CatalogService catalogs;
+    private ImportJobService importJobs;
+    private Path data;
 
     private TableViewer viewer;
+    private Label notification;
+    private final Map<String, String> failures = new LinkedHashMap<>();
+    private final AtomicBoolean reloadPending = new AtomicBoolean();
+    private boolean disposed;
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new FillLayout());
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
+        parent.setLayout(new GridLayout(1, false));
+        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        viewer.getTable().setData("org.seedbench.id", TABLE_ID);
-        column("Job", 180, SeedingJob::name);
-        column("State", 140, j -> j.state().label());
-        column("Account / container", 220, j -> j.storageAccount() + "/" + j.container());
-        column("Location", 120, SeedingJob::location);
+        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        viewer.getTable().setData(SeedbenchUi.WIDGET_ID, TABLE_ID);
+        ViewerColumns.add(viewer, JobRow.class, "Job", 150, r -> r.job().name());
+        ViewerColumns.add(viewer, JobRow.class, "State", 120, r -> r.job().state().label());
+        ViewerColumns.add(viewer, JobRow.class, "Workloads", 170, r -> String.join(", ",
+                r.job().workloads().stream().map(WorkloadSpec::toString).toList()));
+        ViewerColumns.add(viewer, JobRow.class, "Staged", 80, r -> bytes(r, StageService.PROP_BYTES_READ));
+        ViewerColumns.add(viewer, JobRow.class, "Stored", 80, r -> bytes(r, StageService.PROP_BYTES_STORED));
+        ViewerColumns.add(viewer, JobRow.class, "Dedup", 60, r -> ratio(r, StageService.PROP_DEDUP));
+        ViewerColumns.add(viewer, JobRow.class, "Compression", 85, r -> ratio(r, StageService.PROP_COMPRESSION));
+        ViewerColumns.add(viewer, JobRow.class, "Drives", 55, r -> r.drives().isEmpty() ? ""
+                : Integer.toString(r.drives().size()));
+        ViewerColumns.add(viewer, JobRow.class, "Import job", 130, JobsPart::service);
+        ViewerColumns.add(viewer, JobRow.class, "Ship by", 130, r -> deadline(r.deadline()),
+                r -> deadlineColor(r.deadline()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
+        viewer.addSelectionChangedListener(e -> selected(e.getStructuredSelection()));
+        notification = new Label(parent, SWT.WRAP);
+        notification.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        notification.setData(SeedbenchUi.WIDGET_ID, SeedbenchUi.ID_NOTIFICATION);
+        if (menus != null) {
+            menus.registerContextMenu(viewer.getControl(), SeedbenchUi.POPUP_JOBS);
+        }
+        viewer.getControl().getDisplay().timerExec(RELOAD_MILLIS, this::tick);
+        reload();
     }
 
-    private void column(String title, int width, java.util.function.Function<SeedingJob, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((SeedingJob) element);
+    @Inject
+    @Optional
+    void services(@Service CatalogService catalogs, @Service ImportJobService importJobs) {
+        this.catalogs = catalogs;
+        this.importJobs = importJobs;
+        reload();
+    }
+
+    @Inject
+    @Optional
+    void dataDirectory(@Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data) {
+        this.data = data;
+        reload();
+    }
+
+    @Inject
+    @Optional
+    void catalogChanged(@UIEventTopic(Topics.BASE + "*") Event event) {
+        reload();
+    }
+
+    /** A workflow step failed or succeeded: the notification line says so until the job's next step succeeds. */
+    @Inject
+    @Optional
+    void stepEnded(@UIEventTopic(SeedbenchUi.TOPIC_STEP_ENDED) Event event) {
+        String job = (String) event.getProperty(Topics.JOB);
+        Object failure = event.getProperty(SeedbenchUi.STEP_FAILURE);
+        if (failure == null) {
+            failures.remove(job);
+        } else {
+            failures.put(job, failure.toString());
+        }
+        reload();
+    }
+
+    private void tick() {
+        if (disposed || viewer.getControl().isDisposed()) {
+            return;
+        }
+        reload();
+        viewer.getControl().getDisplay().timerExec(RELOAD_MILLIS, this::tick);
+    }
+
+    /** Reads the catalog in the background and shows what it read; requests while one is pending are merged. */
+    public void reload() {
+        CatalogService c = catalogs;
+        ImportJobService i = importJobs;
+        Path d = data;
+        if (viewer == null || c == null || d == null || !reloadPending.compareAndSet(false, true)) {
+            return;
+        }
+        Job read = Job.create("Reading the catalog", monitor -> {
+            reloadPending.set(false);
+            try {
+                List<JobRow> rows = CatalogReads.jobs(c, i, d);
+                sync.asyncExec(() -> show(rows));
+            } catch (RuntimeException e) {
+                sync.asyncExec(() -> showProblem("Cannot read the catalog in " + d + ": " + e.getMessage()));
             }
+            return Status.OK_STATUS;
         });
+        read.setSystem(true);
+        read.schedule();
     }
 
-    /** Shows these jobs. */
+    private void show(List<JobRow> rows) {
+        if (viewer.getControl().isDisposed()) {
+            return;
+        }
+        String selectedName = selectedJob() == null ? null : selectedJob().name();
+        viewer.setInput(rows);
+        JobRow again = rows.stream().filter(r -> r.job().name().equals(selectedName)).findFirst().orElse(null);
+        if (again != null) {
+            viewer.setSelection(new StructuredSelection(again), true);
+        } else if (selectedName != null) {
+            selected(StructuredSelection.EMPTY);
+        }
+        List<String> lines = new ArrayList<>();
+        for (JobRow r : rows) {
+            Deadline d = r.deadline();
+            if (d != null && (d.warn() || d.expired())) {
+                lines.add(r.job().name() + ": " + d.describe());
+            }
+        }
+        failures.forEach((job, text) -> lines.add(text));
+        notification.setText(String.join("\n", lines));
+        notification.setForeground(lines.isEmpty() ? null
+                : notification.getDisplay().getSystemColor(failures.isEmpty() ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_RED));
+        notification.getParent().layout(true);
+    }
+
+    private void showProblem(String text) {
+        if (!notification.isDisposed()) {
+            notification.setText(text);
+            notification.getParent().layout(true);
+        }
+    }
+
+    private SeedingJob selectedJob() {
+        Object first = viewer.getStructuredSelection().getFirstElement();
+        return first instanceof JobRow r ? r.job() : null;
+    }
+
+    private void selected(IStructuredSelection selection) {
+        SeedingJob job = selection.getFirstElement() instanceof JobRow r ? r.job() : null;
+        application.getContext().set(SeedingJob.class, job);
+        if (selectionService != null) {
+            selectionService.setSelection(job);
+        }
+        if (broker != null) {
+            broker.send(UIEvents.REQUEST_ENABLEMENT_UPDATE_TOPIC, UIEvents.ALL_ELEMENT_ID);
+        }
+    }
+
+    static String bytes(JobRow r, String property) {
+        String v = r.properties().get(property);
+        try {
+            return v == null ? "" : Sizes.decimal(Long.parseLong(v));
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+
+    static String ratio(JobRow r, String property) {
+        String v = r.properties().get(property);
+        if (v == null) {
+            return "";
+        }
+        if (v.equals("inf")) {
+            return "∞";
+        }
+        try {
+            return String.format(java.util.Locale.ROOT, "%.2f×", Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+
+    static String service(JobRow r) {
+        String state = r.properties().get(ImportJobService.PROP_STATE);
+        return state == null ? "" : state + " " + r.properties().getOrDefault(ImportJobService.PROP_PERCENT, "0") + "%";
+    }
+
+    static String deadline(Deadline d) {
+        if (d == null) {
+            return "";
+        }
+        if (d.expired()) {
+            return "expired";
+        }
+        return (d.warn() ? "⚠ " : "") + d.daysLeft() + (d.daysLeft() == 1 ? " day left" : " days left");
+    }
+
+    private Color deadlineColor(Deadline d) {
+        if (d == null || !(d.warn() || d.expired())) {
+            return null;
+        }
+        return viewer.getControl().getDisplay().getSystemColor(d.expired() ? SWT.COLOR_RED : SWT.COLOR_DARK_YELLOW);
+    }
+
+    /** Shows these jobs (as the catalog would list them, without deadlines); for tests of the table alone. */
     public void setJobs(List<SeedingJob> jobs) {
-        viewer.setInput(jobs);
+        show(jobs.stream().map(j -> new JobRow(j, Map.of(), List.of(), null)).toList());
     }
 
     public TableViewer viewer() {
@@ -60,5 +288,10 @@ public class JobsPart {
     @Focus
     public void setFocus() {
         viewer.getControl().setFocus();
+    }
+
+    @PreDestroy
+    void dispose() {
+        disposed = true;
     }
 }

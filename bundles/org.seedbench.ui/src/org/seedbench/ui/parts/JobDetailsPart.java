@@ -1,0 +1,124 @@
+package org.seedbench.ui.parts;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.widgets.Control;
+import org.osgi.service.event.Event;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.events.Topics;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.ui.SeedbenchUi;
+import org.seedbench.ui.parts.CatalogReads.JobDetails;
+
+/**
+ * A view of the job selected in the Jobs view: reads the job's details from the catalog off the UI thread when the
+ * selection changes, when the catalog posts a change of that job and every few seconds.
+ */
+abstract class JobDetailsPart {
+    @Inject
+    protected UISynchronize sync;
+
+    private CatalogService catalogs;
+    private Path data;
+    private volatile String jobName;
+    private final AtomicBoolean reloadPending = new AtomicBoolean();
+    private boolean disposed;
+
+    /** The view's main control, made by the subclass's {@code @PostConstruct}. */
+    protected abstract Control control();
+
+    /** Shows the job's details; {@code null} when no job is selected (or it no longer exists). */
+    protected abstract void show(JobDetails details);
+
+    /** Reads what the view shows beyond the catalog, off the UI thread (e.g. the datacenter's address). */
+    protected JobDetails complete(JobDetails details, Path data) {
+        return details;
+    }
+
+    protected void started() {
+        control().getDisplay().timerExec(JobsPart.RELOAD_MILLIS, this::tick);
+        reload();
+    }
+
+    @Inject
+    @Optional
+    void catalog(@Service CatalogService catalogs) {
+        this.catalogs = catalogs;
+        reload();
+    }
+
+    @Inject
+    @Optional
+    void dataDirectory(@Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data) {
+        this.data = data;
+        reload();
+    }
+
+    @Inject
+    @Optional
+    void select(@Named("org.seedbench.core.model.SeedingJob") SeedingJob job) {
+        String name = job == null ? null : job.name();
+        this.jobName = name;
+        reload();
+    }
+
+    @Inject
+    @Optional
+    void catalogChanged(@UIEventTopic(Topics.BASE + "*") Event event) {
+        Object job = event.getProperty(Topics.JOB);
+        if (job == null || job.equals(jobName)) {
+            reload();
+        }
+    }
+
+    private void tick() {
+        if (disposed || control() == null || control().isDisposed()) {
+            return;
+        }
+        reload();
+        control().getDisplay().timerExec(JobsPart.RELOAD_MILLIS, this::tick);
+    }
+
+    protected void reload() {
+        CatalogService c = catalogs;
+        Path d = data;
+        if (control() == null || c == null || d == null || !reloadPending.compareAndSet(false, true)) {
+            return;
+        }
+        Job read = Job.create("Reading the catalog", monitor -> {
+            reloadPending.set(false);
+            String name = jobName;
+            JobDetails details;
+            try {
+                details = name == null ? null : CatalogReads.details(c, d, name).map(x -> complete(x, d)).orElse(null);
+            } catch (RuntimeException e) {
+                details = null;
+            }
+            JobDetails shown = details;
+            sync.asyncExec(() -> {
+                if (!control().isDisposed() && java.util.Objects.equals(name, jobName)) {
+                    show(shown);
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        read.setSystem(true);
+        read.schedule();
+    }
+
+    @PreDestroy
+    void dispose() {
+        disposed = true;
+    }
+}
