@@ -6,7 +6,7 @@ package org.seedbench.ui.wizards;
  */
 public final class WizardIds {
     /** The widget data key every Seedbench widget is tagged with. */
-    public static final String KEY = "org.seedbench.id";
+    public static final String KEY = org.seedbench.ui.SeedbenchUi.WIDGET_ID;
     /** Suffix of the id of a field's message line. */
     public static final String MESSAGE = ".message";
 

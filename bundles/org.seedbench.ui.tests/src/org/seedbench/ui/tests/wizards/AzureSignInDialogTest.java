@@ -20,6 +20,7 @@ import org.seedbench.ui.wizards.WizardIds;
  * The device code sign-in dialog. Microsoft Entra ID cannot be reached from here, so the sign-in is a test double
  * that hands the dialog a prompt worded as Entra ID words it, then waits for the user (or a cancel).
  */
+@org.junit.jupiter.api.extension.ExtendWith(OnUiThread.class)
 class AzureSignInDialogTest {
     static final String PROMPT = "To sign in, use a web browser to open the page https://microsoft.com/devicelogin "
             + "and enter the code GH7KQ2XDL to authenticate.";
@@ -56,7 +57,7 @@ class AzureSignInDialogTest {
 
         Ui.click(cancel(dialog.getShell()));
         assertTrue(dialog.getShell() == null, "Cancel closes the dialog");
-        dialog.job().join();
+        Ui.waitUntil(display, () -> dialog.job().getResult() != null, 10, "the sign-in job to stop");
         assertEquals(IStatus.CANCEL, dialog.job().getResult().getSeverity(), "Cancel stops the sign-in");
         assertFalse(dialog.signedIn());
     }

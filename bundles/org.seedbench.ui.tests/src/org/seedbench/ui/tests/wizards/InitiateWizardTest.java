@@ -45,7 +45,7 @@ import org.seedbench.ui.wizards.WizardIds;
  * refuses bad input field by field as it is typed, keeps Finish disabled, then creates the job; a partner's
  * workload source registered at run time is offered with no change to the wizard.
  */
-@ExtendWith(ServiceExtension.class)
+@ExtendWith({ ServiceExtension.class, OnUiThread.class })
 class InitiateWizardTest {
     static final String PASSPHRASE = "a very long backup passphrase 7";
 

@@ -38,6 +38,8 @@ import org.seedbench.ui.wizards.PrepareDrivesWizard;
 import org.seedbench.ui.wizards.WizardIds;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.PrepareOutcome;
+import org.seedbench.core.spi.Progress;
 import org.seedbench.workflow.StageService;
 
 /**
@@ -45,7 +47,7 @@ import org.seedbench.workflow.StageService;
  * cloud: refused drives are explained and cannot be chosen, the format confirmation names the drives, the preparation
  * runs as a workflow job of the seeding job's family, and the shipping address is shown at the end.
  */
-@ExtendWith(ServiceExtension.class)
+@ExtendWith({ ServiceExtension.class, OnUiThread.class })
 class PrepareDrivesWizardTest {
     @InjectService(timeout = 10_000)
     CatalogService catalogs;
@@ -101,7 +103,7 @@ class PrepareDrivesWizardTest {
                     d.open();
                     ready.set(d);
                 });
-        PrepareDrivesJob scheduled;
+        PrepareDrivesJob[] started = new PrepareDrivesJob[1];
         try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {
             assertTrue(bot.rules().contains("at most 10 drives per job"), bot.rules());
             List<PrepareDrivesWizardBot.DriveRow> rows = bot.drives();
@@ -133,11 +135,14 @@ class PrepareDrivesWizardTest {
             bot.confirmFormat();
             assertTrue(bot.canFinish());
             bot.finish();
-            scheduled = wizard.scheduled();
+            started[0] = wizard.scheduled();
         }
+        PrepareDrivesJob scheduled = started[0];
         assertNotNull(scheduled);
         assertTrue(scheduled.belongsTo(WorkflowJob.family("seed-ui01")));
-        Job.getJobManager().join(WorkflowJob.family("seed-ui01"), null);
+        // the event loop runs while the job works, as in the workbench (no join on the UI thread)
+        Ui.waitUntil(display, () -> Job.getJobManager().find(WorkflowJob.family("seed-ui01")).length == 0
+                && scheduled.getResult() != null, 120, "the preparation job");
         assertEquals(IStatus.INFO, scheduled.getResult().getSeverity(), scheduled.getResult().toString());
         Ui.waitUntil(display, () -> ready.get() != null, 30, "the drives-ready dialog");
         DrivesReadyDialog dialog = ready.get();
@@ -152,5 +157,36 @@ class PrepareDrivesWizardTest {
             assertEquals(JobState.CREATING, catalog.job("seed-ui01").orElseThrow().state());
             assertTrue(catalog.drives("seed-ui01").stream().map(Drive::serial).toList().contains("SB-0001"));
         }
+    }
+
+    @Test
+    void aRerunResumesWithTheDrivesOfTheEarlierRunWithoutFormattingThemAgain() throws Exception {
+        SeedingJob job = seeds.staged("seed-ui02", stage);
+        String small = "dir:" + tmp.resolve("drives/r1") + ",capacity=300K,serial=SB-R1";
+        // an earlier run: the drive is formatted and filled, and the seed needs one more
+        PrepareOutcome first = preparation.prepare(seeds.data(), job.name(), List.of(small), "portable", (s, d) -> true,
+                Progress.NONE, n -> {
+                });
+        assertTrue(first.needsMoreDrives(), "the small drive does not hold the seed");
+        job = seeds.job("seed-ui02");
+        assertEquals(JobState.PREPARING_DRIVES, job.state());
+
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation, importJobs,
+                DriveDiscovery.NONE, display::asyncExec, null);
+        PrepareDrivesJob[] started = new PrepareDrivesJob[1];
+        try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {
+            PrepareDrivesWizardBot.DriveRow earlier = bot.drives().get(0);
+            assertEquals("SB-R1", earlier.drive());
+            assertTrue(earlier.checked() && earlier.verdict().contains("earlier run"), earlier.toString());
+            bot.addFolderDrive(tmp.resolve("drives/r2").toString(), "50M", "SB-R2");
+            bot.next();
+            assertEquals(1, bot.drivesToFormat().size(), "the drive of the earlier run is not formatted again");
+            assertTrue(bot.drivesToFormat().get(0).startsWith("SB-R2: "));
+            bot.confirmFormat().finish();
+            started[0] = wizard.scheduled();
+        }
+        Ui.waitUntil(display, () -> started[0].getResult() != null, 120, "the preparation job");
+        assertEquals(IStatus.INFO, started[0].getResult().getSeverity(), started[0].getResult().toString());
+        assertEquals(JobState.CREATING, seeds.job("seed-ui02").state());
     }
 }

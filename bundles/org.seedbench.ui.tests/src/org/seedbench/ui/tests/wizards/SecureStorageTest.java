@@ -33,6 +33,7 @@ import org.seedbench.ui.wizards.WizardIds;
  * Secrets in real Equinox secure storage: connector secrets leave the connector's properties file for secure
  * storage and come back as sign-in settings; the master password is asked for with a dialog, twice for a new one.
  */
+@org.junit.jupiter.api.extension.ExtendWith(OnUiThread.class)
 class SecureStorageTest {
     @TempDir
     Path tmp;

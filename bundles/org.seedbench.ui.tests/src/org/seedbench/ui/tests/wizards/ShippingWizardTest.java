@@ -33,7 +33,7 @@ import org.seedbench.workflow.StageService;
  * of the other job is refused with the shipping rule's message and Finish stays disabled; another is accepted and
  * the job moves to Shipping.
  */
-@ExtendWith(ServiceExtension.class)
+@ExtendWith({ ServiceExtension.class, OnUiThread.class })
 class ShippingWizardTest {
     @InjectService(timeout = 10_000)
     CatalogService catalogs;

@@ -1,5 +1,9 @@
 package org.seedbench.ui.wizards.handlers;
 
+import java.nio.file.Path;
+
+import jakarta.inject.Named;
+
 import java.time.Clock;
 import java.util.List;
 
@@ -19,10 +23,10 @@ import org.seedbench.workflow.CloudConnectors;
 public class NewJobHandler {
 
     @Execute
-    public void execute(Shell shell, @Service CatalogService catalogs, @Service List<WorkloadSource> sources,
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CatalogService catalogs, @Service List<WorkloadSource> sources,
             @Service CloudConnectors connectors) {
         List<String> ids = connectors.all().stream().map(CloudConnector::id).sorted().toList();
-        InitiateJobWizard wizard = new InitiateJobWizard(SeedbenchUi.dataDirectory(), catalogs, () -> sources, ids,
+        InitiateJobWizard wizard = new InitiateJobWizard(data, catalogs, () -> sources, ids,
                 new SecretStore(), Clock.systemUTC());
         new WizardDialog(shell, wizard).open();
     }

@@ -1,5 +1,9 @@
 package org.seedbench.ui.wizards.handlers;
 
+import java.nio.file.Path;
+
+import jakarta.inject.Named;
+
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -28,12 +32,12 @@ public class PrepareDrivesHandler {
     }
 
     @Execute
-    public void execute(Shell shell, @Optional SeedingJob job, @Service CatalogService catalogs,
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Optional SeedingJob job, @Service CatalogService catalogs,
             @Service DrivePreparationService preparation, @Service ImportJobService importJobs, UISynchronize ui) {
         if (!canExecute(job)) {
             return;
         }
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(SeedbenchUi.dataDirectory(), job, catalogs, preparation,
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(data, job, catalogs, preparation,
                 importJobs, DriveDiscovery.forThisComputer(CommandRunner.SYSTEM), ui::asyncExec,
                 done -> {
                     if (!shell.isDisposed()) {

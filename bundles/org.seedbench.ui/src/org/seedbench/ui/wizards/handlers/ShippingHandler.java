@@ -1,5 +1,9 @@
 package org.seedbench.ui.wizards.handlers;
 
+import java.nio.file.Path;
+
+import jakarta.inject.Named;
+
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -22,10 +26,10 @@ public class ShippingHandler {
     }
 
     @Execute
-    public void execute(Shell shell, @Optional SeedingJob job, @Service CatalogService catalogs,
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Optional SeedingJob job, @Service CatalogService catalogs,
             @Service ImportJobService importJobs) {
         if (canExecute(job)) {
-            new WizardDialog(shell, new ShippingWizard(SeedbenchUi.dataDirectory(), job, catalogs, importJobs)).open();
+            new WizardDialog(shell, new ShippingWizard(data, job, catalogs, importJobs)).open();
         }
     }
 }

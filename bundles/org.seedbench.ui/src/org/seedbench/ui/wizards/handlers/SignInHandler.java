@@ -1,5 +1,9 @@
 package org.seedbench.ui.wizards.handlers;
 
+import java.nio.file.Path;
+
+import jakarta.inject.Named;
+
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,14 +32,14 @@ public class SignInHandler {
     }
 
     @Execute
-    public void execute(Shell shell, @Service CloudConnectors connectors) throws IOException {
-        ConnectorSettings settings = new ConnectorSettings(SeedbenchUi.dataDirectory(), new SecretStore());
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CloudConnectors connectors) throws IOException {
+        ConnectorSettings settings = new ConnectorSettings(data, new SecretStore());
         settings.moveSecretsOut(AZURE);
         new AzureSignInDialog(shell, (prompt, monitor) -> {
             Map<String, Object> extra = new LinkedHashMap<>(settings.secrets(AZURE));
             extra.put("deviceCode", Boolean.TRUE);
             extra.put("deviceCodePrompt", prompt);
-            connectors.signedIn(SeedbenchUi.dataDirectory(), AZURE, extra).locations();
+            connectors.signedIn(data, AZURE, extra).locations();
         }).open();
     }
 }
