@@ -33,8 +33,11 @@ import org.seedbench.ui.wizards.WizardIds;
  * Secrets in real Equinox secure storage: connector secrets leave the connector's properties file for secure
  * storage and come back as sign-in settings; the master password is asked for with a dialog, twice for a new one.
  */
-@org.junit.jupiter.api.extension.ExtendWith(OnUiThread.class)
+@org.junit.jupiter.api.extension.ExtendWith({ org.osgi.test.junit5.service.ServiceExtension.class, OnUiThread.class })
 class SecureStorageTest {
+    @org.osgi.test.common.annotation.InjectService(timeout = 10_000)
+    org.seedbench.workflow.CloudConnectors connectors;
+
     @TempDir
     Path tmp;
 
@@ -63,6 +66,52 @@ class SecureStorageTest {
         file = Files.readString(settings.file("azure"));
         assertTrue(file.contains("resourceGroup=seeding") && !file.contains("sig=abcdef123"), file);
         assertEquals("sv=2024&sig=abcdef123", new String(store.connectorSecret("azure", "sasToken").orElseThrow().reveal()));
+    }
+
+    /**
+     * A connector that records the settings it signs in with: a test double for a cloud service that cannot be
+     * reached from here.
+     */
+    static org.seedbench.core.spi.CloudConnector recordingConnectorDouble(Map<String, Object> recorded) {
+        return (org.seedbench.core.spi.CloudConnector) java.lang.reflect.Proxy.newProxyInstance(
+                SecureStorageTest.class.getClassLoader(), new Class<?>[] { org.seedbench.core.spi.CloudConnector.class },
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "id" -> "recorder";
+                    case "label" -> "Recording connector (test double)";
+                    case "signIn" -> {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> settings = (Map<String, Object>) args[0];
+                        recorded.putAll(settings);
+                        yield null;
+                    }
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "recorder";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void aConnectorSignsInWithTheSecretsKeptInSecureStorage() throws Exception {
+        Path data = tmp.resolve("data");
+        ConnectorSettings settings = new ConnectorSettings(data, new SecretStore(TestStorage.open(tmp.resolve("secure_storage"))));
+        settings.save("recorder", Map.of("accountName", "contosobackup", "accountKey", "a2V5LXZhbHVl"));
+        var context = org.osgi.framework.FrameworkUtil.getBundle(getClass()).getBundleContext();
+        Map<String, Object> recorded = new java.util.HashMap<>();
+        var secretsRegistration = context.registerService(org.seedbench.workflow.ConnectorSecrets.class,
+                settings::secrets, null);
+        var connectorRegistration = context.registerService(org.seedbench.core.spi.CloudConnector.class,
+                recordingConnectorDouble(recorded), null);
+        try {
+            connectors.signedIn(data, "recorder", Map.of());
+        } finally {
+            connectorRegistration.unregister();
+            secretsRegistration.unregister();
+        }
+        assertEquals("contosobackup", recorded.get("accountName"), "plain settings come from the file");
+        assertEquals("a2V5LXZhbHVl", new String(((Secret) recorded.get("accountKey")).reveal()),
+                "the key comes from secure storage");
+        assertFalse(Files.readString(settings.file("recorder")).contains("a2V5LXZhbHVl"));
     }
 
     @Test
