@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import jakarta.inject.Named;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,8 +19,8 @@ import org.seedbench.workflow.CloudConnectors;
 
 /**
  * File > Sign in to Azure…: signs the {@code azure} connector in with the device code flow (its settings
- * {@code deviceCode} and {@code deviceCodePrompt}), with the connector's secrets from secure storage, and asks the
- * service for its locations so that the sign-in happens now, in the dialog.
+ * {@code deviceCode} and {@code deviceCodePrompt}), with its settings file and the secrets the workbench keeps in
+ * secure storage, and asks the service for its locations so that the sign-in happens now, in the dialog.
  */
 public class SignInHandler {
     static final String AZURE = "azure";
@@ -32,9 +31,8 @@ public class SignInHandler {
     }
 
     @Execute
-    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CloudConnectors connectors) throws IOException {
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CloudConnectors connectors) {
         ConnectorSettings settings = new ConnectorSettings(data, new SecretStore());
-        settings.moveSecretsOut(AZURE);
         new AzureSignInDialog(shell, (prompt, monitor) -> {
             Map<String, Object> extra = new LinkedHashMap<>(settings.secrets(AZURE));
             extra.put("deviceCode", Boolean.TRUE);
