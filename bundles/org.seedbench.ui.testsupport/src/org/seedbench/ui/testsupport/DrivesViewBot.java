@@ -10,7 +10,7 @@ public class DrivesViewBot extends TableBot {
     public static final String COPIED = "Copied";
 
     public DrivesViewBot(UiDriver driver) {
-        super(driver, SeedbenchUi.ID_DRIVES_TABLE);
+        super(driver.showing(SeedbenchUi.PART_DRIVES), SeedbenchUi.ID_DRIVES_TABLE);
     }
 
     public String log() {

@@ -10,7 +10,7 @@ public class EventsViewBot extends TableBot {
     public static final String DETAIL = "Detail";
 
     public EventsViewBot(UiDriver driver) {
-        super(driver, SeedbenchUi.ID_EVENTS_TABLE);
+        super(driver.showing(SeedbenchUi.PART_EVENTS), SeedbenchUi.ID_EVENTS_TABLE);
     }
 
     /** The details of the events of this kind, oldest first. */

@@ -14,7 +14,7 @@ public class JobsViewBot extends TableBot {
     public static final String DEADLINE = "Ship by";
 
     public JobsViewBot(UiDriver driver) {
-        super(driver, SeedbenchUi.ID_JOBS_TABLE);
+        super(driver.showing(SeedbenchUi.PART_JOBS), SeedbenchUi.ID_JOBS_TABLE);
     }
 
     public String state(String job) {

@@ -12,10 +12,25 @@ public class PassphraseDialogBot {
         this.driver = driver;
     }
 
-    /** Waits for the dialog, types the passphrase, leaves "keep in secure storage" as it is, and presses OK. */
+    /**
+     * Waits for the dialog, types the passphrase (in both fields when it asks twice, for a new repository), leaves
+     * "keep in secure storage" as it is, and presses OK; waits for the dialog to close.
+     */
     public void enter(String passphrase) {
         Text field = driver.widget(Text.class, SeedbenchUi.ID_PASSPHRASE);
         driver.type(field, passphrase);
-        driver.click(driver.widget(Button.class, SeedbenchUi.ID_PASSPHRASE_OK));
+        Text again = driver.syncExec(() -> driver.find(Text.class, SeedbenchUi.ID_PASSPHRASE + ".again"));
+        if (again != null) {
+            driver.type(again, passphrase);
+        }
+        Button ok = driver.widget(Button.class, SeedbenchUi.ID_PASSPHRASE_OK);
+        driver.click(ok);
+        driver.waitUntil("the passphrase dialog closes", ok::isDisposed);
+    }
+
+    /** Whether the dialog asks for the passphrase twice (a new repository). */
+    public boolean asksTwice() {
+        driver.widget(Text.class, SeedbenchUi.ID_PASSPHRASE);
+        return driver.syncExec(() -> driver.find(Text.class, SeedbenchUi.ID_PASSPHRASE + ".again") != null);
     }
 }

@@ -11,7 +11,7 @@ public class ShippingViewBot {
     private final UiDriver driver;
 
     public ShippingViewBot(UiDriver driver) {
-        this.driver = driver;
+        this.driver = driver.showing(SeedbenchUi.PART_SHIPPING);
     }
 
     public String field(String name) {

@@ -18,6 +18,8 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.MUIElement;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.swt.SWT;
@@ -95,6 +97,24 @@ public final class UiDriver {
 
     public MApplication application() {
         return workbench.getApplication();
+    }
+
+    /**
+     * Brings a view to the top of its stack and activates it, as a click on its tab does (a view that was never on
+     * top has no widgets yet).
+     */
+    public void showPart(String partId) {
+        run(() -> {
+            MWindow window = application().getChildren().get(0);
+            EPartService parts = window.getContext().get(EPartService.class);
+            parts.showPart(partId, EPartService.PartState.ACTIVATE);
+        });
+    }
+
+    /** {@link #showPart} for a page object's constructor: shows the view, returns this driver. */
+    public UiDriver showing(String partId) {
+        showPart(partId);
+        return this;
     }
 
     /** Runs on the UI thread and returns its result; an exception there is thrown here. */
@@ -268,10 +288,14 @@ public final class UiDriver {
     /** Clicks an enabled tool item (waits for it to be enabled first). */
     public void click(ToolItem item) {
         waitUntil("tool item " + modelIdOf(item) + " is enabled", () -> !item.isDisposed() && item.isEnabled());
-        run(() -> {
-            Event e = new Event();
-            e.widget = item;
-            item.notifyListeners(SWT.Selection, e);
+        // asynchronously, as a real click: the action may open a modal dialog, whose event loop would block a
+        // synchronous call until the dialog closes
+        display.asyncExec(() -> {
+            if (!item.isDisposed()) {
+                Event e = new Event();
+                e.widget = item;
+                item.notifyListeners(SWT.Selection, e);
+            }
         });
     }
 
@@ -283,7 +307,10 @@ public final class UiDriver {
     public void click(Button button) {
         waitUntil("button " + syncExec(button::getText) + " is enabled", () -> !button.isDisposed()
                 && button.isEnabled());
-        run(() -> {
+        display.asyncExec(() -> { // asynchronously: the button may open or close a modal dialog
+            if (button.isDisposed()) {
+                return;
+            }
             if ((button.getStyle() & (SWT.CHECK | SWT.RADIO | SWT.TOGGLE)) != 0) {
                 button.setSelection(!button.getSelection());
             }

@@ -100,7 +100,7 @@ public class ProgressLine {
         line.setLayout(layout);
         text = new Label(line, SWT.NONE);
         GridData textData = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        textData.widthHint = 560;
+        textData.widthHint = 760;
         text.setLayoutData(textData);
         text.setData(SeedbenchUi.WIDGET_ID, SeedbenchUi.ID_PROGRESS);
         bar = new ProgressBar(line, SWT.HORIZONTAL | SWT.SMOOTH);

@@ -1,0 +1,76 @@
+package org.seedbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.ui.testsupport.JobsViewBot;
+import org.seedbench.ui.testsupport.ScreenshotOnFailure;
+import org.seedbench.ui.testsupport.UiDriver;
+import org.seedbench.workflow.CloudConnectors;
+import org.seedbench.workflow.ImportJobService;
+
+/**
+ * An import job created 11 days ago by the service's clock and still waiting for shipping details: the Jobs view
+ * decorates its deadline (3 days left) and the notification line under the table names it.
+ */
+@ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
+class DeadlineTest {
+    static UiDriver ui;
+
+    @InjectService(timeout = 10_000)
+    CatalogService catalogs;
+    @InjectService(timeout = 10_000)
+    CloudConnectors connectors;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void connect() {
+        ui = UiDriver.connect();
+    }
+
+    @Test
+    void warnsOfAJobElevenDaysOldWithoutShippingDetails() throws Exception {
+        String job = Fixtures.uniqueName("late");
+        Fixtures.createJob(catalogs, job, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 2));
+        CloudConnector local = connectors.signedIn(Fixtures.data(), "local", Map.of());
+        Instant elevenDaysAgo = local.clock().instant().minus(Duration.ofDays(11));
+        try (Catalog catalog = catalogs.open(Fixtures.data())) {
+            // where staging, drive preparation and the import job's creation would have taken it
+            for (JobState s : List.of(JobState.STAGING, JobState.STAGED, JobState.PREPARING_DRIVES,
+                    JobState.DRIVES_READY, JobState.CREATING)) {
+                catalog.moveJob(job, s, "test set-up");
+            }
+            catalog.putJobProperties(job, Map.of(ImportJobService.PROP_CREATED, elevenDaysAgo.toString()));
+        }
+        JobsViewBot jobs = new JobsViewBot(ui);
+        jobs.waitForCell(job, JobsViewBot.DEADLINE, "⚠ 3 days left");
+        Color warn = ui.syncExec(() -> ui.display().getSystemColor(SWT.COLOR_DARK_YELLOW));
+        assertEquals(warn, jobs.foreground(job, JobsViewBot.DEADLINE), "the deadline is decorated");
+        ui.waitUntil("the notification line names the job", () -> jobs.table().getParent().getChildren().length > 1
+                && ui.find(org.eclipse.swt.widgets.Label.class, org.seedbench.ui.SeedbenchUi.ID_NOTIFICATION)
+                        .getText().contains(job + ": 3 days left to enter shipping details"));
+        assertNotNull(jobs.cell(job, "State").filter("Creating"::equals).orElse(null));
+        assertTrue(jobs.notification().contains(job));
+    }
+}

@@ -1,0 +1,81 @@
+package org.seedbench.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.ui.SeedbenchUi;
+import org.seedbench.ui.testsupport.JobsViewBot;
+import org.seedbench.ui.testsupport.ScreenshotOnFailure;
+import org.seedbench.ui.testsupport.UiDriver;
+
+/** The workbench opens with its four views, and the Jobs view lists a job created elsewhere (as by the CLI). */
+@ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
+class WorkbenchTest {
+    static UiDriver ui;
+
+    @InjectService(timeout = 10_000)
+    CatalogService catalogs;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void connect() {
+        ui = UiDriver.connect();
+    }
+
+    @Test
+    void opensTheFourViews() {
+        List<String> labels = ui.syncExec(() -> {
+            EModelService models = ui.application().getContext().get(EModelService.class);
+            return models.findElements(ui.application(), null, MPart.class, null).stream()
+                    .filter(p -> p.getElementId().startsWith("org.seedbench.ui.part.")).map(MPart::getLabel)
+                    .toList();
+        });
+        assertEquals(List.of("Jobs", "Drives", "Shipping", "Events"), labels);
+        assertEquals("Seedbench", ui.syncExec(() -> ui.activeShell().getText()));
+    }
+
+    @Test
+    void listsAJobCreatedElsewhereWithItsStateAndNoActionWithoutASelection() throws Exception {
+        JobsViewBot jobs = new JobsViewBot(ui);
+        assertEquals(List.of("Job", "State", "Workloads", "Staged", "Stored", "Dedup", "Compression", "Drives",
+                "Import job", "Ship by"), jobs.headers());
+        String name = Fixtures.uniqueName("listed");
+        Fixtures.createJob(catalogs, name, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 1));
+        jobs.waitForState(name, "Draft");
+        assertTrue(jobs.cell(name, "Workloads").orElseThrow().startsWith("files:"));
+        ui.run(() -> jobs.table().deselectAll());
+        ui.run(() -> ui.application().getContext().set(org.seedbench.core.model.SeedingJob.class, null));
+        ui.waitUntil("no action is enabled without a selected job", () -> false == anyEnabled());
+        jobs.select(name);
+        ui.waitUntil("Stage is enabled for a Draft job", () -> jobs.action(SeedbenchUi.TOOLITEM_STAGE).isEnabled());
+        assertFalse(ui.isEnabled(jobs.action(SeedbenchUi.TOOLITEM_SEED_VAULT)), "a Draft job cannot seed a vault");
+        assertFalse(ui.isEnabled(jobs.action(SeedbenchUi.TOOLITEM_REFRESH)), "a Draft job has no import job");
+    }
+
+    private static boolean anyEnabled() {
+        for (String id : List.of(SeedbenchUi.TOOLITEM_STAGE, SeedbenchUi.TOOLITEM_REFRESH,
+                SeedbenchUi.TOOLITEM_SEED_VAULT, SeedbenchUi.TOOLITEM_BACKUP, SeedbenchUi.TOOLITEM_RESTORE,
+                SeedbenchUi.TOOLITEM_VERIFY, SeedbenchUi.TOOLITEM_CLEANUP)) {
+            var item = ui.find(org.eclipse.swt.widgets.ToolItem.class, id);
+            if (item != null && item.isEnabled()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
