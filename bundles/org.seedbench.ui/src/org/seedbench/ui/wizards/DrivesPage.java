@@ -144,7 +144,7 @@ class DrivesPage extends WizardPage {
         DiscoveredDrives found;
         try {
             found = discovery.discover();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             discoveryNote.setText("This computer's drives could not be listed (" + e.getMessage()
                     + "); folder drives can still be used.");
             return;

@@ -83,7 +83,7 @@ class ShippingWizardTest {
             assertEquals("", bot.fieldMessage(WizardIds.SHIP_TRACKING));
             assertTrue(bot.canFinish());
             bot.finish();
-            assertFalse(bot.isOpen());
+            assertFalse(bot.isOpen(), () -> "Finish left the wizard open: " + bot.errorMessage());
         }
         try (Catalog catalog = catalogs.open(seeds.data())) {
             assertEquals(JobState.SHIPPING, catalog.job("seed-b").orElseThrow().state());

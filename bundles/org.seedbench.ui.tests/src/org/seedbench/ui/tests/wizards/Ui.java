@@ -150,6 +150,10 @@ public final class Ui {
 
     /** Where this test bundle's screenshots go: {@code target/screenshots} of the bundle. */
     public static Path screenshotFolder() {
+        String given = System.getProperty("seedbench.screenshots");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given);
+        }
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         // tycho-surefire runs in target/work
         Path target = dir.getFileName().toString().equals("work") && dir.getParent() != null ? dir.getParent()

@@ -37,13 +37,20 @@ public class PrepareDrivesHandler {
         if (!canExecute(job)) {
             return;
         }
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(data, job, catalogs, preparation,
+        PrepareDrivesWizard wizard;
+        try {
+            wizard = new PrepareDrivesWizard(data, job, catalogs, preparation,
                 importJobs, DriveDiscovery.forThisComputer(CommandRunner.SYSTEM), ui::asyncExec,
                 done -> {
                     if (!shell.isDisposed()) {
                         new DrivesReadyDialog(shell, done).open();
                     }
                 });
+        } catch (RuntimeException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(shell, "Prepare Drives",
+                    "Cannot prepare the drives of " + job.name() + ": " + e.getMessage());
+            return;
+        }
         new WizardDialog(shell, wizard).open();
     }
 }
