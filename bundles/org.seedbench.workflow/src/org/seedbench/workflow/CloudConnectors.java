@@ -91,10 +91,14 @@ public class CloudConnectors {
     }
 
     private static Object value(String key, String value) {
+        return isSecretKey(key) ? Secret.of(value) : value;
+    }
+
+    /** Whether a setting of this name holds a secret (a key, SAS, token, password, client secret, connection string). */
+    public static boolean isSecretKey(String key) {
         String k = key.toLowerCase(java.util.Locale.ROOT);
-        boolean secret = k.endsWith("key") || k.contains("secret") || k.contains("sas") || k.contains("password")
+        return k.endsWith("key") || k.contains("secret") || k.contains("sas") || k.contains("password")
                 || k.contains("token")
                 || k.equals("connectionstring");
-        return secret ? Secret.of(value) : value;
     }
 }

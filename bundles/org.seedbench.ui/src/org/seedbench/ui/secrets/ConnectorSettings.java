@@ -11,11 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
 import org.seedbench.core.model.Secret;
+import org.seedbench.workflow.CloudConnectors;
 
 /**
  * A cloud connector's settings as the workbench writes them: plain settings in
@@ -35,9 +35,7 @@ public final class ConnectorSettings {
 
     /** Whether a setting of this name holds a secret, by the rule the workflow's connector settings use. */
     public static boolean isSecret(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        return k.endsWith("key") || k.contains("secret") || k.contains("sas") || k.contains("password")
-                || k.contains("token") || k.equals("connectionstring");
+        return CloudConnectors.isSecretKey(key);
     }
 
     public Path file(String connector) {

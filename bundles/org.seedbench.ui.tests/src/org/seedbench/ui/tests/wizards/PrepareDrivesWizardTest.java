@@ -71,7 +71,7 @@ class PrepareDrivesWizardTest {
     void open() {
         display = Display.getDefault();
         shell = new Shell(display);
-        seeds = new SeedFixture(tmp, tmp.resolve("data"), catalogs);
+        seeds = new SeedFixture(tmp, org.seedbench.ui.SeedbenchUi.dataDirectory(), catalogs);
     }
 
     @AfterEach
@@ -94,7 +94,7 @@ class PrepareDrivesWizardTest {
 
     @Test
     void preparesFolderDrivesExplainingRefusalsAndShowsTheShippingAddress() throws Exception {
-        SeedingJob job = seeds.staged("seed-ui01", stage);
+        SeedingJob job = seeds.staged(seeds.name("seed-ui01"), stage);
         AtomicReference<DrivesReadyDialog> ready = new AtomicReference<>();
         PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation, importJobs,
                 recordedDiscoveryDouble(), display::asyncExec, done -> {
@@ -115,21 +115,21 @@ class PrepareDrivesWizardTest {
             assertFalse(bot.drives().get(0).checked(), "a refused drive cannot be chosen");
             assertFalse(bot.canGoNext(), "no drive chosen");
 
-            bot.addFolderDrive(tmp.resolve("drives/big").toString(), "11T", "SB-BIG");
+            bot.addFolderDrive(tmp.resolve("drives/big").toString(), "11T", seeds.serial("SB-BIG"));
             PrepareDrivesWizardBot.DriveRow big = bot.drives().get(2);
-            assertEquals("refused: drive 'SB-BIG': holds 11.0 TB (allowed: at most 10 TB per drive)", big.verdict());
+            assertEquals("refused: drive '" + seeds.serial("SB-BIG") + "': holds 11.0 TB (allowed: at most 10 TB per drive)", big.verdict());
             assertFalse(big.checked());
-            assertTrue(bot.message().contains("SB-BIG"), "the page sums up the refusals: " + bot.message());
+            assertTrue(bot.message().contains(seeds.serial("SB-BIG")), "the page sums up the refusals: " + bot.message());
 
-            bot.addFolderDrive(tmp.resolve("drives/d1").toString(), "50M", "SB-0001");
-            bot.addFolderDrive(tmp.resolve("drives/d2").toString(), "50M", "SB-0002");
+            bot.addFolderDrive(tmp.resolve("drives/d1").toString(), "50M", seeds.serial("SB-0001"));
+            bot.addFolderDrive(tmp.resolve("drives/d2").toString(), "50M", seeds.serial("SB-0002"));
             assertEquals("allowed (rehearsal)", bot.drives().get(3).verdict());
             assertTrue(bot.canGoNext());
             assertFalse(bot.canFinish(), "the format is not confirmed yet");
             bot.next();
             List<String> toFormat = bot.drivesToFormat();
             assertEquals(2, toFormat.size(), toFormat.toString());
-            assertTrue(toFormat.get(0).startsWith("SB-0001: ") && toFormat.get(1).startsWith("SB-0002: "),
+            assertTrue(toFormat.get(0).startsWith(seeds.serial("SB-0001") + ": ") && toFormat.get(1).startsWith(seeds.serial("SB-0002") + ": "),
                     toFormat.toString());
             assertFalse(bot.canFinish());
             bot.confirmFormat();
@@ -139,9 +139,9 @@ class PrepareDrivesWizardTest {
         }
         PrepareDrivesJob scheduled = started[0];
         assertNotNull(scheduled);
-        assertTrue(scheduled.belongsTo(WorkflowJob.family("seed-ui01")));
+        assertTrue(scheduled.belongsTo(WorkflowJob.family(seeds.name("seed-ui01"))));
         // the event loop runs while the job works, as in the workbench (no join on the UI thread)
-        Ui.waitUntil(display, () -> Job.getJobManager().find(WorkflowJob.family("seed-ui01")).length == 0
+        Ui.waitUntil(display, () -> Job.getJobManager().find(WorkflowJob.family(seeds.name("seed-ui01"))).length == 0
                 && scheduled.getResult() != null, 120, "the preparation job");
         assertEquals(IStatus.INFO, scheduled.getResult().getSeverity(), scheduled.getResult().toString());
         Ui.waitUntil(display, () -> ready.get() != null, 30, "the drives-ready dialog");
@@ -154,21 +154,21 @@ class PrepareDrivesWizardTest {
             dialog.close();
         }
         try (Catalog catalog = catalogs.open(seeds.data())) {
-            assertEquals(JobState.CREATING, catalog.job("seed-ui01").orElseThrow().state());
-            assertTrue(catalog.drives("seed-ui01").stream().map(Drive::serial).toList().contains("SB-0001"));
+            assertEquals(JobState.CREATING, catalog.job(seeds.name("seed-ui01")).orElseThrow().state());
+            assertTrue(catalog.drives(seeds.name("seed-ui01")).stream().map(Drive::serial).toList().contains(seeds.serial("SB-0001")));
         }
     }
 
     @Test
     void aRerunResumesWithTheDrivesOfTheEarlierRunWithoutFormattingThemAgain() throws Exception {
-        SeedingJob job = seeds.staged("seed-ui02", stage);
-        String small = "dir:" + tmp.resolve("drives/r1") + ",capacity=300K,serial=SB-R1";
+        SeedingJob job = seeds.staged(seeds.name("seed-ui02"), stage);
+        String small = "dir:" + tmp.resolve("drives/r1") + ",capacity=300K,serial=" + seeds.serial("SB-R1");
         // an earlier run: the drive is formatted and filled, and the seed needs one more
         PrepareOutcome first = preparation.prepare(seeds.data(), job.name(), List.of(small), "portable", (s, d) -> true,
                 Progress.NONE, n -> {
                 });
         assertTrue(first.needsMoreDrives(), "the small drive does not hold the seed");
-        job = seeds.job("seed-ui02");
+        job = seeds.job(seeds.name("seed-ui02"));
         assertEquals(JobState.PREPARING_DRIVES, job.state());
 
         PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation, importJobs,
@@ -176,17 +176,17 @@ class PrepareDrivesWizardTest {
         PrepareDrivesJob[] started = new PrepareDrivesJob[1];
         try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {
             PrepareDrivesWizardBot.DriveRow earlier = bot.drives().get(0);
-            assertEquals("SB-R1", earlier.drive());
+            assertEquals(seeds.serial("SB-R1"), earlier.drive());
             assertTrue(earlier.checked() && earlier.verdict().contains("earlier run"), earlier.toString());
-            bot.addFolderDrive(tmp.resolve("drives/r2").toString(), "50M", "SB-R2");
+            bot.addFolderDrive(tmp.resolve("drives/r2").toString(), "50M", seeds.serial("SB-R2"));
             bot.next();
             assertEquals(1, bot.drivesToFormat().size(), "the drive of the earlier run is not formatted again");
-            assertTrue(bot.drivesToFormat().get(0).startsWith("SB-R2: "));
+            assertTrue(bot.drivesToFormat().get(0).startsWith(seeds.serial("SB-R2") + ": "));
             bot.confirmFormat().finish();
             started[0] = wizard.scheduled();
         }
         Ui.waitUntil(display, () -> started[0].getResult() != null, 120, "the preparation job");
         assertEquals(IStatus.INFO, started[0].getResult().getSeverity(), started[0].getResult().toString());
-        assertEquals(JobState.CREATING, seeds.job("seed-ui02").state());
+        assertEquals(JobState.CREATING, seeds.job(seeds.name("seed-ui02")).state());
     }
 }

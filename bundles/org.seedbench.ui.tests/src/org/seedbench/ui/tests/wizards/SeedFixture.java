@@ -33,10 +33,27 @@ public final class SeedFixture {
     private final Path data;
     private final CatalogService catalogs;
 
+    private final String id = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    /**
+     * @param data the workbench's data directory: the cloud connectors are shared services that one sign-in points at
+     *             one data directory, so tests and the workbench under the UI harness use the same one, with names
+     *             of their own ({@link #name}, {@link #serial})
+     */
     public SeedFixture(Path tmp, Path data, CatalogService catalogs) {
         this.tmp = tmp;
         this.data = data;
         this.catalogs = catalogs;
+    }
+
+    /** A job name (or tracking number) of this fixture only. */
+    public String name(String base) {
+        return base + "-" + id;
+    }
+
+    /** A drive serial of this fixture only. */
+    public String serial(String base) {
+        return base + "-" + id;
     }
 
     /** A job in Draft with one files workload of about 600 kB. */

@@ -55,7 +55,7 @@ class ShippingWizardTest {
     void open() {
         display = Display.getDefault();
         shell = new Shell(display);
-        seeds = new SeedFixture(tmp, tmp.resolve("data"), catalogs);
+        seeds = new SeedFixture(tmp, org.seedbench.ui.SeedbenchUi.dataDirectory(), catalogs);
     }
 
     @AfterEach
@@ -65,41 +65,41 @@ class ShippingWizardTest {
 
     @Test
     void aTrackingNumberOfAnotherJobIsRefusedThenAnotherIsAccepted() throws Exception {
-        seeds.created("seed-a", "SB-A1", stage, preparation, importJobs);
-        SeedingJob b = seeds.created("seed-b", "SB-B1", stage, preparation, importJobs);
-        importJobs.ship(seeds.data(), "seed-a", new Shipment("seed-a", "FedEx", "1Z-TRACK-1", null, List.of(),
+        seeds.created(seeds.name("seed-a"), seeds.serial("SB-A1"), stage, preparation, importJobs);
+        SeedingJob b = seeds.created(seeds.name("seed-b"), seeds.serial("SB-B1"), stage, preparation, importJobs);
+        importJobs.ship(seeds.data(), seeds.name("seed-a"), new Shipment(seeds.name("seed-a"), "FedEx", seeds.name("1Z-TRACK-1"), null, List.of(),
                 "Contoso IT, 1 Main St, Redmond", "FX-123"));
 
         try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), b, catalogs,
                 importJobs))) {
             assertTrue(bot.deadline().contains("days left to enter shipping details"), bot.deadline());
             assertFalse(bot.canFinish());
-            bot.carrier("FedEx").tracking("1Z-TRACK-1").returnAddress("Contoso IT, 1 Main St, Redmond")
+            bot.carrier("FedEx").tracking(seeds.name("1Z-TRACK-1")).returnAddress("Contoso IT, 1 Main St, Redmond")
                     .returnAccount("FX-123");
-            assertEquals("tracking number '1Z-TRACK-1': already belongs to another job (allowed: a tracking number "
+            assertEquals("tracking number '" + seeds.name("1Z-TRACK-1") + "': already belongs to another job (allowed: a tracking number "
                     + "that belongs to this job only)", bot.fieldMessage(WizardIds.SHIP_TRACKING));
             assertFalse(bot.canFinish());
-            bot.tracking("1Z-TRACK-2");
+            bot.tracking(seeds.name("1Z-TRACK-2"));
             assertEquals("", bot.fieldMessage(WizardIds.SHIP_TRACKING));
             assertTrue(bot.canFinish());
             bot.finish();
             assertFalse(bot.isOpen(), () -> "Finish left the wizard open: " + bot.errorMessage());
         }
         try (Catalog catalog = catalogs.open(seeds.data())) {
-            assertEquals(JobState.SHIPPING, catalog.job("seed-b").orElseThrow().state());
-            Shipment shipment = catalog.shipment("seed-b").orElseThrow();
-            assertEquals("1Z-TRACK-2", shipment.trackingNumber());
-            assertEquals(List.of("SB-B1"), shipment.driveSerials());
+            assertEquals(JobState.SHIPPING, catalog.job(seeds.name("seed-b")).orElseThrow().state());
+            Shipment shipment = catalog.shipment(seeds.name("seed-b")).orElseThrow();
+            assertEquals(seeds.name("1Z-TRACK-2"), shipment.trackingNumber());
+            assertEquals(List.of(seeds.serial("SB-B1")), shipment.driveSerials());
             assertEquals(LocalDate.now(), shipment.shipDate());
         }
     }
 
     @Test
     void missingReturnDetailsKeepFinishDisabled() throws Exception {
-        SeedingJob a = seeds.created("seed-c", "SB-C1", stage, preparation, importJobs);
+        SeedingJob a = seeds.created(seeds.name("seed-c"), seeds.serial("SB-C1"), stage, preparation, importJobs);
         try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), a, catalogs,
                 importJobs))) {
-            bot.carrier("UPS").tracking("1Z-9").returnAddress("x").returnAddress("");
+            bot.carrier("UPS").tracking(seeds.name("1Z-9")).returnAddress("x").returnAddress("");
             assertEquals("return address: is missing (allowed: where the datacenter sends the drives back)",
                     bot.fieldMessage(WizardIds.SHIP_RETURN_ADDRESS));
             assertFalse(bot.canFinish());
