@@ -73,4 +73,25 @@ class DeadlineTest {
         assertNotNull(jobs.cell(job, "State").filter("Creating"::equals).orElse(null));
         assertTrue(jobs.notification().contains(job));
     }
+
+    @Test
+    void marksAnExpiredDeadlineInRed() throws Exception {
+        String job = Fixtures.uniqueName("expired");
+        Fixtures.createJob(catalogs, job, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 4));
+        CloudConnector local = connectors.signedIn(Fixtures.data(), "local", Map.of());
+        try (Catalog catalog = catalogs.open(Fixtures.data())) {
+            for (JobState s : List.of(JobState.STAGING, JobState.STAGED, JobState.PREPARING_DRIVES,
+                    JobState.DRIVES_READY, JobState.CREATING)) {
+                catalog.moveJob(job, s, "test set-up");
+            }
+            catalog.putJobProperties(job, Map.of(ImportJobService.PROP_CREATED,
+                    local.clock().instant().minus(Duration.ofDays(15)).toString()));
+        }
+        JobsViewBot jobs = new JobsViewBot(ui);
+        jobs.waitForCell(job, JobsViewBot.DEADLINE, "expired");
+        Color red = ui.syncExec(() -> ui.display().getSystemColor(SWT.COLOR_RED));
+        assertEquals(red, jobs.foreground(job, JobsViewBot.DEADLINE));
+        ui.waitUntil("the notification line names the expired job", () -> ui.find(org.eclipse.swt.widgets.Label.class,
+                org.seedbench.ui.SeedbenchUi.ID_NOTIFICATION).getText().contains(job + ": expired"));
+    }
 }

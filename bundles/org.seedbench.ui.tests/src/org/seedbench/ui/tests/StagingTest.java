@@ -49,7 +49,7 @@ class StagingTest {
     void cancelDuringStagingThenStageAgainResumes() throws Exception {
         String job = Fixtures.uniqueName("cancel");
         // enough incompressible data that the run is still reading when the Jobs view shows Staging
-        Path source = Fixtures.dataset(tmp.resolve("source"), 24, 4 << 20, 11);
+        Path source = Fixtures.dataset(tmp.resolve("source"), 40, 4 << 20, 11);
         Fixtures.createJob(catalogs, job, tmp.resolve("staging"), source);
         JobsViewBot jobs = new JobsViewBot(ui);
         jobs.waitForState(job, "Draft");
@@ -84,6 +84,20 @@ class StagingTest {
         EventsViewBot events = new EventsViewBot(ui);
         ui.waitUntil("the Events view shows the job's way to Staged", () -> events.details("job.state").stream()
                 .anyMatch(d -> d.startsWith("Staging → Staged")));
+
+        // staging again with a wrong passphrase fails in one line, named under the Jobs table, and changes nothing
+        String wrong = "not the passphrase of this repository";
+        jobs.run(job, SeedbenchUi.TOOLITEM_STAGE);
+        passphrase.enter(wrong);
+        ui.joinJobs(job);
+        ui.waitUntil("the notification line names the failed step", () -> jobs.table().isVisible() && ui.find(
+                org.eclipse.swt.widgets.Label.class, SeedbenchUi.ID_NOTIFICATION).getText().contains(
+                        "Stage " + job + " failed:"));
+        String line = jobs.notification();
+        assertTrue(line.contains("wrong passphrase"), line);
+        assertFalse(line.contains(wrong), "the notification shows no secret");
+        assertEquals(JobState.STAGED, state(job));
+        jobs.waitForState(job, "Staged");
     }
 
     private JobState state(String job) {

@@ -47,6 +47,15 @@ class WorkbenchTest {
         });
         assertEquals(List.of("Jobs", "Drives", "Shipping", "Events"), labels);
         assertEquals("Seedbench", ui.syncExec(() -> ui.activeShell().getText()));
+        List<String> jobMenu = ui.syncExec(() -> {
+            var menu = (org.eclipse.e4.ui.model.application.ui.menu.MMenu) ui.application().getChildren().get(0)
+                    .getMainMenu().getChildren().stream().filter(m -> m.getElementId().equals(SeedbenchUi.MENU_JOB))
+                    .findFirst().orElseThrow();
+            return menu.getChildren().stream().filter(i -> i.getElementId().startsWith("org.seedbench.ui.menuitem."))
+                    .map(i -> ((org.eclipse.e4.ui.model.application.ui.menu.MMenuItem) i).getLabel()).toList();
+        });
+        assertEquals(List.of("Stage", "Refresh status", "Seed vault", "Back up", "Restore…", "Verify", "Clean up…"),
+                jobMenu);
     }
 
     @Test

@@ -194,16 +194,18 @@ public class JobsPart {
             selected(StructuredSelection.EMPTY);
         }
         List<String> lines = new ArrayList<>();
+        boolean severe = !failures.isEmpty();
         for (JobRow r : rows) {
             Deadline d = r.deadline();
             if (d != null && (d.warn() || d.expired())) {
                 lines.add(r.job().name() + ": " + d.describe());
+                severe |= d.expired();
             }
         }
         failures.forEach((job, text) -> lines.add(text));
         notification.setText(String.join("\n", lines));
         notification.setForeground(lines.isEmpty() ? null
-                : notification.getDisplay().getSystemColor(failures.isEmpty() ? SWT.COLOR_DARK_YELLOW : SWT.COLOR_RED));
+                : notification.getDisplay().getSystemColor(severe ? SWT.COLOR_RED : SWT.COLOR_DARK_YELLOW));
         notification.getParent().layout(true);
     }
 

@@ -50,23 +50,24 @@ public class ShippingPart extends JobDetailsPart {
         parent.setLayout(new GridLayout(1, false));
         form = new Composite(parent, SWT.NONE);
         form.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        form.setLayout(new GridLayout(2, false));
-        field("carrier", "Carrier", false);
-        field("tracking", "Tracking number", false);
-        field("shipDate", "Ship date", false);
-        field("returnAddress", "Return address", true);
-        field("drives", "Drives in the package", false);
-        field("datacenter", "Ship to (datacenter)", true);
-        field("deadline", "Shipping details due", false);
+        form.setLayout(new GridLayout(4, false)); // two label/field pairs a row
+        field("carrier", "Carrier", false, 1);
+        field("tracking", "Tracking number", false, 1);
+        field("shipDate", "Ship date", false, 1);
+        field("drives", "Drives in the package", false, 1);
+        field("returnAddress", "Return address", true, 1);
+        field("datacenter", "Ship to (datacenter)", true, 1);
+        field("deadline", "Shipping details", false, 3);
         started();
     }
 
-    private void field(String key, String label, boolean multi) {
+    private void field(String key, String label, boolean multi, int span) {
         Label l = new Label(form, SWT.NONE);
         l.setText(label + ":");
         l.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
         Text t = new Text(form, SWT.BORDER | SWT.READ_ONLY | (multi ? SWT.MULTI | SWT.WRAP : SWT.SINGLE));
-        GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
+        GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false, span, 1);
+        gd.widthHint = 200;
         if (multi) {
             gd.heightHint = 5 * t.getLineHeight();
         }
