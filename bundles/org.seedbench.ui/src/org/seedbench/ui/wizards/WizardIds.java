@@ -10,6 +10,13 @@ public final class WizardIds {
     /** Suffix of the id of a field's message line. */
     public static final String MESSAGE = ".message";
 
+    /** Model element ids of the wizards' tool items in the Jobs view's toolbar (see wizards.e4xmi). */
+    public static final String TOOLITEM_NEW_JOB = "org.seedbench.ui.wizards.toolitem.newJob";
+    public static final String TOOLITEM_PREPARE_DRIVES = "org.seedbench.ui.wizards.toolitem.prepareDrives";
+    public static final String TOOLITEM_UPDATE_SHIPPING = "org.seedbench.ui.wizards.toolitem.updateShipping";
+    /** Prefix of the model element ids of the wizards' menu items in the File and Job menus. */
+    public static final String MENUITEM_PREFIX = "org.seedbench.ui.wizards.menuitem.";
+
     public static final String INIT_NAME = "init.name";
     public static final String INIT_STAGING = "init.staging";
     public static final String INIT_STORAGE_ACCOUNT = "init.storageAccount";

@@ -102,13 +102,28 @@ class WizardsInWorkbenchTest {
         ui.type(ui.widget(Text.class, id), value);
     }
 
+    private static List<String> wizardItems(String menuId) {
+        return ui.syncExec(() -> ui.application().getChildren().get(0).getMainMenu().getChildren().stream()
+                .filter(m -> m.getElementId().equals(menuId))
+                .flatMap(m -> ((org.eclipse.e4.ui.model.application.ui.menu.MMenu) m).getChildren().stream())
+                .filter(i -> i.getElementId() != null && i.getElementId().startsWith(WizardIds.MENUITEM_PREFIX))
+                .map(i -> ((org.eclipse.e4.ui.model.application.ui.menu.MMenuItem) i).getLabel()).toList());
+    }
+
+    @Test
+    void theFileAndJobMenusOfferTheWizards() {
+        assertEquals(List.of("New Seeding Job…", "Sign in to Azure…"), wizardItems(SeedbenchUi.MENU_FILE));
+        assertEquals(List.of("Prepare Drives…", "Update Shipping Details…"), wizardItems(SeedbenchUi.MENU_JOB));
+        assertTrue(ui.isEnabled(ui.toolItem(WizardIds.TOOLITEM_NEW_JOB)), "a new job needs no selection");
+    }
+
     @Test
     void newSeedingJobFromTheJobsToolbarCreatesAJobTheJobsViewLists() throws Exception {
         String name = unique("wiz");
         Path source = Files.createDirectories(tmp.resolve("source"));
         Files.writeString(source.resolve("a.txt"), "hello");
         JobsViewBot jobs = new JobsViewBot(ui);
-        ui.click(jobs.action("org.seedbench.ui.toolitem.newJob"));
+        ui.click(jobs.action(WizardIds.TOOLITEM_NEW_JOB));
         type(WizardIds.INIT_NAME, name);
         type(WizardIds.INIT_STAGING, tmp.resolve("staging").toString());
         type(WizardIds.INIT_STORAGE_ACCOUNT, "contosobackup");
@@ -157,8 +172,32 @@ class WizardsInWorkbenchTest {
         }
         JobsViewBot jobs = new JobsViewBot(ui);
         jobs.waitForState(name, "Staged");
-        jobs.run(name, "org.seedbench.ui.toolitem.prepareDrives");
-        ui.waitUntil("the Prepare Drives wizard or an error", () -> Ui.shell(ui.display(), "Prepare Drives") != null);
+        jobs.select(name);
+        ui.waitUntil("Prepare Drives is enabled for the Staged job", () -> ui.isEnabled(jobs.action(
+                WizardIds.TOOLITEM_PREPARE_DRIVES)));
+        // the command as the Job menu and the tool item run it, through the workbench's handler service; what the
+        // handler service says is kept for the failure message
+        java.util.concurrent.atomic.AtomicReference<String> handled = new java.util.concurrent.atomic.AtomicReference<>(
+                "not run yet");
+        ui.display().asyncExec(() -> {
+            var context = ui.application().getContext();
+            var commands = context.get(org.eclipse.e4.core.commands.ECommandService.class);
+            var handlers = context.get(org.eclipse.e4.core.commands.EHandlerService.class);
+            var command = commands.createCommand("org.seedbench.ui.command.prepareDrives", null);
+            handled.set("canExecute=" + handlers.canExecute(command) + ", selected job="
+                    + context.get(SeedingJob.class));
+            try {
+                handlers.executeHandler(command);
+            } catch (RuntimeException e) {
+                handled.set(handled.get() + ", failed: " + e);
+            }
+        });
+        try {
+            ui.waitUntil("the Prepare Drives wizard or an error", () -> Ui.shell(ui.display(), "Prepare Drives") != null,
+                    java.time.Duration.ofSeconds(30));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (" + handled.get() + ")", e);
+        }
         String opened = ui.syncExec(() -> {
             Shell s = Ui.shell(ui.display(), "Prepare Drives");
             return s.getText() + ": " + labels(s);
