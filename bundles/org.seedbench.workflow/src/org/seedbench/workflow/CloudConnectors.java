@@ -26,7 +26,8 @@ import org.seedbench.core.spi.CloudConnector;
  * from what the caller adds (the environment, a test); {@value #DATA_DIRECTORY} is always set. Values of keys
  * that name a secret ({@code key}, {@code secret}, {@code sas}, {@code token}, {@code connectionString},
  * {@code password}) are
- * handed over as {@link Secret}s.
+ * handed over as {@link Secret}s. Secrets kept elsewhere (a {@link ConnectorSecrets} service, e.g. the workbench's
+ * secure storage) are added to the file's settings.
  */
 @Component(service = CloudConnectors.class)
 public class CloudConnectors {
@@ -36,6 +37,10 @@ public class CloudConnectors {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<CloudConnector> connectors;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<ConnectorSecrets> secretStores;
 
     /** Every registered connector. */
     public List<CloudConnector> all() {
@@ -57,7 +62,14 @@ public class CloudConnectors {
         CloudConnector connector = all().stream().filter(c -> c.id().equals(connectorId)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(new Problem("connector", connectorId, "is not installed",
                         "one of: " + String.join(", ", all().stream().map(CloudConnector::id).sorted().toList()))));
-        connector.signIn(settings(dataDirectory, connectorId, extra));
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (ConnectorSecrets store : secretStores == null ? List.<ConnectorSecrets>of() : List.copyOf(secretStores)) {
+            given.putAll(store.secrets(connectorId));
+        }
+        if (extra != null) {
+            given.putAll(extra);
+        }
+        connector.signIn(settings(dataDirectory, connectorId, given));
         return connector;
     }
 
@@ -79,10 +91,14 @@ public class CloudConnectors {
     }
 
     private static Object value(String key, String value) {
+        return isSecretKey(key) ? Secret.of(value) : value;
+    }
+
+    /** Whether a setting of this name holds a secret (a key, SAS, token, password, client secret, connection string). */
+    public static boolean isSecretKey(String key) {
         String k = key.toLowerCase(java.util.Locale.ROOT);
-        boolean secret = k.endsWith("key") || k.contains("secret") || k.contains("sas") || k.contains("password")
+        return k.endsWith("key") || k.contains("secret") || k.contains("sas") || k.contains("password")
                 || k.contains("token")
                 || k.equals("connectionstring");
-        return secret ? Secret.of(value) : value;
     }
 }

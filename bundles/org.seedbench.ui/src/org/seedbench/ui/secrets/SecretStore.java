@@ -38,11 +38,24 @@ public final class SecretStore {
 
     /** A secret setting of a cloud connector, e.g. {@code clientSecret} of {@code azure}. */
     public Optional<Secret> connectorSecret(String connector, String key) throws IOException {
-        return get(ROOT + "/connectors/" + encode(connector), key);
+        return get(connectorNode(connector), key);
     }
 
     public void keepConnectorSecret(String connector, String key, Secret value) throws IOException {
-        put(ROOT + "/connectors/" + encode(connector), key, value);
+        put(connectorNode(connector), key, value);
+    }
+
+    /** Every secret setting kept for a cloud connector, by key. */
+    public java.util.Map<String, Secret> connectorSecrets(String connector) throws IOException {
+        String path = connectorNode(connector);
+        java.util.Map<String, Secret> secrets = new java.util.TreeMap<>();
+        if (root == null || !root.nodeExists(path)) {
+            return secrets;
+        }
+        for (String key : root.node(path).keys()) {
+            get(path, key).ifPresent(v -> secrets.put(key, v));
+        }
+        return secrets;
     }
 
     /** Forgets every secret kept for {@code job}. */
@@ -52,6 +65,10 @@ public final class SecretStore {
             root.node(path).removeNode();
             flush();
         }
+    }
+
+    private static String connectorNode(String connector) {
+        return ROOT + "/connectors/" + encode(connector);
     }
 
     private static String jobNode(String job) {

@@ -1,0 +1,43 @@
+package org.seedbench.ui.tests.wizards;
+
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.seedbench.ui.wizards.ShippingWizard;
+import org.seedbench.ui.wizards.WizardIds;
+
+/** The "Update shipping details" wizard as a user sees it. */
+public class ShippingWizardBot extends WizardBot {
+
+    public ShippingWizardBot(Shell parent, ShippingWizard wizard) {
+        super(parent, wizard);
+    }
+
+    public ShippingWizardBot carrier(String v) {
+        Ui.type(Ui.find(shell(), WizardIds.SHIP_CARRIER, Combo.class), v);
+        Ui.flush(display);
+        return this;
+    }
+
+    private ShippingWizardBot type(String id, String v) {
+        Ui.type(Ui.find(shell(), id, Text.class), v);
+        Ui.flush(display);
+        return this;
+    }
+
+    public ShippingWizardBot tracking(String v) {
+        return type(WizardIds.SHIP_TRACKING, v);
+    }
+
+    public ShippingWizardBot returnAddress(String v) {
+        return type(WizardIds.SHIP_RETURN_ADDRESS, v);
+    }
+
+    public ShippingWizardBot returnAccount(String v) {
+        return type(WizardIds.SHIP_RETURN_ACCOUNT, v);
+    }
+
+    public String deadline() {
+        return Ui.exists(shell(), WizardIds.SHIP_DEADLINE) ? Ui.text(shell(), WizardIds.SHIP_DEADLINE) : null;
+    }
+}

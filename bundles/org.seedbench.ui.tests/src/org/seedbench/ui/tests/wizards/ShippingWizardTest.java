@@ -1,0 +1,108 @@
+package org.seedbench.ui.tests.wizards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.Shipment;
+import org.seedbench.ui.wizards.ShippingWizard;
+import org.seedbench.ui.wizards.WizardIds;
+import org.seedbench.workflow.DrivePreparationService;
+import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.StageService;
+
+/**
+ * "Update shipping details" on two real jobs whose import jobs exist at the embedded local cloud: a tracking number
+ * of the other job is refused with the shipping rule's message and Finish stays disabled; another is accepted and
+ * the job moves to Shipping.
+ */
+@ExtendWith({ ServiceExtension.class, OnUiThread.class })
+class ShippingWizardTest {
+    @InjectService(timeout = 10_000)
+    CatalogService catalogs;
+    @InjectService(timeout = 10_000)
+    StageService stage;
+    @InjectService(timeout = 10_000)
+    DrivePreparationService preparation;
+    @InjectService(timeout = 10_000)
+    ImportJobService importJobs;
+
+    @TempDir
+    Path tmp;
+
+    Display display;
+    Shell shell;
+    SeedFixture seeds;
+
+    @BeforeEach
+    void open() {
+        display = Display.getDefault();
+        shell = new Shell(display);
+        seeds = new SeedFixture(tmp, org.seedbench.ui.SeedbenchUi.dataDirectory(), catalogs);
+    }
+
+    @AfterEach
+    void close() {
+        shell.dispose();
+    }
+
+    @Test
+    void aTrackingNumberOfAnotherJobIsRefusedThenAnotherIsAccepted() throws Exception {
+        seeds.created(seeds.name("seed-a"), seeds.serial("SB-A1"), stage, preparation, importJobs);
+        SeedingJob b = seeds.created(seeds.name("seed-b"), seeds.serial("SB-B1"), stage, preparation, importJobs);
+        importJobs.ship(seeds.data(), seeds.name("seed-a"), new Shipment(seeds.name("seed-a"), "FedEx", seeds.name("1Z-TRACK-1"), null, List.of(),
+                "Contoso IT, 1 Main St, Redmond", "FX-123"));
+
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), b, catalogs,
+                importJobs))) {
+            assertTrue(bot.deadline().contains("days left to enter shipping details"), bot.deadline());
+            assertFalse(bot.canFinish());
+            bot.carrier("FedEx").tracking(seeds.name("1Z-TRACK-1")).returnAddress("Contoso IT, 1 Main St, Redmond")
+                    .returnAccount("FX-123");
+            assertEquals("tracking number '" + seeds.name("1Z-TRACK-1") + "': already belongs to another job (allowed: a tracking number "
+                    + "that belongs to this job only)", bot.fieldMessage(WizardIds.SHIP_TRACKING));
+            assertFalse(bot.canFinish());
+            bot.tracking(seeds.name("1Z-TRACK-2"));
+            assertEquals("", bot.fieldMessage(WizardIds.SHIP_TRACKING));
+            assertTrue(bot.canFinish());
+            bot.finish();
+            assertFalse(bot.isOpen(), () -> "Finish left the wizard open: " + bot.errorMessage());
+        }
+        try (Catalog catalog = catalogs.open(seeds.data())) {
+            assertEquals(JobState.SHIPPING, catalog.job(seeds.name("seed-b")).orElseThrow().state());
+            Shipment shipment = catalog.shipment(seeds.name("seed-b")).orElseThrow();
+            assertEquals(seeds.name("1Z-TRACK-2"), shipment.trackingNumber());
+            assertEquals(List.of(seeds.serial("SB-B1")), shipment.driveSerials());
+            assertEquals(LocalDate.now(), shipment.shipDate());
+        }
+    }
+
+    @Test
+    void missingReturnDetailsKeepFinishDisabled() throws Exception {
+        SeedingJob a = seeds.created(seeds.name("seed-c"), seeds.serial("SB-C1"), stage, preparation, importJobs);
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), a, catalogs,
+                importJobs))) {
+            bot.carrier("UPS").tracking(seeds.name("1Z-9")).returnAddress("x").returnAddress("");
+            assertEquals("return address: is missing (allowed: where the datacenter sends the drives back)",
+                    bot.fieldMessage(WizardIds.SHIP_RETURN_ADDRESS));
+            assertFalse(bot.canFinish());
+        }
+    }
+}

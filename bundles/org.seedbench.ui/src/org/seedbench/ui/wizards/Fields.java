@@ -1,0 +1,84 @@
+package org.seedbench.ui.wizards;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.seedbench.core.rules.Problem;
+
+/**
+ * The fields of a wizard page laid out in two columns (label, control), each with a message line under it.
+ * The core rules name the field of each {@link Problem}; {@link #show} puts each problem's message under
+ * its field and clears the others.
+ */
+public final class Fields {
+    private final Composite parent;
+    private final Map<String, Label> messages = new LinkedHashMap<>();
+
+    /** @param parent a composite with a two-column {@code GridLayout} */
+    public Fields(Composite parent) {
+        this.parent = parent;
+    }
+
+    /**
+     * Adds a row: the label, the control (made by {@code control} on the parent) and its message line.
+     *
+     * @param field the core rules' name of the field (e.g. {@code SeedRules.STORAGE_ACCOUNT})
+     * @param id    the widget id of the control; the message line's is {@code id + ".message"}
+     */
+    public <C extends Control> C add(String label, String field, String id, java.util.function.Function<Composite, C> control) {
+        Label l = new Label(parent, SWT.NONE);
+        l.setText(label);
+        l.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+        C c = control.apply(parent);
+        WizardIds.tag(c, id);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        new Label(parent, SWT.NONE);
+        Label message = new Label(parent, SWT.WRAP);
+        message.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
+        gd.widthHint = 420;
+        message.setLayoutData(gd);
+        WizardIds.tag(message, id + WizardIds.MESSAGE);
+        messages.put(field, message);
+        return c;
+    }
+
+    /**
+     * Shows each problem under its field (the first one per field) and clears the fields without one.
+     *
+     * @param touched fields the user has typed into; untouched fields keep quiet until the page is complete
+     *                otherwise, so a new page does not open full of errors
+     * @return the problems whose field is not one of these fields
+     */
+    public List<Problem> show(List<Problem> problems, java.util.Set<String> touched) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        List<Problem> others = new java.util.ArrayList<>();
+        for (Problem p : problems) {
+            if (messages.containsKey(p.field())) {
+                byField.putIfAbsent(p.field(), p.message());
+            } else {
+                others.add(p);
+            }
+        }
+        messages.forEach((field, label) -> {
+            String text = touched == null || touched.contains(field) ? byField.getOrDefault(field, "") : "";
+            if (!text.equals(label.getText())) {
+                label.setText(text);
+            }
+        });
+        parent.layout(true, true);
+        return others;
+    }
+
+    /** The message shown under a field. */
+    public String message(String field) {
+        Label l = messages.get(field);
+        return l == null ? "" : l.getText();
+    }
+}

@@ -1,0 +1,124 @@
+package org.seedbench.ui.wizards;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.eclipse.jface.wizard.Wizard;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.WorkloadSpec;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.SeedRules;
+import org.seedbench.core.rules.WorkloadChecks;
+import org.seedbench.core.spi.WorkloadSource;
+import org.seedbench.ui.secrets.SecretStore;
+
+/**
+ * "Initiate offline backup": the five inputs of the seed's screen (staging location, storage account, container,
+ * subscription id, import job name) plus the location, the connector, the workloads (from every registered
+ * {@link WorkloadSource}) and the backup passphrase entered twice. The core rules check every field as it is
+ * typed; Finish stays disabled until all are good, then creates the job in the catalog (state Draft) and, when
+ * asked, keeps the passphrase in secure storage.
+ */
+public class InitiateJobWizard extends Wizard {
+    private final Path dataDirectory;
+    private final CatalogService catalogs;
+    private final Supplier<? extends Collection<WorkloadSource>> sources;
+    private final List<String> connectors;
+    private final SecretStore secrets;
+    private final Clock clock;
+    private final Set<String> existingJobs;
+
+    private JobInputsPage inputs;
+    private WorkloadsPage workloads;
+    private SeedingJob created;
+
+    /**
+     * @param sources    the workload sources registered now (asked again each time the workloads page shows)
+     * @param connectors ids of the registered cloud connectors
+     * @param secrets    where the passphrase is kept when the user asks; {@code null} hides the choice
+     */
+    public InitiateJobWizard(Path dataDirectory, CatalogService catalogs,
+            Supplier<? extends Collection<WorkloadSource>> sources, List<String> connectors, SecretStore secrets,
+            Clock clock) {
+        this.dataDirectory = dataDirectory;
+        this.catalogs = catalogs;
+        this.sources = sources;
+        this.connectors = connectors.isEmpty() ? List.of(SeedingJob.DEFAULT_CONNECTOR) : List.copyOf(connectors);
+        this.secrets = secrets;
+        this.clock = clock;
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            existingJobs = catalog.jobs().stream().map(SeedingJob::name).collect(Collectors.toSet());
+        }
+        setWindowTitle("Initiate Offline Backup");
+        setNeedsProgressMonitor(false);
+    }
+
+    @Override
+    public void addPages() {
+        inputs = new JobInputsPage(connectors, existingJobs);
+        workloads = new WorkloadsPage(sources, secrets != null);
+        addPage(inputs);
+        addPage(workloads);
+    }
+
+    /** The job as the pages have it now. */
+    SeedingJob job() {
+        return new SeedingJob(inputs.text(SeedRules.NAME), inputs.text(SeedRules.STAGING),
+                inputs.text(SeedRules.STORAGE_ACCOUNT), inputs.text(SeedRules.CONTAINER),
+                inputs.text(SeedRules.SUBSCRIPTION), inputs.text(SeedRules.LOCATION), workloads.workloads(),
+                inputs.connector(), inputs.sourceHost(), clock.instant(), JobState.DRAFT);
+    }
+
+    @Override
+    public boolean performFinish() {
+        SeedingJob job = job();
+        List<Problem> problems = new ArrayList<>(SeedRules.checkJob(job));
+        List<WorkloadSpec> specs = job.workloads();
+        problems.addAll(WorkloadChecks.check(specs, List.copyOf(sources.get())));
+        if (!problems.isEmpty()) {
+            inputs.validate();
+            workloads.validate();
+            return false;
+        }
+        boolean keep = secrets != null && workloads.keepPassphrase();
+        try (Secret passphrase = workloads.passphrase()) {
+            if (keep) {
+                secrets.keepPassphrase(job.name(), passphrase);
+            }
+            try (Catalog catalog = catalogs.open(dataDirectory)) {
+                created = catalog.createJob(job);
+            } catch (InvalidInputException | RuntimeException e) {
+                if (keep) {
+                    secrets.forgetJob(job.name());
+                }
+                throw e;
+            }
+        } catch (InvalidInputException e) {
+            getContainer().showPage(inputs);
+            inputs.setErrorMessage(e.getMessage());
+            return false;
+        } catch (IOException | RuntimeException e) {
+            ((org.eclipse.jface.wizard.WizardPage) getContainer().getCurrentPage())
+                    .setErrorMessage("The job was not created: " + e.getMessage());
+            return false;
+        }
+        return true;
+    }
+
+    /** The job Finish created, or {@code null}. */
+    public SeedingJob created() {
+        return created;
+    }
+}

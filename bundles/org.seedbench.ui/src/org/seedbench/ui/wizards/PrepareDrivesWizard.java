@@ -1,0 +1,102 @@
+package org.seedbench.ui.wizards;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
+import org.eclipse.jface.wizard.Wizard;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.model.Drive;
+import org.seedbench.core.model.SeedingJob;
+import org.seedbench.diskprep.drives.DriveDiscovery;
+import org.seedbench.workflow.DrivePreparationService;
+import org.seedbench.workflow.ImportJobService;
+
+/**
+ * "Prepare drives": the drives this computer sees (and folder drives for a rehearsal) with the import service's
+ * drive rules applied and explained, the encryptor, a format confirmation that names the drives; Finish runs a
+ * {@link PrepareDrivesJob}. When it ends, {@code done} receives it (on the UI thread), e.g. to show the shipping
+ * address.
+ */
+public class PrepareDrivesWizard extends Wizard {
+    private final Path dataDirectory;
+    private final SeedingJob job;
+    private final CatalogService catalogs;
+    private final DrivePreparationService preparation;
+    private final ImportJobService importJobs;
+    private final DriveDiscovery discovery;
+    private final Executor ui;
+    private final Consumer<PrepareDrivesJob> done;
+    private final Set<String> recordedSerials = new HashSet<>();
+    private final List<String> earlierSpecs;
+
+    private DrivesPage drives;
+    private FormatPage format;
+    private PrepareDrivesJob scheduled;
+
+    public PrepareDrivesWizard(Path dataDirectory, SeedingJob job, CatalogService catalogs,
+            DrivePreparationService preparation, ImportJobService importJobs, DriveDiscovery discovery, Executor ui,
+            Consumer<PrepareDrivesJob> done) {
+        this.dataDirectory = dataDirectory;
+        this.job = job;
+        this.catalogs = catalogs;
+        this.preparation = preparation;
+        this.importJobs = importJobs;
+        this.discovery = discovery;
+        this.ui = ui;
+        this.done = done;
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            catalog.drives(job.name()).stream().map(Drive::serial).forEach(recordedSerials::add);
+            earlierSpecs = catalog.jobProperties(job.name()).entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(DrivePreparationService.PROP_DRIVE_SPEC))
+                    .map(java.util.Map.Entry::getValue).sorted().toList();
+        }
+        setWindowTitle("Prepare Drives for " + job.name());
+    }
+
+    @Override
+    public void addPages() {
+        drives = new DrivesPage(job.name(), discovery, preparation.encryptors(), earlierSpecs);
+        format = new FormatPage(drives, recordedSerials);
+        addPage(drives);
+        addPage(format);
+    }
+
+    @Override
+    public boolean canFinish() {
+        return drives.isPageComplete() && format.isPageComplete() && getContainer().getCurrentPage() == format;
+    }
+
+    @Override
+    public boolean performFinish() {
+        List<PrepareDrivesJob.DriveChoice> chosen = drives.chosen();
+        Set<String> confirmed = new HashSet<>(format.confirmedSerials());
+        scheduled = new PrepareDrivesJob(dataDirectory, job.name(), chosen, drives.encryptor(), confirmed, preparation,
+                importJobs);
+        scheduled.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                if (done != null) {
+                    ui.execute(() -> done.accept(scheduled));
+                }
+            }
+        });
+        scheduled.schedule();
+        return true;
+    }
+
+    /** The job Finish scheduled, or null. */
+    public PrepareDrivesJob scheduled() {
+        return scheduled;
+    }
+
+    CatalogService catalogs() {
+        return catalogs;
+    }
+}

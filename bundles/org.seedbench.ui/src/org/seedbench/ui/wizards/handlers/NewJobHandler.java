@@ -1,0 +1,33 @@
+package org.seedbench.ui.wizards.handlers;
+
+import java.nio.file.Path;
+
+import jakarta.inject.Named;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.WorkloadSource;
+import org.seedbench.ui.SeedbenchUi;
+import org.seedbench.ui.secrets.SecretStore;
+import org.seedbench.ui.wizards.InitiateJobWizard;
+import org.seedbench.workflow.CloudConnectors;
+
+/** File > New Seeding Job…: the "Initiate offline backup" wizard. */
+public class NewJobHandler {
+
+    @Execute
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CatalogService catalogs, @Service List<WorkloadSource> sources,
+            @Service CloudConnectors connectors) {
+        List<String> ids = connectors.all().stream().map(CloudConnector::id).sorted().toList();
+        InitiateJobWizard wizard = new InitiateJobWizard(data, catalogs, () -> sources, ids,
+                new SecretStore(), Clock.systemUTC());
+        new WizardDialog(shell, wizard).open();
+    }
+}

@@ -1,0 +1,43 @@
+package org.seedbench.ui.wizards.handlers;
+
+import java.nio.file.Path;
+
+import jakarta.inject.Named;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.swt.widgets.Shell;
+import org.seedbench.ui.SeedbenchUi;
+import org.seedbench.ui.secrets.ConnectorSettings;
+import org.seedbench.ui.secrets.SecretStore;
+import org.seedbench.ui.wizards.AzureSignInDialog;
+import org.seedbench.workflow.CloudConnectors;
+
+/**
+ * File > Sign in to Azure…: signs the {@code azure} connector in with the device code flow (its settings
+ * {@code deviceCode} and {@code deviceCodePrompt}), with its settings file and the secrets the workbench keeps in
+ * secure storage, and asks the service for its locations so that the sign-in happens now, in the dialog.
+ */
+public class SignInHandler {
+    static final String AZURE = "azure";
+
+    @CanExecute
+    public boolean canExecute(@Service CloudConnectors connectors) {
+        return connectors != null && connectors.all().stream().anyMatch(c -> c.id().equals(AZURE));
+    }
+
+    @Execute
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CloudConnectors connectors) {
+        ConnectorSettings settings = new ConnectorSettings(data, new SecretStore());
+        new AzureSignInDialog(shell, (prompt, monitor) -> {
+            Map<String, Object> extra = new LinkedHashMap<>(settings.secrets(AZURE));
+            extra.put("deviceCode", Boolean.TRUE);
+            extra.put("deviceCodePrompt", prompt);
+            connectors.signedIn(data, AZURE, extra).locations();
+        }).open();
+    }
+}

@@ -1,0 +1,18 @@
+package org.seedbench.workflow;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Where a cloud connector's secret settings are kept apart from {@code <data>/connectors/<id>.properties}, e.g. the
+ * workbench's secure storage. Register an implementation as a service; {@link CloudConnectors} adds what it gives
+ * to the settings a connector signs in with (settings the caller passes win over it).
+ */
+public interface ConnectorSecrets {
+
+    /**
+     * The secret settings kept for the connector (values are {@link org.seedbench.core.model.Secret}s); empty when
+     * none are kept.
+     */
+    Map<String, Object> secrets(String connectorId) throws IOException;
+}
