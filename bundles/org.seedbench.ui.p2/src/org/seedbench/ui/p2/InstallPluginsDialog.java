@@ -44,7 +44,8 @@ final class InstallPluginsDialog extends TitleAreaDialog {
     /** Widget data keys for tests and accessibility tools. */
     static final String KEY = "org.seedbench.ui.p2.key";
     private static final int UPDATE_ID = IDialogConstants.CLIENT_ID + 1;
-    private static final String FAMILY = "org.seedbench.ui.p2.jobs";
+    /** The family of the dialog's jobs (reading a site, provisioning), for tests and cancel. */
+    static final String FAMILY = "org.seedbench.ui.p2.jobs";
 
     private final PluginSite site;
     private final UISynchronize sync;
@@ -216,9 +217,7 @@ final class InstallPluginsDialog extends TitleAreaDialog {
     private void provision(ProfileChangeOperation operation, IProgressMonitor monitor, String done) {
         IStatus resolution = operation.getResolutionResult();
         if (resolution == null || resolution.getSeverity() == IStatus.ERROR || resolution.getSeverity() == IStatus.CANCEL) {
-            String details = operation.getResolutionDetails();
-            error(details == null || details.isBlank() ? "Nothing can be installed from this site."
-                    : details.lines().findFirst().orElse(details));
+            error(PluginSite.explain(operation));
             return;
         }
         org.eclipse.equinox.p2.operations.ProvisioningJob job = operation.getProvisioningJob(null);

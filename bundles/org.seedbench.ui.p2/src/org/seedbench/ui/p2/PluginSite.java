@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.equinox.p2.core.ProvisionException;
@@ -145,6 +146,22 @@ public final class PluginSite {
         operation.getProvisioningContext().setArtifactRepositories(site);
         operation.resolveModal(monitor);
         return operation;
+    }
+
+    /**
+     * Why an operation cannot go ahead, in one line: p2's summary and its first "Missing requirement" (or
+     * conflict) line, which names what the site lacks.
+     */
+    public static String explain(org.eclipse.equinox.p2.operations.ProfileChangeOperation operation) {
+        String details = operation.getResolutionDetails();
+        if (details == null || details.isBlank()) {
+            IStatus status = operation.getResolutionResult();
+            return status == null ? "The operation could not be resolved." : status.getMessage();
+        }
+        List<String> lines = details.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String reason = lines.stream().filter(l -> l.startsWith("Missing requirement") || l.startsWith("Cannot satisfy")
+                || l.contains("conflict")).findFirst().orElse(null);
+        return reason == null || reason.equals(lines.get(0)) ? lines.get(0) : lines.get(0) + " " + reason;
     }
 
     /** An update of everything installed to the newest versions {@code site} offers, resolved. */

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +16,8 @@ import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.equinox.p2.core.IProvisioningAgentProvider;
 import org.eclipse.equinox.p2.engine.IProfile;
 import org.eclipse.equinox.p2.engine.IProfileRegistry;
-import org.eclipse.equinox.p2.metadata.IInstallableUnit;
-import org.eclipse.equinox.p2.metadata.IRequirement;
-import org.eclipse.equinox.p2.metadata.MetadataFactory;
-import org.eclipse.equinox.p2.metadata.MetadataFactory.InstallableUnitDescription;
-import org.eclipse.equinox.p2.metadata.Version;
-import org.eclipse.equinox.p2.metadata.VersionRange;
 import org.eclipse.equinox.p2.operations.InstallOperation;
 import org.eclipse.equinox.p2.operations.UpdateOperation;
-import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
-import org.eclipse.equinox.p2.repository.metadata.IMetadataRepositoryManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,64 +62,6 @@ class PluginSiteTest {
         agent.stop();
     }
 
-    private static IRequirement requires(String id, String range) {
-        return MetadataFactory.createRequirement(IInstallableUnit.NAMESPACE_IU_ID, id, new VersionRange(range),
-                null, false, false);
-    }
-
-    private static IInstallableUnit unit(String id, String version, String name, boolean group, String... requires) {
-        InstallableUnitDescription d = new InstallableUnitDescription();
-        d.setId(id);
-        d.setVersion(Version.create(version));
-        d.setProperty(IInstallableUnit.PROP_NAME, name);
-        if (group) {
-            d.setProperty(InstallableUnitDescription.PROP_TYPE_GROUP, Boolean.TRUE.toString());
-        }
-        // as Tycho publishes it: this version replaces every older one
-        d.setUpdateDescriptor(MetadataFactory.createUpdateDescriptor(id,
-                new VersionRange(Version.emptyVersion, true, Version.create(version), false),
-                org.eclipse.equinox.p2.metadata.IUpdateDescriptor.NORMAL, null));
-        d.setCapabilities(new org.eclipse.equinox.p2.metadata.IProvidedCapability[] {
-                MetadataFactory.createProvidedCapability(IInstallableUnit.NAMESPACE_IU_ID, id, Version.create(version)) });
-        List<IRequirement> req = new ArrayList<>();
-        for (String r : requires) {
-            String[] idAndRange = r.split("@");
-            req.add(requires(idAndRange[0], idAndRange[1]));
-        }
-        d.setRequirements(req.toArray(IRequirement[]::new));
-        return MetadataFactory.createInstallableUnit(d);
-    }
-
-    private static IInstallableUnit category(String id, String name, String... members) {
-        InstallableUnitDescription d = new InstallableUnitDescription();
-        d.setId(id);
-        d.setVersion(Version.create("1.0.0"));
-        d.setProperty(IInstallableUnit.PROP_NAME, name);
-        d.setProperty(InstallableUnitDescription.PROP_TYPE_CATEGORY, Boolean.TRUE.toString());
-        d.setCapabilities(new org.eclipse.equinox.p2.metadata.IProvidedCapability[] {
-                MetadataFactory.createProvidedCapability(IInstallableUnit.NAMESPACE_IU_ID, id, Version.create("1.0.0")) });
-        List<IRequirement> req = new ArrayList<>();
-        for (String m : members) {
-            req.add(requires(m, "0.0.0"));
-        }
-        d.setRequirements(req.toArray(IRequirement[]::new));
-        return MetadataFactory.createInstallableUnit(d);
-    }
-
-    /** Writes a categorized site: the example workload at {@code version}, and a feature needing what is absent. */
-    private URI writeSite(String folder, String version) throws Exception {
-        URI uri = Files.createDirectories(temp.resolve(folder)).toUri();
-        IMetadataRepository repo = agent.getService(IMetadataRepositoryManager.class).createRepository(uri,
-                "Example site " + version, IMetadataRepositoryManager.TYPE_SIMPLE_REPOSITORY, Map.of());
-        String feature = "org.example.workload.feature.group";
-        repo.addInstallableUnits(List.of(
-                unit("org.example.workload", version, "Example workload bundle", false),
-                unit(feature, version, "Example Workload", true, "org.example.workload@[" + version + "," + version + "]"),
-                unit("org.example.broken.feature.group", "1.0.0", "Broken Plugin", true, "org.example.missing@0.0.0"),
-                category("example.workloads", "Workloads", feature, "org.example.broken.feature.group")));
-        return uri;
-    }
-
     private PluginSite.Plugin plugin(List<PluginSite.Plugin> plugins, String id) {
         return plugins.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id
                 + " not offered: " + plugins));
@@ -136,7 +69,7 @@ class PluginSiteTest {
 
     @Test
     void aSiteListsItsFeaturesByCategoryAndAnInstallResolvesAndRuns() throws Exception {
-        URI uri = writeSite("site1", "1.0.0");
+        URI uri = Sites.write(agent, temp.resolve("site1"), "1.0.0");
         List<PluginSite.Plugin> plugins = site.plugins(uri, new NullProgressMonitor());
         assertEquals(List.of("Broken Plugin", "Example Workload"), plugins.stream().map(PluginSite.Plugin::name).toList());
         PluginSite.Plugin example = plugin(plugins, "org.example.workload");
@@ -151,7 +84,7 @@ class PluginSiteTest {
         PluginSite.Plugin installed = plugin(site.plugins(uri, new NullProgressMonitor()), "org.example.workload");
         assertEquals("1.0.0", installed.installedVersion());
 
-        URI newer = writeSite("site2", "1.1.0");
+        URI newer = Sites.write(agent, temp.resolve("site2"), "1.1.0");
         UpdateOperation update = site.update(newer, new NullProgressMonitor());
         assertTrue(update.getResolutionResult().getSeverity() < IStatus.ERROR, update.getResolutionDetails());
         assertTrue(update.hasResolved() && update.getPossibleUpdates().length > 0, "the newer site offers an update");
@@ -162,7 +95,7 @@ class PluginSiteTest {
 
     @Test
     void aPluginWhoseRequirementsTheSiteLacksIsRefusedNamingWhatIsMissing() throws Exception {
-        URI uri = writeSite("site", "1.0.0");
+        URI uri = Sites.write(agent, temp.resolve("site"), "1.0.0");
         PluginSite.Plugin broken = plugin(site.plugins(uri, new NullProgressMonitor()), "org.example.broken");
         InstallOperation install = site.install(uri, List.of(broken.unit()), new NullProgressMonitor());
         assertEquals(IStatus.ERROR, install.getResolutionResult().getSeverity());
