@@ -54,7 +54,8 @@ import org.seedbench.workload.command.internal.Dump;
  * </ol>
  *
  * <p>How a run goes: the command runs once per run (the size estimate before a run starts it, and the run
- * then reads that output). Its standard output is held in a spool file (mode 0600, in the definition's
+ * then reads that output; an output made for an estimate is dropped when the workload is validated again, so
+ * a later run never stages an old one). Its standard output is held in a spool file (mode 0600, in the definition's
  * {@code spoolDirectory}) until it exits, because the seed must know an item's size before reading it and
  * must never hold a truncated dump: when the command exits with another code than 0, is stopped by its
  * timeout or cannot start, the item is left out with one warning ("command 'shop' exited with 3"), and
@@ -243,6 +244,14 @@ public class CommandWorkloadSource implements WorkloadSource {
             return lookup.problems();
         }
         CommandDefinition d = lookup.definition();
+        // a run validates its workloads before it estimates them: an output an earlier, abandoned run made for
+        // its estimate (a staging space check that failed) is stale now, and the command runs again
+        synchronized (this) {
+            Dump.Result stale = estimated.remove(d.name());
+            if (stale != null) {
+                stale.discard();
+            }
+        }
         List<Problem> problems = new ArrayList<>();
         String workload = spec.toString();
         String program = d.command().get(0);

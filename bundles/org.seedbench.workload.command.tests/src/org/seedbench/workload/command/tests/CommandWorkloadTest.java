@@ -141,6 +141,30 @@ class CommandWorkloadTest {
     }
 
     @Test
+    void theRunReadsTheOutputItsEstimateMadeAndANewRunRunsTheCommandAgain() throws Exception {
+        Path data = temp.resolve("table.csv");
+        Files.writeString(data, "1,a\n");
+        define("table", "command = cat " + data);
+        CommandWorkloadSource source = new CommandWorkloadSource(commands());
+        WorkloadSpec spec = new WorkloadSpec("command", "table");
+        assertEquals(List.of(), source.validate(spec));
+        assertEquals(4, source.estimateSize(spec, Progress.NONE));
+        Files.writeString(data, "1,a\n2,b\n");
+        List<Long> sizes = new ArrayList<>();
+        source.enumerate(spec, i -> sizes.add(i.size()), w -> {
+        }, Progress.NONE);
+        assertEquals(List.of(4L), sizes, "the run stages what its estimate measured: the command ran once");
+        // an estimate whose run never came (a failed space check) is dropped by the next run's validation
+        assertEquals(8, source.estimateSize(spec, Progress.NONE));
+        Files.writeString(data, "1,a\n2,b\n3,c\n");
+        assertEquals(List.of(), source.validate(spec));
+        sizes.clear();
+        source.enumerate(spec, i -> sizes.add(i.size()), w -> {
+        }, Progress.NONE);
+        assertEquals(List.of(12L), sizes, "the next run runs the command again");
+    }
+
+    @Test
     void secretsOfTheEnvironmentAndArgumentsAreNeverPrinted() throws Exception {
         String secret = "hunter2-Secret-4711";
         define("secret", "command = sh -c 'echo \"login as backup with $DB_PASSWORD refused\" >&2; exit 2' " + secret,
