@@ -3,7 +3,7 @@
  * seed and, later, the cloud vault) and the {@link org.seedbench.backup.BackupEngine} service that backs
  * workloads up into it, verifies it and restores from it. The repository is reached through a
  * {@link org.seedbench.backup.RepositoryStorage}; {@link org.seedbench.backup.LocalStorage} keeps it in a
- * local folder. The on-disk format is described in the bundle's {@code FORMAT.md}.
+ * local folder, {@link org.seedbench.backup.ContainerStorage} (since 1.1) in a cloud blob container. The on-disk format is described in the bundle's {@code FORMAT.md}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.seedbench.backup;

@@ -94,6 +94,30 @@ public abstract class WorkloadSourceContract {
     }
 
     @Test
+    void theUnitsAreValidAndTogetherYieldTheWorkloadsFiles() throws IOException {
+        WorkloadSpec spec = createWorkload(tempDir.resolve("units"));
+        List<WorkloadSpec> units = source().units(spec);
+        assertFalse(units.isEmpty(), "a workload is at least one unit");
+        Set<String> whole = new HashSet<>();
+        for (WorkloadItem item : items(spec)) {
+            if (item.type() != WorkloadItem.Type.DIRECTORY) {
+                whole.add(item.path());
+            }
+        }
+        Set<String> fromUnits = new HashSet<>();
+        for (WorkloadSpec unit : units) {
+            assertEquals(source().id(), unit.sourceId(), "a unit is a workload of the same source");
+            assertEquals(List.of(), source().validate(unit), "unit " + unit);
+            for (WorkloadItem item : items(unit)) {
+                if (item.type() != WorkloadItem.Type.DIRECTORY) {
+                    assertTrue(fromUnits.add(item.path()), "in two units: " + item.path());
+                }
+            }
+        }
+        assertEquals(whole, fromUnits, "the units hold the workload's files and links, each once");
+    }
+
+    @Test
     void openGivesExactlyTheItemsSizeAndTheEstimateCoversIt() throws IOException {
         WorkloadSpec spec = createWorkload(tempDir.resolve("open"));
         long total = 0;

@@ -65,11 +65,17 @@ final class Jobs {
         return problems;
     }
 
-    /** The job's workloads with their sources, once {@link #workloadProblems} found nothing. */
-    static List<WorkloadRun> workloadRuns(SeedingJob job, List<WorkloadSource> sources) {
+    /**
+     * The job's workloads with their sources, once {@link #workloadProblems} found nothing: one run (so one
+     * snapshot) for each part a source splits its workload into ({@link WorkloadSource#units}).
+     */
+    static List<WorkloadRun> workloadRuns(SeedingJob job, List<WorkloadSource> sources) throws IOException {
         List<WorkloadRun> runs = new ArrayList<>();
         for (WorkloadSpec spec : job.workloads()) {
-            runs.add(new WorkloadRun(WorkloadChecks.find(spec.sourceId(), sources), spec));
+            WorkloadSource source = WorkloadChecks.find(spec.sourceId(), sources);
+            for (WorkloadSpec unit : source.units(spec)) {
+                runs.add(new WorkloadRun(source, unit));
+            }
         }
         return runs;
     }

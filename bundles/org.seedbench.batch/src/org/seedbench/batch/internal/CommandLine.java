@@ -83,7 +83,7 @@ public class CommandLine {
 
     private Map<String, Verb> verbs(PrintStream out, PrintStream err, Map<String, String> env) {
         Map<String, Verb> verbs = new LinkedHashMap<>();
-        for (Verb v : List.of(new InitVerb(), new JobsVerb(), new StatusVerb(), new StageVerb(), new SnapshotsVerb(),
+        for (Verb v : List.of(new InitVerb(), new WorkloadsVerb(), new JobsVerb(), new StatusVerb(), new StageVerb(), new SnapshotsVerb(),
                 new VerifyVerb(), new RestoreVerb(), new PrepareDrivesVerb(), new DrivesVerb(), new VerifyDriveVerb(),
                 new ShipVerb(), new SeedVaultVerb(), new BackupVerb(), new CleanupVerb(),
                 new RunPlanVerb((a, o) -> run(a, o, err, env)), new DemoVerb(a -> run(a, out, err, env)),

@@ -40,6 +40,11 @@ final class InitVerb implements Verb {
                   --subscription GUID       Azure subscription id
                   --location REGION         Azure location whose datacenter receives the drives, e.g. westeurope
                   --workload SOURCE:TARGET  what to seed, e.g. files:/srv/data (repeatable; see seedbench workloads)
+                                            DPM/MABS protection group: dpm:INVENTORY[::DATASOURCE]… (mabs: alike),
+                                            the inventory JSON its export script wrote, then each datasource to seed
+                                            after a double colon (none: all), e.g.
+                                            'dpm:C:\\seed\\pg.json::SQL01\\db1::D:\\'; a name two computers share
+                                            is written COMPUTER\\NAME; each datasource becomes its own snapshot
                   --include GLOB            only items matching GLOB (repeatable, for every workload)
                   --exclude GLOB            leave out items matching GLOB (repeatable, for every workload)
                   --connector ID            cloud connector: local (default, embedded) or azure

@@ -46,4 +46,15 @@ public interface WorkloadSource {
 
     /** Opens a file item's content. */
     InputStream open(WorkloadSpec spec, WorkloadItem item) throws IOException;
+
+    /**
+     * The parts of a workload that are backed up, and can be restored, on their own: each becomes a snapshot
+     * of its own (a DPM protection group's datasources, say). Called once {@link #validate} found no problem;
+     * each part is a workload of this same source. By default the workload is one part.
+     *
+     * @since 1.1
+     */
+    default List<WorkloadSpec> units(WorkloadSpec spec) throws IOException {
+        return List.of(spec);
+    }
 }
