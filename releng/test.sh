@@ -31,4 +31,5 @@ releng/product-test.sh || status=1
 releng/crash-test.sh || status=1
 releng/drive-test.sh || status=1
 releng/trip-test.sh || status=1
+releng/plugin-install-test.sh || status=1
 exit $status
