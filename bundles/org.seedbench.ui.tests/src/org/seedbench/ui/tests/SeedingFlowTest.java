@@ -293,13 +293,13 @@ class SeedingFlowTest {
     /** A PNG of the view's area (its tab and content) for the README. */
     private static void screenshot(String partId, String file) throws Exception {
         ui.showPart(partId);
-        Control control = ui.syncExec(() -> {
+        Control view = ui.syncExec(() -> {
             EModelService models = ui.application().getContext().get(EModelService.class);
             MPart part = (MPart) models.find(partId, ui.application());
-            Control c = (Control) part.getWidget();
-            return c.getParent(); // the stack's folder, with the view's tab
+            return (Control) part.getWidget();
         });
-        ui.waitUntil("the view " + partId + " is shown", () -> control.isVisible());
-        ui.screenshot(control, UiDriver.screenshotFolder().resolve(file));
+        // the view's own control, not its stack's folder (which shows whichever view is on top)
+        ui.waitUntil("the view " + partId + " is shown", () -> view.isVisible());
+        ui.screenshot(ui.syncExec(view::getParent), UiDriver.screenshotFolder().resolve(file)); // with the view's tab
     }
 }
