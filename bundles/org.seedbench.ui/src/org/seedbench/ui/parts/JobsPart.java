@@ -72,9 +72,10 @@ public class JobsPart {
     @Optional
     private EMenuService menus;
 
-    private CatalogService catalogs;
-    private ImportJobService importJobs;
-    private Path data;
+    // read by the catalog reads in the background: volatile
+    private volatile CatalogService catalogs;
+    private volatile ImportJobService importJobs;
+    private volatile Path data;
 
     private TableViewer viewer;
     private Label notification;
@@ -167,15 +168,20 @@ public class JobsPart {
 
     /** Reads the catalog in the background and shows what it read; requests while one is pending are merged. */
     public void reload() {
-        CatalogService c = catalogs;
-        ImportJobService i = importJobs;
-        Path d = data;
-        if (viewer == null || c == null || d == null || !reloadPending.compareAndSet(false, true)) {
+        if (viewer == null || catalogs == null || data == null || !reloadPending.compareAndSet(false, true)) {
             return;
         }
         Job read = Job.create("Reading the catalog", monitor -> {
             reloadPending.set(false);
             long number = reads.incrementAndGet();
+            // what the part has when the read starts, not when it was asked for: a request merged into this read
+            // (e.g. for another data directory) is served by it
+            CatalogService c = catalogs;
+            ImportJobService i = importJobs;
+            Path d = data;
+            if (c == null || d == null) {
+                return Status.OK_STATUS;
+            }
             try {
                 List<JobRow> rows = CatalogReads.jobs(c, i, d);
                 sync.asyncExec(() -> show(number, rows));
