@@ -341,6 +341,7 @@ public final class UiDriver {
             while (display.readAndDispatch()) {
                 // paint what is pending first
             }
+            control.update(); // and what the control still owes the screen (a view just brought to the top)
             Rectangle r = control instanceof Shell ? control.getBounds()
                     : display.map(control.getParent(), null, control.getBounds());
             Rectangle screen = display.getBounds().intersection(r);

@@ -29,10 +29,13 @@ abstract class JobDetailsPart {
     @Inject
     protected UISynchronize sync;
 
-    private CatalogService catalogs;
-    private Path data;
+    private volatile CatalogService catalogs;
+    private volatile Path data;
     private volatile String jobName;
     private final AtomicBoolean reloadPending = new AtomicBoolean();
+    /** Numbers the reads in the order they start; the view shows no read older than one it showed (as the Jobs view). */
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+    private long shownRead;
     private boolean disposed;
 
     /** The view's main control, made by the subclass's {@code @PostConstruct}. */
@@ -91,13 +94,17 @@ abstract class JobDetailsPart {
     }
 
     protected void reload() {
-        CatalogService c = catalogs;
-        Path d = data;
-        if (control() == null || c == null || d == null || !reloadPending.compareAndSet(false, true)) {
+        if (control() == null || catalogs == null || data == null || !reloadPending.compareAndSet(false, true)) {
             return;
         }
         Job read = Job.create("Reading the catalog", monitor -> {
             reloadPending.set(false);
+            long number = reads.incrementAndGet();
+            CatalogService c = catalogs; // as they are when the read starts: merged requests are served by it
+            Path d = data;
+            if (c == null || d == null) {
+                return Status.OK_STATUS;
+            }
             String name = jobName;
             JobDetails details;
             try {
@@ -107,7 +114,8 @@ abstract class JobDetailsPart {
             }
             JobDetails shown = details;
             sync.asyncExec(() -> {
-                if (!control().isDisposed() && java.util.Objects.equals(name, jobName)) {
+                if (!control().isDisposed() && java.util.Objects.equals(name, jobName) && number >= shownRead) {
+                    shownRead = number;
                     show(shown);
                 }
             });

@@ -72,14 +72,18 @@ public class JobsPart {
     @Optional
     private EMenuService menus;
 
-    private CatalogService catalogs;
-    private ImportJobService importJobs;
-    private Path data;
+    // read by the catalog reads in the background: volatile
+    private volatile CatalogService catalogs;
+    private volatile ImportJobService importJobs;
+    private volatile Path data;
 
     private TableViewer viewer;
     private Label notification;
     private final Map<String, String> failures = new LinkedHashMap<>();
     private final AtomicBoolean reloadPending = new AtomicBoolean();
+    /** Numbers the catalog reads in the order they start; the UI shows no read older than one it showed. */
+    private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+    private long shown;
     private boolean disposed;
 
     @PostConstruct
@@ -127,6 +131,9 @@ public class JobsPart {
     @Inject
     @Optional
     void dataDirectory(@Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data) {
+        if (!java.util.Objects.equals(this.data, data)) {
+            failures.clear(); // the failed steps of another data directory's jobs
+        }
         this.data = data;
         reload();
     }
@@ -161,17 +168,23 @@ public class JobsPart {
 
     /** Reads the catalog in the background and shows what it read; requests while one is pending are merged. */
     public void reload() {
-        CatalogService c = catalogs;
-        ImportJobService i = importJobs;
-        Path d = data;
-        if (viewer == null || c == null || d == null || !reloadPending.compareAndSet(false, true)) {
+        if (viewer == null || catalogs == null || data == null || !reloadPending.compareAndSet(false, true)) {
             return;
         }
         Job read = Job.create("Reading the catalog", monitor -> {
             reloadPending.set(false);
+            long number = reads.incrementAndGet();
+            // what the part has when the read starts, not when it was asked for: a request merged into this read
+            // (e.g. for another data directory) is served by it
+            CatalogService c = catalogs;
+            ImportJobService i = importJobs;
+            Path d = data;
+            if (c == null || d == null) {
+                return Status.OK_STATUS;
+            }
             try {
                 List<JobRow> rows = CatalogReads.jobs(c, i, d);
-                sync.asyncExec(() -> show(rows));
+                sync.asyncExec(() -> show(number, rows));
             } catch (RuntimeException e) {
                 sync.asyncExec(() -> showProblem("Cannot read the catalog in " + d + ": " + e.getMessage()));
             }
@@ -181,18 +194,22 @@ public class JobsPart {
         read.schedule();
     }
 
-    private void show(List<JobRow> rows) {
-        if (viewer.getControl().isDisposed()) {
+    private void show(long read, List<JobRow> rows) {
+        // two reads may overlap (one starts while the other still reads): the older one ending last would show the
+        // jobs as they were, e.g. a job's state going back from Seeded to VaultSeeding, and give the actions that old
+        // state to decide on
+        if (viewer.getControl().isDisposed() || read < shown) {
             return;
         }
+        shown = read;
         String selectedName = selectedJob() == null ? null : selectedJob().name();
         viewer.setInput(rows);
         JobRow again = rows.stream().filter(r -> r.job().name().equals(selectedName)).findFirst().orElse(null);
         if (again != null) {
             viewer.setSelection(new StructuredSelection(again), true);
-        } else if (selectedName != null) {
-            selected(StructuredSelection.EMPTY);
         }
+        // the context (and so the actions) follows what the table shows selected now, whatever happened before
+        selected(viewer.getStructuredSelection());
         List<String> lines = new ArrayList<>();
         boolean severe = !failures.isEmpty();
         for (JobRow r : rows) {
@@ -202,6 +219,8 @@ public class JobsPart {
                 severe |= d.expired();
             }
         }
+        // only the failures of jobs this data directory lists (a job deleted or in another directory has none here)
+        failures.keySet().retainAll(rows.stream().map(r -> r.job().name()).toList());
         failures.forEach((job, text) -> lines.add(text));
         notification.setText(String.join("\n", lines));
         notification.setForeground(lines.isEmpty() ? null
@@ -223,13 +242,15 @@ public class JobsPart {
 
     private void selected(IStructuredSelection selection) {
         SeedingJob job = selection.getFirstElement() instanceof JobRow r ? r.job() : null;
-        if (java.util.Objects.equals(application.getContext().get(SeedingJob.class), job)) {
-            return; // the same job as read before: nothing for the other views and the actions to redo
+        if (!java.util.Objects.equals(application.getContext().get(SeedingJob.class), job)) {
+            application.getContext().set(SeedingJob.class, job);
+            if (selectionService != null) {
+                selectionService.setSelection(job);
+            }
         }
-        application.getContext().set(SeedingJob.class, job);
-        if (selectionService != null) {
-            selectionService.setSelection(job);
-        }
+        // always, even when the context already holds this job: the tool items' enablement may have been computed
+        // for another job (or another state of it) than the one the user now sees selected, and a click on an item
+        // whose handler then refuses to run does nothing at all
         if (broker != null) {
             broker.send(UIEvents.REQUEST_ENABLEMENT_UPDATE_TOPIC, UIEvents.ALL_ELEMENT_ID);
         }

@@ -16,6 +16,11 @@ public class InitiateWizardBot extends WizardBot {
         super(parent, wizard);
     }
 
+    /** The wizard the workbench opened (from its menu or the Jobs view's toolbar), by its dialog's shell. */
+    public InitiateWizardBot(Shell opened) {
+        super(opened);
+    }
+
     private void type(String id, String value) {
         Ui.type(Ui.find(shell(), id, Text.class), value);
         Ui.flush(display);

@@ -21,6 +21,11 @@ public class PrepareDrivesWizardBot extends WizardBot {
         super(parent, wizard);
     }
 
+    /** The wizard the workbench opened (from its menu or the Jobs view's toolbar), by its dialog's shell. */
+    public PrepareDrivesWizardBot(Shell opened) {
+        super(opened);
+    }
+
     public PrepareDrivesWizardBot addFolderDrive(String folder, String capacity, String serial) {
         Ui.type(Ui.find(shell(), WizardIds.PREPARE_FOLDER, Text.class), folder);
         Ui.type(Ui.find(shell(), WizardIds.PREPARE_CAPACITY, Text.class), capacity);

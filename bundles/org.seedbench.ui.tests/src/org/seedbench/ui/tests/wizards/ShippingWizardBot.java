@@ -13,6 +13,11 @@ public class ShippingWizardBot extends WizardBot {
         super(parent, wizard);
     }
 
+    /** The wizard the workbench opened (from its menu or the Jobs view's toolbar), by its dialog's shell. */
+    public ShippingWizardBot(Shell opened) {
+        super(opened);
+    }
+
     public ShippingWizardBot carrier(String v) {
         Ui.type(Ui.find(shell(), WizardIds.SHIP_CARRIER, Combo.class), v);
         Ui.flush(display);

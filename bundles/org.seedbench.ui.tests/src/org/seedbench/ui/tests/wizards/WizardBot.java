@@ -15,20 +15,56 @@ public class WizardBot implements AutoCloseable {
             super(parent, wizard);
             setBlockOnOpen(false);
         }
-
-        Button button(int id) {
-            return getButton(id);
-        }
     }
 
-    protected final Dialog dialog;
+    protected final WizardDialog dialog;
     protected final Display display;
 
     public WizardBot(Shell parent, IWizard wizard) {
-        dialog = new Dialog(parent, wizard);
-        dialog.open();
+        Dialog opened = new Dialog(parent, wizard);
+        opened.open();
+        dialog = opened;
         display = parent.getDisplay();
         Ui.flush(display);
+    }
+
+    /**
+     * The page object of a wizard the workbench opened itself (from its menu or toolbar), found by its dialog's
+     * shell; call on the UI thread.
+     */
+    protected WizardBot(Shell opened) {
+        if (!(opened.getData() instanceof WizardDialog open)) {
+            throw new AssertionError("the shell '" + opened.getText() + "' is not a wizard dialog");
+        }
+        dialog = open;
+        display = opened.getDisplay();
+    }
+
+    /**
+     * A button of the dialog's button bar, by its JFace id (the dialog keeps the id in the button's data); call on
+     * the UI thread.
+     */
+    public Button button(int id) {
+        Button found = find(dialog.getShell(), id);
+        if (found == null) {
+            throw new AssertionError("no button " + id + " in " + dialog.getShell().getText());
+        }
+        return found;
+    }
+
+    private static Button find(org.eclipse.swt.widgets.Composite c, int id) {
+        for (org.eclipse.swt.widgets.Control child : c.getChildren()) {
+            if (child instanceof Button b && Integer.valueOf(id).equals(b.getData())) {
+                return b;
+            }
+            if (child instanceof org.eclipse.swt.widgets.Composite inner) {
+                Button b = find(inner, id);
+                if (b != null) {
+                    return b;
+                }
+            }
+        }
+        return null;
     }
 
     public Shell shell() {
@@ -40,25 +76,25 @@ public class WizardBot implements AutoCloseable {
     }
 
     public boolean canFinish() {
-        return dialog.button(IDialogConstants.FINISH_ID).isEnabled();
+        return button(IDialogConstants.FINISH_ID).isEnabled();
     }
 
     public boolean canGoNext() {
-        return dialog.button(IDialogConstants.NEXT_ID).isEnabled();
+        return button(IDialogConstants.NEXT_ID).isEnabled();
     }
 
     public void next() {
-        Ui.click(dialog.button(IDialogConstants.NEXT_ID));
+        Ui.click(button(IDialogConstants.NEXT_ID));
         Ui.flush(display);
     }
 
     public void back() {
-        Ui.click(dialog.button(IDialogConstants.BACK_ID));
+        Ui.click(button(IDialogConstants.BACK_ID));
         Ui.flush(display);
     }
 
     public void finish() {
-        Ui.click(dialog.button(IDialogConstants.FINISH_ID));
+        Ui.click(button(IDialogConstants.FINISH_ID));
         Ui.flush(display);
     }
 

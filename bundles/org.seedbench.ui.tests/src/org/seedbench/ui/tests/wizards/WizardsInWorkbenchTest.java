@@ -175,28 +175,13 @@ class WizardsInWorkbenchTest {
         jobs.select(name);
         ui.waitUntil("Prepare Drives is enabled for the Staged job", () -> ui.isEnabled(jobs.action(
                 WizardIds.TOOLITEM_PREPARE_DRIVES)));
-        // the command as the Job menu and the tool item run it, through the workbench's handler service; what the
-        // handler service says is kept for the failure message
-        java.util.concurrent.atomic.AtomicReference<String> handled = new java.util.concurrent.atomic.AtomicReference<>(
-                "not run yet");
-        ui.display().asyncExec(() -> {
-            var context = ui.application().getContext();
-            var commands = context.get(org.eclipse.e4.core.commands.ECommandService.class);
-            var handlers = context.get(org.eclipse.e4.core.commands.EHandlerService.class);
-            var command = commands.createCommand("org.seedbench.ui.command.prepareDrives", null);
-            handled.set("canExecute=" + handlers.canExecute(command) + ", selected job="
-                    + context.get(SeedingJob.class));
-            try {
-                handlers.executeHandler(command);
-            } catch (RuntimeException e) {
-                handled.set(handled.get() + ", failed: " + e);
-            }
-        });
+        ui.click(jobs.action(WizardIds.TOOLITEM_PREPARE_DRIVES)); // as a user clicks it
         try {
-            ui.waitUntil("the Prepare Drives wizard or an error", () -> Ui.shell(ui.display(), "Prepare Drives") != null,
+            ui.waitUntil("the Prepare Drives wizard opens", () -> Ui.shell(ui.display(), "Prepare Drives") != null,
                     java.time.Duration.ofSeconds(30));
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + " (" + handled.get() + ")", e);
+            throw new AssertionError(e.getMessage() + " (open: " + ui.shellTitles() + ", selected in the context: "
+                    + ui.syncExec(() -> ui.application().getContext().get(SeedingJob.class)) + ")", e);
         }
         String opened = ui.syncExec(() -> {
             Shell s = Ui.shell(ui.display(), "Prepare Drives");
