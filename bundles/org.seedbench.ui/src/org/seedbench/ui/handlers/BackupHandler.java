@@ -3,7 +3,6 @@ package org.seedbench.ui.handlers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.inject.Inject;
 
@@ -11,7 +10,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.swt.widgets.Shell;
-import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.Progress;
@@ -32,12 +30,7 @@ public class BackupHandler extends WorkflowAction {
 
     @Override
     protected WorkflowJob step(SeedingJob job, Path data, Shell shell) {
-        Optional<Secret> passphrase = passphrase(shell, job.name(), false);
-        if (passphrase.isEmpty()) {
-            return null;
-        }
-        Secret secret = passphrase.get();
-        return new WorkflowJob("Back up " + job.name(), job.name()) {
+        return withPassphrase(shell, job, secret -> new WorkflowJob("Back up " + job.name(), job.name()) {
             @Override
             protected IStatus work(Progress progress) throws Exception {
                 List<String> warnings = new ArrayList<>();
@@ -49,6 +42,6 @@ public class BackupHandler extends WorkflowAction {
                             : Status.warning(text + ", " + warnings.size() + " warnings (in the job's events)");
                 }
             }
-        };
+        });
     }
 }

@@ -2,38 +2,22 @@ package org.seedbench.ui.handlers;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-
-import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.seedbench.backup.RestoreResult;
-import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.workflow.RepositoryLocation;
-import org.seedbench.workflow.RepositoryService;
-import org.seedbench.workflow.VaultService;
 
 /**
  * Restore: the latest snapshot of the job into a folder the user picks, from the vault once it holds the seed, else
  * from staging; existing files are left alone.
  */
-public class RestoreHandler extends WorkflowAction {
-    @Inject
-    @Service
-    private RepositoryService repositories;
-
-    @Override
-    protected boolean allows(SeedingJob job) {
-        return RepositoryAction.hasRepository(job);
-    }
-
+public class RestoreHandler extends RepositoryAction {
     @Override
     protected WorkflowJob step(SeedingJob job, Path data, Shell shell) {
         DirectoryDialog folder = new DirectoryDialog(shell);
@@ -43,14 +27,8 @@ public class RestoreHandler extends WorkflowAction {
         if (target == null) {
             return null;
         }
-        Optional<Secret> passphrase = passphrase(shell, job.name(), false);
-        if (passphrase.isEmpty()) {
-            return null;
-        }
-        Secret secret = passphrase.get();
-        RepositoryLocation from = VaultService.holdsSeed(job.state()) ? RepositoryLocation.VAULT
-                : RepositoryLocation.STAGING;
-        return new WorkflowJob("Restore " + job.name(), job.name()) {
+        RepositoryLocation from = location(job);
+        return withPassphrase(shell, job, secret -> new WorkflowJob("Restore " + job.name(), job.name()) {
             @Override
             protected IStatus work(Progress progress) throws Exception {
                 try (secret) {
@@ -62,6 +40,6 @@ public class RestoreHandler extends WorkflowAction {
                     return r.isComplete() ? Status.info(text) : Status.warning(text);
                 }
             }
-        };
+        });
     }
 }

@@ -3,6 +3,7 @@ package org.seedbench.ui.handlers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.inject.Named;
 
@@ -47,6 +48,18 @@ public abstract class WorkflowAction {
 
     /** The step to run, after asking what it needs; null when the user cancelled. */
     protected abstract WorkflowJob step(SeedingJob job, Path data, Shell shell);
+
+    /**
+     * The step made with the job's backup passphrase (kept in secure storage, else asked for once); null when the user
+     * cancelled.
+     */
+    protected static WorkflowJob withPassphrase(Shell shell, SeedingJob job, Function<Secret, WorkflowJob> step) {
+        Optional<Secret> passphrase = passphrase(shell, job.name(), false);
+        if (passphrase.isEmpty()) {
+            return null;
+        }
+        return step.apply(passphrase.get());
+    }
 
     /**
      * The job's backup passphrase: kept in secure storage, else asked for (twice when {@code confirm}), and kept when

@@ -44,10 +44,7 @@ public class DrivesPart extends JobDetailsPart {
     public void create(Composite parent) {
         parent.setLayout(new FillLayout());
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        viewer = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.getTable().setData(SeedbenchUi.WIDGET_ID, SeedbenchUi.ID_DRIVES_TABLE);
+        viewer = ViewerColumns.table(sash, SeedbenchUi.ID_DRIVES_TABLE);
         ViewerColumns.add(viewer, Drive.class, "Serial", 110, Drive::serial);
         ViewerColumns.add(viewer, Drive.class, "Model", 130, Drive::model);
         ViewerColumns.add(viewer, Drive.class, "Media", 55, Drive::mediaType);

@@ -28,10 +28,7 @@ public class EventsPart extends JobDetailsPart {
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new FillLayout());
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        viewer.getTable().setData(SeedbenchUi.WIDGET_ID, SeedbenchUi.ID_EVENTS_TABLE);
+        viewer = ViewerColumns.table(parent, SeedbenchUi.ID_EVENTS_TABLE);
         ViewerColumns.add(viewer, JobEvent.class, "Time", 140, e -> time(e.time()));
         ViewerColumns.add(viewer, JobEvent.class, "Actor", 170, JobEvent::actor);
         ViewerColumns.add(viewer, JobEvent.class, "Kind", 110, JobEvent::kind);

@@ -89,11 +89,8 @@ public class JobsPart {
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
+        viewer = ViewerColumns.table(parent, TABLE_ID);
         viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        viewer.getTable().setData(SeedbenchUi.WIDGET_ID, TABLE_ID);
         ViewerColumns.add(viewer, JobRow.class, "Job", 150, r -> r.job().name());
         ViewerColumns.add(viewer, JobRow.class, "State", 120, r -> r.job().state().label());
         ViewerColumns.add(viewer, JobRow.class, "Workloads", 170, r -> String.join(", ",

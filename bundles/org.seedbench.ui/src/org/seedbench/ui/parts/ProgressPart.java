@@ -38,11 +38,8 @@ public class ProgressPart {
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
+        viewer = ViewerColumns.table(parent, SeedbenchUi.ID_PROGRESS_TABLE);
         viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        viewer.getTable().setData(SeedbenchUi.WIDGET_ID, SeedbenchUi.ID_PROGRESS_TABLE);
         ViewerColumns.add(viewer, Entry.class, "Step", 220, e -> e.job().getName());
         ViewerColumns.add(viewer, Entry.class, "State", 90, ProgressPart::state);
         ViewerColumns.add(viewer, Entry.class, "Done", 55, e -> e.ended() || e.percent() < 0 ? ""

@@ -7,10 +7,21 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Composite;
+import org.seedbench.ui.SeedbenchUi;
 
-/** Text columns of a table viewer over records. */
+/** Table viewers over records and their text columns. */
 final class ViewerColumns {
     private ViewerColumns() {
+    }
+
+    /** A scrolling table viewer with headers and lines, found by tests under {@code id}. */
+    static TableViewer table(Composite parent, String id) {
+        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        viewer.getTable().setData(SeedbenchUi.WIDGET_ID, id);
+        return viewer;
     }
 
     static <T> TableViewerColumn add(TableViewer viewer, Class<T> type, String title, int width,

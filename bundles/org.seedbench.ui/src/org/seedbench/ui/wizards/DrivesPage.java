@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -77,8 +76,7 @@ class DrivesPage extends WizardPage {
 
     @Override
     public void createControl(Composite parent) {
-        Composite c = new Composite(parent, SWT.NONE);
-        c.setLayout(new GridLayout(2, false));
+        Composite c = Fields.twoColumns(parent);
         Label rules = WizardIds.tag(new Label(c, SWT.WRAP), WizardIds.PREPARE_RULES);
         rules.setText(RULES);
         GridData rd = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
@@ -108,12 +106,10 @@ class DrivesPage extends WizardPage {
         discoveryNote = new Label(c, SWT.WRAP);
         discoveryNote.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         fields = new Fields(c);
-        folder = fields.add("Folder drive &folder:", FOLDER, WizardIds.PREPARE_FOLDER, p -> new Text(p, SWT.BORDER));
-        folder.setMessage("a rehearsal: a folder that stands in for a drive");
-        capacity = fields.add("&Capacity:", "capacity", WizardIds.PREPARE_CAPACITY, p -> new Text(p, SWT.BORDER));
-        capacity.setMessage("e.g. 2G");
-        serial = fields.add("&Serial:", "serial", WizardIds.PREPARE_SERIAL, p -> new Text(p, SWT.BORDER));
-        serial.setMessage("e.g. SB-0001");
+        folder = fields.text("Folder drive &folder:", FOLDER, WizardIds.PREPARE_FOLDER,
+                "a rehearsal: a folder that stands in for a drive");
+        capacity = fields.text("&Capacity:", "capacity", WizardIds.PREPARE_CAPACITY, "e.g. 2G");
+        serial = fields.text("&Serial:", "serial", WizardIds.PREPARE_SERIAL, "e.g. SB-0001");
         new Label(c, SWT.NONE);
         Button add = WizardIds.tag(new Button(c, SWT.PUSH), WizardIds.PREPARE_ADD_FOLDER);
         add.setText("&Add folder drive");

@@ -6,9 +6,11 @@ import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.seedbench.core.rules.Problem;
 
 /**
@@ -23,6 +25,20 @@ public final class Fields {
     /** @param parent a composite with a two-column {@code GridLayout} */
     public Fields(Composite parent) {
         this.parent = parent;
+    }
+
+    /** A composite in {@code parent} laid out in two columns, for {@link #Fields(Composite)}. */
+    public static Composite twoColumns(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        c.setLayout(new GridLayout(2, false));
+        return c;
+    }
+
+    /** Adds a row with a bordered text field that shows {@code hint} while it is empty; see {@link #add}. */
+    public Text text(String label, String field, String id, String hint) {
+        Text t = add(label, field, id, p -> new Text(p, SWT.BORDER));
+        t.setMessage(hint);
+        return t;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Text;
@@ -42,8 +41,7 @@ class JobInputsPage extends WizardPage {
 
     @Override
     public void createControl(Composite parent) {
-        Composite c = new Composite(parent, SWT.NONE);
-        c.setLayout(new GridLayout(2, false));
+        Composite c = Fields.twoColumns(parent);
         fields = new Fields(c);
         text("Import job &name:", SeedRules.NAME, WizardIds.INIT_NAME, "3–24 letters, digits, hyphens");
         text("&Staging location:", SeedRules.STAGING, WizardIds.INIT_STAGING, "a local folder, a share or a UNC path");
@@ -60,16 +58,14 @@ class JobInputsPage extends WizardPage {
                 p -> new Combo(p, SWT.READ_ONLY));
         connector.setItems(connectors.toArray(String[]::new));
         connector.select(Math.max(0, connectors.indexOf(org.seedbench.core.model.SeedingJob.DEFAULT_CONNECTOR)));
-        sourceHost = fields.add("Source &host (if a VM):", "source host", WizardIds.INIT_SOURCE_HOST,
-                p -> new Text(p, SWT.BORDER));
-        sourceHost.setMessage("optional: the virtual machine the data comes from");
+        sourceHost = fields.text("Source &host (if a VM):", "source host", WizardIds.INIT_SOURCE_HOST,
+                "optional: the virtual machine the data comes from");
         setControl(c);
         validate();
     }
 
     private void text(String label, String field, String id, String hint) {
-        Text t = fields.add(label, field, id, p -> new Text(p, SWT.BORDER));
-        t.setMessage(hint);
+        Text t = fields.text(label, field, id, hint);
         t.addModifyListener(e -> changed(field));
         texts.put(field, t);
     }

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
@@ -58,8 +57,7 @@ class ShippingPage extends WizardPage {
 
     @Override
     public void createControl(Composite parent) {
-        Composite c = new Composite(parent, SWT.NONE);
-        c.setLayout(new GridLayout(2, false));
+        Composite c = Fields.twoColumns(parent);
         if (deadline != null) {
             Label d = WizardIds.tag(new Label(c, SWT.WRAP), WizardIds.SHIP_DEADLINE);
             d.setText(deadline.describe() + " (due " + deadline.due() + ")");

@@ -61,18 +61,15 @@ class WorkloadsPage extends WizardPage {
 
     @Override
     public void createControl(Composite parent) {
-        Composite c = new Composite(parent, SWT.NONE);
-        c.setLayout(new GridLayout(2, false));
+        Composite c = Fields.twoColumns(parent);
         fields = new Fields(c);
         source = fields.add("Workload &source:", "workload source", WizardIds.INIT_WORKLOAD_SOURCE,
                 p -> new Combo(p, SWT.READ_ONLY));
-        target = fields.add("&Target:", SeedRules.WORKLOAD, WizardIds.INIT_WORKLOAD_TARGET,
-                p -> new Text(p, SWT.BORDER));
-        target.setMessage("what the source reads, e.g. the folder /srv/data");
-        include = fields.add("&Include globs:", "include", WizardIds.INIT_WORKLOAD_INCLUDE, p -> new Text(p, SWT.BORDER));
-        include.setMessage("optional, separated by spaces, e.g. projects/**");
-        exclude = fields.add("E&xclude globs:", "exclude", WizardIds.INIT_WORKLOAD_EXCLUDE, p -> new Text(p, SWT.BORDER));
-        exclude.setMessage("optional, e.g. **.tmp");
+        target = fields.text("&Target:", SeedRules.WORKLOAD, WizardIds.INIT_WORKLOAD_TARGET,
+                "what the source reads, e.g. the folder /srv/data");
+        include = fields.text("&Include globs:", "include", WizardIds.INIT_WORKLOAD_INCLUDE,
+                "optional, separated by spaces, e.g. projects/**");
+        exclude = fields.text("E&xclude globs:", "exclude", WizardIds.INIT_WORKLOAD_EXCLUDE, "optional, e.g. **.tmp");
         new Label(c, SWT.NONE);
         Composite buttons = new Composite(c, SWT.NONE);
         buttons.setLayout(new GridLayout(2, true));
