@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,19 +11,15 @@ import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.ui.testsupport.JobsViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
-import org.seedbench.ui.testsupport.UiDriver;
 import org.seedbench.workflow.CloudConnectors;
 import org.seedbench.workflow.ImportJobService;
 
@@ -33,21 +28,9 @@ import org.seedbench.workflow.ImportJobService;
  * decorates its deadline (3 days left) and the notification line under the table names it.
  */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
-class DeadlineTest {
-    static UiDriver ui;
-
-    @InjectService(timeout = 10_000)
-    CatalogService catalogs;
+class DeadlineTest extends UiTestBase {
     @InjectService(timeout = 10_000)
     CloudConnectors connectors;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void connect() {
-        ui = UiDriver.connect();
-    }
 
     @Test
     void warnsOfAJobElevenDaysOldWithoutShippingDetails() throws Exception {

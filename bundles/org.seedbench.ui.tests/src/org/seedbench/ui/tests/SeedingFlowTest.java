@@ -20,14 +20,11 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.cloud.local.LocalCloudConnector;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
@@ -60,25 +57,13 @@ import org.seedbench.workflow.StageService;
  * admin's Jobs view would have.
  */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
-class SeedingFlowTest {
-    static UiDriver ui;
-
-    @InjectService(timeout = 10_000)
-    CatalogService catalogs;
+class SeedingFlowTest extends UiTestBase {
     @InjectService(timeout = 10_000)
     StageService stage;
     @InjectService(filter = "(component.name=org.seedbench.cloud.local.LocalCloudConnector)", timeout = 10_000)
     CloudConnector cloud;
 
-    @TempDir
-    Path tmp;
-
     private Path data;
-
-    @BeforeAll
-    static void connect() {
-        ui = UiDriver.connect();
-    }
 
     /** The workbench's data directory again, for the other tests. */
     @AfterEach
@@ -256,32 +241,6 @@ class SeedingFlowTest {
         ui.waitUntil("the wizard " + title + " opens (open: " + ui.shellTitles() + ")",
                 () -> Ui.shell(ui.display(), title) != null);
         return ui.syncExec(() -> bot.apply(Ui.shell(ui.display(), title)));
-    }
-
-    /** A button of the open dialog whose title contains {@code title}, by its label. */
-    private static Button button(String title, String label) {
-        Button[] found = new Button[1];
-        ui.waitUntil("button " + label + " in " + title, () -> {
-            Shell shell = Ui.shell(ui.display(), title);
-            found[0] = shell == null ? null : find(shell, label);
-            return found[0] != null;
-        });
-        return found[0];
-    }
-
-    private static Button find(org.eclipse.swt.widgets.Composite c, String label) {
-        for (Control child : c.getChildren()) {
-            if (child instanceof Button b && label.equals(b.getText())) {
-                return b;
-            }
-            if (child instanceof org.eclipse.swt.widgets.Composite inner) {
-                Button b = find(inner, label);
-                if (b != null) {
-                    return b;
-                }
-            }
-        }
-        return null;
     }
 
     private JobState state(String job) {

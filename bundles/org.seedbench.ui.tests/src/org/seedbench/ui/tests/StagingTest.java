@@ -8,14 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.swt.widgets.Button;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.model.JobState;
 import org.seedbench.ui.SeedbenchUi;
@@ -24,7 +20,6 @@ import org.seedbench.ui.testsupport.JobsViewBot;
 import org.seedbench.ui.testsupport.PassphraseDialogBot;
 import org.seedbench.ui.testsupport.ProgressViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
-import org.seedbench.ui.testsupport.UiDriver;
 import org.seedbench.workflow.StageService;
 
 /**
@@ -32,20 +27,7 @@ import org.seedbench.workflow.StageService;
  * Staging; staged again, it resumes (the job enters Staging once) and ends Staged with what it stored shown.
  */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
-class StagingTest {
-    static UiDriver ui;
-
-    @InjectService(timeout = 10_000)
-    CatalogService catalogs;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void connect() {
-        ui = UiDriver.connect();
-    }
-
+class StagingTest extends UiTestBase {
     @Test
     void cancelDuringStagingThenStageAgainResumes() throws Exception {
         String job = Fixtures.uniqueName("cancel");

@@ -4,39 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.testsupport.JobsViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
-import org.seedbench.ui.testsupport.UiDriver;
 
 /** The workbench opens with its views, and the Jobs view lists a job created elsewhere (as by the CLI). */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
-class WorkbenchTest {
-    static UiDriver ui;
-
-    @InjectService(timeout = 10_000)
-    CatalogService catalogs;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void connect() {
-        ui = UiDriver.connect();
-    }
-
+class WorkbenchTest extends UiTestBase {
     @Test
     void opensItsViewsAndTheJobMenu() {
         List<String> labels = ui.syncExec(() -> {

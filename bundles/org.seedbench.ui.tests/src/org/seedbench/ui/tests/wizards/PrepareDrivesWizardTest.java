@@ -5,24 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
@@ -36,11 +29,8 @@ import org.seedbench.ui.wizards.DrivesReadyDialog;
 import org.seedbench.ui.wizards.PrepareDrivesJob;
 import org.seedbench.ui.wizards.PrepareDrivesWizard;
 import org.seedbench.ui.wizards.WizardIds;
-import org.seedbench.workflow.DrivePreparationService;
-import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.PrepareOutcome;
 import org.seedbench.core.spi.Progress;
-import org.seedbench.workflow.StageService;
 
 /**
  * "Prepare drives" on folder drives with the real backup engine, portable encryptor, catalog and the embedded local
@@ -48,36 +38,9 @@ import org.seedbench.workflow.StageService;
  * runs as a workflow job of the seeding job's family, and the shipping address is shown at the end.
  */
 @ExtendWith({ ServiceExtension.class, OnUiThread.class })
-class PrepareDrivesWizardTest {
-    @InjectService(timeout = 10_000)
-    CatalogService catalogs;
-    @InjectService(timeout = 10_000)
-    StageService stage;
-    @InjectService(timeout = 10_000)
-    DrivePreparationService preparation;
-    @InjectService(timeout = 10_000)
-    ImportJobService importJobs;
+class PrepareDrivesWizardTest extends WizardShellBase {
     @InjectService(timeout = 10_000, filter = "(component.name=org.seedbench.cloud.local.LocalCloudConnector)")
     CloudConnector local;
-
-    @TempDir
-    Path tmp;
-
-    Display display;
-    Shell shell;
-    SeedFixture seeds;
-
-    @BeforeEach
-    void open() {
-        display = Display.getDefault();
-        shell = new Shell(display);
-        seeds = new SeedFixture(tmp, org.seedbench.ui.SeedbenchUi.dataDirectory(), catalogs);
-    }
-
-    @AfterEach
-    void close() {
-        shell.dispose();
-    }
 
     /**
      * Test double of this computer's drive discovery (lsblk): no NVMe drive or USB stick is attached here, so the

@@ -4,29 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.ui.wizards.ShippingWizard;
 import org.seedbench.ui.wizards.WizardIds;
-import org.seedbench.workflow.DrivePreparationService;
-import org.seedbench.workflow.ImportJobService;
-import org.seedbench.workflow.StageService;
 
 /**
  * "Update shipping details" on two real jobs whose import jobs exist at the embedded local cloud: a tracking number
@@ -34,35 +23,7 @@ import org.seedbench.workflow.StageService;
  * the job moves to Shipping.
  */
 @ExtendWith({ ServiceExtension.class, OnUiThread.class })
-class ShippingWizardTest {
-    @InjectService(timeout = 10_000)
-    CatalogService catalogs;
-    @InjectService(timeout = 10_000)
-    StageService stage;
-    @InjectService(timeout = 10_000)
-    DrivePreparationService preparation;
-    @InjectService(timeout = 10_000)
-    ImportJobService importJobs;
-
-    @TempDir
-    Path tmp;
-
-    Display display;
-    Shell shell;
-    SeedFixture seeds;
-
-    @BeforeEach
-    void open() {
-        display = Display.getDefault();
-        shell = new Shell(display);
-        seeds = new SeedFixture(tmp, org.seedbench.ui.SeedbenchUi.dataDirectory(), catalogs);
-    }
-
-    @AfterEach
-    void close() {
-        shell.dispose();
-    }
-
+class ShippingWizardTest extends WizardShellBase {
     @Test
     void aTrackingNumberOfAnotherJobIsRefusedThenAnotherIsAccepted() throws Exception {
         seeds.created(seeds.name("seed-a"), seeds.serial("SB-A1"), stage, preparation, importJobs);

@@ -15,23 +15,20 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.SeedbenchUi;
+import org.seedbench.ui.tests.UiTestBase;
 import org.seedbench.ui.testsupport.JobsViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
-import org.seedbench.ui.testsupport.UiDriver;
 import org.seedbench.ui.wizards.WizardIds;
 import org.seedbench.workflow.StageService;
 
@@ -40,50 +37,12 @@ import org.seedbench.workflow.StageService;
  * toolbar as a user does, they work on the workbench's data directory and the Jobs view shows what they did.
  */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
-class WizardsInWorkbenchTest {
-    static UiDriver ui;
-
-    @InjectService(timeout = 10_000)
-    CatalogService catalogs;
+class WizardsInWorkbenchTest extends UiTestBase {
     @InjectService(timeout = 10_000)
     StageService stage;
 
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void connect() {
-        ui = UiDriver.connect();
-    }
-
     private static String unique(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    }
-
-    /** A button of the open dialog whose title contains {@code title}, by its JFace label. */
-    private static Button button(String title, String label) {
-        Button[] found = new Button[1];
-        ui.waitUntil("button " + label + " in " + title, () -> {
-            Shell shell = Ui.shell(ui.display(), title);
-            found[0] = shell == null ? null : find(shell, label);
-            return found[0] != null;
-        });
-        return found[0];
-    }
-
-    private static Button find(Composite c, String label) {
-        for (Control child : c.getChildren()) {
-            if (child instanceof Button b && label.equals(b.getText())) {
-                return b;
-            }
-            if (child instanceof Composite inner) {
-                Button b = find(inner, label);
-                if (b != null) {
-                    return b;
-                }
-            }
-        }
-        return null;
     }
 
     private static String labels(Composite c) {
