@@ -82,9 +82,7 @@ final class InitVerb implements Verb {
         SeedingJob job = new SeedingJob(a.value("name"), a.value("staging"), a.value("storage-account"),
                 a.value("container"), a.value("subscription"), a.value("location"), workloads, a.value("connector"),
                 a.value("source-host"), inv.clock().instant(), JobState.DRAFT);
-        List<Problem> problems = new ArrayList<>(SeedRules.checkJob(job));
-        problems.addAll(WorkloadChecks.check(workloads, inv.workloadSources()));
-        InvalidInputException.throwIfAny(problems);
+        InvalidInputException.throwIfAny(WorkloadChecks.checkNewJob(job, inv.workloadSources()));
         try (Catalog catalog = inv.openCatalog()) {
             SeedingJob created = catalog.createJob(job);
             if (inv.json()) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.spi.WorkloadSource;
 
@@ -12,6 +13,18 @@ import org.seedbench.core.spi.WorkloadSource;
 public final class WorkloadChecks {
 
     private WorkloadChecks() {
+    }
+
+    /**
+     * Every problem of a job about to be created ("initiate offline backup" in the CLI and the workbench): its
+     * inputs ({@link SeedRules#checkJob}), then its workloads against the installed sources.
+     *
+     * @since 1.1
+     */
+    public static List<Problem> checkNewJob(SeedingJob job, Collection<WorkloadSource> sources) {
+        List<Problem> problems = new ArrayList<>(SeedRules.checkJob(job));
+        problems.addAll(check(job.workloads(), sources));
+        return problems;
     }
 
     /**

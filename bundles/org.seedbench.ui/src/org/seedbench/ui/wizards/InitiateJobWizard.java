@@ -3,7 +3,6 @@ package org.seedbench.ui.wizards;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -16,9 +15,7 @@ import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
-import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
-import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.WorkloadChecks;
 import org.seedbench.core.spi.WorkloadSource;
@@ -84,10 +81,7 @@ public class InitiateJobWizard extends Wizard {
     @Override
     public boolean performFinish() {
         SeedingJob job = job();
-        List<Problem> problems = new ArrayList<>(SeedRules.checkJob(job));
-        List<WorkloadSpec> specs = job.workloads();
-        problems.addAll(WorkloadChecks.check(specs, List.copyOf(sources.get())));
-        if (!problems.isEmpty()) {
+        if (!WorkloadChecks.checkNewJob(job, List.copyOf(sources.get())).isEmpty()) {
             inputs.validate();
             workloads.validate();
             return false;
