@@ -9,8 +9,29 @@ public interface Progress {
     Progress NONE = new Progress() {
     };
 
-    /** Starts a task of {@code totalWork} units (bytes, files…); -1 when the total is unknown. */
+    /** What the units of a task are, so that they are shown as what they are. */
+    enum Unit {
+        /** Bytes: shown as sizes (MB), with a rate in bytes per second. */
+        BYTES,
+        /** A count of things (packs, blobs, objects, steps): shown as numbers, never as sizes. */
+        ITEMS
+    }
+
+    /**
+     * Starts a task of {@code totalWork} bytes; -1 when the total is unknown. A task ends when the next one begins
+     * or the work returns.
+     */
     default void begin(String task, long totalWork) {
+    }
+
+    /**
+     * Starts a task of {@code totalWork} units of {@code unit}; -1 when the total is unknown. The default passes it
+     * on to {@link #begin(String, long)}: a progress that shows only how far a task has come needs nothing more.
+     *
+     * @since 1.2
+     */
+    default void begin(String task, long totalWork, Unit unit) {
+        begin(task, totalWork);
     }
 
     /** A finer description of what is being done now, e.g. the file being read. */
