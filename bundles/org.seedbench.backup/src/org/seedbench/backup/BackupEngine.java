@@ -73,13 +73,17 @@ public interface BackupEngine {
     /**
      * Restores a snapshot into {@code target}, bit-identical with its metadata. Never writes outside
      * {@code target}: a snapshot naming an absolute path or a {@code ..} segment is refused before anything
-     * is written. Files that cannot be restored (a damaged pack) are reported and the others restored.
+     * is written. Files that cannot be restored (a damaged or lost pack) are reported and the others restored.
+     * A file is written under a temporary name beside its own and renamed into place; what a killed restore left
+     * there is removed by the next restore into the same folder.
      *
      * @param snapshot     a snapshot id, a unique prefix of one (at least 4 characters), or {@code latest}
      * @param includeGlobs {@code glob:} patterns matched against the paths in the snapshot; an item is
      *                     restored when it or one of its folders matches; all items when empty
      * @param overwrite    whether existing files in {@code target} are replaced (else left and reported)
+     * @throws InvalidInputException when the snapshot is not in the repository, a pattern is not a glob, or the
+     *                               target lies inside a repository; nothing is written then
      */
     RestoreResult restore(Repository repository, String snapshot, Path target, List<String> includeGlobs,
-            boolean overwrite, Progress progress) throws IOException;
+            boolean overwrite, Progress progress) throws IOException, InvalidInputException;
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.seedbench.backup.internal.TempFiles;
 import org.seedbench.core.spi.CloudConnector.BlobContainer;
 
 /**
@@ -86,7 +87,7 @@ public final class ContainerStorage implements RepositoryStorage {
         }
         Files.createDirectories(spool);
         Path temp = spool.resolve(SPOOL_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        FileChannel channel = LocalStorage.createLocked(temp);
+        FileChannel channel = TempFiles.createLocked(temp);
         writing.add(temp);
         return new SpooledObject(temp, channel);
     }
@@ -118,7 +119,7 @@ public final class ContainerStorage implements RepositoryStorage {
     @Override
     public List<String> list(String namePrefix) throws IOException {
         return container.list(prefix + namePrefix).stream().map(b -> b.substring(prefix.length()))
-                .filter(n -> !n.startsWith(".") && !n.contains("/.")).sorted().toList();
+                .filter(RepositoryLayout::isObject).sorted().toList();
     }
 
     @Override
@@ -147,7 +148,7 @@ public final class ContainerStorage implements RepositoryStorage {
         }
         int removed = 0;
         for (Path file : spooled) {
-            if (!writing.contains(file) && LocalStorage.abandoned(file) && Files.deleteIfExists(file)) {
+            if (!writing.contains(file) && TempFiles.abandoned(file) && Files.deleteIfExists(file)) {
                 removed++;
             }
         }

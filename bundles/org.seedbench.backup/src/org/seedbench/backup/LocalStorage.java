@@ -8,11 +8,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -24,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+
+import org.seedbench.backup.internal.TempFiles;
 
 /**
  * A repository in a local folder (or a mounted network share). Every object is written as a temporary
@@ -65,29 +64,9 @@ public final class LocalStorage implements RepositoryStorage {
         Path dir = folder.isEmpty() ? root : resolve(folder);
         createDirectories(dir);
         Path temp = dir.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        FileChannel channel = createLocked(temp);
+        FileChannel channel = TempFiles.createLocked(temp);
         writing.add(temp);
         return new LocalPending(temp, channel);
-    }
-
-    /**
-     * Creates a new temporary file, opened for reading and writing, and locks it for as long as it is open, so
-     * that {@link #abandoned} tells it from a dead process's.
-     */
-    static FileChannel createLocked(Path temp) throws IOException {
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
-        try {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw new IOException("cannot lock the new temporary file " + temp);
-            }
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        return channel;
     }
 
     @Override
@@ -117,28 +96,40 @@ public final class LocalStorage implements RepositoryStorage {
         return Files.newInputStream(resolve(name));
     }
 
+    /**
+     * {@inheritDoc} Only the repository's own objects ({@link RepositoryLayout#isObject}) are listed: whatever else
+     * lies in the folder (a restore someone made into it, a file copied there by hand) is not part of the
+     * repository and never copied with it.
+     */
     @Override
     public List<String> list(String prefix) throws IOException {
         int slash = prefix.lastIndexOf('/');
-        Path dir = slash < 0 ? root : resolve(prefix.substring(0, slash));
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+        List<Path> dirs = new ArrayList<>();
+        if (slash < 0) {
+            RepositoryLayout.ALL.stream().filter(top -> top.startsWith(prefix) || prefix.startsWith(top))
+                    .map(root::resolve).forEach(dirs::add);
+        } else {
+            dirs.add(resolve(prefix.substring(0, slash)));
         }
         List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.filter(Files::isRegularFile).forEach(file -> {
-                String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                if (name.startsWith(prefix) && !hidden(name)) {
-                    names.add(name);
+        for (Path dir : dirs) {
+            if (Files.isRegularFile(dir)) {
+                addObject(names, dir, prefix);
+            } else if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.filter(Files::isRegularFile).forEach(file -> addObject(names, file, prefix));
                 }
-            });
+            }
         }
         Collections.sort(names);
         return names;
     }
 
-    private static boolean hidden(String name) {
-        return name.startsWith(".") || name.contains("/.");
+    private void addObject(List<String> names, Path file, String prefix) {
+        String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+        if (name.startsWith(prefix) && RepositoryLayout.isObject(name)) {
+            names.add(name);
+        }
     }
 
     @Override
@@ -171,29 +162,13 @@ public final class LocalStorage implements RepositoryStorage {
         }
         int removed = 0;
         for (Path temp : temps) {
-            if (!writing.contains(temp) && abandoned(temp)) {
+            if (!writing.contains(temp) && TempFiles.abandoned(temp)) {
                 Files.deleteIfExists(temp);
                 forceDirectory(temp.getParent());
                 removed++;
             }
         }
         return removed;
-    }
-
-    /** Whether no process holds the temporary file's lock. */
-    static boolean abandoned(Path temp) throws IOException {
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            FileLock lock = ch.tryLock();
-            if (lock == null) {
-                return false;
-            }
-            lock.release();
-            return true;
-        } catch (OverlappingFileLockException e) {
-            return false;
-        } catch (NoSuchFileException e) {
-            return false;
-        }
     }
 
     /** The file of an object name; names that are not the storage's form are refused. */

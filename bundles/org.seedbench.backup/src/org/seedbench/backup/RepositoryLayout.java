@@ -46,6 +46,19 @@ public final class RepositoryLayout {
         return top.equals(CONFIG) ? name.equals(CONFIG) : ALL.contains(top) && name.contains("/");
     }
 
+    /**
+     * Whether an object is named by the SHA-256 of its bytes, so that it can be checked without anything else:
+     * packs, tree packs, index files, snapshots, and key files named by 64 hex digits (format version 2; a
+     * version 1 key file has 32 random hex digits). The config is not.
+     */
+    public static boolean isNamedByHash(String name) {
+        if (!isObject(name) || name.equals(CONFIG)) {
+            return false;
+        }
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        return last.matches("[0-9a-f]{64}");
+    }
+
     /** Whether an object is metadata, held by every drive (see {@link #METADATA}). */
     public static boolean isMetadata(String name) {
         return isObject(name) && METADATA.contains(top(name));

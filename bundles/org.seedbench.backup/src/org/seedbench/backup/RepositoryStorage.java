@@ -53,7 +53,10 @@ public interface RepositoryStorage {
     /** Streams an object's content (for reading large objects whole). */
     InputStream open(String name) throws IOException;
 
-    /** The names of the objects whose name starts with {@code prefix}, sorted. */
+    /**
+     * The names of the objects whose name starts with {@code prefix}, sorted: the repository's objects only
+     * ({@link RepositoryLayout#isObject}), never what else lies in the same place.
+     */
     List<String> list(String prefix) throws IOException;
 
     boolean exists(String name) throws IOException;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.core.spi.CloudConnector.BlobContainer;
 
 /**
@@ -23,9 +24,9 @@ final class VaultCheck {
     private VaultCheck() {
     }
 
-    /** Whether the object's name is the SHA-256 of its bytes ({@code packs/hh/<hex>}, {@code index/…}, {@code snapshots/…}). */
+    /** Whether the object's name is the SHA-256 of its bytes (packs, tree packs, index files, snapshots…). */
     static boolean namedByHash(String name) {
-        return name.startsWith("packs/") || name.startsWith("index/") || name.startsWith("snapshots/");
+        return RepositoryLayout.isNamedByHash(name);
     }
 
     /** The SHA-256 the object must have: its name's last segment when it is named by hash. */

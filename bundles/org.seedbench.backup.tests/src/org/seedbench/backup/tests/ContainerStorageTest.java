@@ -59,7 +59,7 @@ class ContainerStorageTest {
         return new ContainerStorage(vault, prefix, temp.resolve("spool"), "local:contosobackup/seedbench-vault");
     }
 
-    private Path source() throws IOException {
+    private Path source() throws Exception {
         Path src = temp.resolve("source");
         Files.createDirectories(src.resolve("docs"));
         Files.write(src.resolve("docs/report.txt"), Fixture.text(1, 2 * MIB));

@@ -174,7 +174,8 @@ class DamageTest {
         String tampered;
         try (Repository repo = open()) {
             OpenRepository open = OpenRepository.of(repo);
-            try (BlobCodec codec = open.newCodec(); PackWriter pack = new PackWriter(repo.storage(), codec)) {
+            try (BlobCodec codec = open.newCodec(); PackWriter pack = new PackWriter(repo.storage(), codec,
+                    open.packFolder(BlobType.TREE))) {
                 ChunkIndex.Location a = firstChunk(repo, "a.bin");
                 BlobId chunk = blobAt(open, codec, a);
                 List<TreeEntry> entries = List.of(
@@ -209,7 +210,7 @@ class DamageTest {
     }
 
     private static BlobId blobAt(OpenRepository open, BlobCodec codec, ChunkIndex.Location at) throws IOException {
-        for (var entry : PackFormat.readTrailer(open.storage(), codec, at.pack())) {
+        for (var entry : PackFormat.readTrailer(open.storage(), codec, open.packObject(at))) {
             if (entry.offset() == at.offset()) {
                 return entry.id();
             }

@@ -92,7 +92,7 @@ class DedupAndRerunTest {
     }
 
     @Test
-    void aRerunReadsOnlyTheFilesWhoseSizeOrTimeChanged() throws IOException {
+    void aRerunReadsOnlyTheFilesWhoseSizeOrTimeChanged() throws Exception {
         Path src = temp.resolve("source");
         Files.createDirectories(src);
         Files.write(src.resolve("same.bin"), Fixture.random(6, MIB));
@@ -115,7 +115,7 @@ class DedupAndRerunTest {
     }
 
     @Test
-    void eachWorkloadOfARunBecomesASnapshot() throws IOException {
+    void eachWorkloadOfARunBecomesASnapshot() throws Exception {
         Path a = temp.resolve("a");
         Path b = temp.resolve("b");
         Files.createDirectories(a);

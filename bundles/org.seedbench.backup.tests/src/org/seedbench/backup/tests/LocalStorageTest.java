@@ -79,6 +79,19 @@ class LocalStorageTest {
         assertEquals(List.of("snapshots/1234"), s.list(""));
     }
 
+    @Test
+    void onlyTheRepositorysObjectsAreListedNeverWhatElseLiesInItsFolder() throws IOException {
+        LocalStorage s = new LocalStorage(temp.resolve("repo"));
+        s.put("config", new byte[] { 1 });
+        s.put("packs/ab/abcd", new byte[] { 2 });
+        s.put("treepacks/cd/cdef", new byte[] { 3 });
+        Files.createDirectories(temp.resolve("repo/restored/docs"));
+        Files.write(temp.resolve("repo/restored/docs/plain.txt"), new byte[] { 4 });
+        Files.write(temp.resolve("repo/notes.txt"), new byte[] { 5 });
+        assertEquals(List.of("config", "packs/ab/abcd", "treepacks/cd/cdef"), s.list(""));
+        assertEquals(List.of("treepacks/cd/cdef"), s.list("treepacks/"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "../outside", "packs/../../x", "/etc/passwd", "packs//x", ".hidden", "a/.tmp-1", "" })
     void namesOutsideTheRepositoryOrOfItsOwnAreRefused(String name) {

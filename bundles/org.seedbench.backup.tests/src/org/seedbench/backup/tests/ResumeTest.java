@@ -125,7 +125,7 @@ class ResumeTest {
         OpenRepository open = OpenRepository.of(repo);
         Set<String> seen = new HashSet<>();
         try (BlobCodec codec = open.newCodec()) {
-            for (String pack : open.listPacks()) {
+            for (String pack : open.packObjects().values()) {
                 for (PackEntry e : PackFormat.readTrailer(repo.storage(), codec, pack)) {
                     assertTrue(seen.add(e.type() + ":" + e.id()), "blob " + e.id() + " is stored twice");
                 }

@@ -77,7 +77,7 @@ class RoundTripTest {
     }
 
     @Test
-    void everyItemComesBackIdenticalWithItsMetadata() throws IOException {
+    void everyItemComesBackIdenticalWithItsMetadata() throws Exception {
         Path src = sampleTree();
         Path restored = temp.resolve("restored");
         try (Repository repo = fx.init(temp.resolve("repo"), Fixture.SMALL)) {
@@ -101,7 +101,7 @@ class RoundTripTest {
     }
 
     @Test
-    void aSparseFileOfFiveGibibytesRoundTripsWithoutFillingTheDisk() throws IOException {
+    void aSparseFileOfFiveGibibytesRoundTripsWithoutFillingTheDisk() throws Exception {
         Path src = temp.resolve("sparse-source");
         Files.createDirectories(src);
         Path big = src.resolve("disk.img");
@@ -138,7 +138,7 @@ class RoundTripTest {
     }
 
     @Test
-    void includeGlobsRestoreOnlyTheMatchingItemsAndTheirFolders() throws IOException {
+    void includeGlobsRestoreOnlyTheMatchingItemsAndTheirFolders() throws Exception {
         Path src = sampleTree();
         Path restored = temp.resolve("restored");
         try (Repository repo = fx.init(temp.resolve("repo"), Fixture.SMALL)) {
@@ -156,7 +156,7 @@ class RoundTripTest {
     }
 
     @Test
-    void existingFilesAreKeptUnlessOverwriteIsAsked() throws IOException {
+    void existingFilesAreKeptUnlessOverwriteIsAsked() throws Exception {
         Path src = temp.resolve("source");
         Files.createDirectories(src);
         Files.writeString(src.resolve("a.txt"), "from the backup");

@@ -38,12 +38,12 @@ class WarningsTest {
         Files.writeString(src.resolve("zzz.txt"), "after the trouble");
     }
 
-    private RestoreResult restore(Repository repo) throws IOException {
+    private RestoreResult restore(Repository repo) throws Exception {
         return fx.engine.restore(repo, "latest", temp.resolve("restored"), List.of(), false, Progress.NONE);
     }
 
     @Test
-    void anUnreadableFileIsLeftOutWithAWarningAndTheRestIsBackedUp() throws IOException {
+    void anUnreadableFileIsLeftOutWithAWarningAndTheRestIsBackedUp() throws Exception {
         FolderSourceForTests source = new FolderSourceForTests().onOpen((item, opening) -> {
             if (item.path().equals("locked.db")) {
                 throw new AccessDeniedException(src.resolve(item.path()).toString(), null, "locked by another process");
@@ -65,7 +65,7 @@ class WarningsTest {
     }
 
     @Test
-    void aFileThatChangedDuringTheFirstReadIsReadAgain() throws IOException {
+    void aFileThatChangedDuringTheFirstReadIsReadAgain() throws Exception {
         Path file = src.resolve("locked.db");
         FileTime listed = Files.getLastModifiedTime(file);
         FolderSourceForTests source = new FolderSourceForTests().onOpen((item, opening) -> {

@@ -588,19 +588,26 @@ final class BackupRun {
     }
 
     /**
-     * The writer thread: appends blobs to packs and seals them; the committer thread commits them (the
+     * The writer thread: appends blobs to packs and seals them, tree blobs to packs of their own (so that a lost
+     * data pack costs only the files whose content it holds); the committer thread commits them (the
      * wait for the disk overlaps the next pack) and writes the index files.
      */
     private void writePacks() {
-        try (BlobCodec codec = repository.newCodec(); PackWriter pack = new PackWriter(storage, codec)) {
+        String dataFolder = repository.packFolder(BlobType.DATA);
+        String treeFolder = repository.packFolder(BlobType.TREE);
+        try (BlobCodec codec = repository.newCodec(); BlobCodec treeCodec = repository.newCodec();
+                PackWriter dataPack = new PackWriter(storage, codec, dataFolder);
+                PackWriter treePack = new PackWriter(storage, treeCodec, treeFolder)) {
             while (!stopping) {
                 Object next = toWriter.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (next == null) {
                     continue;
                 }
                 if (next == end) {
-                    if (!pack.isEmpty()) {
-                        commitLater(pack.seal());
+                    for (PackWriter pack : List.of(dataPack, treePack)) {
+                        if (!pack.isEmpty()) {
+                            commitLater(pack.seal());
+                        }
                     }
                     committer.execute(this::writeLastIndex);
                     committer.shutdown();
@@ -612,6 +619,8 @@ final class BackupRun {
                     return;
                 }
                 Outgoing blob = (Outgoing) next;
+                PackWriter pack = blob.blob().type() == BlobType.TREE && !treeFolder.equals(dataFolder) ? treePack
+                        : dataPack;
                 try {
                     pack.add(blob.blob());
                 } finally {

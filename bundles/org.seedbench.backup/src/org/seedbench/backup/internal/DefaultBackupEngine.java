@@ -16,6 +16,7 @@ import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryException;
+import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.backup.RepositoryOptions;
 import org.seedbench.backup.RepositoryStorage;
 import org.seedbench.backup.RestoreResult;
@@ -51,43 +52,62 @@ public class DefaultBackupEngine implements BackupEngine {
             if (storage.exists(RepositoryConfig.NAME)) {
                 throw new RepositoryException("a repository already exists at " + storage.location());
             }
-            for (String folder : List.of(PackFormat.FOLDER, IndexFile.FOLDER, OpenRepository.SNAPSHOTS)) {
+            for (String folder : List.of(RepositoryLayout.DATA_PACKS, RepositoryLayout.TREE_PACKS,
+                    RepositoryLayout.INDEX, RepositoryLayout.SNAPSHOTS)) {
                 if (!storage.list(folder + "/").isEmpty()) {
                     throw new RepositoryException(storage.location() + " holds " + folder + " of a repository whose "
                             + "config file is missing; restore the config file or choose an empty location");
                 }
             }
             // key files without a config and without data are what an interrupted init left
-            for (String orphan : storage.list(OpenRepository.KEYS + "/")) {
+            for (String orphan : storage.list(KeyFile.FOLDER + "/")) {
                 storage.delete(orphan);
             }
             byte[] idBytes = new byte[32];
             random.nextBytes(idBytes);
             RepositoryConfig config = new RepositoryConfig(HexFormat.of().formatHex(idBytes), options);
+            byte[] configFile = config.toJson(json);
             MasterKeys keys = MasterKeys.generate(random);
-            byte[] keyFile = KeyFile.create(json, keys, config.id(), pass, options.scryptLogN(), random);
-            byte[] keyName = new byte[16];
-            random.nextBytes(keyName);
-            storage.put(OpenRepository.KEYS + "/" + HexFormat.of().formatHex(keyName), keyFile);
-            storage.put(RepositoryConfig.NAME, config.toJson(json));
+            byte[] keyFile = KeyFile.create(json, keys, config.id(), IndexFile.sha256(configFile), pass,
+                    options.scryptLogN(), random);
+            storage.put(KeyFile.objectName(keyFile), keyFile);
+            storage.put(RepositoryConfig.NAME, configFile);
             return new OpenRepository(storage, config, keys, new Documents(json));
         } finally {
             Arrays.fill(pass, '\0');
         }
     }
 
+    /**
+     * Opens the repository with the first key file the passphrase unwraps. A config file or key file whose bytes
+     * do not match the SHA-256 recorded for them is damage, said as such and naming the file, never taken for a
+     * wrong passphrase.
+     */
     @Override
     public Repository open(RepositoryStorage storage, Secret passphrase) throws IOException, WrongPassphraseException {
-        RepositoryConfig config = readConfig(storage);
-        List<String> keyFiles = storage.list(OpenRepository.KEYS + "/");
+        byte[] configFile = readConfigFile(storage);
+        RepositoryConfig config = RepositoryConfig.parse(json, configFile, storage.location());
+        String configSha256 = IndexFile.sha256(configFile);
+        List<String> keyFiles = storage.list(KeyFile.FOLDER + "/");
         if (keyFiles.isEmpty()) {
             throw new RepositoryException("the repository at " + storage.location()
                     + " has no key file: it cannot be opened");
         }
+        List<String> damaged = new ArrayList<>();
         char[] pass = passphrase == null ? new char[0] : passphrase.reveal();
         try {
             for (String name : keyFiles) {
-                MasterKeys keys = KeyFile.open(json, name, storage.get(name), config.id(), pass);
+                byte[] content = storage.get(name);
+                String damage = KeyFile.damage(json, name, where(storage, name), content, configSha256,
+                        RepositoryConfig.file(storage.location()));
+                if (damage != null) {
+                    if (damage.startsWith("the config file")) {
+                        throw new RepositoryException(damage);
+                    }
+                    damaged.add(damage);
+                    continue;
+                }
+                MasterKeys keys = KeyFile.open(json, where(storage, name), content, config.id(), pass);
                 if (keys != null) {
                     return new OpenRepository(storage, config, keys, new Documents(json));
                 }
@@ -95,14 +115,24 @@ public class DefaultBackupEngine implements BackupEngine {
         } finally {
             Arrays.fill(pass, '\0');
         }
+        if (!damaged.isEmpty()) {
+            throw new RepositoryException(damaged.get(0) + (keyFiles.size() > damaged.size()
+                    ? "; the passphrase opens none of the other key files" : "; the repository cannot be opened"));
+        }
         throw new WrongPassphraseException();
     }
 
-    private RepositoryConfig readConfig(RepositoryStorage storage) throws IOException {
+    /** An object of the storage as a person finds it, e.g. {@code /srv/stage/fs01/keys/3f…}, for messages. */
+    static String where(RepositoryStorage storage, String name) {
+        String location = storage.location();
+        return location + (location.endsWith("/") ? "" : "/") + name;
+    }
+
+    private byte[] readConfigFile(RepositoryStorage storage) throws IOException {
         if (!storage.exists(RepositoryConfig.NAME)) {
             throw new RepositoryException(storage.location() + " holds no Seedbench repository (no config file)");
         }
-        return RepositoryConfig.parse(json, storage.get(RepositoryConfig.NAME), storage.location());
+        return storage.get(RepositoryConfig.NAME);
     }
 
     @Override
@@ -141,7 +171,7 @@ public class DefaultBackupEngine implements BackupEngine {
 
     @Override
     public RestoreResult restore(Repository repository, String snapshot, Path target, List<String> includeGlobs,
-            boolean overwrite, Progress progress) throws IOException {
+            boolean overwrite, Progress progress) throws IOException, InvalidInputException {
         return new Restorer(OpenRepository.of(repository), progress).restore(snapshot, target,
                 includeGlobs == null ? List.of() : includeGlobs, overwrite);
     }

@@ -32,6 +32,11 @@ public final class Documents {
         this.json = json;
     }
 
+    /** The JSON mapper the repository's documents are read and written with. */
+    ObjectMapper json() {
+        return json;
+    }
+
     /** A tree blob's plaintext. */
     public byte[] encodeTree(List<TreeEntry> entries) {
         ObjectNode root = json.createObjectNode();

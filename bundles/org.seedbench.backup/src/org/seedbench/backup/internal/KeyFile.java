@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.seedbench.backup.RepositoryException;
+import org.seedbench.backup.RepositoryLayout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * passphrase with scrypt (FORMAT.md, "Key files").
  */
 final class KeyFile {
+    /** Folder of the key files. */
+    static final String FOLDER = RepositoryLayout.KEYS;
     static final int VERSION = 1;
     private static final int SALT = 32;
     private static final int R = 8;
@@ -37,9 +40,12 @@ final class KeyFile {
     private KeyFile() {
     }
 
-    /** The key file's JSON wrapping {@code keys} under the passphrase. */
-    static byte[] create(ObjectMapper json, MasterKeys keys, String repositoryId, char[] passphrase, int logN,
-            SecureRandom random) throws IOException {
+    /**
+     * The key file's JSON wrapping {@code keys} under the passphrase, recording the SHA-256 of the config file;
+     * it is stored under {@link #objectName} of these bytes.
+     */
+    static byte[] create(ObjectMapper json, MasterKeys keys, String repositoryId, String configSha256,
+            char[] passphrase, int logN, SecureRandom random) throws IOException {
         byte[] salt = new byte[SALT];
         random.nextBytes(salt);
         byte[] nonce = new byte[NONCE];
@@ -71,7 +77,42 @@ final class KeyFile {
         root.put("cipher", "AES-256-GCM");
         root.put("nonce", Base64.getEncoder().encodeToString(nonce));
         root.put("keys", Base64.getEncoder().encodeToString(wrapped));
+        root.put("config", configSha256);
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    }
+
+    /** The name a key file is stored under: {@code keys/<SHA-256 of its bytes>}. */
+    static String objectName(byte[] content) {
+        return FOLDER + "/" + IndexFile.sha256(content);
+    }
+
+    /**
+     * What is wrong with a key file's integrity, or {@code null} when nothing is: a key file named by a SHA-256
+     * must match it, and the config checksum it records must be the config file's. Key files of version 1
+     * repositories (named by 32 random hex digits, recording no checksum) pass.
+     *
+     * @param where        the key file as a person finds it, for the message
+     * @param configSha256 the SHA-256 of the repository's config file
+     * @param configFile   the config file as a person finds it, for the message
+     */
+    static String damage(ObjectMapper json, String name, String where, byte[] content, String configSha256,
+            String configFile) {
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        if (last.matches("[0-9a-f]{64}") && !IndexFile.sha256(content).equals(last)) {
+            return "the key file " + where + " is damaged: its content does not match its name (SHA-256)";
+        }
+        JsonNode recorded;
+        try {
+            JsonNode root = json.readTree(content);
+            recorded = root == null ? null : root.get("config");
+        } catch (IOException e) {
+            return "the key file " + where + " is damaged: it is not readable JSON";
+        }
+        if (recorded != null && !recorded.asText().equals(configSha256)) {
+            return "the config file " + configFile + " is damaged: it does not match the SHA-256 the key file "
+                    + where + " records for it";
+        }
+        return null;
     }
 
     /**

@@ -11,8 +11,11 @@ import java.util.function.Consumer;
 
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryException;
+import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.backup.RepositoryOptions;
 import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
 
 /**
  * An open repository: storage, config and keys, with the reads and writes every operation shares (index,
@@ -20,9 +23,9 @@ import org.seedbench.backup.RepositoryStorage;
  */
 public final class OpenRepository implements Repository {
     /** Folder of the snapshot files. */
-    public static final String SNAPSHOTS = "snapshots";
+    public static final String SNAPSHOTS = RepositoryLayout.SNAPSHOTS;
     /** Folder of the key files. */
-    public static final String KEYS = "keys";
+    public static final String KEYS = RepositoryLayout.KEYS;
     static final String SNAPSHOT_LABEL = "seedbench:snapshot:v1";
 
     private final RepositoryStorage storage;
@@ -62,6 +65,25 @@ public final class OpenRepository implements Repository {
     @Override
     public RepositoryOptions options() {
         return config.options();
+    }
+
+    /** The format version of the repository's config (FORMAT.md, "config"). */
+    public int version() {
+        return config.version();
+    }
+
+    /**
+     * The folder packs of blobs of this type go into: tree blobs into packs of their own under
+     * {@code treepacks/} (so that the metadata travels apart from the data), data blobs under {@code packs/}; in a
+     * version 1 repository every blob under {@code packs/}.
+     */
+    public String packFolder(BlobType type) {
+        return type == BlobType.TREE && config.treePacks() ? RepositoryLayout.TREE_PACKS : RepositoryLayout.DATA_PACKS;
+    }
+
+    /** The object name of the pack holding a blob. */
+    public String packObject(ChunkIndex.Location at) {
+        return PackFormat.objectName(packFolder(at.type()), at.pack());
     }
 
     public Documents documents() {
@@ -116,30 +138,37 @@ public final class OpenRepository implements Repository {
                 warnings.accept("index file " + name + " is damaged and was left out: " + e.getMessage());
             }
         }
-        List<String> packs = listPacks();
+        Map<String, String> packs = packObjects();
         Map<String, List<PackEntry>> unindexed = new LinkedHashMap<>();
-        for (String pack : packs) {
-            if (!index.hasPack(pack)) {
+        for (Map.Entry<String, String> pack : packs.entrySet()) {
+            if (!index.hasPack(pack.getKey())) {
                 checkCanceled.run();
                 try {
-                    List<PackEntry> entries = PackFormat.readTrailer(storage, codec, pack);
-                    index.addPack(pack, entries);
-                    unindexed.put(pack, entries);
+                    List<PackEntry> entries = PackFormat.readTrailer(storage, codec, pack.getValue());
+                    index.addPack(pack.getKey(), entries);
+                    unindexed.put(pack.getKey(), entries);
                 } catch (DamagedException e) {
-                    warnings.accept("pack " + pack + " is damaged and was left out: " + e.getMessage());
+                    warnings.accept("pack " + pack.getValue() + " is damaged and was left out: " + e.getMessage());
                 }
             }
         }
         return new LoadedIndex(index, unindexed);
     }
 
-    /** The names (64 hex digits) of every pack in the storage. */
+    /** The names (64 hex digits) of every pack in the storage, data and tree packs. */
     public List<String> listPacks() throws IOException {
-        List<String> packs = new ArrayList<>();
-        for (String object : storage.list(PackFormat.FOLDER + "/")) {
-            String pack = PackFormat.packName(object);
-            if (pack != null) {
-                packs.add(pack);
+        return new ArrayList<>(packObjects().keySet());
+    }
+
+    /** Every pack in the storage, data packs then tree packs: its name (64 hex digits) to its object name. */
+    public Map<String, String> packObjects() throws IOException {
+        Map<String, String> packs = new LinkedHashMap<>();
+        for (String folder : PackFormat.PACK_FOLDERS) {
+            for (String object : storage.list(folder + "/")) {
+                String pack = PackFormat.packName(object);
+                if (pack != null) {
+                    packs.putIfAbsent(pack, object);
+                }
             }
         }
         return packs;
@@ -158,7 +187,7 @@ public final class OpenRepository implements Repository {
         }
         byte[] stored;
         try {
-            stored = storage.getRange(PackFormat.objectName(at.pack()), at.offset(), at.length());
+            stored = storage.getRange(packObject(at), at.offset(), at.length());
         } catch (NoSuchFileException e) {
             throw new RepositoryException("pack " + at.pack() + " is missing", e);
         } catch (java.io.EOFException e) {
@@ -216,7 +245,7 @@ public final class OpenRepository implements Repository {
      * The id of the snapshot meant: {@code latest} (the newest), a full id or a unique prefix of at least 4
      * hex digits.
      */
-    public String resolveSnapshot(String wanted, BlobCodec codec) throws IOException {
+    public String resolveSnapshot(String wanted, BlobCodec codec) throws IOException, InvalidInputException {
         List<String> ids = snapshotIds();
         if (ids.isEmpty()) {
             throw new RepositoryException("the repository at " + storage.location() + " holds no snapshot yet");
@@ -233,19 +262,20 @@ public final class OpenRepository implements Repository {
             }
             return latest;
         }
+        String allowed = "latest, or at least 4 hex digits of an id the snapshots command lists";
         String prefix = wanted.trim().toLowerCase(java.util.Locale.ROOT);
         if (prefix.length() < 4 || !prefix.matches("[0-9a-f]+")) {
-            throw new RepositoryException("'" + wanted + "' is not a snapshot id: give 'latest', or at least 4 of "
-                    + "the id's hex digits");
+            throw new InvalidInputException(new Problem("snapshot", wanted, "is not a snapshot id", allowed));
         }
         List<String> matches = ids.stream().filter(id -> id.startsWith(prefix)).toList();
         if (matches.isEmpty()) {
-            throw new RepositoryException("there is no snapshot " + wanted + " in the repository at "
-                    + storage.location());
+            throw new InvalidInputException(new Problem("snapshot", wanted, "is not in the repository at "
+                    + storage.location() + " (" + ids.size() + (ids.size() == 1 ? " snapshot" : " snapshots") + ")",
+                    allowed));
         }
         if (matches.size() > 1) {
-            throw new RepositoryException("'" + wanted + "' matches " + matches.size()
-                    + " snapshots; give more of the id");
+            throw new InvalidInputException(new Problem("snapshot", wanted, "matches " + matches.size()
+                    + " snapshots", "more of the id's hex digits"));
         }
         return matches.get(0);
     }

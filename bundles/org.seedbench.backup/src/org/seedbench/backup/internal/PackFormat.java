@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.backup.RepositoryStorage;
 
 /**
@@ -25,27 +26,45 @@ public final class PackFormat {
     /** The label of the trailer's envelope. */
     static final String TRAILER_LABEL = "seedbench:pack-trailer:v1";
     static final int TRAILER_VERSION = 1;
-    /** Folder of the packs. */
-    public static final String FOLDER = "packs";
+    /** Folder of the data packs (and, in a version 1 repository, of every pack). */
+    public static final String FOLDER = RepositoryLayout.DATA_PACKS;
+    /** The folders packs are kept in. */
+    static final List<String> PACK_FOLDERS = List.of(RepositoryLayout.DATA_PACKS, RepositoryLayout.TREE_PACKS);
     /** Bytes of the tail read at first when looking for a trailer. */
     private static final int FIRST_READ = 64 * 1024;
 
     private PackFormat() {
     }
 
-    /** The object name of a pack: {@code packs/<first two hex digits>/<64 hex digits>}. */
+    /** The object name of a data pack: {@code packs/<first two hex digits>/<64 hex digits>}. */
     public static String objectName(String pack) {
-        return FOLDER + "/" + pack.substring(0, 2) + "/" + pack;
+        return objectName(FOLDER, pack);
     }
 
-    /** The pack name of an object name under {@code packs/}, or {@code null} when it is not one. */
+    /**
+     * The object name of a pack in a pack folder ({@link RepositoryLayout#DATA_PACKS} or
+     * {@link RepositoryLayout#TREE_PACKS}): {@code <folder>/<first two hex digits>/<64 hex digits>}.
+     */
+    public static String objectName(String folder, String pack) {
+        return folder + "/" + pack.substring(0, 2) + "/" + pack;
+    }
+
+    /**
+     * The pack name of an object name under {@code packs/} or {@code treepacks/}, or {@code null} when it is not
+     * one.
+     */
     public static String packName(String objectName) {
         int slash = objectName.lastIndexOf('/');
         String name = objectName.substring(slash + 1);
-        if (!name.matches("[0-9a-f]{64}") || !objectName.equals(objectName(name))) {
+        if (!name.matches("[0-9a-f]{64}")) {
             return null;
         }
-        return name;
+        for (String folder : PACK_FOLDERS) {
+            if (objectName.equals(objectName(folder, name))) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** The plaintext of a trailer. */
@@ -114,10 +133,12 @@ public final class PackFormat {
     /**
      * Reads the trailer of a pack with one range read of its tail (two when the trailer is large), and
      * checks every entry lies inside the pack's blob area.
+     *
+     * @param object the pack's object name, e.g. {@code treepacks/3f/3f…}
      */
-    public static List<PackEntry> readTrailer(RepositoryStorage storage, BlobCodec codec, String pack)
+    public static List<PackEntry> readTrailer(RepositoryStorage storage, BlobCodec codec, String object)
             throws IOException {
-        String object = objectName(pack);
+        String pack = object.substring(object.lastIndexOf('/') + 1);
         long size = storage.size(object);
         if (size < HEADER.length + FOOTER + BlobCodec.OVERHEAD) {
             throw new DamagedException("pack " + pack + " is too short (" + size + " bytes) to be a pack");

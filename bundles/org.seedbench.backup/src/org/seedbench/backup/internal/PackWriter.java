@@ -24,16 +24,27 @@ public final class PackWriter implements AutoCloseable {
     private static final int SLICE = 64 * 1024;
     private final RepositoryStorage storage;
     private final BlobCodec codec;
+    private final String folder;
     private final List<PackEntry> entries = new ArrayList<>();
     private RepositoryStorage.PendingObject pending;
     private OutputStream out;
     private MessageDigest sha;
     private long offset;
 
-    /** A pack writer; {@code codec} seals the trailers and is not shared with another thread. */
+    /** A writer of data packs; {@code codec} seals the trailers and is not shared with another thread. */
     public PackWriter(RepositoryStorage storage, BlobCodec codec) {
+        this(storage, codec, PackFormat.FOLDER);
+    }
+
+    /**
+     * A writer of packs into {@code folder} ({@link org.seedbench.backup.RepositoryLayout#DATA_PACKS} or
+     * {@link org.seedbench.backup.RepositoryLayout#TREE_PACKS}); {@code codec} seals the trailers and is not shared
+     * with another thread.
+     */
+    public PackWriter(RepositoryStorage storage, BlobCodec codec, String folder) {
         this.storage = storage;
         this.codec = codec;
+        this.folder = folder;
     }
 
     /** A finished pack: its name (64 hex digits), its blobs and its size in bytes. */
@@ -47,10 +58,12 @@ public final class PackWriter implements AutoCloseable {
     public static final class SealedPack {
         private final FinishedPack pack;
         private final RepositoryStorage.PendingObject pending;
+        private final String folder;
 
-        SealedPack(FinishedPack pack, RepositoryStorage.PendingObject pending) {
+        SealedPack(FinishedPack pack, RepositoryStorage.PendingObject pending, String folder) {
             this.pack = pack;
             this.pending = pending;
+            this.folder = folder;
         }
 
         public String name() {
@@ -59,7 +72,7 @@ public final class PackWriter implements AutoCloseable {
 
         /** Makes the pack durable and visible under its name. */
         public FinishedPack commit() throws IOException {
-            pending.commit(PackFormat.objectName(pack.name()));
+            pending.commit(PackFormat.objectName(folder, pack.name()));
             return pack;
         }
 
@@ -82,7 +95,7 @@ public final class PackWriter implements AutoCloseable {
     /** Appends a blob. */
     public void add(EncodedBlob blob) throws IOException {
         if (pending == null) {
-            pending = storage.create(PackFormat.FOLDER);
+            pending = storage.create(folder);
             out = pending.output();
             try {
                 sha = MessageDigest.getInstance("SHA-256");
@@ -127,7 +140,7 @@ public final class PackWriter implements AutoCloseable {
         write(footer.array());
         out.flush();
         String name = HexFormat.of().formatHex(sha.digest());
-        SealedPack sealed = new SealedPack(new FinishedPack(name, List.copyOf(entries), offset), pending);
+        SealedPack sealed = new SealedPack(new FinishedPack(name, List.copyOf(entries), offset), pending, folder);
         pending = null;
         out = null;
         entries.clear();

@@ -1,10 +1,10 @@
 package org.seedbench.backup.internal;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -36,6 +36,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RestoreResult;
+import org.seedbench.core.rules.Folders;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.WorkloadItem;
 
@@ -51,6 +54,8 @@ final class Restorer {
     private static final String OWNER = "owner";
     private static final String GROUP = "group";
     private static final long CACHE_BYTES = 32L << 20;
+    /** The temporary name of a file being restored, beside its final name. */
+    static final String TEMP_PREFIX = ".seedbench-restore-";
 
     private final OpenRepository repository;
     private final Progress progress;
@@ -79,8 +84,10 @@ final class Restorer {
     }
 
     RestoreResult restore(String wanted, Path target, List<String> includeGlobs, boolean overwrite)
-            throws IOException {
+            throws IOException, InvalidInputException {
         Instant started = Instant.now();
+        refuseTargetInRepository(target);
+        List<PathMatcher> matchers = matchers(includeGlobs, target.getFileSystem());
         try (BlobCodec c = repository.newCodec()) {
             codec = c;
             String id = repository.resolveSnapshot(wanted, codec);
@@ -88,13 +95,14 @@ final class Restorer {
             index = repository.loadIndex(codec, warnings::add, progress::checkCanceled).index();
             List<TreeEntry> entries = repository.readTree(snapshot, index, codec);
             refuseUnsafe(id, entries);
-            List<TreeEntry> selected = select(entries, includeGlobs, target.getFileSystem());
+            List<TreeEntry> selected = select(entries, matchers, target.getFileSystem());
             long total = selected.stream().filter(e -> e.type() == WorkloadItem.Type.FILE)
                     .mapToLong(TreeEntry::size).sum();
             progress.begin("Restoring snapshot " + id.substring(0, 8) + " into " + target, total);
 
             Files.createDirectories(target);
             root = target.toRealPath();
+            removeAbandonedTemporaryFiles(root);
             FileSystem fs = root.getFileSystem();
             posix = fs.supportedFileAttributeViews().contains("posix");
             dos = !posix && fs.supportedFileAttributeViews().contains("dos");
@@ -155,18 +163,39 @@ final class Restorer {
         }
     }
 
-    private static List<TreeEntry> select(List<TreeEntry> entries, List<String> globs, FileSystem fs)
-            throws RepositoryException {
-        if (globs == null || globs.isEmpty()) {
-            return entries;
+    /**
+     * Refuses a target inside a Seedbench repository (the one restored from or any other): restored plaintext
+     * there would travel with the repository's objects. Links are resolved as far as the target exists.
+     */
+    static void refuseTargetInRepository(Path target) throws IOException, InvalidInputException {
+        for (Path p = Folders.canonical(target); p != null; p = p.getParent()) {
+            if (RepositoryConfig.isRepositoryFolder(p)) {
+                throw new InvalidInputException(new Problem("target", target.toString(),
+                        "lies inside the Seedbench repository at " + p + ", and restored files must never mix with "
+                                + "a repository's objects",
+                        "a folder outside every repository, staging location and drive folder"));
+            }
         }
+    }
+
+    private static List<PathMatcher> matchers(List<String> globs, FileSystem fs) throws InvalidInputException {
         List<PathMatcher> matchers = new ArrayList<>();
-        for (String glob : globs) {
+        for (String glob : globs == null ? List.<String>of() : globs) {
             try {
                 matchers.add(fs.getPathMatcher("glob:" + glob));
             } catch (IllegalArgumentException e) {
-                throw new RepositoryException("'" + glob + "' is not a glob: " + e.getMessage(), e);
+                String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+                throw new InvalidInputException(new Problem("include", glob, "is not a glob pattern"
+                        + (why.isEmpty() ? "" : " (" + why + ")"),
+                        "a glob such as docs/** or **.sql; close every [ and {"));
             }
+        }
+        return matchers;
+    }
+
+    private static List<TreeEntry> select(List<TreeEntry> entries, List<PathMatcher> matchers, FileSystem fs) {
+        if (matchers.isEmpty()) {
+            return entries;
         }
         List<TreeEntry> selected = new ArrayList<>();
         for (TreeEntry e : entries) {
@@ -238,8 +267,26 @@ final class Restorer {
             }
         } else if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(dir + " exists and is not a folder");
+        } else {
+            removeAbandonedTemporaryFiles(dir);
         }
         verifiedDirectories.add(dir);
+    }
+
+    /**
+     * Removes the temporary files a restore that was killed left in a folder; a restore in progress holds the lock
+     * of its temporary file, so its file stays.
+     */
+    private void removeAbandonedTemporaryFiles(Path dir) {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+            for (Path temp : temps) {
+                if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS) && TempFiles.abandoned(temp)) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException e) {
+            warnings.add("could not remove what an interrupted restore left in " + dir + ": " + e.getMessage());
+        }
     }
 
     private boolean directory(TreeEntry e) {
@@ -276,10 +323,12 @@ final class Restorer {
                 return;
             }
         }
-        Path temp = parent.resolve(".seedbench-restore-" + HexFormat.of().toHexDigits(
-                ThreadLocalRandom.current().nextLong()));
+        Path temp = parent.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
         try {
-            long written = writeContent(e, temp);
+            long written;
+            try (FileChannel channel = TempFiles.createLocked(temp)) {
+                written = writeContent(e, channel);
+            }
             Files.move(temp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             files++;
             bytes += written;
@@ -295,30 +344,30 @@ final class Restorer {
         }
     }
 
-    private long writeContent(TreeEntry e, Path temp) throws IOException {
+    private long writeContent(TreeEntry e, FileChannel channel) throws IOException {
         long position = 0;
-        try (RandomAccessFile file = new RandomAccessFile(temp.toFile(), "rw")) {
-            file.setLength(e.size());
-            FileChannel channel = file.getChannel();
-            for (BlobId id : e.chunks()) {
-                progress.checkCanceled();
-                byte[] data = chunk(id);
-                if (position + data.length > e.size()) {
-                    throw new RepositoryException("its chunks hold more than its " + e.size() + " bytes");
-                }
-                if (!zero.get(id)) {
-                    ByteBuffer buf = ByteBuffer.wrap(data);
-                    long at = position;
-                    while (buf.hasRemaining()) {
-                        at += channel.write(buf, at);
-                    }
-                }
-                position += data.length;
-                progress.worked(data.length);
+        for (BlobId id : e.chunks()) {
+            progress.checkCanceled();
+            byte[] data = chunk(id);
+            if (position + data.length > e.size()) {
+                throw new RepositoryException("its chunks hold more than its " + e.size() + " bytes");
             }
+            if (!zero.get(id)) {
+                ByteBuffer buf = ByteBuffer.wrap(data);
+                long at = position;
+                while (buf.hasRemaining()) {
+                    at += channel.write(buf, at);
+                }
+            }
+            position += data.length;
+            progress.worked(data.length);
         }
         if (position != e.size()) {
             throw new RepositoryException("its chunks hold " + position + " bytes, not its " + e.size());
+        }
+        if (channel.size() < position) {
+            // the file ends in skipped zero chunks: one zero byte at its end gives it its length, sparse
+            channel.write(ByteBuffer.wrap(new byte[1]), position - 1);
         }
         return position;
     }

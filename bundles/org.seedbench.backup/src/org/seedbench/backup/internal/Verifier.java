@@ -45,6 +45,8 @@ final class Verifier {
     private final List<Found> found = new ArrayList<>();
     private final Map<BlobId, List<Found>> byChunk = new HashMap<>();
     private final Map<String, List<Found>> byPack = new HashMap<>();
+    /** Every pack in the storage: its name to its object name. */
+    private Map<String, String> objects = Map.of();
 
     Verifier(OpenRepository repository, Progress progress) {
         this.repository = repository;
@@ -90,14 +92,19 @@ final class Verifier {
     VerifyReport verify(boolean readData) throws IOException {
         try (BlobCodec codec = repository.newCodec()) {
             List<String> indexFiles = storage.list(IndexFile.FOLDER + "/");
-            List<String> packs = repository.listPacks();
+            objects = repository.packObjects();
+            List<String> packs = new ArrayList<>(objects.keySet());
             List<String> snapshots = repository.snapshotIds();
             Map<String, Long> sizes = new LinkedHashMap<>();
-            for (String pack : packs) {
-                sizes.put(pack, storage.size(PackFormat.objectName(pack)));
+            for (Map.Entry<String, String> pack : objects.entrySet()) {
+                sizes.put(pack.getKey(), storage.size(pack.getValue()));
             }
             long total = readData ? sizes.values().stream().mapToLong(Long::longValue).sum() : packs.size();
-            progress.begin("Verifying the repository at " + storage.location(), total);
+            progress.begin("Verifying the repository at " + storage.location(), total,
+                    readData ? Progress.Unit.BYTES : Progress.Unit.ITEMS);
+
+            progress.subTask("Config and key files");
+            checkKeys();
 
             progress.subTask("Index files");
             Map<String, List<PackEntry>> indexed = readIndexFiles(indexFiles, codec);
@@ -143,6 +150,19 @@ final class Verifier {
         }
     }
 
+    /** Every key file matches its name, and the config file the checksum the key files record. */
+    private void checkKeys() throws IOException {
+        String configSha256 = IndexFile.sha256(storage.get(RepositoryConfig.NAME));
+        for (String name : storage.list(KeyFile.FOLDER + "/")) {
+            String damage = KeyFile.damage(repository.documents().json(), name,
+                    DefaultBackupEngine.where(storage, name), storage.get(name), configSha256,
+                    RepositoryConfig.file(storage.location()));
+            if (damage != null) {
+                problem(Severity.ERROR, null, damage);
+            }
+        }
+    }
+
     private Map<String, List<PackEntry>> readIndexFiles(List<String> names, BlobCodec codec) throws IOException {
         Map<String, List<PackEntry>> indexed = new LinkedHashMap<>();
         for (String name : names) {
@@ -174,7 +194,7 @@ final class Verifier {
             Map<String, List<PackEntry>> trailers, BlobCodec codec) throws IOException {
         List<PackEntry> entries;
         try {
-            entries = PackFormat.readTrailer(storage, codec, pack);
+            entries = PackFormat.readTrailer(storage, codec, objects.get(pack));
         } catch (DamagedException | EOFException e) {
             Found f = problem(Severity.ERROR, pack, "pack " + pack + ": its trailer cannot be read: " + e.getMessage());
             affectsPack(f, pack);
@@ -283,7 +303,7 @@ final class Verifier {
         }
         boolean structural = false;
         try (InputStream in = new DigestInputStream(new BufferedInputStream(
-                storage.open(PackFormat.objectName(pack)), 1 << 20), sha)) {
+                storage.open(objects.get(pack)), 1 << 20), sha)) {
             long position = 0;
             for (PackEntry e : entries) {
                 if (e.offset() < position) {
