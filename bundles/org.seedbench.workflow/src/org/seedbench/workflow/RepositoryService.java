@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,8 +17,11 @@ import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.backup.VerifyReport;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
+import org.seedbench.diskprep.drives.FolderDrives;
+import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.rules.Folders;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.Progress;
@@ -85,6 +89,9 @@ public class RepositoryService {
     public RestoreResult restore(Path dataDirectory, String jobName, Secret passphrase, RepositoryLocation from,
             String snapshot, Path target, List<String> includeGlobs, boolean overwrite, Progress progress)
             throws InvalidInputException, IOException {
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            refuseTarget(catalog, target);
+        }
         try (Repository repository = open(dataDirectory, jobName, passphrase, from)) {
             RestoreResult result = engine.restore(repository, snapshot, target, includeGlobs, overwrite, progress);
             try (Catalog catalog = catalogs.open(dataDirectory)) {
@@ -95,6 +102,40 @@ public class RepositoryService {
             }
             return result;
         }
+    }
+
+    /**
+     * Refuses a restore target inside a staging location or a folder drive of any job: restored plaintext there
+     * would be copied with the seed onto drives and into the vault. (The engine refuses a target inside any
+     * repository itself.)
+     */
+    private static void refuseTarget(Catalog catalog, Path target) throws InvalidInputException {
+        String allowed = "a folder outside every repository, staging location and drive folder";
+        for (SeedingJob job : catalog.jobs()) {
+            Path staging = Path.of(job.stagingLocation());
+            if (Folders.isInside(target, staging)) {
+                throw new InvalidInputException(new Problem("target", target.toString(), "lies inside the staging "
+                        + "location " + staging + " of job " + job.name(), allowed));
+            }
+            for (Map.Entry<String, String> p : catalog.jobProperties(job.name()).entrySet()) {
+                if (!p.getKey().startsWith(DrivePreparationService.PROP_DRIVE_SPEC)) {
+                    continue;
+                }
+                Optional<Path> drive = FolderDrives.folderOf(p.getValue());
+                if (drive.isPresent() && Folders.isInside(target, drive.get())) {
+                    throw new InvalidInputException(new Problem("target", target.toString(), "lies inside the folder "
+                            + drive.get() + " of drive " + p.getKey().substring(
+                                    DrivePreparationService.PROP_DRIVE_SPEC.length()) + " of job " + job.name(),
+                            allowed));
+                }
+            }
+        }
+    }
+
+    /** Whether the vault holds the job's seed: it was seeded (or is being seeded) or cleaned up since. */
+    private static boolean inVault(SeedingJob job) {
+        return job.state() == JobState.SEEDED || job.state() == JobState.CLEANED_UP
+                || job.state() == JobState.VAULT_SEEDING;
     }
 
     private Repository open(Path dataDirectory, String jobName, Secret passphrase, RepositoryLocation from)
@@ -112,6 +153,11 @@ public class RepositoryService {
         Path folder = Jobs.stagingFolder(job);
         LocalStorage storage = new LocalStorage(folder);
         if (!Files.isDirectory(folder) || !engine.isRepository(storage)) {
+            if (inVault(job)) {
+                throw new InvalidInputException(new Problem("job", jobName, "has no staging repository at " + folder
+                        + (job.state() == JobState.CLEANED_UP ? " any more (cleanup removed it)" : ""),
+                        "--from vault: the vault holds the job's seed and backups"));
+            }
             throw new InvalidInputException(new Problem("job", jobName, "has no staging repository at " + folder
                     + " yet", "a job that has been staged: seedbench stage " + jobName));
         }

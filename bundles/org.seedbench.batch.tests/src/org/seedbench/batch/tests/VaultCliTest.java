@@ -199,6 +199,9 @@ class VaultCliTest {
         assertFalse(Files.exists(tmp.resolve("staging").resolve(JOB)), "the staging repository is gone");
         CliRun after = runWithPassphrase("verify", JOB, "--from", "vault", "--read-data");
         assertEquals(0, after.exitCode(), after.out() + after.err());
+        CliRun staged = runWithPassphrase("verify", JOB);
+        assertEquals(3, staged.exitCode(), staged.out() + staged.err());
+        assertTrue(staged.err().contains("--from vault") && !staged.err().contains("seedbench stage"), staged.err());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +60,18 @@ public final class FolderDrives {
 
     public static boolean isFolderSpec(String spec) {
         return spec != null && spec.strip().regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    }
+
+    /**
+     * The folder a folder drive's spec names (absolute, links resolved as far as it exists); empty when the spec is
+     * not a readable folder spec. Nothing is created.
+     */
+    public static Optional<Path> folderOf(String spec) {
+        if (!isFolderSpec(spec)) {
+            return Optional.empty();
+        }
+        Parsed p = read(spec, new ArrayList<>());
+        return p == null ? Optional.empty() : Optional.of(p.folder());
     }
 
     /** Reads one spec and creates its folder when missing. */
