@@ -134,7 +134,8 @@ public class VaultService {
     /** Copies the blobs of the job the vault does not hold yet from the import container. */
     private static Copied copyImported(Vaults.Place place, Progress progress) throws IOException {
         List<String> blobs = place.imports().list(place.prefix());
-        progress.begin("copying " + blobs.size() + " blobs from the import container into the vault", blobs.size());
+        progress.begin("copying " + blobs.size() + " blobs from the import container into the vault", blobs.size(),
+                Progress.Unit.ITEMS);
         int copied = 0;
         long bytes = 0;
         for (String blob : blobs) {
@@ -314,7 +315,8 @@ public class VaultService {
         JobStates.checkMove(job.name(), job.state(), JobState.CLEANED_UP);
         List<String> blobs = place.imports().list(place.prefix());
         long bytes = 0;
-        progress.begin("deleting " + blobs.size() + " blobs from the import container", blobs.size());
+        progress.begin("deleting " + blobs.size() + " blobs from the import container", blobs.size(),
+                Progress.Unit.ITEMS);
         for (String blob : blobs) {
             bytes += place.imports().size(blob);
             place.imports().delete(blob);
@@ -344,7 +346,8 @@ public class VaultService {
                 references.put(name, () -> staging.open(name));
             }
         }
-        progress.begin("checking " + references.size() + " objects in the vault", references.size());
+        progress.begin("checking " + references.size() + " objects in the vault", references.size(),
+                Progress.Unit.ITEMS);
         Set<String> lacking = new TreeSet<>(Comparator.comparing((String n) -> !n.startsWith("packs/"))
                 .thenComparing(Comparator.naturalOrder()));
         for (Map.Entry<String, VaultCheck.IoSupplier<InputStream>> e : references.entrySet()) {

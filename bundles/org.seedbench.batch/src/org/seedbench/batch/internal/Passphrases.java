@@ -30,13 +30,15 @@ final class Passphrases {
     }
 
     /**
-     * Reads the passphrase, runs the work with a progress for this invocation, then ends the progress line and
-     * clears the passphrase from memory, whatever happens.
+     * Reads the passphrase, runs the work with a progress for this invocation (when it returns, its last task is
+     * complete), then ends the progress line and clears the passphrase from memory, whatever happens.
      */
     static <T> T withPassphrase(Invocation inv, boolean confirm, Work<T> work) throws Exception {
         TerminalProgress progress = TerminalProgress.forInvocation(inv);
         try (Secret passphrase = read(inv, confirm)) {
-            return work.run(passphrase, progress);
+            T result = work.run(passphrase, progress);
+            progress.complete();
+            return result;
         } finally {
             progress.finishLine();
         }

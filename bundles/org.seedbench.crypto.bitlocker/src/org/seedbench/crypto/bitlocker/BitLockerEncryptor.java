@@ -78,7 +78,7 @@ public class BitLockerEncryptor implements DiskEncryptor {
     public KeyProtector prepare(DriveTarget drive, Progress progress) throws IOException {
         String volume = ManageBde.volume(drive);
         String name = "drive " + drive.serial() + " (" + volume + ")";
-        progress.begin("Preparing " + name + " with BitLocker", 102);
+        progress.begin("Preparing " + name + " with BitLocker", 102, Progress.Unit.ITEMS);
         ManageBde.Status before = bde.status(drive);
         if (before.locked()) {
             throw new IOException(name + " is locked by BitLocker; unlock it, or wipe it (diskpart clean), then "

@@ -66,7 +66,7 @@ public class PortableEncryptor implements DiskEncryptor {
         Path mount = mountPoint(drive);
         refuseSystemFolders(drive, mount);
         SegmentCipher.warmUpInBackground();
-        progress.begin("Preparing drive " + drive.serial() + " (portable encryption)", 3);
+        progress.begin("Preparing drive " + drive.serial() + " (portable encryption)", 3, Progress.Unit.ITEMS);
         progress.subTask("Emptying " + mount);
         erase(mount);
         progress.worked(1);
