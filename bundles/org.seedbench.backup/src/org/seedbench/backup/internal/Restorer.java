@@ -184,10 +184,8 @@ final class Restorer {
             try {
                 matchers.add(fs.getPathMatcher("glob:" + glob));
             } catch (IllegalArgumentException e) {
-                String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-                throw new InvalidInputException(new Problem("include", glob, "is not a glob pattern"
-                        + (why.isEmpty() ? "" : " (" + why + ")"),
-                        "a glob such as docs/** or **.sql; close every [ and {"));
+                throw new InvalidInputException(new Problem("include", glob, "is not a glob pattern",
+                        "a glob such as docs/** or **.sql, with every [ and { closed"));
             }
         }
         return matchers;
