@@ -53,6 +53,15 @@ final class Fixture {
         }
     }
 
+    /** Opens the repository in the folder with the fixture's passphrase. */
+    Repository open(Path folder) throws IOException {
+        try {
+            return engine.open(new LocalStorage(folder), passphrase());
+        } catch (org.seedbench.backup.WrongPassphraseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     BackupResult backup(Repository repo, Path folder) throws IOException {
         return backup(repo, new FolderSourceForTests(), folder, Progress.NONE);
     }

@@ -55,10 +55,6 @@ class LostPackTest {
         }
     }
 
-    private Repository open() throws Exception {
-        return fx.engine.open(new org.seedbench.backup.LocalStorage(repoDir), Fixture.passphrase());
-    }
-
     /** The files of the snapshot with a chunk in the pack. */
     private static Set<String> filesIn(Repository repo, String pack) throws IOException {
         OpenRepository open = OpenRepository.of(repo);
@@ -82,7 +78,7 @@ class LostPackTest {
     void treesAreInPacksOfTheirOwnAndDataPacksHoldOnlyData() throws Exception {
         List<String> treePacks = Fixture.files(repoDir, RepositoryLayout.TREE_PACKS);
         assertEquals(1, treePacks.size(), "one small tree, one tree pack: " + treePacks);
-        try (Repository repo = open()) {
+        try (Repository repo = fx.open(repoDir)) {
             for (String dataPack : Fixture.files(repoDir, RepositoryLayout.DATA_PACKS)) {
                 String pack = dataPack.substring(dataPack.lastIndexOf('/') + 1);
                 assertFalse(filesIn(repo, pack).isEmpty(), "data pack " + pack + " holds file content");
@@ -98,12 +94,12 @@ class LostPackTest {
         for (String dataPack : dataPacks) {
             String pack = dataPack.substring(dataPack.lastIndexOf('/') + 1);
             Set<String> lost;
-            try (Repository repo = open()) {
+            try (Repository repo = fx.open(repoDir)) {
                 lost = filesIn(repo, pack);
             }
             Path aside = temp.resolve("aside");
             Files.move(repoDir.resolve(dataPack), aside);
-            try (Repository repo = open()) {
+            try (Repository repo = fx.open(repoDir)) {
                 VerifyReport report = fx.engine.verify(repo, false, Progress.NONE);
                 VerifyProblem missing = report.problems().stream().filter(p -> pack.equals(p.pack())).findFirst()
                         .orElseThrow(() -> new AssertionError(report.toString()));

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seedbench.backup.LocalStorage;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RestoreResult;
 import org.seedbench.core.rules.InvalidInputException;
@@ -45,10 +44,6 @@ class RestoreTargetTest {
         }
     }
 
-    private Repository open() throws Exception {
-        return fx.engine.open(new LocalStorage(repoDir), Fixture.passphrase());
-    }
-
     private static List<Path> everything(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
             return all.sorted().toList();
@@ -57,7 +52,7 @@ class RestoreTargetTest {
 
     private InvalidInputException refused(String snapshot, Path target, List<String> globs) throws Exception {
         List<Path> before = everything(temp);
-        try (Repository repo = open()) {
+        try (Repository repo = fx.open(repoDir)) {
             InvalidInputException e = assertThrows(InvalidInputException.class,
                     () -> fx.engine.restore(repo, snapshot, target, globs, false, Progress.NONE));
             assertEquals(1, e.problems().size());
@@ -101,7 +96,7 @@ class RestoreTargetTest {
         // what a restore killed while writing leaves: a temporary file beside the file it was writing
         Files.write(target.resolve(".seedbench-restore-0123456789abcdef"), Fixture.random(3, 5000));
         Files.write(target.resolve("docs/deep/.seedbench-restore-fedcba9876543210"), Fixture.random(4, 5000));
-        try (Repository repo = open()) {
+        try (Repository repo = fx.open(repoDir)) {
             RestoreResult r = fx.engine.restore(repo, "latest", target, List.of(), false, Progress.NONE);
             assertTrue(r.isComplete(), r::toString);
         }

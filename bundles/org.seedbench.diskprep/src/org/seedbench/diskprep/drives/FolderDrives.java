@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.seedbench.core.rules.DriveRules;
+import org.seedbench.core.rules.Folders;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
@@ -129,7 +130,7 @@ public final class FolderDrives {
             problems.add(problem(spec, "names no folder", FORM));
         } else {
             try {
-                folder = canonical(Path.of(pathText));
+                folder = Folders.canonical(Path.of(pathText));
                 if (Files.exists(folder) && !Files.isDirectory(folder)) {
                     problems.add(problem(spec, "'" + folder + "' is a file, not a folder",
                             "a folder, or a path where one can be created"));
@@ -205,22 +206,5 @@ public final class FolderDrives {
 
     private static Problem problem(String spec, String what, String allowed) {
         return new Problem(DriveRules.FIELD, spec, what, allowed);
-    }
-
-    /** Absolute, normalized, with symbolic links resolved in the part that exists. */
-    private static Path canonical(Path path) {
-        Path abs = path.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return abs;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(abs));
-        } catch (IOException e) {
-            return abs;
-        }
     }
 }

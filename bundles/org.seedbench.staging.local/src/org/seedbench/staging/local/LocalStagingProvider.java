@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.seedbench.core.rules.Folders;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.Sizes;
@@ -343,16 +344,7 @@ public class LocalStagingProvider implements StagingProvider {
      * location that does not exist yet is still compared where it will be.
      */
     static Path realPath(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path existing = nearestExisting(absolute);
-        if (existing == null) {
-            return absolute;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
-        } catch (IOException e) {
-            return absolute;
-        }
+        return Folders.canonical(path);
     }
 
     private static String reason(IOException e) {
