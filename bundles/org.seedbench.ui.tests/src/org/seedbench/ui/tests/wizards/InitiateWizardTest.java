@@ -39,6 +39,7 @@ import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.ui.secrets.SecretStore;
 import org.seedbench.ui.wizards.InitiateJobWizard;
 import org.seedbench.ui.wizards.WizardIds;
+import org.seedbench.workflow.StageService;
 
 /**
  * The "Initiate offline backup" wizard with the real catalog, the real files plugin and real secure storage: it
@@ -54,6 +55,9 @@ class InitiateWizardTest {
 
     @InjectService(cardinality = 1, timeout = 10_000)
     ServiceAware<WorkloadSource> sources;
+
+    @InjectService(timeout = 10_000)
+    StageService stage;
 
     @TempDir
     Path tmp;
@@ -77,7 +81,7 @@ class InitiateWizardTest {
     }
 
     private InitiateWizardBot wizard() {
-        return new InitiateWizardBot(shell, new InitiateJobWizard(data, catalogs, () -> sources.getServices(),
+        return new InitiateWizardBot(shell, new InitiateJobWizard(data, catalogs, stage, () -> sources.getServices(),
                 List.of("local"), secrets, Clock.systemUTC()));
     }
 
