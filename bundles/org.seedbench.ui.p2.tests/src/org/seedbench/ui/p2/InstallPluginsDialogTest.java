@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.equinox.p2.core.IProvisioningAgentProvider;
 import org.eclipse.equinox.p2.engine.IProfile;
@@ -34,6 +33,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.ui.p2.tests.DisplaySync;
 import org.seedbench.ui.p2.tests.Sites;
 
 /**
@@ -56,40 +56,6 @@ class InstallPluginsDialogTest {
     private Shell shell;
     private InstallPluginsDialog dialog;
 
-    /** UISynchronize on the SWT display; in the workbench E4 provides it, a plain SWT test has no workbench. */
-    private static final class DisplaySynchronizeForTests extends UISynchronize {
-        private final Display display;
-
-        DisplaySynchronizeForTests(Display display) {
-            this.display = display;
-        }
-
-        @Override
-        public void syncExec(Runnable r) {
-            display.syncExec(r);
-        }
-
-        @Override
-        public void asyncExec(Runnable r) {
-            display.asyncExec(r);
-        }
-
-        @Override
-        protected boolean isUIThread(Thread thread) {
-            return display.getThread() == thread;
-        }
-
-        @Override
-        protected void showBusyWhile(Runnable r) {
-            r.run();
-        }
-
-        @Override
-        protected boolean dispatchEvents() {
-            return display.readAndDispatch();
-        }
-    }
-
     @BeforeEach
     void open() throws Exception {
         agent = agents.createAgent(temp.resolve("p2").toUri());
@@ -98,7 +64,7 @@ class InstallPluginsDialogTest {
         display = Display.getDefault();
         shell = new Shell(display);
         dialog = new InstallPluginsDialog(shell, new PluginSite(agent, "DialogTest"),
-                new DisplaySynchronizeForTests(display), null);
+                new DisplaySync(display), null);
         dialog.setBlockOnOpen(false);
         dialog.open();
     }
