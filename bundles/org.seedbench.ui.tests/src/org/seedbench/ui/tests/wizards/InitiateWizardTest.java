@@ -168,6 +168,27 @@ class InitiateWizardTest {
         }
     }
 
+    @Test
+    void aStagingShareThatIsNotMountedIsRefusedAtFinishAsInitRefusesIt() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("source"));
+        try (InitiateWizardBot bot = wizard()) {
+            validFirstPage(bot).staging("//seedbench-no-such-server/share/stage");
+            bot.next();
+            bot.addWorkload("files", source.toString()).passphrase(PASSPHRASE, PASSPHRASE);
+            bot.finish();
+            assertTrue(bot.isOpen(), "Finish did not create the job");
+            assertEquals("staging location '//seedbench-no-such-server/share/stage': names a network share that is "
+                    + "not mounted on this computer (allowed: the share mounted first (e.g. mount -t cifs "
+                    + "//seedbench-no-such-server/share /mnt/share), then its UNC path or the mounted folder)",
+                    bot.errorMessage());
+        }
+        try (Catalog catalog = catalogs.open(data)) {
+            assertEquals(List.of(), catalog.jobs(), "no job was created");
+        }
+        assertFalse(secrets.passphrase("seed-fs01").isPresent(), "no passphrase was kept");
+        assertFalse(Files.exists(Path.of("/seedbench-no-such-server")), "the share did not become a local folder");
+    }
+
     /** A partner's workload source, registered by this test bundle as a partner's bundle would. */
     static final class PartnerInventorySource implements WorkloadSource {
         @Override
