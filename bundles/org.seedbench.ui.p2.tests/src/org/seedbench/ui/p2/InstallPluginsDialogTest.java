@@ -1,7 +1,6 @@
 package org.seedbench.ui.p2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -11,15 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.equinox.p2.core.IProvisioningAgentProvider;
 import org.eclipse.equinox.p2.engine.IProfile;
 import org.eclipse.equinox.p2.engine.IProfileRegistry;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -76,58 +72,21 @@ class InstallPluginsDialogTest {
         agent.stop();
     }
 
-    private void settle() throws InterruptedException {
-        Job.getJobManager().join(InstallPluginsDialog.FAMILY, null);
-        while (display.readAndDispatch()) {
-            // run what the jobs handed to the UI thread
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends Control> T find(Composite parent, String key) {
-        for (Control c : parent.getChildren()) {
-            if (key.equals(c.getData(InstallPluginsDialog.KEY))) {
-                return (T) c;
-            }
-            if (c instanceof Composite child) {
-                T found = find(child, key);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
     private Button button(String label) {
-        Button[] found = new Button[1];
-        new Object() {
-            void walk(Composite parent) {
-                for (Control c : parent.getChildren()) {
-                    if (c instanceof Button b && b.getText().replace("&", "").equals(label)) {
-                        found[0] = b;
-                    } else if (c instanceof Composite child) {
-                        walk(child);
-                    }
-                }
-            }
-        }.walk(dialog.getShell());
-        assertNotNull(found[0], "no button " + label);
-        return found[0];
+        return Widgets.button(dialog.getShell(), label);
     }
 
     private void read(URI site) throws InterruptedException {
-        Text text = find(dialog.getShell(), "site");
-        text.setText(site.toString());
-        Button read = find(dialog.getShell(), "read");
-        read.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-        settle();
+        Widgets.keyed(dialog.getShell(), Text.class, "site").setText(site.toString());
+        Widgets.keyed(dialog.getShell(), Button.class, "read").notifyListeners(SWT.Selection,
+                new org.eclipse.swt.widgets.Event());
+        Widgets.settle(display);
     }
 
     @Test
     void readsTheSiteTypedInAndListsItsPluginsByCategory() throws Exception {
         read(Sites.write(agent, temp.resolve("site"), "1.0.0"));
-        Table table = find(dialog.getShell(), "plugins");
+        Table table = Widgets.keyed(dialog.getShell(), Table.class, "plugins");
         assertEquals(2, table.getItemCount());
         assertEquals("Workloads", table.getItem(0).getText(0));
         assertEquals("Broken Plugin", table.getItem(0).getText(1));
@@ -140,13 +99,13 @@ class InstallPluginsDialogTest {
     @Test
     void aPluginThatCannotBeInstalledIsRefusedWithTheReason() throws Exception {
         read(Sites.write(agent, temp.resolve("site"), "1.0.0"));
-        Table table = find(dialog.getShell(), "plugins");
+        Table table = Widgets.keyed(dialog.getShell(), Table.class, "plugins");
         button("Install").notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-        settle();
+        Widgets.settle(display);
         assertTrue(dialog.getMessage().contains("Check a plugin"), dialog.getMessage());
         table.getItem(0).setChecked(true); // Broken Plugin
         button("Install").notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-        settle();
+        Widgets.settle(display);
         assertTrue(dialog.getMessage().contains("org.example.missing"), dialog.getMessage());
     }
 

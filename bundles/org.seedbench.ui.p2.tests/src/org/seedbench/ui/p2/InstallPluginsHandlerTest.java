@@ -30,9 +30,6 @@ import org.eclipse.equinox.p2.engine.IProfileRegistry;
 import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -106,64 +103,10 @@ class InstallPluginsHandlerTest {
                 });
     }
 
-    private void settle() {
-        try {
-            Job.getJobManager().join(InstallPluginsDialog.FAMILY, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        while (display.readAndDispatch()) {
-            // run what the jobs handed to the UI thread
-        }
-    }
-
     private Shell open(Class<?> dialog) {
         for (Shell s : display.getShells()) {
             if (dialog.isInstance(s.getData()) && !s.isDisposed()) {
                 return s;
-            }
-        }
-        return null;
-    }
-
-    private static Button button(Composite parent, String label) {
-        for (Control c : parent.getChildren()) {
-            if (c instanceof Button b && b.getText().replace("&", "").equals(label)) {
-                return b;
-            }
-            if (c instanceof Composite child) {
-                Button found = button(child, label);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The texts of the labels in a shell, e.g. a message dialog's message. */
-    private static String labels(Composite parent) {
-        StringBuilder b = new StringBuilder();
-        for (Control c : parent.getChildren()) {
-            if (c instanceof org.eclipse.swt.widgets.Label l) {
-                b.append(l.getText()).append(' ');
-            } else if (c instanceof Composite child) {
-                b.append(labels(child));
-            }
-        }
-        return b.toString();
-    }
-
-    private static Table table(Composite parent) {
-        for (Control c : parent.getChildren()) {
-            if (c instanceof Table t && "plugins".equals(t.getData(InstallPluginsDialog.KEY))) {
-                return t;
-            }
-            if (c instanceof Composite child) {
-                Table found = table(child);
-                if (found != null) {
-                    return found;
-                }
             }
         }
         return null;
@@ -183,24 +126,24 @@ class InstallPluginsHandlerTest {
             Shell dialog = open(InstallPluginsDialog.class);
             try {
                 assertNotNull(dialog, "the Install Plugins dialog is open");
-                settle();
-                Table plugins = table(dialog);
+                Widgets.settle(display);
+                Table plugins = Widgets.keyed(dialog, Table.class, "plugins");
                 for (int i = 0; i < plugins.getItemCount(); i++) {
                     listed.add(plugins.getItem(i).getText(0) + "/" + plugins.getItem(i).getText(1) + "/"
                             + plugins.getItem(i).getText(3));
                 }
                 plugins.getItem(1).setChecked(true); // Example Workload
-                button(dialog, "Install").notifyListeners(SWT.Selection, new Event());
+                Widgets.button(dialog, "Install").notifyListeners(SWT.Selection, new Event());
                 Job.getJobManager().join(InstallPluginsDialog.FAMILY, null);
                 // the restart question opens next, modal too: answer it inside its loop
                 display.asyncExec(() -> {
                     Shell asked = open(MessageDialog.class);
                     if (asked != null) {
-                        question[0] = labels(asked);
-                        button(asked, "Yes").notifyListeners(SWT.Selection, new Event());
+                        question[0] = Widgets.labels(asked);
+                        Widgets.button(asked, "Yes").notifyListeners(SWT.Selection, new Event());
                     }
                 });
-                settle();
+                Widgets.settle(display);
             } catch (Throwable e) {
                 failure[0] = e;
             } finally {
