@@ -124,7 +124,9 @@ class InputRefusalCliTest {
                 Arguments.of("{\"seedbenchPlan\": 1, \"jobs\": [" + job + ", \"waitMinutes\": \"ten\"}]}",
                         "plan jobs[0].waitMinutes 'ten': is not a number of minutes (allowed: a number greater than 0"),
                 Arguments.of("{\"seedbenchPlan\": 1, \"defaults\": {\"waitMinutes\": -5}, \"jobs\": [" + job + "}]}",
-                        "plan jobs[0].waitMinutes '-5': is not a number of minutes"));
+                        "plan jobs[0].waitMinutes '-5': is not a number of minutes"),
+                Arguments.of("{\"seedbenchPlan\": 1, \"jobs\": [" + job.replace("\"seed-plan\"", "\"seed\\nplan\"")
+                        + "}]}", "plan jobs[0].name 'seed\\nplan': holds a control character"));
     }
 
     @ParameterizedTest

@@ -18,6 +18,7 @@ import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.SeedRules;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -363,6 +364,11 @@ final class RunPlanVerb implements Verb {
     private static void check(ObjectNode job, String where, List<Problem> problems) {
         if (job.path("name").asText("").isBlank()) {
             problems.add(new Problem(where + ".name", null, "is missing", "the import job's name"));
+        } else {
+            // before a step prints it: a name with a newline would forge lines of the plan's output
+            for (Problem p : SeedRules.checkImportJobName(job.path("name").asText())) {
+                problems.add(new Problem(where + ".name", p.value(), p.problem(), p.allowed()));
+            }
         }
         for (Iterator<String> it = job.fieldNames(); it.hasNext();) {
             String f = it.next();
