@@ -28,12 +28,12 @@ import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
-import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.Sizes;
+import org.seedbench.core.rules.WorkloadChecks;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.StagingProvider;
 import org.seedbench.core.spi.WorkloadSource;
@@ -67,6 +67,31 @@ public class StageService {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<StagingProvider> stagingProviders;
+
+    /**
+     * Every problem of a job about to be created, as {@code init} and the "Initiate offline backup" wizard check
+     * it: its inputs, its workloads, and its staging location (which the provider that takes it checks can be
+     * created and written, lies outside every source and, for a share, is mounted). Nothing is left written.
+     */
+    public List<Problem> checkNewJob(SeedingJob job) {
+        return WorkloadChecks.checkNewJob(job, workloadSources(), stagingProviders());
+    }
+
+    /**
+     * The job to create once {@link #checkNewJob} passed: its staging location as the folder of this computer
+     * it stands for (a share's UNC path: where the share is mounted), so that every step uses that folder.
+     */
+    public SeedingJob withStagingFolder(SeedingJob job) {
+        return WorkloadChecks.withStagingFolder(job, stagingProviders());
+    }
+
+    private List<WorkloadSource> workloadSources() {
+        return workloadSources == null ? List.of() : List.copyOf(workloadSources);
+    }
+
+    private List<StagingProvider> stagingProviders() {
+        return stagingProviders == null ? List.of() : List.copyOf(stagingProviders);
+    }
 
     /** Whether the job's staging repository exists yet (a new one asks for the passphrase twice). */
     public boolean repositoryExists(Path dataDirectory, String jobName) throws InvalidInputException, IOException {
@@ -102,12 +127,12 @@ public class StageService {
             } finally {
                 java.util.Arrays.fill(chars, '\0');
             }
-            List<WorkloadSource> sources = workloadSources == null ? List.of() : List.copyOf(workloadSources);
+            List<WorkloadSource> sources = workloadSources();
             problems.addAll(Jobs.workloadProblems(job, sources));
             provider = provider(job);
             if (provider == null) {
-                problems.add(new Problem(SeedRules.STAGING, job.stagingLocation(),
-                        "no staging provider handles this location", "a local folder, a mounted share or a UNC path"));
+                problems.addAll(WorkloadChecks.checkStaging(job.stagingLocation(), 0,
+                        WorkloadChecks.sourceRoots(job.workloads()), stagingProviders()));
             }
             InvalidInputException.throwIfAny(problems);
             runs.addAll(Jobs.workloadRuns(job, sources));
@@ -125,7 +150,7 @@ public class StageService {
         Path existing = Jobs.stagingFolder(job);
         long alreadyStaged = Files.isDirectory(existing) ? Jobs.sizeOf(existing) : 0;
         List<Problem> room = provider.check(job.stagingLocation(), Math.max(0, estimate - alreadyStaged),
-                sourceRoots(job.workloads()));
+                WorkloadChecks.sourceRoots(job.workloads()));
         InvalidInputException.throwIfAny(room);
 
         Path folder = provider.repositoryFolder(job.stagingLocation(), job.name());
@@ -173,24 +198,6 @@ public class StageService {
     }
 
     private StagingProvider provider(SeedingJob job) {
-        List<StagingProvider> providers = stagingProviders == null ? List.of() : List.copyOf(stagingProviders);
-        return job.stagingLocation() == null ? null
-                : providers.stream().filter(p -> p.accepts(job.stagingLocation())).findFirst().orElse(null);
-    }
-
-    /** The folders a job reads, which the staging location must not lie inside. */
-    private static List<Path> sourceRoots(List<WorkloadSpec> workloads) {
-        List<Path> roots = new ArrayList<>();
-        for (WorkloadSpec w : workloads) {
-            try {
-                Path p = Path.of(w.target());
-                if (p.isAbsolute() && Files.exists(p)) {
-                    roots.add(p);
-                }
-            } catch (InvalidPathException e) {
-                // not a path: a workload such as a database dump has no root folder
-            }
-        }
-        return roots;
+        return WorkloadChecks.stagingProvider(job.stagingLocation(), stagingProviders()).orElse(null);
     }
 }

@@ -223,7 +223,7 @@ class ImportJobCliTest {
         assertEquals(0, preparedJob("seed-b", "SB-B001").exitCode());
         assertEquals(0, run("init", "--name", "seed-c", "--staging", tmp.resolve("staging").toString(),
                 "--storage-account", "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION,
-                "--location", "westeurope", "--workload", "files:" + tmp).exitCode());
+                "--location", "westeurope", "--workload", "files:" + tmp.resolve("source-seed-a")).exitCode());
         assertEquals(0, ship("seed-a", "1Z-0001").exitCode());
         JsonNode jobs = jobsWithoutDeadlines();
         int eventsOfB = events("seed-b").size();

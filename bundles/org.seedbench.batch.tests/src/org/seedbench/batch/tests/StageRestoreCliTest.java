@@ -141,13 +141,14 @@ class StageRestoreCliTest {
 
     @Test
     void stagingInsideTheSourceIsRefused() throws IOException {
-        assertEquals(0, init("seed-fs01", source.resolve("stage")).exitCode());
         List<String> before = listing(source);
-        CliRun r = run("stage", "seed-fs01", "--passphrase-file", passFile.toString());
-        assertEquals(3, r.exitCode());
+        CliRun r = init("seed-fs01", source.resolve("stage"));
+        assertEquals(3, r.exitCode(), "init refuses it, before any stage");
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().contains("staging location"), r.err());
+        assertTrue(r.err().contains("staging location '" + source.resolve("stage") + "': lies inside the source folder"),
+                r.err());
         assertEquals(before, listing(source));
+        assertEquals(3, run("status", "seed-fs01").exitCode(), "no job was created");
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
-import org.seedbench.core.rules.WorkloadChecks;
 
 /** {@code seedbench init}: the "initiate offline backup" screen on the command line. */
 final class InitVerb implements Verb {
@@ -82,9 +81,9 @@ final class InitVerb implements Verb {
         SeedingJob job = new SeedingJob(a.value("name"), a.value("staging"), a.value("storage-account"),
                 a.value("container"), a.value("subscription"), a.value("location"), workloads, a.value("connector"),
                 a.value("source-host"), inv.clock().instant(), JobState.DRAFT);
-        InvalidInputException.throwIfAny(WorkloadChecks.checkNewJob(job, inv.workloadSources()));
+        InvalidInputException.throwIfAny(inv.services().stage().checkNewJob(job));
         try (Catalog catalog = inv.openCatalog()) {
-            SeedingJob created = catalog.createJob(job);
+            SeedingJob created = catalog.createJob(inv.services().stage().withStagingFolder(job));
             if (inv.json()) {
                 Views.printJson(inv.out(), Views.job(created));
             } else {

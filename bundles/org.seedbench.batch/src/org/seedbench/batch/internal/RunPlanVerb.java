@@ -18,7 +18,9 @@ import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.SeedRules;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,7 @@ final class RunPlanVerb implements Verb {
     private static final Set<String> JOB_FIELDS = Set.of("name", "staging", "storageAccount", "container",
             "subscription", "location", "connector", "sourceHost", "workloads", "include", "exclude", "drives",
             "encryptor", "passphraseFile", "shipping", "steps", "waitMinutes");
+    private static final Set<String> PLAN_FIELDS = Set.of("seedbenchPlan", "defaults", "jobs");
     private static final Set<String> SHIPPING_FIELDS = Set.of("carrier", "tracking", "shipDate", "returnAddress",
             "returnCarrierAccount");
 
@@ -270,10 +273,17 @@ final class RunPlanVerb implements Verb {
     static List<PlannedJob> read(Path file) throws IOException, InvalidInputException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            root = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(new Problem("plan", file.toString(), "does not exist", "a plan file"));
         } catch (JsonProcessingException e) {
+            String duplicate = e.getOriginalMessage();
+            if (duplicate != null && duplicate.startsWith("Duplicate field ")) {
+                throw new InvalidInputException(new Problem("plan", file.toString(), "has the key "
+                        + duplicate.substring("Duplicate field ".length()) + " twice in one object (line "
+                        + e.getLocation().getLineNr() + ")", "each key once in an object"));
+            }
             throw new InvalidInputException(new Problem("plan", file.toString(), "is not JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")",
                     "a plan as PLAN.md describes it"));
@@ -282,6 +292,13 @@ final class RunPlanVerb implements Verb {
         if (root == null || !root.isObject() || root.path("seedbenchPlan").asInt() != 1) {
             throw new InvalidInputException(new Problem("plan", file.toString(), "has no \"seedbenchPlan\": 1",
                     "a JSON object starting {\"seedbenchPlan\": 1, \"jobs\": [...]}"));
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!PLAN_FIELDS.contains(f)) {
+                problems.add(new Problem("plan " + f, null, "is not a member of a plan",
+                        String.join(", ", PLAN_FIELDS.stream().sorted().toList())));
+            }
         }
         JsonNode defaults = root.path("defaults");
         if (!defaults.isMissingNode() && !defaults.isObject()) {
@@ -347,6 +364,11 @@ final class RunPlanVerb implements Verb {
     private static void check(ObjectNode job, String where, List<Problem> problems) {
         if (job.path("name").asText("").isBlank()) {
             problems.add(new Problem(where + ".name", null, "is missing", "the import job's name"));
+        } else {
+            // before a step prints it: a name with a newline would forge lines of the plan's output
+            for (Problem p : SeedRules.checkImportJobName(job.path("name").asText())) {
+                problems.add(new Problem(where + ".name", p.value(), p.problem(), p.allowed()));
+            }
         }
         for (Iterator<String> it = job.fieldNames(); it.hasNext();) {
             String f = it.next();
@@ -364,6 +386,11 @@ final class RunPlanVerb implements Verb {
                             String.join(", ", SHIPPING_FIELDS.stream().sorted().toList())));
                 }
             }
+        }
+        JsonNode minutes = job.get("waitMinutes");
+        if (minutes != null && !minutes.isNull() && !(minutes.isNumber() && minutes.asDouble() > 0)) {
+            problems.add(new Problem(where + ".waitMinutes", minutes.isTextual() ? minutes.asText() : minutes.toString(),
+                    "is not a number of minutes", "a number greater than 0, e.g. 90 or 0.5"));
         }
         for (String listField : List.of("workloads", "include", "exclude", "drives", "steps")) {
             JsonNode n = job.get(listField);

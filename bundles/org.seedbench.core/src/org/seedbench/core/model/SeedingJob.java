@@ -35,4 +35,14 @@ public record SeedingJob(
         return new SeedingJob(name, stagingLocation, storageAccount, container, subscriptionId, location, workloads,
                 connector, sourceHost, created, newState);
     }
+
+    /**
+     * The job with another staging location (the folder a share's UNC path stands for, say).
+     *
+     * @since 1.1
+     */
+    public SeedingJob withStagingLocation(String newLocation) {
+        return new SeedingJob(name, newLocation, storageAccount, container, subscriptionId, location, workloads,
+                connector, sourceHost, created, state);
+    }
 }

@@ -54,7 +54,21 @@ public final class SeedRules {
         if (isBlank(value)) {
             return missing(STAGING, "a local folder, a mounted share or a UNC path");
         }
+        if (hasControlCharacter(value)) {
+            return List.of(new Problem(STAGING, value, "holds a control character (a newline, a tab…)",
+                    "a local folder, a mounted share or a UNC path"));
+        }
         return List.of();
+    }
+
+    /**
+     * Whether the text holds a control character (a newline, a tab, an escape…), which no name or path typed
+     * for a job may: it would be printed raw into output and logs.
+     *
+     * @since 1.2
+     */
+    public static boolean hasControlCharacter(String text) {
+        return text != null && text.codePoints().anyMatch(Character::isISOControl);
     }
 
     public static List<Problem> checkStorageAccount(String value) {
@@ -109,7 +123,9 @@ public final class SeedRules {
         }
         if (!JOB_NAME_RE.matcher(value).matches()) {
             String what;
-            if (value.length() < 3 || value.length() > 24) {
+            if (hasControlCharacter(value)) {
+                what = "holds a control character (a newline, a tab…)";
+            } else if (value.length() < 3 || value.length() > 24) {
                 what = "is " + value.length() + " characters long";
             } else if (!isAsciiLetter(value.charAt(0))) {
                 what = "does not start with a letter";

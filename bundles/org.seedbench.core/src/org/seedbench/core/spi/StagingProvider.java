@@ -3,6 +3,7 @@ package org.seedbench.core.spi;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.seedbench.core.rules.Problem;
 
@@ -31,6 +32,24 @@ public interface StagingProvider {
      * @param sourceRoots folders being backed up: the staging location must not lie inside one
      */
     List<Problem> check(String location, long requiredBytes, List<Path> sourceRoots);
+
+    /**
+     * The folder of this computer that the location stands for (a UNC path: the folder where its share is
+     * mounted; a {@code file:} URI: its path), without touching it; empty when this provider does not take the
+     * location. Jobs keep this folder, so that every step reads and writes where the check looked.
+     *
+     * @since 1.2
+     */
+    default Optional<Path> folder(String location) {
+        if (!accepts(location)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(location));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
 
     /** Free bytes at the location. */
     long freeSpace(String location) throws IOException;

@@ -75,9 +75,31 @@ class UncLocationTest {
     void checkingAnUnmountedShareSaysToMountIt() {
         List<Problem> problems = provider.check("\\\\elsewhere\\backup\\stage", 1, List.of());
         assertEquals(List.of("staging location '\\\\elsewhere\\backup\\stage': names a network share that is not "
-                + "mounted on this computer (allowed: the share mounted first (e.g. mount -t cifs //server/share "
-                + "/mnt/share), then its UNC path or the mounted folder)"),
+                + "mounted on this computer (allowed: the share mounted first (e.g. mount -t cifs //elsewhere/backup "
+                + "/mnt/backup), then its UNC path or the mounted folder)"),
                 problems.stream().map(Problem::message).toList());
+    }
+
+    @Test
+    void aUncPathWrittenWithForwardSlashesIsAShareNotALocalFolder() {
+        assertEquals(Optional.of(backup.resolve("stage")), provider.resolve("//fileserver/backup/stage"));
+        assertEquals(Optional.of(backup.resolve("stage")), provider.folder("//FileServer/Backup/stage"));
+        assertEquals(Optional.of(Path.of("/server/share/stage")), provider.resolve("///server/share/stage"),
+                "three slashes are a local path");
+    }
+
+    @Test
+    void aShareNotMountedWrittenWithForwardSlashesIsRefusedWithHowToMountItAndNothingIsWritten() throws IOException {
+        Path root = Path.of("/server");
+        assertFalse(Files.exists(root), "this test needs no folder /server on this computer");
+        assertFalse(provider.accepts("//server/share/stage"));
+        assertEquals(List.of("staging location '//server/share/stage': names a network share that is not mounted on "
+                + "this computer (allowed: the share mounted first (e.g. mount -t cifs //server/share /mnt/share), "
+                + "then its UNC path or the mounted folder)"),
+                provider.check("//server/share/stage", 1, List.of()).stream().map(Problem::message).toList());
+        org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> provider.repositoryFolder("//server/share/stage", "seed-fs01"));
+        assertFalse(Files.exists(root), "nothing was written to a local /server/share/stage");
     }
 
     @Test

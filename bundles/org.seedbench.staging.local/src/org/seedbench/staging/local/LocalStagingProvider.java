@@ -205,6 +205,11 @@ public class LocalStagingProvider implements StagingProvider {
         return resolve(location).orElseThrow(() -> new IOException(refusal(location).message()));
     }
 
+    @Override
+    public Optional<Path> folder(String location) {
+        return resolve(location);
+    }
+
     /** The folder a location names, or empty when this provider does not take it. No file is touched. */
     Optional<Path> resolve(String location) {
         if (location == null || location.isBlank()) {
@@ -265,14 +270,17 @@ public class LocalStagingProvider implements StagingProvider {
 
     /**
      * The segments (server, share, folders…) of a UNC path {@code \\server\share\folder}, also in its long
-     * form {@code \\?\UNC\server\share\folder}; empty when the text is not a UNC path.
+     * form {@code \\?\UNC\server\share\folder} and written with forward slashes, {@code //server/share/folder}
+     * (which Linux would otherwise take for the local folder {@code /server/share/folder}; three slashes stay
+     * a local path); empty when the text is not a UNC path.
      */
     static Optional<List<String>> uncSegments(String location) {
-        String text = location;
+        String text = location.replace('/', '\\');
         if (text.regionMatches(true, 0, "\\\\?\\UNC\\", 0, 8)) {
             text = "\\\\" + text.substring(8);
         }
-        if (!text.startsWith("\\\\") || text.startsWith("\\\\?\\") || text.startsWith("\\\\.\\")) {
+        if (!text.startsWith("\\\\") || text.startsWith("\\\\\\") || text.startsWith("\\\\?\\")
+                || text.startsWith("\\\\.\\")) {
             return Optional.empty();
         }
         List<String> segments = new ArrayList<>();
@@ -306,10 +314,37 @@ public class LocalStagingProvider implements StagingProvider {
     private Problem refusal(String location) {
         if (!windows && namesShare(location)) {
             return problem(location, "names a network share that is not mounted on this computer",
-                    "the share mounted first (e.g. mount -t cifs //server/share /mnt/share), then its UNC path "
-                            + "or the mounted folder");
+                    "the share mounted first (e.g. mount -t cifs " + share(location) + " /mnt/" + shareName(location)
+                            + "), then its UNC path or the mounted folder");
         }
         return problem(location, "is not an absolute path, a file: URI or a UNC path", ALLOWED_LOCATIONS);
+    }
+
+    /** {@code //server/share} of a location that names a share, for the mount command to give. */
+    private static String share(String location) {
+        List<String> segments = shareSegments(location);
+        return segments.size() < 2 ? "//server/share" : "//" + segments.get(0) + "/" + segments.get(1);
+    }
+
+    private static String shareName(String location) {
+        List<String> segments = shareSegments(location);
+        return segments.size() < 2 ? "share" : segments.get(1);
+    }
+
+    private static List<String> shareSegments(String location) {
+        Optional<List<String>> unc = uncSegments(location);
+        if (unc.isPresent()) {
+            return unc.get();
+        }
+        try {
+            URI uri = new URI(location);
+            List<String> segments = new ArrayList<>();
+            segments.add(uri.getAuthority());
+            segments.addAll(folders(uri.getPath() == null ? "" : uri.getPath()));
+            return segments;
+        } catch (URISyntaxException e) {
+            return List.of();
+        }
     }
 
     /** Whether the location is a UNC path or a {@code file:} URI naming a server other than this one. */

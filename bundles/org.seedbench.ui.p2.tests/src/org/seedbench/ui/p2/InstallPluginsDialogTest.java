@@ -1,7 +1,6 @@
 package org.seedbench.ui.p2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -11,16 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.equinox.p2.core.IProvisioningAgentProvider;
 import org.eclipse.equinox.p2.engine.IProfile;
 import org.eclipse.equinox.p2.engine.IProfileRegistry;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -34,6 +29,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.ui.p2.tests.DisplaySync;
 import org.seedbench.ui.p2.tests.Sites;
 
 /**
@@ -56,40 +52,6 @@ class InstallPluginsDialogTest {
     private Shell shell;
     private InstallPluginsDialog dialog;
 
-    /** UISynchronize on the SWT display; in the workbench E4 provides it, a plain SWT test has no workbench. */
-    private static final class DisplaySynchronizeForTests extends UISynchronize {
-        private final Display display;
-
-        DisplaySynchronizeForTests(Display display) {
-            this.display = display;
-        }
-
-        @Override
-        public void syncExec(Runnable r) {
-            display.syncExec(r);
-        }
-
-        @Override
-        public void asyncExec(Runnable r) {
-            display.asyncExec(r);
-        }
-
-        @Override
-        protected boolean isUIThread(Thread thread) {
-            return display.getThread() == thread;
-        }
-
-        @Override
-        protected void showBusyWhile(Runnable r) {
-            r.run();
-        }
-
-        @Override
-        protected boolean dispatchEvents() {
-            return display.readAndDispatch();
-        }
-    }
-
     @BeforeEach
     void open() throws Exception {
         agent = agents.createAgent(temp.resolve("p2").toUri());
@@ -98,7 +60,7 @@ class InstallPluginsDialogTest {
         display = Display.getDefault();
         shell = new Shell(display);
         dialog = new InstallPluginsDialog(shell, new PluginSite(agent, "DialogTest"),
-                new DisplaySynchronizeForTests(display), null);
+                new DisplaySync(display), null);
         dialog.setBlockOnOpen(false);
         dialog.open();
     }
@@ -110,58 +72,21 @@ class InstallPluginsDialogTest {
         agent.stop();
     }
 
-    private void settle() throws InterruptedException {
-        Job.getJobManager().join(InstallPluginsDialog.FAMILY, null);
-        while (display.readAndDispatch()) {
-            // run what the jobs handed to the UI thread
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends Control> T find(Composite parent, String key) {
-        for (Control c : parent.getChildren()) {
-            if (key.equals(c.getData(InstallPluginsDialog.KEY))) {
-                return (T) c;
-            }
-            if (c instanceof Composite child) {
-                T found = find(child, key);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
     private Button button(String label) {
-        Button[] found = new Button[1];
-        new Object() {
-            void walk(Composite parent) {
-                for (Control c : parent.getChildren()) {
-                    if (c instanceof Button b && b.getText().replace("&", "").equals(label)) {
-                        found[0] = b;
-                    } else if (c instanceof Composite child) {
-                        walk(child);
-                    }
-                }
-            }
-        }.walk(dialog.getShell());
-        assertNotNull(found[0], "no button " + label);
-        return found[0];
+        return Widgets.button(dialog.getShell(), label);
     }
 
     private void read(URI site) throws InterruptedException {
-        Text text = find(dialog.getShell(), "site");
-        text.setText(site.toString());
-        Button read = find(dialog.getShell(), "read");
-        read.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-        settle();
+        Widgets.keyed(dialog.getShell(), Text.class, "site").setText(site.toString());
+        Widgets.keyed(dialog.getShell(), Button.class, "read").notifyListeners(SWT.Selection,
+                new org.eclipse.swt.widgets.Event());
+        Widgets.settle(display);
     }
 
     @Test
     void readsTheSiteTypedInAndListsItsPluginsByCategory() throws Exception {
         read(Sites.write(agent, temp.resolve("site"), "1.0.0"));
-        Table table = find(dialog.getShell(), "plugins");
+        Table table = Widgets.keyed(dialog.getShell(), Table.class, "plugins");
         assertEquals(2, table.getItemCount());
         assertEquals("Workloads", table.getItem(0).getText(0));
         assertEquals("Broken Plugin", table.getItem(0).getText(1));
@@ -174,13 +99,13 @@ class InstallPluginsDialogTest {
     @Test
     void aPluginThatCannotBeInstalledIsRefusedWithTheReason() throws Exception {
         read(Sites.write(agent, temp.resolve("site"), "1.0.0"));
-        Table table = find(dialog.getShell(), "plugins");
+        Table table = Widgets.keyed(dialog.getShell(), Table.class, "plugins");
         button("Install").notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-        settle();
+        Widgets.settle(display);
         assertTrue(dialog.getMessage().contains("Check a plugin"), dialog.getMessage());
         table.getItem(0).setChecked(true); // Broken Plugin
         button("Install").notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
-        settle();
+        Widgets.settle(display);
         assertTrue(dialog.getMessage().contains("org.example.missing"), dialog.getMessage());
     }
 

@@ -23,8 +23,6 @@ import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.IRepositoryManager;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepositoryManager;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 /**
  * What Help > Install Plugins… does, without a user interface: reads an update site's categories and
@@ -67,15 +65,11 @@ public final class PluginSite {
     }
 
     /**
-     * The running installation's site, or {@code null} when it is not managed by p2 (started from a build
-     * folder without a p2 profile).
+     * The running installation's site, given the agent p2 registers for it (an OSGi service), or {@code null}
+     * when there is none or the installation is not managed by p2 (started from a build folder without a p2
+     * profile).
      */
-    public static PluginSite running(BundleContext context) {
-        ServiceReference<IProvisioningAgent> ref = context.getServiceReference(IProvisioningAgent.class);
-        if (ref == null) {
-            return null;
-        }
-        IProvisioningAgent agent = context.getService(ref);
+    public static PluginSite running(IProvisioningAgent agent) {
         IProfileRegistry profiles = agent == null ? null : agent.getService(IProfileRegistry.class);
         if (profiles == null || profiles.getProfile(IProfileRegistry.SELF) == null) {
             return null;

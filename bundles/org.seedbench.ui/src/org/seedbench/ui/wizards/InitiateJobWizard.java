@@ -17,9 +17,10 @@ import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.SeedRules;
-import org.seedbench.core.rules.WorkloadChecks;
+import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.ui.secrets.SecretStore;
+import org.seedbench.workflow.StageService;
 
 /**
  * "Initiate offline backup": the five inputs of the seed's screen (staging location, storage account, container,
@@ -31,6 +32,7 @@ import org.seedbench.ui.secrets.SecretStore;
 public class InitiateJobWizard extends Wizard {
     private final Path dataDirectory;
     private final CatalogService catalogs;
+    private final StageService stage;
     private final Supplier<? extends Collection<WorkloadSource>> sources;
     private final List<String> connectors;
     private final SecretStore secrets;
@@ -42,15 +44,17 @@ public class InitiateJobWizard extends Wizard {
     private SeedingJob created;
 
     /**
+     * @param stage      checks the new job as {@code init} does, its staging location included
      * @param sources    the workload sources registered now (asked again each time the workloads page shows)
      * @param connectors ids of the registered cloud connectors
      * @param secrets    where the passphrase is kept when the user asks; {@code null} hides the choice
      */
-    public InitiateJobWizard(Path dataDirectory, CatalogService catalogs,
+    public InitiateJobWizard(Path dataDirectory, CatalogService catalogs, StageService stage,
             Supplier<? extends Collection<WorkloadSource>> sources, List<String> connectors, SecretStore secrets,
             Clock clock) {
         this.dataDirectory = dataDirectory;
         this.catalogs = catalogs;
+        this.stage = stage;
         this.sources = sources;
         this.connectors = connectors.isEmpty() ? List.of(SeedingJob.DEFAULT_CONNECTOR) : List.copyOf(connectors);
         this.secrets = secrets;
@@ -81,9 +85,15 @@ public class InitiateJobWizard extends Wizard {
     @Override
     public boolean performFinish() {
         SeedingJob job = job();
-        if (!WorkloadChecks.checkNewJob(job, List.copyOf(sources.get())).isEmpty()) {
+        List<Problem> problems = stage.checkNewJob(job);
+        if (!problems.isEmpty()) {
             inputs.validate();
             workloads.validate();
+            if (inputs.isPageComplete() && workloads.isPageComplete()) {
+                // what the pages do not check as they are typed: the staging location on this computer
+                getContainer().showPage(inputs);
+                inputs.setErrorMessage(problems.get(0).message());
+            }
             return false;
         }
         boolean keep = secrets != null && workloads.keepPassphrase();
@@ -92,7 +102,7 @@ public class InitiateJobWizard extends Wizard {
                 secrets.keepPassphrase(job.name(), passphrase);
             }
             try (Catalog catalog = catalogs.open(dataDirectory)) {
-                created = catalog.createJob(job);
+                created = catalog.createJob(stage.withStagingFolder(job));
             } catch (InvalidInputException | RuntimeException e) {
                 if (keep) {
                     secrets.forgetJob(job.name());

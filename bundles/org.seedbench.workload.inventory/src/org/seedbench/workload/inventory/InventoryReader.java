@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -143,6 +144,10 @@ public final class InventoryReader {
                         + "of at least 0");
             }
             String replica = text(node, "replicaPath", context);
+            if (Arrays.asList(replica.split("[/\\\\]")).contains("..")) {
+                throw fail(context, "replicaPath '" + replica + "' climbs out with '..'; write the replica folder "
+                        + "itself, absolute or relative to the inventory's folder without '..'");
+            }
             Instant point = instant(node, "latestRecoveryPoint", context, true);
             return new Datasource(name, type, computer, size.longValue(), replica, point);
         }

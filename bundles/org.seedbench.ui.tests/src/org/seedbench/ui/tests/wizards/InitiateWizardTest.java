@@ -39,6 +39,7 @@ import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.ui.secrets.SecretStore;
 import org.seedbench.ui.wizards.InitiateJobWizard;
 import org.seedbench.ui.wizards.WizardIds;
+import org.seedbench.workflow.StageService;
 
 /**
  * The "Initiate offline backup" wizard with the real catalog, the real files plugin and real secure storage: it
@@ -54,6 +55,9 @@ class InitiateWizardTest {
 
     @InjectService(cardinality = 1, timeout = 10_000)
     ServiceAware<WorkloadSource> sources;
+
+    @InjectService(timeout = 10_000)
+    StageService stage;
 
     @TempDir
     Path tmp;
@@ -77,7 +81,7 @@ class InitiateWizardTest {
     }
 
     private InitiateWizardBot wizard() {
-        return new InitiateWizardBot(shell, new InitiateJobWizard(data, catalogs, () -> sources.getServices(),
+        return new InitiateWizardBot(shell, new InitiateJobWizard(data, catalogs, stage, () -> sources.getServices(),
                 List.of("local"), secrets, Clock.systemUTC()));
     }
 
@@ -162,6 +166,27 @@ class InitiateWizardTest {
                     bot.fieldMessage(WizardIds.INIT_NAME));
             assertFalse(bot.canGoNext());
         }
+    }
+
+    @Test
+    void aStagingShareThatIsNotMountedIsRefusedAtFinishAsInitRefusesIt() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("source"));
+        try (InitiateWizardBot bot = wizard()) {
+            validFirstPage(bot).staging("//seedbench-no-such-server/share/stage");
+            bot.next();
+            bot.addWorkload("files", source.toString()).passphrase(PASSPHRASE, PASSPHRASE);
+            bot.finish();
+            assertTrue(bot.isOpen(), "Finish did not create the job");
+            assertEquals("staging location '//seedbench-no-such-server/share/stage': names a network share that is "
+                    + "not mounted on this computer (allowed: the share mounted first (e.g. mount -t cifs "
+                    + "//seedbench-no-such-server/share /mnt/share), then its UNC path or the mounted folder)",
+                    bot.errorMessage());
+        }
+        try (Catalog catalog = catalogs.open(data)) {
+            assertEquals(List.of(), catalog.jobs(), "no job was created");
+        }
+        assertFalse(secrets.passphrase("seed-fs01").isPresent(), "no passphrase was kept");
+        assertFalse(Files.exists(Path.of("/seedbench-no-such-server")), "the share did not become a local folder");
     }
 
     /** A partner's workload source, registered by this test bundle as a partner's bundle would. */
