@@ -36,7 +36,7 @@ class FormatPage extends WizardPage {
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(1, false));
-        intro = new Label(c, SWT.WRAP);
+        intro = WizardIds.tag(new Label(c, SWT.WRAP), WizardIds.PREPARE_FORMAT_INTRO);
         intro.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         list = WizardIds.tag(new org.eclipse.swt.widgets.List(c, SWT.BORDER | SWT.V_SCROLL), WizardIds.PREPARE_FORMAT_LIST);
         GridData ld = new GridData(SWT.FILL, SWT.FILL, true, true);
