@@ -160,19 +160,7 @@ class DriveCopierTest {
         List<TestDrive> drives = drives(2, seed.packBytes() / 2 + 32 * MIB, 1);
         // each run is cut short before it could finish: the three together copy less than the seed
         for (long stopAt : new long[] {5 * MIB, 25 * MIB, 45 * MIB}) {
-            AtomicLong worked = new AtomicLong();
-            Progress cutting = new Progress() {
-                @Override
-                public void worked(long units) {
-                    worked.addAndGet(units);
-                }
-
-                @Override
-                public boolean isCanceled() {
-                    return worked.get() >= stopAt;
-                }
-            };
-            assertThrows(Progress.CanceledException.class, () -> run(drives, cutting));
+            assertThrows(Progress.CanceledException.class, () -> run(drives, cutAt(stopAt)));
         }
         DriveCopier.Result result = run(drives, Progress.NONE);
         assertTrue(result.complete());
@@ -220,19 +208,7 @@ class DriveCopierTest {
     @Test
     void aDriveOfAnEarlierRunMustBeGivenAgain() throws Exception {
         List<TestDrive> drives = drives(2, seed.packBytes() / 2 + 32 * MIB, 1);
-        AtomicLong worked = new AtomicLong();
-        Progress cutting = new Progress() {
-            @Override
-            public void worked(long units) {
-                worked.addAndGet(units);
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return worked.get() > 10 * MIB;
-            }
-        };
-        assertThrows(Progress.CanceledException.class, () -> run(drives, cutting));
+        assertThrows(Progress.CanceledException.class, () -> run(drives, cutAt(10 * MIB + 1)));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(drives.subList(0, 1),
                 Progress.NONE));
         assertTrue(e.problems().get(0).message().contains("SB-0002"), e.problems().get(0).message());
