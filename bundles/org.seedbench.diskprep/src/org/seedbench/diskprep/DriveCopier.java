@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -310,6 +311,12 @@ public final class DriveCopier {
             t.setDaemon(true);
             return t;
         });
+        // the SHA-256 of each staged object, block after block in order, beside the copy
+        ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "seedbench-sha256-" + s.serial());
+            t.setDaemon(true);
+            return t;
+        });
         try (FileChannel part = FileChannel.open(partFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ)) {
             if (part.size() < journal.manifestPartLength()) {
@@ -321,7 +328,7 @@ public final class DriveCopier {
             for (int f = journal.doneFiles(); f < files.size(); f++) {
                 progress.checkCanceled();
                 SeedFile file = files.get(f);
-                List<byte[]> md5s = copyFile(s, journal, f, file, buffers, hasher, progress);
+                List<byte[]> md5s = copyFile(s, journal, f, file, buffers, hasher, checker, progress);
                 String entry = DriveManifest.blob(Allocation.blobPath(container, jobName, file), file.drivePath(jobName),
                         file.length(), md5s);
                 ByteBuffer b = ByteBuffer.wrap(entry.getBytes(StandardCharsets.UTF_8));
@@ -339,6 +346,7 @@ public final class DriveCopier {
                     "/" + DriveManifest.FILE_NAME, journal.manifestHash(), journal.manifestLength()));
         } finally {
             hasher.shutdownNow();
+            checker.shutdownNow();
         }
         return new DriveReport(s.serial(), files.size(), bytes, journal.blocksCopied() - resumedBlocks, resumedBlocks,
                 true, journal.manifestHash(), driveInfo, System.nanoTime() - started);
@@ -346,7 +354,7 @@ public final class DriveCopier {
 
     /** Copies the missing blocks of one file; returns the MD5s of all its blocks. */
     private List<byte[]> copyFile(DriveSession s, DriveJournal journal, int index, SeedFile file, Buffers buffers,
-            ExecutorService hasher, Progress progress) throws IOException {
+            ExecutorService hasher, ExecutorService checker, Progress progress) throws IOException {
         Volume volume = s.volume();
         String path = file.drivePath(jobName);
         int total = DriveManifest.blockCount(file.length());
@@ -405,15 +413,15 @@ public final class DriveCopier {
                 readFully(in, buf, length, offset, path);
                 long t1 = System.nanoTime();
                 readNanos.addAndGet(t1 - t0);
-                if (sha != null) {
-                    sha.update(buf, 0, length);
-                }
-                hashing.addLast(hasher.submit(() -> {
+                CompletableFuture<byte[]> md5 = CompletableFuture.supplyAsync(() -> {
                     long h0 = System.nanoTime();
                     byte[] digest = DriveManifest.md5(buf, length);
                     md5Nanos.addAndGet(System.nanoTime() - h0);
                     return digest;
-                }));
+                }, hasher);
+                // the buffer is taken again only once both hashes of its block are known
+                hashing.addLast(sha == null ? md5 : md5.thenCombine(CompletableFuture.runAsync(
+                        () -> sha.update(buf, 0, length), checker), (digest, none) -> digest));
                 out.write(buf, 0, length);
                 writeNanos.addAndGet(System.nanoTime() - t1);
                 copied.addAndGet(length);
@@ -425,13 +433,13 @@ public final class DriveCopier {
                     synced = b + 1;
                 }
             }
+            while (!hashing.isEmpty()) {
+                hashed.add(join(hashing.removeFirst()));
+            }
             if (sha != null) {
                 String actual = HexFormat.of().formatHex(sha.digest());
                 if (!actual.equals(file.expectedSha256())) {
                     // never finished on the drive, and nothing of it stays journaled: a rerun copies it afresh
-                    while (!hashing.isEmpty()) {
-                        hashing.removeFirst().cancel(false);
-                    }
                     journal.forgetBlocksFrom(0);
                     throw new DamagedStagedFileException(file, actual);
                 }
@@ -439,9 +447,6 @@ public final class DriveCopier {
             long f0 = System.nanoTime();
             out.finish();
             syncNanos.addAndGet(System.nanoTime() - f0);
-            while (!hashing.isEmpty()) {
-                hashed.add(join(hashing.removeFirst()));
-            }
             journalSynced(journal, index, md5s, hashed, total);
         }
         return md5s;
