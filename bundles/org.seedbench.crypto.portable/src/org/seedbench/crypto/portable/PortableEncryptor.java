@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
 import org.seedbench.core.model.Secret;
@@ -127,13 +126,9 @@ public class PortableEncryptor implements DiskEncryptor {
         } catch (DamagedHeader e) {
             header = null;
         }
-        Set<String> jobs = new TreeSet<>();
+        Set<String> jobs = new TreeSet<>(FolderVolume.seedFolders(drive.mountPoint()));
         if (header != null && header.job() != null) {
             jobs.add(header.job());
-        }
-        try (Stream<Path> root = Files.list(drive.mountPoint())) {
-            root.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith(".") && !FolderVolume.isFileSystemFolder(n)).forEach(jobs::add);
         }
         return jobs;
     }
