@@ -54,7 +54,7 @@ final class DriveOwnership {
             List<DiskEncryptor> encryptors, Set<String> reuseDriveOf) throws IOException {
         List<Problem> problems = new ArrayList<>();
         List<Reuse> reuses = new ArrayList<>();
-        Set<String> named = new TreeSet<>();
+        Set<String> named = new TreeSet<>(); // the jobs whose seed a drive given carries
         List<SeedingJob> jobs = catalog.jobs();
         for (AttachedDrive d : drives) {
             Problem placement = placement(d, jobs, dataDirectory);
@@ -63,6 +63,7 @@ final class DriveOwnership {
                 continue;
             }
             for (String owner : owners(catalog, dataDirectory, jobName, d, encryptors)) {
+                named.add(owner);
                 Optional<SeedingJob> other = catalog.job(owner);
                 if (other.isEmpty()) {
                     problems.add(new Problem("drive", d.serial(), "holds the seed of job " + owner
@@ -74,7 +75,6 @@ final class DriveOwnership {
                 boolean reusable = state == JobState.CLEANED_UP || state == JobState.CANCELLED;
                 if (reusable && reuseDriveOf.contains(owner)) {
                     reuses.add(new Reuse(d.serial(), owner, state));
-                    named.add(owner);
                 } else if (reusable) {
                     problems.add(new Problem("drive", d.serial(), "holds the seed of job " + owner + " ("
                             + state.label() + ")", "--" + REUSE_OPTION + " " + owner + " to prepare it for " + jobName
@@ -87,7 +87,7 @@ final class DriveOwnership {
             }
         }
         for (String job : reuseDriveOf) {
-            if (!named.contains(job) && problems.stream().noneMatch(p -> p.problem().contains("job " + job + " "))) {
+            if (!named.contains(job)) {
                 problems.add(new Problem(REUSE_OPTION, job, "no drive given holds the seed of job " + job,
                         "the job of a drive given with --drive, when that job is CleanedUp or Cancelled"));
             }
