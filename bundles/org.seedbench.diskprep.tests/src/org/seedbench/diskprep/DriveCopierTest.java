@@ -160,19 +160,7 @@ class DriveCopierTest {
         List<TestDrive> drives = drives(2, seed.packBytes() / 2 + 32 * MIB, 1);
         // each run is cut short before it could finish: the three together copy less than the seed
         for (long stopAt : new long[] {5 * MIB, 25 * MIB, 45 * MIB}) {
-            AtomicLong worked = new AtomicLong();
-            Progress cutting = new Progress() {
-                @Override
-                public void worked(long units) {
-                    worked.addAndGet(units);
-                }
-
-                @Override
-                public boolean isCanceled() {
-                    return worked.get() >= stopAt;
-                }
-            };
-            assertThrows(Progress.CanceledException.class, () -> run(drives, cutting));
+            assertThrows(Progress.CanceledException.class, () -> run(drives, cutAt(stopAt)));
         }
         DriveCopier.Result result = run(drives, Progress.NONE);
         assertTrue(result.complete());
@@ -220,8 +208,16 @@ class DriveCopierTest {
     @Test
     void aDriveOfAnEarlierRunMustBeGivenAgain() throws Exception {
         List<TestDrive> drives = drives(2, seed.packBytes() / 2 + 32 * MIB, 1);
+        assertThrows(Progress.CanceledException.class, () -> run(drives, cutAt(10 * MIB + 1)));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(drives.subList(0, 1),
+                Progress.NONE));
+        assertTrue(e.problems().get(0).message().contains("SB-0002"), e.problems().get(0).message());
+    }
+
+    /** Cuts a run short once {@code bytes} were copied. */
+    private static Progress cutAt(long bytes) {
         AtomicLong worked = new AtomicLong();
-        Progress cutting = new Progress() {
+        return new Progress() {
             @Override
             public void worked(long units) {
                 worked.addAndGet(units);
@@ -229,12 +225,85 @@ class DriveCopierTest {
 
             @Override
             public boolean isCanceled() {
-                return worked.get() > 10 * MIB;
+                return worked.get() >= bytes;
             }
         };
-        assertThrows(Progress.CanceledException.class, () -> run(drives, cutting));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(drives.subList(0, 1),
-                Progress.NONE));
-        assertTrue(e.problems().get(0).message().contains("SB-0002"), e.problems().get(0).message());
+    }
+
+    @Test
+    void onlyTheRepositorysObjectsReachTheDrivesTreePacksOnEveryDrive() throws Exception {
+        Path staging = temp.resolve("staging/seed-fs01");
+        Files.createDirectories(staging.resolve("restored/home"));
+        Files.writeString(staging.resolve("restored/home/passwords.txt"), "plaintext restored by an admin");
+        Files.writeString(staging.resolve("NOTES.txt"), "an admin's notes");
+        seed = SeedListing.scan(staging);
+        assertTrue(seed.metadata().stream().anyMatch(f -> f.path().startsWith("treepacks/")), seed.metadata().toString());
+        List<TestDrive> drives = drives(2, seed.packBytes() / 2 + 32 * MIB, 1);
+        assertTrue(run(drives, Progress.NONE).complete());
+        for (TestDrive d : drives) {
+            try (Volume v = d.unlock(portable)) {
+                for (String f : v.list()) {
+                    assertFalse(f.contains("restored") || f.contains("NOTES"), d.serial() + " holds " + f);
+                }
+            }
+        }
+        assertPlacedOnceAndClean(drives);
+    }
+
+    @Test
+    void aDamagedStagedPackIsRefusedByNameAndNothingOfItIsMarkedDone() throws Exception {
+        SeedFile pack = seed.packs().stream().filter(p -> p.length() == 8 * MIB + 1).findFirst().orElseThrow();
+        Path staged = seed.source(pack);
+        byte[] original = Files.readAllBytes(staged);
+        byte[] damaged = original.clone();
+        damaged[6 * (int) MIB] ^= 0x01;
+        Files.write(staged, damaged);
+        List<TestDrive> drives = drives(1, seed.packBytes() + 64 * MIB, 1);
+
+        DriveCopier.DamagedStagedFileException e = assertThrows(DriveCopier.DamagedStagedFileException.class,
+                () -> run(drives, Progress.NONE));
+        assertEquals(pack.path(), e.path());
+        assertTrue(e.getMessage().contains("staged pack " + pack.path() + " is damaged"), e.getMessage());
+        try (Volume v = drives.get(0).unlock(portable)) {
+            assertFalse(v.exists(pack.drivePath("seed-fs01")), "the damaged pack is not finished on the drive");
+        }
+        int index = copier().filesOf(seed.packs().stream().map(seed.packs()::indexOf)
+                .collect(java.util.BitSet::new, java.util.BitSet::set, java.util.BitSet::or)).indexOf(pack);
+        for (String line : FakeSeed.journalLines(journals, "SB-0001")) {
+            assertFalse(line.startsWith("done " + index + " ") || line.startsWith("block " + index + " "), line);
+        }
+
+        Files.write(staged, original);
+        assertTrue(run(drives, Progress.NONE).complete());
+        assertPlacedOnceAndClean(drives);
+    }
+
+    @Test
+    void aDamagedJournalTailIsDroppedAndItsBlocksAreCopiedAgain() throws Exception {
+        List<TestDrive> drives = drives(2, seed.packBytes() / 2 + 32 * MIB, 1);
+        assertThrows(Progress.CanceledException.class, () -> run(drives, cutAt(40 * MIB)));
+        // SB-0001: a flipped digit in a block's MD5 in the middle, then a record torn by kill -9
+        Path first = DriveJournal.path(journals, "SB-0001");
+        List<String> lines = new ArrayList<>(Files.readAllLines(first));
+        int block = -1;
+        for (int i = lines.size() - 1; i >= 0 && block < 0; i--) {
+            if (lines.get(i).startsWith("block ") && i < lines.size() - 3) {
+                block = i;
+            }
+        }
+        assertTrue(block > 0, "a block record to damage: " + lines);
+        String line = lines.get(block);
+        int digit = line.indexOf(' ', line.indexOf(' ', 6) + 1) + 1;
+        lines.set(block, line.substring(0, digit) + (line.charAt(digit) == '0' ? '1' : '0') + line.substring(digit + 1));
+        Files.writeString(first, String.join("\n", lines) + "\nassignud 3 AAA");
+        // SB-0002: its header's "assigned" record damaged
+        Path second = DriveJournal.path(journals, "SB-0002");
+        Files.writeString(second, Files.readString(second).replaceFirst("\nassigned ", "\nassignud "));
+
+        DriveCopier.Result result = run(drives, Progress.NONE);
+        assertTrue(result.complete());
+        assertTrue(Files.exists(DriveJournal.damagedPath(second)), "the journal with a damaged header is kept aside");
+        assertFalse(Files.readString(first).contains("assignud"), "the damaged tail is dropped");
+        assertPlacedOnceAndClean(drives);
     }
 }

@@ -16,10 +16,13 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -157,9 +160,17 @@ public final class DriveCopier {
             InvalidInputException.throwIfAny(problems);
 
             List<Allocation.Space> fresh = new ArrayList<>();
+            Map<String, Volume> freshVolumes = new LinkedHashMap<>();
             for (DriveSession s : sessions) {
                 if (!journals.containsKey(s.serial())) {
-                    fresh.add(new Allocation.Space(s.serial(), s.volume().freeSpace(), s.volume()::storedSize));
+                    // files of this seed on a drive without a journal (its journal was damaged) are planned again
+                    long seedFiles = 0;
+                    for (String f : seedFilesOn(s.volume())) {
+                        seedFiles += s.volume().storedSize(s.volume().size(f));
+                    }
+                    fresh.add(new Allocation.Space(s.serial(), s.volume().freeSpace() + seedFiles,
+                            s.volume()::storedSize));
+                    freshVolumes.put(s.serial(), s.volume());
                 }
             }
             Allocation allocation = Allocation.allocate(listing, jobName, container, placed, fresh);
@@ -169,6 +180,14 @@ public final class DriveCopier {
                 if (packs.isEmpty()) {
                     unused.add(s.serial());
                     continue;
+                }
+                Volume volume = freshVolumes.get(s.serial());
+                Set<String> planned = new HashSet<>();
+                filesOf(packs).forEach(f -> planned.add(f.drivePath(jobName)));
+                for (String f : seedFilesOn(volume)) {
+                    if (!planned.contains(f)) {
+                        volume.delete(f); // planned onto another drive this time
+                    }
                 }
                 DriveJournal j = DriveJournal.open(DriveJournal.path(journalFolder, s.serial()));
                 j.create(jobName, s.serial(), listing, packs);
@@ -250,6 +269,11 @@ public final class DriveCopier {
         return ordered;
     }
 
+    /** The finished files of this seed on a drive. */
+    private List<String> seedFilesOn(Volume volume) throws IOException {
+        return volume.list().stream().filter(f -> f.startsWith(jobName + "/")).toList();
+    }
+
     /** The files of a drive, in copy order: the metadata, then its packs. */
     List<SeedFile> filesOf(BitSet packs) {
         List<SeedFile> files = new ArrayList<>(listing.metadata());
@@ -287,6 +311,12 @@ public final class DriveCopier {
             t.setDaemon(true);
             return t;
         });
+        // the SHA-256 of each staged object, block after block in order, beside the copy
+        ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "seedbench-sha256-" + s.serial());
+            t.setDaemon(true);
+            return t;
+        });
         try (FileChannel part = FileChannel.open(partFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ)) {
             if (part.size() < journal.manifestPartLength()) {
@@ -298,7 +328,7 @@ public final class DriveCopier {
             for (int f = journal.doneFiles(); f < files.size(); f++) {
                 progress.checkCanceled();
                 SeedFile file = files.get(f);
-                List<byte[]> md5s = copyFile(s, journal, f, file, buffers, hasher, progress);
+                List<byte[]> md5s = copyFile(s, journal, f, file, buffers, hasher, checker, progress);
                 String entry = DriveManifest.blob(Allocation.blobPath(container, jobName, file), file.drivePath(jobName),
                         file.length(), md5s);
                 ByteBuffer b = ByteBuffer.wrap(entry.getBytes(StandardCharsets.UTF_8));
@@ -316,6 +346,7 @@ public final class DriveCopier {
                     "/" + DriveManifest.FILE_NAME, journal.manifestHash(), journal.manifestLength()));
         } finally {
             hasher.shutdownNow();
+            checker.shutdownNow();
         }
         return new DriveReport(s.serial(), files.size(), bytes, journal.blocksCopied() - resumedBlocks, resumedBlocks,
                 true, journal.manifestHash(), driveInfo, System.nanoTime() - started);
@@ -323,7 +354,7 @@ public final class DriveCopier {
 
     /** Copies the missing blocks of one file; returns the MD5s of all its blocks. */
     private List<byte[]> copyFile(DriveSession s, DriveJournal journal, int index, SeedFile file, Buffers buffers,
-            ExecutorService hasher, Progress progress) throws IOException {
+            ExecutorService hasher, ExecutorService checker, Progress progress) throws IOException {
         Volume volume = s.volume();
         String path = file.drivePath(jobName);
         int total = DriveManifest.blockCount(file.length());
@@ -334,12 +365,20 @@ public final class DriveCopier {
         }
         if (volume.exists(path) && volume.size(path) == file.length() && volume.unfinishedLength(path) < 0) {
             // finished on the drive before the run was killed, but not yet journaled: read back, never copy
-            if (md5s.size() < total) {
-                List<byte[]> missing = readBack(volume, path, md5s.size(), total, file.length(), buffers);
+            if (md5s.size() == total) {
+                return md5s;
+            }
+            MessageDigest sha = file.expectedSha256() == null ? null : sha256();
+            List<byte[]> missing = readBack(volume, path, md5s.size(), total, file.length(), buffers, sha);
+            if (sha == null || HexFormat.of().formatHex(sha.digest()).equals(file.expectedSha256())) {
                 journal.blocks(index, md5s.size(), missing);
                 md5s.addAll(missing);
+                return md5s;
             }
-            return md5s;
+            // the copy on the drive is not the object its name says: copy it again from staging
+            volume.delete(path);
+            journal.forgetBlocksFrom(0);
+            md5s.clear();
         }
         progress.subTask(s.serial() + ": " + path);
         long resumeAt = (long) md5s.size() * DriveManifest.BLOCK_SIZE;
@@ -354,6 +393,10 @@ public final class DriveCopier {
             out = volume.create(path);
         }
         try (out; FileChannel in = FileChannel.open(listing.source(file), StandardOpenOption.READ)) {
+            MessageDigest sha = file.expectedSha256() == null ? null : sha256();
+            if (sha != null && !md5s.isEmpty()) {
+                hashStaged(in, sha, (long) md5s.size() * DriveManifest.BLOCK_SIZE, buffers.next(), path);
+            }
             Deque<Future<byte[]>> hashing = new ArrayDeque<>(); // the MD5s of the blocks written, in block order
             List<byte[]> hashed = new ArrayList<>(); // MD5s known, of blocks not yet journaled
             int synced = md5s.size();
@@ -370,12 +413,15 @@ public final class DriveCopier {
                 readFully(in, buf, length, offset, path);
                 long t1 = System.nanoTime();
                 readNanos.addAndGet(t1 - t0);
-                hashing.addLast(hasher.submit(() -> {
+                CompletableFuture<byte[]> md5 = CompletableFuture.supplyAsync(() -> {
                     long h0 = System.nanoTime();
                     byte[] digest = DriveManifest.md5(buf, length);
                     md5Nanos.addAndGet(System.nanoTime() - h0);
                     return digest;
-                }));
+                }, hasher);
+                // the buffer is taken again only once both hashes of its block are known
+                hashing.addLast(sha == null ? md5 : md5.thenCombine(CompletableFuture.runAsync(
+                        () -> sha.update(buf, 0, length), checker), (digest, none) -> digest));
                 out.write(buf, 0, length);
                 writeNanos.addAndGet(System.nanoTime() - t1);
                 copied.addAndGet(length);
@@ -387,12 +433,20 @@ public final class DriveCopier {
                     synced = b + 1;
                 }
             }
-            long f0 = System.nanoTime();
-            out.finish();
-            syncNanos.addAndGet(System.nanoTime() - f0);
             while (!hashing.isEmpty()) {
                 hashed.add(join(hashing.removeFirst()));
             }
+            if (sha != null) {
+                String actual = HexFormat.of().formatHex(sha.digest());
+                if (!actual.equals(file.expectedSha256())) {
+                    // never finished on the drive, and nothing of it stays journaled: a rerun copies it afresh
+                    journal.forgetBlocksFrom(0);
+                    throw new DamagedStagedFileException(file, actual);
+                }
+            }
+            long f0 = System.nanoTime();
+            out.finish();
+            syncNanos.addAndGet(System.nanoTime() - f0);
             journalSynced(journal, index, md5s, hashed, total);
         }
         return md5s;
@@ -413,20 +467,69 @@ public final class DriveCopier {
         }
     }
 
-    private static List<byte[]> readBack(Volume volume, String path, int from, int total, long length, Buffers buffers)
-            throws IOException {
+    /**
+     * Reads blocks {@code from…} of a finished file back from the drive and returns their MD5s; with {@code sha},
+     * reads the whole file and hashes it there too.
+     */
+    private static List<byte[]> readBack(Volume volume, String path, int from, int total, long length, Buffers buffers,
+            MessageDigest sha) throws IOException {
         List<byte[]> md5s = new ArrayList<>();
-        try (InputStream in = volume.open(path, (long) from * DriveManifest.BLOCK_SIZE)) {
-            for (int b = from; b < total; b++) {
+        int first = sha == null ? from : 0;
+        try (InputStream in = volume.open(path, (long) first * DriveManifest.BLOCK_SIZE)) {
+            for (int b = first; b < total; b++) {
                 int n = (int) Math.min(DriveManifest.BLOCK_SIZE, length - (long) b * DriveManifest.BLOCK_SIZE);
                 byte[] buf = buffers.next();
                 if (in.readNBytes(buf, 0, n) != n) {
                     throw new IOException(path + " on the drive ends before its block " + b);
                 }
-                md5s.add(DriveManifest.md5(buf, n));
+                if (sha != null) {
+                    sha.update(buf, 0, n);
+                }
+                if (b >= from) {
+                    md5s.add(DriveManifest.md5(buf, n));
+                }
             }
         }
         return md5s;
+    }
+
+    /** Hashes the first {@code length} bytes of a staged file (those a resumed copy does not read again). */
+    private static void hashStaged(FileChannel in, MessageDigest sha, long length, byte[] buf, String path)
+            throws IOException {
+        for (long offset = 0; offset < length; offset += buf.length) {
+            int n = (int) Math.min(buf.length, length - offset);
+            readFully(in, buf, n, offset, path);
+            sha.update(buf, 0, n);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A staged object whose bytes do not have the SHA-256 its name says: it was damaged after staging. It is not
+     * finished on any drive and nothing of it is journaled.
+     */
+    public static final class DamagedStagedFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+
+        DamagedStagedFileException(SeedFile file, String actual) {
+            super("the staged " + (file.metadata() ? "file " : "pack ") + file.path() + " is damaged: its SHA-256 is "
+                    + actual.substring(0, 16) + "…, not its name; it was not copied to any drive (check the staging "
+                    + "repository with seedbench verify --read-data)");
+            this.path = file.path();
+        }
+
+        /** The damaged object, relative to the repository. */
+        public String path() {
+            return path;
+        }
     }
 
     private void writeManifest(DriveSession s, DriveJournal journal, FileChannel part) throws IOException {

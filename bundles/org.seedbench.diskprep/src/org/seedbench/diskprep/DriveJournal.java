@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32C;
 
 /**
  * The copy journal of one drive, kept on the copy computer: which packs the drive holds, how far the copy has
@@ -20,10 +22,11 @@ import java.util.List;
  * manifest's hash. Every record is appended and forced to disk after the drive's data it describes, so a run
  * killed at any point resumes without copying a finished block again.
  *
- * <p>Text, one record a line:
+ * <p>Text, one record a line, each ending with a space and the CRC-32C of what comes before it on the line
+ * (8 lowercase hex digits):
  *
  * <pre>
- * seedbench-drive-journal 1
+ * seedbench-drive-journal 2
  * drive JOB SERIAL LISTING-SHA256
  * assigned PACK-COUNT BASE64-BITSET      (packs of the listing this drive holds, by index)
  * run N ISO-TIME
@@ -33,14 +36,20 @@ import java.util.List;
  * complete MANIFEST-MD5 MANIFEST-LENGTH
  * </pre>
  *
- * A torn last line (a kill while appending) is ignored. When the journal grows past 1 MiB it is compacted
+ * A torn last line (a kill while appending) is ignored. A record whose checksum does not match, or that cannot
+ * be read, ends the journal: it and every record after it are dropped (the journal is cut there), so the blocks
+ * and files they recorded are read back or copied again. A journal whose {@code drive} or {@code assigned}
+ * record is lost this way is set aside ({@code .SERIAL.journal.damaged}) and the drive is planned again. Version 1
+ * journals (without checksums) are read the same way. When the journal grows past 1 MiB it is compacted
  * (temp file, fsync, rename): finished files fold into one {@code done-through} record, so a 10 TB drive's
  * journal stays well under 2 MB.
  */
 public final class DriveJournal implements AutoCloseable {
     public static final String SUFFIX = ".journal";
     static final long COMPACT_AT = 1 << 20;
-    private static final String MAGIC = "seedbench-drive-journal 1";
+    private static final String MAGIC = "seedbench-drive-journal 2";
+    private static final String MAGIC_V1 = "seedbench-drive-journal 1";
+    private static final String DAMAGED_SUFFIX = ".damaged";
     private static final HexFormat HEX = HexFormat.of();
 
     private final Path file;
@@ -48,7 +57,7 @@ public final class DriveJournal implements AutoCloseable {
     private String jobName;
     private String serial;
     private String listingHash;
-    private int packCount;
+    private int packCount = -1;
     private BitSet assigned = new BitSet();
     private int runs;
     /** Files 0..doneFiles-1 are finished. */
@@ -99,8 +108,31 @@ public final class DriveJournal implements AutoCloseable {
     }
 
     private String header() {
-        return MAGIC + "\n" + "drive " + jobName + " " + serial + " " + listingHash + "\n" + "assigned " + packCount
-                + " " + Base64.getEncoder().encodeToString(assigned.toByteArray()) + "\n";
+        return MAGIC + "\n" + sealed("drive " + jobName + " " + serial + " " + listingHash) + sealed("assigned "
+                + packCount + " " + Base64.getEncoder().encodeToString(assigned.toByteArray()));
+    }
+
+    /** The record as a journal line: its text, a space, its CRC-32C in hex, a newline. */
+    static String sealed(String record) {
+        CRC32C crc = new CRC32C();
+        byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+        crc.update(bytes, 0, bytes.length);
+        return record + " " + String.format("%08x", crc.getValue()) + "\n";
+    }
+
+    /** The record of a sealed line, or null when its checksum does not match. */
+    private static String unsealed(String line) {
+        int space = line.lastIndexOf(' ');
+        if (space < 0) {
+            return null;
+        }
+        String record = line.substring(0, space);
+        return sealed(record).equals(line + "\n") ? record : null;
+    }
+
+    /** Where a journal whose beginning is damaged is set aside. */
+    public static Path damagedPath(Path journal) {
+        return journal.resolveSibling("." + journal.getFileName() + DAMAGED_SUFFIX);
     }
 
     public String listingHash() {
@@ -155,7 +187,7 @@ public final class DriveJournal implements AutoCloseable {
 
     public void startRun(Instant when) throws IOException {
         runs++;
-        append("run " + runs + " " + when + "\n");
+        append(sealed("run " + runs + " " + when));
     }
 
     /** Records blocks {@code first…} of file {@code fileIndex} as on the drive (after the drive's data was synced). */
@@ -166,8 +198,7 @@ public final class DriveJournal implements AutoCloseable {
         }
         StringBuilder b = new StringBuilder(md5s.size() * 50);
         for (int i = 0; i < md5s.size(); i++) {
-            b.append("block ").append(fileIndex).append(' ').append(first + i).append(' ')
-                    .append(HEX.formatHex(md5s.get(i))).append('\n');
+            b.append(sealed("block " + fileIndex + " " + (first + i) + " " + HEX.formatHex(md5s.get(i))));
         }
         append(b.toString());
         currentBlocks.addAll(md5s);
@@ -179,7 +210,7 @@ public final class DriveJournal implements AutoCloseable {
         if (fileIndex != doneFiles) {
             throw new IllegalStateException("journal of " + serial + ": file " + fileIndex + " finished out of order");
         }
-        append("done " + fileIndex + " " + partLength + "\n");
+        append(sealed("done " + fileIndex + " " + partLength));
         doneFiles++;
         manifestPartLength = partLength;
         currentBlocks.clear();
@@ -198,7 +229,7 @@ public final class DriveJournal implements AutoCloseable {
     }
 
     public void complete(String md5, long length) throws IOException {
-        append("complete " + md5 + " " + length + "\n");
+        append(sealed("complete " + md5 + " " + length));
         manifestHash = md5;
         manifestLength = length;
     }
@@ -218,15 +249,14 @@ public final class DriveJournal implements AutoCloseable {
 
     private void compact() throws IOException {
         StringBuilder b = new StringBuilder(header());
-        b.append("run ").append(runs).append(" compacted\n");
-        b.append("done-through ").append(doneFiles - 1).append(' ').append(manifestPartLength).append(' ')
-                .append(blocksCopied - currentBlocks.size()).append('\n');
+        b.append(sealed("run " + runs + " compacted"));
+        b.append(sealed("done-through " + (doneFiles - 1) + " " + manifestPartLength + " "
+                + (blocksCopied - currentBlocks.size())));
         for (int i = 0; i < currentBlocks.size(); i++) {
-            b.append("block ").append(doneFiles).append(' ').append(i).append(' ')
-                    .append(HEX.formatHex(currentBlocks.get(i))).append('\n');
+            b.append(sealed("block " + doneFiles + " " + i + " " + HEX.formatHex(currentBlocks.get(i))));
         }
         if (manifestHash != null) {
-            b.append("complete ").append(manifestHash).append(' ').append(manifestLength).append('\n');
+            b.append(sealed("complete " + manifestHash + " " + manifestLength));
         }
         write(b.toString());
     }
@@ -250,66 +280,110 @@ public final class DriveJournal implements AutoCloseable {
         while (end > 0 && bytes[end - 1] != '\n') {
             end--;
         }
-        if (end < bytes.length) {
-            // a torn last record: the kill came while it was being appended
+        String[] lines = new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n", -1);
+        boolean sealedLines = lines[0].equals(MAGIC);
+        if (!sealedLines && !lines[0].equals(MAGIC_V1)) {
+            setAside();
+            return;
+        }
+        long kept = lines[0].length() + 1; // bytes of the records read so far
+        int n = 1;
+        for (; n < lines.length - 1; n++) {
+            String record = sealedLines ? unsealed(lines[n]) : lines[n];
+            if (record == null || !read(record.split(" "))) {
+                break; // a damaged record: it and the rest are dropped
+            }
+            kept += lines[n].getBytes(StandardCharsets.UTF_8).length + 1;
+        }
+        if (listingHash == null || jobName == null || packCount < 0) {
+            setAside();
+            return;
+        }
+        if (kept < bytes.length) {
+            // a torn or damaged tail (a kill while appending, a damaged disk): what it recorded is done again
             try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                c.truncate(end);
+                c.truncate(kept);
                 c.force(false);
             }
         }
-        String[] lines = new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n");
-        if (lines.length == 0 || !lines[0].equals(MAGIC)) {
-            throw new IOException("the drive journal " + file + " is not a Seedbench drive journal");
+        if (!sealedLines) {
+            compact(); // rewritten with checksums, before anything is appended
         }
-        int currentFileBlocks = 0;
-        for (int n = 1; n < lines.length; n++) {
-            String[] f = lines[n].split(" ");
-            try {
-                switch (f[0]) {
-                    case "drive" -> {
-                        jobName = f[1];
-                        serial = f[2];
-                        listingHash = f[3];
+    }
+
+    /** Applies one record; false when it cannot be read or does not follow from the records before it. */
+    private boolean read(String[] f) {
+        try {
+            switch (f[0]) {
+                case "drive" -> {
+                    if (f.length != 4) {
+                        return false;
                     }
-                    case "assigned" -> {
-                        packCount = Integer.parseInt(f[1]);
-                        assigned = BitSet.valueOf(Base64.getDecoder().decode(f.length > 2 ? f[2] : ""));
-                    }
-                    case "run" -> runs = Integer.parseInt(f[1]);
-                    case "block" -> {
-                        int fileIndex = Integer.parseInt(f[1]);
-                        int block = Integer.parseInt(f[2]);
-                        if (fileIndex != doneFiles || block != currentFileBlocks) {
-                            throw new IOException("block " + block + " of file " + fileIndex + " out of order");
-                        }
-                        currentBlocks.add(HEX.parseHex(f[3]));
-                        currentFileBlocks++;
-                        blocksCopied++;
-                    }
-                    case "done" -> {
-                        doneFiles = Integer.parseInt(f[1]) + 1;
-                        manifestPartLength = Long.parseLong(f[2]);
-                        currentBlocks.clear();
-                        currentFileBlocks = 0;
-                    }
-                    case "done-through" -> {
-                        doneFiles = Integer.parseInt(f[1]) + 1;
-                        manifestPartLength = Long.parseLong(f[2]);
-                        blocksCopied = Long.parseLong(f[3]);
-                        currentBlocks.clear();
-                        currentFileBlocks = 0;
-                    }
-                    case "complete" -> {
-                        manifestHash = f[1];
-                        manifestLength = Long.parseLong(f[2]);
-                    }
-                    default -> throw new IOException("unknown record '" + f[0] + "'");
+                    jobName = f[1];
+                    serial = f[2];
+                    listingHash = f[3];
                 }
-            } catch (RuntimeException e) {
-                throw new IOException("the drive journal " + file + " is damaged at line " + (n + 1) + ": "
-                        + e.getMessage(), e);
+                case "assigned" -> {
+                    if (listingHash == null) {
+                        return false;
+                    }
+                    packCount = Integer.parseInt(f[1]);
+                    assigned = BitSet.valueOf(Base64.getDecoder().decode(f.length > 2 ? f[2] : ""));
+                }
+                case "run" -> runs = Integer.parseInt(f[1]);
+                case "block" -> {
+                    int fileIndex = Integer.parseInt(f[1]);
+                    int block = Integer.parseInt(f[2]);
+                    if (fileIndex != doneFiles || block != currentBlocks.size()) {
+                        return false;
+                    }
+                    currentBlocks.add(HEX.parseHex(f[3]));
+                    blocksCopied++;
+                }
+                case "done" -> {
+                    if (Integer.parseInt(f[1]) != doneFiles) {
+                        return false;
+                    }
+                    doneFiles++;
+                    manifestPartLength = Long.parseLong(f[2]);
+                    currentBlocks.clear();
+                }
+                case "done-through" -> {
+                    doneFiles = Integer.parseInt(f[1]) + 1;
+                    manifestPartLength = Long.parseLong(f[2]);
+                    blocksCopied = Long.parseLong(f[3]);
+                    currentBlocks.clear();
+                }
+                case "complete" -> {
+                    manifestHash = f[1];
+                    manifestLength = Long.parseLong(f[2]);
+                }
+                default -> {
+                    return false;
+                }
             }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
+    }
+
+    /** The journal's beginning is damaged: it is kept aside, and the drive is planned as a new one. */
+    private void setAside() throws IOException {
+        Files.move(file, damagedPath(file), StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.syncDirectory(file.getParent());
+        jobName = null;
+        serial = null;
+        listingHash = null;
+        packCount = -1;
+        assigned = new BitSet();
+        runs = 0;
+        doneFiles = 0;
+        manifestPartLength = 0;
+        blocksCopied = 0;
+        currentBlocks.clear();
+        manifestHash = null;
+        manifestLength = 0;
     }
 
     @Override

@@ -12,34 +12,36 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.seedbench.backup.RepositoryLayout;
+
 /**
- * The files of a staged repository, in the order they are copied: metadata first, then the packs, each group
- * sorted by path. Unfinished writes (names starting with '.') are left out. The listing's hash identifies the
- * repository's content; drive journals record it, so a repository that changed under a half-prepared set of
- * drives is noticed.
+ * The objects of a staged repository, in the order they are copied: metadata first, then the data packs, each
+ * group sorted by path. Only the repository's own objects are listed, folder by folder of
+ * {@link RepositoryLayout} ({@code config}, {@code keys/}, {@code index/}, {@code snapshots/}, {@code treepacks/},
+ * {@code packs/}): whatever else lies in the staging folder (a restore target, an admin's notes) is not part of the
+ * seed and never reaches a drive. Unfinished writes (names starting with '.') are left out. The listing's hash
+ * identifies the repository's content; drive journals record it, so a repository that changed under a
+ * half-prepared set of drives is noticed.
  */
 public record SeedListing(Path folder, List<SeedFile> metadata, List<SeedFile> packs, String hash) {
 
     public static SeedListing scan(Path repositoryFolder) throws IOException {
         List<SeedFile> metadata = new ArrayList<>();
         List<SeedFile> packs = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(repositoryFolder)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (!Files.isRegularFile(p)) {
-                    continue;
+        for (String top : RepositoryLayout.ALL) {
+            Path start = repositoryFolder.resolve(top);
+            if (!Files.exists(start)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(start)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    String path = repositoryFolder.relativize(p).toString().replace('\\', '/');
+                    if (!Files.isRegularFile(p) || !RepositoryLayout.isObject(path)) {
+                        continue;
+                    }
+                    boolean isMetadata = RepositoryLayout.isMetadata(path);
+                    (isMetadata ? metadata : packs).add(new SeedFile(path, Files.size(p), isMetadata));
                 }
-                Path rel = repositoryFolder.relativize(p);
-                boolean hidden = false;
-                for (Path segment : rel) {
-                    hidden |= segment.toString().startsWith(".");
-                }
-                if (hidden) {
-                    continue;
-                }
-                String path = rel.toString().replace('\\', '/');
-                boolean isPack = path.startsWith("packs/");
-                SeedFile f = new SeedFile(path, Files.size(p), !isPack);
-                (isPack ? packs : metadata).add(f);
             }
         }
         metadata.sort(Comparator.comparing(SeedFile::path));

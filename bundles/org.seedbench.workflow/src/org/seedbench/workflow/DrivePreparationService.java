@@ -60,6 +60,7 @@ import org.seedbench.diskprep.drives.DriveSpecs;
 public class DrivePreparationService {
     /** Job property prefix: the {@code --drive} value each drive was given with, to find it again. */
     public static final String PROP_DRIVE_SPEC = "drive.spec.";
+    private static final String BITLOCKER = "bitlocker";
 
     /** Asks the admin before a drive is formatted. */
     @FunctionalInterface
@@ -108,9 +109,23 @@ public class DrivePreparationService {
     public PrepareOutcome prepare(Path dataDirectory, String jobName, List<String> driveSpecs, String encryptorId,
             FormatConfirmation confirmation, Progress progress, Consumer<String> notes)
             throws InvalidInputException, IOException {
+        return prepare(dataDirectory, jobName, driveSpecs, encryptorId, Set.of(), confirmation, progress, notes);
+    }
+
+    /**
+     * Prepares the job's drives. A drive that carries another job's seed is refused before anything is written,
+     * whatever {@code confirmation} says, unless that job is CleanedUp or Cancelled and named in
+     * {@code reuseDriveOf}; such a reuse is recorded in both jobs' events.
+     *
+     * @param reuseDriveOf the jobs whose drives the admin allows to be reused ({@code --reuse-drive-of})
+     */
+    public PrepareOutcome prepare(Path dataDirectory, String jobName, List<String> driveSpecs, String encryptorId,
+            Set<String> reuseDriveOf, FormatConfirmation confirmation, Progress progress, Consumer<String> notes)
+            throws InvalidInputException, IOException {
         Path folder = jobFolder(dataDirectory, jobName);
         SeedingJob job;
         List<AttachedDrive> drives;
+        DriveOwnership.Verdict ownership;
         Set<String> known = new LinkedHashSet<>();
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             job = Jobs.require(catalog, jobName);
@@ -119,13 +134,16 @@ public class DrivePreparationService {
             List<String> computerNotes = new ArrayList<>();
             problems.addAll(CopyComputer.thisComputer(commands).check(job, computerNotes));
             computerNotes.forEach(notes);
-            DriveSpecs.Resolved resolved = DriveSpecs.resolve(driveSpecs, DriveDiscovery.forThisComputer(commands));
+            // checked without creating a folder drive's folder: nothing is written before every check passed
+            DriveSpecs.Resolved resolved = DriveSpecs.resolve(driveSpecs, DriveDiscovery.forThisComputer(commands),
+                    false);
             drives = resolved.drives();
-            resolved.notes().forEach(notes);
             catalog.drives(jobName).forEach(d -> known.add(d.serial()));
             Set<String> all = new LinkedHashSet<>(known);
             drives.forEach(d -> all.add(d.serial()));
             problems.addAll(DriveRules.checkDriveCount(all.size()));
+            ownership = DriveOwnership.check(catalog, dataDirectory, jobName, drives, encryptors(), reuseDriveOf);
+            problems.addAll(ownership.problems());
             InvalidInputException.throwIfAny(problems);
         }
         DiskEncryptor encryptor = encryptor(encryptorId);
@@ -156,12 +174,19 @@ public class DrivePreparationService {
             }
         }
         InvalidInputException.throwIfAny(refused);
+        DriveSpecs.Resolved resolved = DriveSpecs.resolve(driveSpecs, DriveDiscovery.forThisComputer(commands));
+        drives = resolved.drives();
+        resolved.notes().forEach(notes);
+        List<AttachedDrive> created = drives;
+        toFormat = toFormat.stream().map(t -> created.stream().filter(x -> x.serial().equals(t.serial())).findFirst()
+                .orElseThrow()).toList();
 
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             if (job.state() != JobState.PREPARING_DRIVES) {
-                catalog.moveJob(jobName, JobState.PREPARING_DRIVES, "preparing " + drives.size() + " drives with the "
+                catalog.moveJob(jobName, JobState.PREPARING_DRIVES, "preparing " + drives(drives.size()) + " with the "
                         + encryptor.id() + " encryptor");
             }
+            DriveOwnership.record(catalog, jobName, ownership.reuses());
             Map<String, String> specs = new LinkedHashMap<>();
             for (int i = 0; i < drives.size(); i++) {
                 specs.put(PROP_DRIVE_SPEC + drives.get(i).serial(), driveSpecs.get(i));
@@ -170,7 +195,7 @@ public class DrivePreparationService {
         }
         for (AttachedDrive d : toFormat) {
             progress.subTask("formatting and encrypting drive " + d.serial());
-            KeyProtector key = encryptor.prepare(d.target(), progress);
+            KeyProtector key = encryptor.prepare(d.target(), jobName, progress);
             keys.put(d.serial(), encryptor.id(), key);
             try (Catalog catalog = catalogs.open(dataDirectory)) {
                 catalog.putDrive(drive(jobName, d, encryptor.id(), 0, null, null, 0));
@@ -221,11 +246,12 @@ public class DrivePreparationService {
             }
             JobState state = JobState.PREPARING_DRIVES;
             if (result.complete()) {
-                catalog.moveJob(job.name(), JobState.DRIVES_READY, result.drives().size() + " drives ready");
+                catalog.moveJob(job.name(), JobState.DRIVES_READY, drives(result.drives().size()) + " ready");
                 state = JobState.DRIVES_READY;
             } else {
                 catalog.recordEvent(job.name(), "drives.short", "needs " + result.allocation().drivesNeeded()
-                        + " more drives with at least " + Sizes.decimal(result.allocation().shortfallBytes()));
+                        + " more " + (result.allocation().drivesNeeded() == 1 ? "drive" : "drives") + " with at least "
+                        + Sizes.decimal(result.allocation().shortfallBytes()));
             }
             return new PrepareOutcome(result, state, notes);
         }
@@ -283,15 +309,39 @@ public class DrivePreparationService {
         }
     }
 
+    /**
+     * Why a drive may not be prepared for the job, as {@link #prepare} would refuse it: it holds another job's seed
+     * (by the catalog, a DriveInfo file of this computer or its volume header), or it is a folder inside a staging
+     * location or a source. Empty when it may. Reads only.
+     */
+    public List<Problem> checkDrive(Path dataDirectory, String jobName, AttachedDrive drive) throws IOException {
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            return DriveOwnership.check(catalog, dataDirectory, jobName, List.of(drive), encryptors(), Set.of())
+                    .problems();
+        }
+    }
+
     /** Whether the drive's copy journal exists (an earlier run started it). */
     public static boolean isStarted(Path dataDirectory, String jobName, String serial) {
         return Files.exists(DriveJournal.path(jobFolder(dataDirectory, jobName), serial));
     }
 
+    /** "1 drive", "3 drives". */
+    static String drives(int n) {
+        return n + (n == 1 ? " drive" : " drives");
+    }
+
     private DiskEncryptor encryptor(String id) throws InvalidInputException {
         List<DiskEncryptor> all = encryptors();
         DiskEncryptor e = all.stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
-        String ids = String.join(", ", all.stream().filter(DiskEncryptor::isAvailable).map(DiskEncryptor::id).toList());
+        List<String> available = all.stream().filter(DiskEncryptor::isAvailable).map(DiskEncryptor::id).toList();
+        String ids = String.join(", ", available);
+        if (BITLOCKER.equals(id) && (e == null || !e.isAvailable())) {
+            throw new InvalidInputException(new Problem("encryptor", id, "BitLocker drives are prepared on Windows "
+                    + "(manage-bde), not on this computer (" + System.getProperty("os.name") + ")",
+                    available.isEmpty() ? null : "on this computer: --encryptor " + String.join(" or --encryptor ",
+                            available)));
+        }
         if (e == null) {
             throw new InvalidInputException(new Problem("encryptor", id, "is not installed", "one of: " + ids));
         }

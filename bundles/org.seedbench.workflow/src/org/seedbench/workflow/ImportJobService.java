@@ -119,7 +119,8 @@ public class ImportJobService {
             recorded.put(PROP_CREATED, created.toString());
             catalog.putJobProperties(jobName, recorded);
             catalog.moveJob(jobName, JobState.CREATING, "import job " + (existing.isPresent() ? "found" : "created")
-                    + " at the " + connector.id() + " service for " + drives.size() + " drives; ship them to "
+                    + " at the " + connector.id() + " service for " + DrivePreparationService.drives(drives.size())
+                    + "; ship them to "
                     + location.displayName() + " within " + ShippingRules.DEADLINE_DAYS + " days");
         }
         return new ImportJobOutcome(status, location, existing.isEmpty());

@@ -33,20 +33,24 @@ final class PrepareDrivesVerb implements Verb {
     @Override
     public String help() {
         return """
-                usage: seedbench prepare-drives JOB --drive D [--drive D…] [--encryptor portable|bitlocker] [--yes-format] [--json]
+                usage: seedbench prepare-drives JOB --drive D [--drive D…] [--encryptor portable|bitlocker] [--yes-format]
+                                                [--reuse-drive-of JOB…] [--json]
                   --drive D        a drive: a device (/dev/sdb), a Windows volume (E:), a serial number, or a folder
                                    drive for rehearsals: dir:PATH,capacity=1.2G,serial=SB-0001. Repeat for each
                                    drive; at most 10 per job, at most 10 TB each. Give the drives of an earlier,
                                    unfinished run again: it resumes where it stopped.
                   --encryptor E    portable (AES-256-GCM, any computer; the default) or bitlocker (Windows)
-                  --yes-format     format the drives without asking (batch runs); formatting erases a drive
+                  --yes-format     format the drives without asking (batch runs); formatting erases a drive. A drive
+                                   that holds another job's seed is never formatted, even with --yes-format
+                  --reuse-drive-of JOB  format the drives of JOB given with --drive, when JOB is CleanedUp or
+                                   Cancelled; recorded in both jobs' events. Repeat for several jobs
                   --json           progress and the result as JSON lines
                 Exit 4: the drives are full and the seed needs more; rerun with more --drive values.""";
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("drive", "encryptor");
+        return Set.of("drive", "encryptor", "reuse-drive-of");
     }
 
     @Override
@@ -64,6 +68,7 @@ final class PrepareDrivesVerb implements Verb {
         String encryptor = inv.args().value("encryptor") == null ? "portable" : inv.args().value("encryptor");
         Console console = inv.json() ? null : System.console();
         boolean yes = inv.args().has("yes-format");
+        Set<String> reuse = Set.copyOf(inv.args().values("reuse-drive-of"));
         FormatConfirmation confirm = (serial, description) -> yes || console != null && "yes".equalsIgnoreCase(
                 String.valueOf(console.readLine("Format drive %s? Everything on it is erased. Type yes to go on: ",
                         description)).trim());
@@ -71,8 +76,8 @@ final class PrepareDrivesVerb implements Verb {
             TerminalProgress progress = TerminalProgress.forInvocation(inv);
             PrepareOutcome outcome;
             try {
-                outcome = inv.services().drives().prepare(inv.dataDirectory(), job, drives, encryptor, confirm,
-                        progress, note -> note(inv, note));
+                outcome = inv.services().drives().prepare(inv.dataDirectory(), job, drives, encryptor, reuse,
+                        confirm, progress, note -> note(inv, note));
             } finally {
                 progress.finishLine();
             }

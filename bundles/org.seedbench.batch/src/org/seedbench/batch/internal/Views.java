@@ -163,6 +163,7 @@ final class Views {
 
     static Map<String, Object> drive(Drive d) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("job", d.jobName());
         m.put("serial", d.serial());
         m.put("model", d.model());
         m.put("transport", d.transport());
@@ -198,12 +199,13 @@ final class Views {
     }
 
     static void printDrives(PrintStream out, List<Drive> drives) {
-        out.printf("%-16s %-20s %-6s %-4s %10s %10s %-18s %5s%n", "SERIAL", "MODEL", "VIA", "TYPE", "CAPACITY",
-                "USED", "STATE", "COPY");
+        int job = Math.max(3, drives.stream().mapToInt(d -> d.jobName().length()).max().orElse(3));
+        String head = "%-" + job + "s %-16s %-20s %-6s %-4s %10s %10s %-18s %5s%n";
+        out.printf(head, "JOB", "SERIAL", "MODEL", "VIA", "TYPE", "CAPACITY", "USED", "STATE", "COPY");
         for (Drive d : drives) {
-            out.printf("%-16s %-20s %-6s %-4s %10s %10s %-18s %4d%%%n", d.serial(), nz(d.model()), nz(d.transport()),
-                    nz(d.mediaType()), Sizes.decimal(d.capacityBytes()), Sizes.decimal(d.usedBytes()),
-                    d.state().label(), d.percentCopied());
+            out.printf("%-" + job + "s %-16s %-20s %-6s %-4s %10s %10s %-18s %4d%%%n", d.jobName(), d.serial(),
+                    nz(d.model()), nz(d.transport()), nz(d.mediaType()), Sizes.decimal(d.capacityBytes()),
+                    Sizes.decimal(d.usedBytes()), d.state().label(), d.percentCopied());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Encrypts the drives that travel: BitLocker through {@code manage-bde} on Windows, or the portable
@@ -32,6 +33,26 @@ public interface DiskEncryptor {
      * returns its new key protector.
      */
     KeyProtector prepare(DriveTarget drive, Progress progress) throws IOException;
+
+    /**
+     * Like {@link #prepare(DriveTarget, Progress)}, and records in the volume's header (readable without the key)
+     * that the drive holds the seed of job {@code jobName}, for {@link #seedsOn}.
+     *
+     * @since 1.2
+     */
+    default KeyProtector prepare(DriveTarget drive, String jobName, Progress progress) throws IOException {
+        return prepare(drive, progress);
+    }
+
+    /**
+     * The seeding jobs whose seed the drive holds, as far as the volume tells without its key (the job its header
+     * names, the job folders at its root); empty when it holds none or this encryptor cannot tell. Reads only.
+     *
+     * @since 1.2
+     */
+    default Set<String> seedsOn(DriveTarget drive) throws IOException {
+        return Set.of();
+    }
 
     /** Whether the drive holds a volume this encryptor prepared (whatever its key). */
     boolean isPrepared(DriveTarget drive) throws IOException;

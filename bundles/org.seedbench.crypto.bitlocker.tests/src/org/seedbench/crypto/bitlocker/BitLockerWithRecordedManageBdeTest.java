@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -322,5 +323,17 @@ class BitLockerWithRecordedManageBdeTest {
         assertEquals("manage-bde could not read the status of drive SB-0001: Cannot run program \"manage-bde\": "
                 + "error=2, No such file or directory (BitLocker needs Windows with manage-bde and PowerShell)",
                 e.getMessage());
+    }
+
+    @Test
+    void theSeedsOnAnUnlockedDriveAreItsJobFoldersAndNoCommandRuns() throws Exception {
+        assertEquals(Set.of(), encryptor.seedsOn(drive()), "an empty volume holds no seed");
+        Files.createDirectories(root.resolve("fs01/packs"));
+        Files.createDirectories(root.resolve("System Volume Information"));
+        Files.createDirectories(root.resolve(".seedbench"));
+        Files.writeString(root.resolve("drive-manifest.xml"), "<DriveManifest/>");
+        assertEquals(Set.of("fs01"), encryptor.seedsOn(drive()));
+        assertEquals(Set.of(), encryptor.seedsOn(new DriveTarget("SB-0003", "F:", root.resolve("locked"), 1L << 30)),
+                "a volume that is not mounted tells nothing");
     }
 }

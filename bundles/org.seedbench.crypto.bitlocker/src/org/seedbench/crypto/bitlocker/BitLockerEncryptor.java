@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.seedbench.core.model.Secret;
@@ -19,6 +20,7 @@ import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.KeyProtector;
 import org.seedbench.core.spi.Progress;
+import org.seedbench.core.spi.volume.FolderVolume;
 
 /**
  * The {@code bitlocker} encryptor: Windows' BitLocker, driven through {@code manage-bde}. The drive's device is
@@ -132,6 +134,15 @@ public class BitLockerEncryptor implements DiskEncryptor {
         }
         progress.worked(100 - Math.round(done));
         return new KeyProtector(protector.id(), protector.password());
+    }
+
+    /**
+     * The job folders at the root of the drive's volume while it is mounted and unlocked (BitLocker encrypts the
+     * volume, not the names within); empty when it is locked or not mounted.
+     */
+    @Override
+    public Set<String> seedsOn(DriveTarget drive) {
+        return FolderVolume.seedFolders(drive.mountPoint());
     }
 
     @Override

@@ -346,4 +346,24 @@ class PortableEncryptorTest extends DiskEncryptorContract {
                     + "not authenticate; create it afresh", e.getMessage());
         }
     }
+
+    @Test
+    void theSeedsOnADriveAreReadWithoutItsKey() throws Exception {
+        DriveTarget empty = drive(tempDir.resolve("empty"), 64L * MIB);
+        assertEquals(Set.of(), encryptor.seedsOn(empty), "no portable volume, no seed");
+        DriveTarget d = drive(tempDir.resolve("owned"), 64L * MIB);
+        KeyProtector key = encryptor.prepare(d, "fs01", Progress.NONE);
+        assertEquals(Set.of("fs01"), encryptor.seedsOn(d), "the header names the job");
+        String header = Files.readString(d.mountPoint().resolve(VolumeHeader.FILE_NAME)).replace(" ", "");
+        assertTrue(header.contains("\"job\":\"fs01\""), header);
+        try (Volume v = encryptor.unlock(d, key)) {
+            write(v, "fs02/packs/ab/pack", random(100, 1));
+        }
+        assertEquals(Set.of("fs01", "fs02"), encryptor.seedsOn(d), "and so do the job folders at its root");
+        DriveTarget older = drive(tempDir.resolve("older"), 64L * MIB);
+        try (Volume v = encryptor.unlock(older, encryptor.prepare(older, Progress.NONE))) {
+            write(v, "fs03/config", random(10, 2));
+        }
+        assertEquals(Set.of("fs03"), encryptor.seedsOn(older), "a header without a job: its folders");
+    }
 }

@@ -18,6 +18,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.osgi.service.component.annotations.Component;
 import org.seedbench.core.model.Secret;
@@ -63,6 +65,11 @@ public class PortableEncryptor implements DiskEncryptor {
 
     @Override
     public KeyProtector prepare(DriveTarget drive, Progress progress) throws IOException {
+        return prepare(drive, null, progress);
+    }
+
+    @Override
+    public KeyProtector prepare(DriveTarget drive, String jobName, Progress progress) throws IOException {
         Path mount = mountPoint(drive);
         refuseSystemFolders(drive, mount);
         SegmentCipher.warmUpInBackground();
@@ -80,7 +87,8 @@ public class PortableEncryptor implements DiskEncryptor {
         String id = HexFormat.of().withUpperCase().formatHex(randomBytes(4));
         VolumeHeader header;
         try {
-            header = new VolumeHeader(id, VolumeHeader.DEFAULT_ITERATIONS, salt, PortableFormat.keyCheck(volumeKey));
+            header = new VolumeHeader(id, VolumeHeader.DEFAULT_ITERATIONS, salt, PortableFormat.keyCheck(volumeKey),
+                    jobName);
         } catch (GeneralSecurityException e) {
             throw new IOException("HMAC-SHA256 is not available in this Java runtime: " + e.getMessage(), e);
         } finally {
@@ -102,6 +110,27 @@ public class PortableEncryptor implements DiskEncryptor {
         } catch (NoSuchFileException | DamagedHeader e) {
             return false;
         }
+    }
+
+    /**
+     * The job the header names and the folders at the drive's root (file and folder names are not encrypted:
+     * each top folder is a job's), read without the key; empty when the drive holds no portable volume.
+     */
+    @Override
+    public Set<String> seedsOn(DriveTarget drive) throws IOException {
+        VolumeHeader header;
+        try {
+            header = readHeader(drive);
+        } catch (NoSuchFileException e) {
+            return Set.of();
+        } catch (DamagedHeader e) {
+            header = null;
+        }
+        Set<String> jobs = new TreeSet<>(FolderVolume.seedFolders(drive.mountPoint()));
+        if (header != null && header.job() != null) {
+            jobs.add(header.job());
+        }
+        return jobs;
     }
 
     @Override

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * The volume header at the root of a portable drive ({@value #FILE_NAME}): how to turn the recovery password
- * into the volume key, and a value that proves the key right without revealing it. Never holds a key.
+ * into the volume key, a value that proves the key right without revealing it, and the seeding job the drive
+ * was prepared for ({@code null} when not said). Never holds a key.
  */
-record VolumeHeader(String protectorId, int iterations, byte[] salt, byte[] keyCheck) {
+record VolumeHeader(String protectorId, int iterations, byte[] salt, byte[] keyCheck, String job) {
     static final String FILE_NAME = ".seedbench-portable.json";
     static final String FORMAT = "seedbench-portable";
     static final int VERSION = 1;
@@ -30,6 +31,9 @@ record VolumeHeader(String protectorId, int iterations, byte[] salt, byte[] keyC
         m.put("kdfIterations", iterations);
         m.put("kdfSalt", Base64.getEncoder().encodeToString(salt));
         m.put("keyCheck", Base64.getEncoder().encodeToString(keyCheck));
+        if (job != null) {
+            m.put("job", job);
+        }
         return FlatJson.write(m);
     }
 
@@ -63,7 +67,8 @@ record VolumeHeader(String protectorId, int iterations, byte[] salt, byte[] keyC
             throw new IllegalArgumentException("kdfSalt or keyCheck has the wrong length");
         }
         Object id = m.get("protectorId");
-        return new VolumeHeader(id instanceof String s ? s : "", (int) (long) (Long) iterations, salt, check);
+        return new VolumeHeader(id instanceof String s ? s : "", (int) (long) (Long) iterations, salt, check,
+                m.get("job") instanceof String job ? job : null);
     }
 
     private static void expect(Map<String, Object> m, String field, String value) {

@@ -56,6 +56,17 @@ public final class DriveSpecs {
      */
     public static Resolved resolve(List<String> specs, DriveDiscovery discovery)
             throws InvalidInputException, IOException {
+        return resolve(specs, discovery, true);
+    }
+
+    /**
+     * @param createFolders false to check the specs without creating a missing folder drive's folder (its drive
+     *                      then describes the folder as given, with no notes about its file system)
+     * @throws InvalidInputException every problem found, each naming the value as given
+     * @throws IOException           when this computer's drives cannot be listed (lsblk or PowerShell failed)
+     */
+    public static Resolved resolve(List<String> specs, DriveDiscovery discovery, boolean createFolders)
+            throws InvalidInputException, IOException {
         List<Problem> problems = new ArrayList<>();
         if (specs == null || specs.isEmpty()) {
             throw new InvalidInputException(new Problem(DriveRules.FIELD, null, "none given",
@@ -102,7 +113,7 @@ public final class DriveSpecs {
         List<AttachedDrive> result = new ArrayList<>();
         for (int i = 0, f = 0; i < drives.size(); i++) {
             AttachedDrive d = drives.get(i);
-            if (d.isFolder()) {
+            if (d.isFolder() && createFolders) {
                 d = FolderDrives.create(folders.get(f++), problems);
                 notes.addAll(d.notes());
             }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.eclipse.jface.wizard.WizardPage;
@@ -22,12 +23,14 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.rules.DriveRules;
+import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.diskprep.drives.AttachedDrive;
 import org.seedbench.diskprep.drives.DiscoveredDrives;
 import org.seedbench.diskprep.drives.DriveDiscovery;
+import org.seedbench.diskprep.drives.DriveSpecs;
 import org.seedbench.diskprep.drives.FolderDrives;
 
 /**
@@ -53,6 +56,7 @@ class DrivesPage extends WizardPage {
     private final DriveDiscovery discovery;
     private final List<DiskEncryptor> encryptors;
     private final List<String> earlierSpecs;
+    private final Function<AttachedDrive, List<Problem>> ownership;
     private final List<Row> rows = new ArrayList<>();
     private final Set<String> touched = new HashSet<>();
     private Table table;
@@ -63,8 +67,14 @@ class DrivesPage extends WizardPage {
     private Label discoveryNote;
     private Fields fields;
 
-    DrivesPage(String jobName, DriveDiscovery discovery, List<DiskEncryptor> encryptors, List<String> earlierSpecs) {
+    /**
+     * @param ownership why a drive may not be prepared for this job beyond the drive rules: another job's seed on
+     *                  it, a folder inside a staging location or a source
+     */
+    DrivesPage(String jobName, DriveDiscovery discovery, List<DiskEncryptor> encryptors, List<String> earlierSpecs,
+            Function<AttachedDrive, List<Problem>> ownership) {
         super("drives");
+        this.ownership = ownership;
         this.jobName = jobName;
         this.discovery = discovery;
         this.encryptors = encryptors;
@@ -151,6 +161,8 @@ class DrivesPage extends WizardPage {
             if (d.serial() == null) {
                 problems.add(new Problem(DriveRules.FIELD, d.device(), "reports no serial number",
                         "a drive with a serial number, which the import job names it by"));
+            } else {
+                problems.addAll(0, ownership.apply(d));
             }
             String verdict = problems.isEmpty() ? notes.isEmpty() ? "allowed" : "allowed: " + String.join("; ", notes)
                     : "refused: " + problems.get(0).message();
@@ -207,7 +219,17 @@ class DrivesPage extends WizardPage {
             String spec = FolderDrives.PREFIX + dir + ",capacity=" + capacity.getText().strip() + ",serial=" + id;
             Drive drive = new Drive(jobName, id, FolderDrives.DEFAULT_MODEL, AttachedDrive.TRANSPORT_FOLDER,
                     AttachedDrive.MEDIA_SSD, bytes, 0, null, null, null, null, null, 0);
-            List<Problem> refusals = DriveRules.checkDrive(drive, null);
+            List<Problem> refusals = new ArrayList<>(DriveRules.checkDrive(drive, null));
+            try {
+                refusals.addAll(0, ownership.apply(DriveSpecs.resolve(List.of(spec), DriveDiscovery.NONE, false)
+                        .drives().get(0)));
+            } catch (IOException e) {
+                refusals.add(new Problem(DriveRules.FIELD, id, "could not be checked (" + e.getMessage() + ")", null));
+            } catch (InvalidInputException e) {
+                if (refusals.isEmpty()) {
+                    refusals.addAll(e.problems());
+                }
+            }
             String description = "Folder drive, " + Sizes.decimal(bytes) + ", " + dir;
             addRow(new Row(spec, id, dir, description, refusals,
                     refusals.isEmpty() ? "allowed (rehearsal)" : "refused: " + refusals.get(0).message()),

@@ -36,7 +36,7 @@ class FormatPage extends WizardPage {
     public void createControl(Composite parent) {
         Composite c = new Composite(parent, SWT.NONE);
         c.setLayout(new GridLayout(1, false));
-        intro = new Label(c, SWT.WRAP);
+        intro = WizardIds.tag(new Label(c, SWT.WRAP), WizardIds.PREPARE_FORMAT_INTRO);
         intro.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         list = WizardIds.tag(new org.eclipse.swt.widgets.List(c, SWT.BORDER | SWT.V_SCROLL), WizardIds.PREPARE_FORMAT_LIST);
         GridData ld = new GridData(SWT.FILL, SWT.FILL, true, true);
@@ -54,8 +54,8 @@ class FormatPage extends WizardPage {
             toFormat = drives.chosen().stream().filter(d -> !alreadyFormatted.contains(d.serial())).toList();
             list.setItems(toFormat.stream().map(d -> d.serial() + ": " + d.description()).toArray(String[]::new));
             intro.setText(toFormat.isEmpty() ? "No drive needs formatting: every chosen drive was prepared in an "
-                    + "earlier run, whose copy resumes." : "These " + toFormat.size() + " drive"
-                            + (toFormat.size() == 1 ? " is" : "s are") + " formatted and encrypted:");
+                    + "earlier run, whose copy resumes." : toFormat.size() == 1 ? "This drive is formatted and "
+                            + "encrypted:" : "These " + toFormat.size() + " drives are formatted and encrypted:");
             confirm.setSelection(false);
             confirm.setEnabled(!toFormat.isEmpty());
             validate();

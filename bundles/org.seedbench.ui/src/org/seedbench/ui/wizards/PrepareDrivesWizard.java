@@ -1,5 +1,6 @@
 package org.seedbench.ui.wizards;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.rules.DriveRules;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.diskprep.drives.AttachedDrive;
 import org.seedbench.diskprep.drives.DriveDiscovery;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.ImportJobService;
@@ -62,7 +66,7 @@ public class PrepareDrivesWizard extends Wizard {
 
     @Override
     public void addPages() {
-        drives = new DrivesPage(job.name(), discovery, preparation.encryptors(), earlierSpecs);
+        drives = new DrivesPage(job.name(), discovery, preparation.encryptors(), earlierSpecs, this::checkDrive);
         format = new FormatPage(drives, recordedSerials);
         addPage(drives);
         addPage(format);
@@ -94,6 +98,16 @@ public class PrepareDrivesWizard extends Wizard {
     /** The job Finish scheduled, or null. */
     public PrepareDrivesJob scheduled() {
         return scheduled;
+    }
+
+    /** Why the drive may not be prepared for this job (another job's seed on it…), as the preparation would say. */
+    private List<Problem> checkDrive(AttachedDrive drive) {
+        try {
+            return preparation.checkDrive(dataDirectory, job.name(), drive);
+        } catch (IOException | RuntimeException e) {
+            return List.of(new Problem(DriveRules.FIELD, drive.serial(), "could not be checked for another job's seed ("
+                    + e.getMessage() + ")", "a drive whose volume can be read"));
+        }
     }
 
     CatalogService catalogs() {

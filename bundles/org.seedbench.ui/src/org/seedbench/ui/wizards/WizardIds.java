@@ -44,6 +44,7 @@ public final class WizardIds {
     public static final String PREPARE_ENCRYPTOR = "prepare.encryptor";
     public static final String PREPARE_RULES = "prepare.rules";
     public static final String PREPARE_FORMAT_LIST = "prepare.formatList";
+    public static final String PREPARE_FORMAT_INTRO = "prepare.formatIntro";
     public static final String PREPARE_FORMAT_CONFIRM = "prepare.formatConfirm";
     public static final String DRIVES_READY_ADDRESS = "drivesReady.address";
     public static final String DRIVES_READY_DRIVES = "drivesReady.drives";

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.seedbench.core.spi.DiskEncryptor.DriveFile;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
@@ -164,6 +167,26 @@ public abstract class FolderVolume implements Volume {
      */
     public static boolean isFileSystemFolder(String rootEntryName) {
         return FILE_SYSTEM_ENTRIES.contains(rootEntryName.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The folders at a mounted drive's root that hold a seed: each is a seeding job's ({@code <job>/…}), read
+     * without the key where names are not encrypted. The volume's own names (starting with '.') and the file
+     * system's folders are left out; empty when the root cannot be listed (not mounted, or locked).
+     *
+     * @since 1.1
+     */
+    public static Set<String> seedFolders(Path root) {
+        if (root == null || !Files.isDirectory(root)) {
+            return Set.of();
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".") && !isFileSystemFolder(n))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            return Set.of();
+        }
     }
 
     /** What is wrong with {@code path}, or {@code null} when it keeps the rules. */

@@ -5,5 +5,5 @@
  * {@link org.seedbench.core.spi.volume.PlainFolderVolume} stores them as they are, for drives whose operating
  * system encrypts them (BitLocker).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.seedbench.core.spi.volume;

@@ -68,6 +68,11 @@ public class PrepareDrivesWizardBot extends WizardBot {
         return List.of(Ui.find(shell(), WizardIds.PREPARE_FORMAT_LIST, org.eclipse.swt.widgets.List.class).getItems());
     }
 
+    /** The sentence above the drives the format confirmation names. */
+    public String formatIntro() {
+        return Ui.text(shell(), WizardIds.PREPARE_FORMAT_INTRO);
+    }
+
     public PrepareDrivesWizardBot confirmFormat() {
         Ui.click(Ui.find(shell(), WizardIds.PREPARE_FORMAT_CONFIRM, Button.class));
         Ui.flush(display);

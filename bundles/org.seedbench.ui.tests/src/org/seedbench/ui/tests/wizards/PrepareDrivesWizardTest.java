@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -120,6 +121,31 @@ class PrepareDrivesWizardTest extends WizardShellBase {
             assertEquals(JobState.CREATING, catalog.job(seeds.name("seed-ui01")).orElseThrow().state());
             assertTrue(catalog.drives(seeds.name("seed-ui01")).stream().map(Drive::serial).toList().contains(seeds.serial("SB-0001")));
         }
+    }
+
+    @Test
+    void aDriveOfAnotherJobIsRefusedOnItsRowAndOneDriveIsNamedInTheSingular() throws Exception {
+        String taken = seeds.serial("SB-OWN");
+        SeedingJob owner = seeds.created(seeds.name("seed-ui03"), taken, stage, preparation, importJobs);
+        SeedingJob job = seeds.staged(seeds.name("seed-ui04"), stage);
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation, importJobs,
+                DriveDiscovery.NONE, display::asyncExec, null);
+        try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {
+            bot.addFolderDrive(tmp.resolve("drives/" + taken).toString(), "50M", taken);
+            PrepareDrivesWizardBot.DriveRow row = bot.drives().get(0);
+            assertTrue(row.verdict().startsWith("refused: drive '" + taken + "': holds the seed of job " + owner.name()
+                    + " (Creating)"), row.verdict());
+            assertFalse(row.checked(), "another job's drive cannot be chosen");
+            bot.check(taken, true);
+            assertFalse(bot.drives().get(0).checked());
+
+            bot.addFolderDrive(tmp.resolve("drives/fresh").toString(), "50M", seeds.serial("SB-NEW"));
+            assertEquals("allowed (rehearsal)", bot.drives().get(1).verdict());
+            bot.next();
+            assertEquals("This drive is formatted and encrypted:", bot.formatIntro());
+        }
+        assertTrue(Files.list(tmp.resolve("drives/" + taken)).anyMatch(p -> p.getFileName().toString()
+                .equals(owner.name())), "the other job's seed is still on its drive");
     }
 
     @Test
