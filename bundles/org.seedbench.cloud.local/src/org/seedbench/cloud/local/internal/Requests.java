@@ -35,7 +35,32 @@ public final class Requests {
                     String.join(", ", knownLocations.stream().sorted().toList())));
         }
         problems.addAll(checkDrives(r.drives()));
+        try {
+            daysPerSecond(r);
+        } catch (IOException e) {
+            problems.addAll(((InvalidInputException) e.getCause()).problems());
+        }
         return problems;
+    }
+
+    /** A rehearsal job's clock speed (simulated days per real second); null for a real job. */
+    public static Double daysPerSecond(ImportJobRequest r) throws IOException {
+        String value = r.options().get(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND);
+        if (value == null) {
+            return null;
+        }
+        String allowed = "simulated days per real second, a number above 0, at most "
+                + (int) ServiceClock.MAX_DAYS_PER_SECOND;
+        double d;
+        try {
+            d = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw invalid(new Problem("rehearsal days per second", value, "is not a number", allowed));
+        }
+        if (!(d > 0) || d > ServiceClock.MAX_DAYS_PER_SECOND) {
+            throw invalid(new Problem("rehearsal days per second", value, "is out of range", allowed));
+        }
+        return d;
     }
 
     private static List<Problem> checkDrives(List<DriveEntry> drives) {
