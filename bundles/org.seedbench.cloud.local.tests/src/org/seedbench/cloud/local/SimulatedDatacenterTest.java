@@ -509,6 +509,6 @@ class SimulatedDatacenterTest {
                 SUBSCRIPTION, "westeurope", JOB, ACCOUNT, CONTAINER, "1 Main St", List.of(),
                 Map.of(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, "fast"))));
         assertTrue(((InvalidInputException) bad.getCause()).problems().stream().anyMatch(p -> p.message()
-                .startsWith("rehearsal days per second 'fast': is not a number")), bad.getMessage());
+                .startsWith("days per second 'fast': is not a number")), bad.getMessage());
     }
 }

@@ -92,18 +92,20 @@ public final class ShippingRules {
     }
 
     /**
-     * The ship date against the window the service takes: not after {@code today} (a package that has not left has
-     * no tracking number yet) and at most {@value #SHIP_DATE_PAST_DAYS} days before it.
+     * The ship date against the window the service takes: not after today (a package that has not left has no
+     * tracking number yet; today where the admin is, which may be a day ahead of UTC) and at most
+     * {@value #SHIP_DATE_PAST_DAYS} days before it.
      *
-     * @param today the real date today (never a rehearsal's compressed clock)
+     * @param today the real date today in UTC (never a rehearsal's compressed clock)
      */
     public static List<Problem> checkShipDate(LocalDate shipDate, LocalDate today) {
         if (shipDate == null) {
             return List.of();
         }
         LocalDate earliest = today.minusDays(SHIP_DATE_PAST_DAYS);
-        String allowed = "a date from " + earliest + " to " + today + " (today)";
-        if (shipDate.isAfter(today)) {
+        LocalDate latest = today.plusDays(1);
+        String allowed = "a date from " + earliest + " to today, " + today + " (UTC)";
+        if (shipDate.isAfter(latest)) {
             return List.of(new Problem(SHIP_DATE, shipDate.toString(), "is in the future", allowed));
         }
         if (shipDate.isBefore(earliest)) {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.RehearsalRules;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
@@ -35,32 +36,17 @@ public final class Requests {
                     String.join(", ", knownLocations.stream().sorted().toList())));
         }
         problems.addAll(checkDrives(r.drives()));
-        try {
-            daysPerSecond(r);
-        } catch (IOException e) {
-            problems.addAll(((InvalidInputException) e.getCause()).problems());
+        String rehearsal = r.options().get(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND);
+        if (rehearsal != null) {
+            problems.addAll(RehearsalRules.checkDaysPerSecond(rehearsal));
         }
         return problems;
     }
 
-    /** A rehearsal job's clock speed (simulated days per real second); null for a real job. */
-    public static Double daysPerSecond(ImportJobRequest r) throws IOException {
+    /** A rehearsal job's clock speed (simulated days per real second), as {@link #check}ed; null for a real job. */
+    public static Double daysPerSecond(ImportJobRequest r) {
         String value = r.options().get(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND);
-        if (value == null) {
-            return null;
-        }
-        String allowed = "simulated days per real second, a number above 0, at most "
-                + (int) ServiceClock.MAX_DAYS_PER_SECOND;
-        double d;
-        try {
-            d = Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw invalid(new Problem("rehearsal days per second", value, "is not a number", allowed));
-        }
-        if (!(d > 0) || d > ServiceClock.MAX_DAYS_PER_SECOND) {
-            throw invalid(new Problem("rehearsal days per second", value, "is out of range", allowed));
-        }
-        return d;
+        return value == null ? null : Double.parseDouble(value.strip());
     }
 
     private static List<Problem> checkDrives(List<DriveEntry> drives) {

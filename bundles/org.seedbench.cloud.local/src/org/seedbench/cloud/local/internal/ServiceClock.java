@@ -23,8 +23,6 @@ import java.util.Properties;
  */
 public final class ServiceClock extends Clock {
     public static final double SECONDS_PER_DAY = 86_400;
-    /** The fastest a rehearsal's clock runs: simulated days per real second. */
-    public static final double MAX_DAYS_PER_SECOND = 1000;
 
     private final Path file;
     private final Clock real;
