@@ -53,7 +53,8 @@ final class InitVerb implements Verb {
                   --source-host NAME        the machine the data comes from, when it is a virtual machine
                   --rehearsal               a rehearsal on the local cloud's simulated datacenter: this job's import
                                             job runs on a compressed clock of its own (no other job's dates move)
-                  --days-per-second N       a rehearsal's clock: simulated days per real second (default 1)
+                  --days-per-second N       a rehearsal's clock: simulated days per real second (default 0.1: a
+                                            day every 10 s, 14 days to ship in 140 s)
                   --json                    print the job as JSON
                   --data DIR                data directory (default ~/.seedbench, or SEEDBENCH_DATA)""";
     }

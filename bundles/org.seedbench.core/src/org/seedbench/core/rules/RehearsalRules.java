@@ -9,8 +9,11 @@ import java.util.List;
  */
 public final class RehearsalRules {
     public static final String DAYS_PER_SECOND = "days per second";
-    /** The speed of a rehearsal when none is given: a day a second. */
-    public static final double DEFAULT_DAYS_PER_SECOND = 1;
+    /**
+     * The speed of a rehearsal when none is given: a day every ten seconds, so that the 14 days to ship leave a
+     * couple of minutes to type the commands between prepare-drives and ship.
+     */
+    public static final double DEFAULT_DAYS_PER_SECOND = 0.1;
     /** The fastest a rehearsal's clock runs. */
     public static final double MAX_DAYS_PER_SECOND = 1000;
     /** The only connector with a simulated datacenter. */
