@@ -303,7 +303,8 @@ public class VaultService {
             throws InvalidInputException, IOException {
         JobAndProps jp = read(dataDirectory, jobName);
         SeedingJob job = jp.job();
-        if (job.state() != JobState.SEEDED) {
+        if (!SEED_VAULT_OR_CLEANUP.contains(job.state())) {
+            // seed-vault would refuse these states too: say what the admin does instead
             throw new InvalidInputException(new Problem("job", job.name(), "is " + job.state().label()
                     + ": cleanup deletes staging and the import container once the vault holds the seed; "
                     + beforeCleanup(job), null));
@@ -336,6 +337,10 @@ public class VaultService {
         }
         return new CleanupOutcome(place.describe(), blobs.size(), bytes, folder, stagingBytes);
     }
+
+    /** States in which the vault is seeded (or seeded already): cleanup checks what the vault lacks. */
+    private static final Set<JobState> SEED_VAULT_OR_CLEANUP = java.util.EnumSet.of(JobState.COMPLETED,
+            JobState.COMPLETED_WITH_ERRORS, JobState.CLOSED, JobState.VAULT_SEEDING, JobState.SEEDED);
 
     /** What the admin does next, in a state where cleanup is refused. */
     static String beforeCleanup(SeedingJob job) {

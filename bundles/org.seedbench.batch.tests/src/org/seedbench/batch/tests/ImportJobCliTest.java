@@ -322,6 +322,9 @@ class ImportJobCliTest {
         assertTrue(ship.out().contains("shipped " + today() + "."), "the ship date is today's real date: " + ship.out());
         CliRun watch = run("status", "seed-rehearsal", "--watch", "--interval", "0.2");
         assertEquals(0, watch.exitCode(), watch.out() + watch.err());
+        CliRun rehearsal = run("status", "seed-rehearsal");
+        assertTrue(rehearsal.out().contains("rehearsal          its import job runs on a clock of its own, 4 simulated "
+                + "days a real second"), rehearsal.out());
 
         // the rehearsal's datacenter days passed; the real job's did not
         CliRun real = run("status", "seed-real");
