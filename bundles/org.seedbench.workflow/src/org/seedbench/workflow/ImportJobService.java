@@ -2,6 +2,7 @@ package org.seedbench.workflow;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -53,6 +54,12 @@ public class ImportJobService {
     public static final String PROP_STATE = "importJob.state";
     public static final String PROP_PERCENT = "importJob.percent";
     public static final String PROP_BYTES = "importJob.bytes";
+    /**
+     * Job property of a rehearsal job: simulated days per real second of its import job's clock at the local
+     * cloud's datacenter (set by {@code init --rehearsal}, the demo). A job without it is a real job: its dates
+     * run on the real clock.
+     */
+    public static final String PROP_REHEARSAL = "rehearsal.daysPerSecond";
     public static final String RETURN_ADDRESS = "return address";
     public static final String RETURN_CARRIER_ACCOUNT = "return carrier account";
     /** At most this many lines of a drive's error log are shown. */
@@ -68,13 +75,16 @@ public class ImportJobService {
     private CloudConnectors connectors;
 
     private final CommandRunner commands;
+    /** The real clock: ship dates are real dates, whatever a rehearsal's import job clock says. */
+    private final Clock real;
 
     public ImportJobService() {
-        this(CommandRunner.SYSTEM);
+        this(CommandRunner.SYSTEM, Clock.systemUTC());
     }
 
-    ImportJobService(CommandRunner commands) {
+    ImportJobService(CommandRunner commands, Clock real) {
         this.commands = commands;
+        this.real = real;
     }
 
     /**
@@ -113,7 +123,8 @@ public class ImportJobService {
         }
         CloudJobStatus status = existing.isPresent() ? existing.get()
                 : refusedAsInput(() -> connector.createImportJob(request(dataDirectory, job, drives, props)));
-        Instant created = status.created() != null ? status.created() : connector.clock().instant();
+        Instant created = status.created() != null ? status.created()
+                : connector.clock(job.subscriptionId(), jobName).instant();
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             Map<String, String> recorded = new LinkedHashMap<>(reportedProps(status));
             recorded.put(PROP_CREATED, created.toString());
@@ -124,6 +135,38 @@ public class ImportJobService {
                     + location.displayName() + " within " + ShippingRules.DEADLINE_DAYS + " days");
         }
         return new ImportJobOutcome(status, location, existing.isEmpty());
+    }
+
+    /**
+     * Refuses a location the job's connector does not list (nothing about the job is written): {@code init} asks
+     * before the job exists, {@code prepare-drives} before any drive is formatted. A connector that cannot be asked
+     * here (not configured yet, not reachable) is asked again when the import job is created.
+     *
+     * @throws InvalidInputException naming the connector's locations
+     */
+    public void checkLocation(Path dataDirectory, SeedingJob job) throws InvalidInputException {
+        CloudConnector connector;
+        List<DatacenterLocation> all;
+        try {
+            connector = connector(dataDirectory, job);
+            all = connector.locations();
+        } catch (InvalidInputException | IOException e) {
+            return;
+        }
+        if (job.location() != null && all.stream().noneMatch(l -> l.id().equals(job.location()))) {
+            throw new InvalidInputException(new Problem(SeedRules.LOCATION, job.location(), "is not a location of the "
+                    + connector.id() + " connector", String.join(", ", all.stream().map(DatacenterLocation::id)
+                            .sorted().toList())));
+        }
+    }
+
+    /** {@link #checkLocation(Path, SeedingJob)} of a job of the catalog. */
+    public void checkLocation(Path dataDirectory, String jobName) throws InvalidInputException {
+        SeedingJob job;
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            job = Jobs.require(catalog, jobName);
+        }
+        checkLocation(dataDirectory, job);
     }
 
     /** The job's drives that hold part of the seed (a drive prepared but not needed has no manifest). */
@@ -142,8 +185,10 @@ public class ImportJobService {
             entries.add(new ImportJobRequest.DriveEntry(d.serial(), key, d.manifestFile(), d.manifestHash(),
                     d.encryptor(), attached(props.get(DrivePreparationService.PROP_DRIVE_SPEC + d.serial()))));
         }
+        Map<String, String> options = props.get(PROP_REHEARSAL) == null ? Map.of()
+                : Map.of(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, props.get(PROP_REHEARSAL));
         return new ImportJobRequest(job.subscriptionId(), job.location(), job.name(), job.storageAccount(),
-                job.container(), null, entries);
+                job.container(), null, entries, options);
     }
 
     /** Where the drive given with this {@code --drive} value can be read here, for the simulator; null if not. */
@@ -159,35 +204,51 @@ public class ImportJobService {
         }
     }
 
+    /** {@link #ship(Path, String, Shipment, boolean)} without replacing a package the job already has. */
+    public Shipment ship(Path dataDirectory, String jobName, Shipment shipment)
+            throws InvalidInputException, IOException {
+        return ship(dataDirectory, jobName, shipment, false);
+    }
+
     /**
      * Gives the service the shipping details of the job's package and moves the job to Shipping. The ship date
-     * defaults to today and the drives to all the job's drives (by the connector's clock). Refused, with the
-     * catalog unchanged, before the import job exists, after the 14-day deadline, for a tracking number of
-     * another job or a drive of another job.
+     * defaults to today's real date and the drives to all the job's drives. Refused, with the catalog unchanged,
+     * before the import job exists, after the 14-day deadline (by the import job's clock), for a ship date in the
+     * future or more than {@value ShippingRules#SHIP_DATE_PAST_DAYS} days ago, for a tracking number of another
+     * job or a drive of another job, and for another package when the job has one already and {@code replace} is
+     * not said. The same package again is a rerun: nothing changes. A replaced package is recorded in the job's
+     * events.
      *
      * @return the shipment as recorded, defaults filled in
      */
-    public Shipment ship(Path dataDirectory, String jobName, Shipment shipment)
+    public Shipment ship(Path dataDirectory, String jobName, Shipment shipment, boolean replace)
             throws InvalidInputException, IOException {
         SeedingJob job;
         Map<String, String> props;
         List<Drive> drives;
+        Shipment current;
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             job = Jobs.require(catalog, jobName);
             props = catalog.jobProperties(jobName);
             drives = seedDrives(catalog, jobName);
+            current = catalog.shipment(jobName).orElse(null);
         }
         if (job.state() != JobState.CREATING && job.state() != JobState.SHIPPING) {
             throw new InvalidInputException(new Problem("job", jobName, "is " + job.state().label()
                     + ": shipping details are given once its import job is created and before the service "
                     + "receives the drives", "a job in state Creating (or Shipping, to correct the details)"));
         }
-        CloudConnector connector = connector(dataDirectory, job);
-        Instant now = connector.clock().instant();
-        if (job.state() == JobState.CREATING) {
-            checkDeadline(jobName, created(props), now);
+        LocalDate today = LocalDate.ofInstant(real.instant(), ZoneOffset.UTC);
+        Shipment complete = withDefaults(jobName, shipment, drives, today);
+        InvalidInputException.throwIfAny(ShippingRules.checkShipDate(complete.shipDate(), today));
+        InvalidInputException.throwIfAny(ShippingRules.checkReplace(current, complete, replace));
+        if (current != null && job.state() == JobState.SHIPPING && ShippingRules.samePackage(current, complete)) {
+            return current;
         }
-        Shipment complete = withDefaults(jobName, shipment, drives, now);
+        CloudConnector connector = connector(dataDirectory, job);
+        if (job.state() == JobState.CREATING) {
+            checkDeadline(jobName, created(props), connector.clock(job.subscriptionId(), jobName).instant());
+        }
         checkReturn(complete);
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             checkAgainstOtherJobs(catalog, complete);
@@ -195,6 +256,10 @@ public class ImportJobService {
         refusedAsInput(() -> connector.updateShipping(job.subscriptionId(), complete));
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             catalog.putShipment(complete);
+            if (current != null && !ShippingRules.samePackage(current, complete)) {
+                catalog.recordEvent(jobName, "shipping.replaced", "package replaced: was "
+                        + ShippingRules.describe(current) + "; now " + ShippingRules.describe(complete));
+            }
             if (job.state() == JobState.CREATING) {
                 catalog.moveJob(jobName, JobState.SHIPPING, complete.driveCount() + " drives shipped with "
                         + complete.carrier() + ", tracking " + complete.trackingNumber());
@@ -257,8 +322,8 @@ public class ImportJobService {
         }
     }
 
-    private static Shipment withDefaults(String jobName, Shipment s, List<Drive> drives, Instant now) {
-        LocalDate date = s.shipDate() != null ? s.shipDate() : LocalDate.ofInstant(now, ZoneOffset.UTC);
+    private static Shipment withDefaults(String jobName, Shipment s, List<Drive> drives, LocalDate today) {
+        LocalDate date = s.shipDate() != null ? s.shipDate() : today;
         List<String> serials = s.driveSerials().isEmpty() ? drives.stream().map(Drive::serial).toList()
                 : s.driveSerials();
         return new Shipment(jobName, trim(s.carrier()), trim(s.trackingNumber()), date, serials,
@@ -296,7 +361,7 @@ public class ImportJobService {
         }
         CloudConnector connector = connector(dataDirectory, job);
         Optional<CloudJobStatus> reported = connector.getImportJob(job.subscriptionId(), jobName);
-        Instant now = connector.clock().instant();
+        Instant now = connector.clock(job.subscriptionId(), jobName).instant();
         Instant created = created(props) != null ? created(props)
                 : reported.map(CloudJobStatus::created).orElse(null);
         List<String> changes = new ArrayList<>();
@@ -333,7 +398,7 @@ public class ImportJobService {
             return Optional.empty();
         }
         CloudConnector connector = connector(dataDirectory, job);
-        return Optional.of(ShippingRules.deadline(created, connector.clock().instant()));
+        return Optional.of(ShippingRules.deadline(created, connector.clock(job.subscriptionId(), job.name()).instant()));
     }
 
     /**

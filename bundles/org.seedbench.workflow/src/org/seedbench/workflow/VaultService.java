@@ -304,6 +304,12 @@ public class VaultService {
             throws InvalidInputException, IOException {
         JobAndProps jp = read(dataDirectory, jobName);
         SeedingJob job = jp.job();
+        if (!SEED_VAULT_OR_CLEANUP.contains(job.state())) {
+            // seed-vault would refuse these states too: say what the admin does instead
+            throw new InvalidInputException(new Problem("job", job.name(), "is " + job.state().label()
+                    + ": cleanup deletes staging and the import container once the vault holds the seed; "
+                    + beforeCleanup(job), null));
+        }
         Vaults.Place place = Vaults.place(connectors, dataDirectory, job, jp.properties());
         Path folder = Jobs.stagingFolder(job);
         LocalStorage staging = Files.isDirectory(folder) ? new LocalStorage(folder) : null;
@@ -332,6 +338,32 @@ public class VaultService {
                     + Sizes.decimal(stagingBytes) + ")");
         }
         return new CleanupOutcome(place.describe(), blobs.size(), bytes, folder, stagingBytes);
+    }
+
+    /** States in which the vault is seeded (or seeded already): cleanup checks what the vault lacks. */
+    private static final Set<JobState> SEED_VAULT_OR_CLEANUP = java.util.EnumSet.of(JobState.COMPLETED,
+            JobState.COMPLETED_WITH_ERRORS, JobState.CLOSED, JobState.VAULT_SEEDING, JobState.SEEDED);
+
+    /** What the admin does next, in a state where cleanup is refused. */
+    static String beforeCleanup(SeedingJob job) {
+        String j = job.name();
+        return switch (job.state()) {
+            case DRAFT, STAGING -> "first stage it: seedbench stage " + j;
+            case STAGED, PREPARING_DRIVES -> "first prepare its drives: seedbench prepare-drives " + j + " --drive …";
+            case DRIVES_READY -> "first create its import job: seedbench prepare-drives " + j + " --drive … (the "
+                    + "same drives again)";
+            case CREATING -> "first ship the drives and give the shipping details: seedbench ship " + j
+                    + " --carrier … --tracking …";
+            case SHIPPING, RECEIVED, TRANSFERRING, PACKAGING -> "the datacenter has not finished importing the "
+                    + "drives: follow it with seedbench status " + j + " --watch, then seedbench seed-vault " + j;
+            case COMPLETED, COMPLETED_WITH_ERRORS, CLOSED, VAULT_SEEDING -> "first seed the vault: seedbench "
+                    + "seed-vault " + j;
+            case CANCELLED, EXPIRED -> "its import job ended without data, so the vault has nothing to keep: the "
+                    + "staging repository " + Jobs.stagingFolder(job) + " is still there for a new job (seedbench "
+                    + "init, then prepare-drives); delete it yourself if it is no longer needed";
+            case CLEANED_UP -> "it is cleaned up already: nothing is left to delete";
+            case SEEDED -> "cleanup may run";
+        };
     }
 
     /** The objects of staging and the import container the vault does not hold intact, sorted. */

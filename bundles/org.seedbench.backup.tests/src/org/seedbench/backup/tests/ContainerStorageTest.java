@@ -51,7 +51,7 @@ class ContainerStorageTest {
 
     @BeforeEach
     void signIn() throws IOException {
-        local.signIn(Map.of("dataDirectory", temp.resolve("data"), "secondsPerDay", "1"));
+        local.signIn(Map.of("dataDirectory", temp.resolve("data")));
         vault = local.container("contosobackup", "seedbench-vault");
     }
 

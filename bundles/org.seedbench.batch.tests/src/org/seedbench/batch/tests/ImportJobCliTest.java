@@ -67,18 +67,20 @@ class ImportJobCliTest {
         Files.writeString(passFile, PASSPHRASE + "\n");
     }
 
-    /** The simulated service's speed: real seconds per service day (86400 is real time). */
-    private void clockSpeed(double secondsPerDay) throws IOException {
-        Path settings = Files.createDirectories(data.resolve("connectors")).resolve("local.properties");
-        Files.writeString(settings, "secondsPerDay=" + secondsPerDay + "\n");
+    /** The local connector's settings file, as an admin edits it. */
+    private Path localSettings() throws IOException {
+        return Files.createDirectories(data.resolve("connectors")).resolve("local.properties");
     }
+
+    /** init's options that make the job a rehearsal whose clock runs two days a second. */
+    private static final String[] REHEARSAL = { "--rehearsal", "--days-per-second", "2" };
 
     private CliRun run(String... args) {
         return CliRun.run(cli, data, args);
     }
 
     /** A staged job with a little generated data, its drives prepared onto one folder drive. */
-    private CliRun preparedJob(String job, String serial) throws IOException {
+    private CliRun preparedJob(String job, String serial, String... initOptions) throws IOException {
         Path source = Files.createDirectories(tmp.resolve("source-" + job));
         Random random = new Random(job.hashCode());
         byte[] bytes = new byte[300_000];
@@ -86,9 +88,11 @@ class ImportJobCliTest {
             random.nextBytes(bytes);
             Files.write(source.resolve("file-" + i + ".bin"), bytes);
         }
-        CliRun init = run("init", "--name", job, "--staging", tmp.resolve("staging").toString(), "--storage-account",
-                "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION, "--location", "westeurope",
-                "--workload", "files:" + source);
+        List<String> args = new ArrayList<>(List.of("init", "--name", job, "--staging", tmp.resolve("staging")
+                .toString(), "--storage-account", "contosobackup", "--container", "seed", "--subscription",
+                SUBSCRIPTION, "--location", "westeurope", "--workload", "files:" + source));
+        args.addAll(List.of(initOptions));
+        CliRun init = run(args.toArray(String[]::new));
         assertEquals(0, init.exitCode(), init.err());
         CliRun stage = run("stage", job, "--passphrase-file", passFile.toString());
         assertEquals(0, stage.exitCode(), stage.err());
@@ -130,8 +134,7 @@ class ImportJobCliTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void preparedDrivesTravelToTheDatacenterAndComplete() throws IOException {
-        clockSpeed(0.5);
-        CliRun prepared = preparedJob("seed-fs01", "SB-0001");
+        CliRun prepared = preparedJob("seed-fs01", "SB-0001", REHEARSAL);
         assertEquals(0, prepared.exitCode(), prepared.out() + prepared.err());
         String address = local.location("westeurope").orElseThrow().shippingAddress();
         assertTrue(prepared.out().contains("Import job seed-fs01 created"), prepared.out());
@@ -170,8 +173,7 @@ class ImportJobCliTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aCorruptedBlockOnADriveIsNamedWithItsBlobWhenTheCopyCompletesWithErrors() throws IOException {
-        clockSpeed(0.5);
-        assertEquals(0, preparedJob("seed-fs01", "SB-0001").exitCode());
+        assertEquals(0, preparedJob("seed-fs01", "SB-0001", REHEARSAL).exitCode());
         Path pack;
         try (Stream<Path> files = Files.walk(tmp.resolve("drives/SB-0001/seed-fs01/packs"))) {
             pack = files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
@@ -198,15 +200,17 @@ class ImportJobCliTest {
 
     @Test
     void aFailedImportJobCreationIsCreatedOnceByTheRerun() throws IOException {
-        clockSpeed(-1);
+        // the compressed clock of earlier versions, hand-written into the settings: the connector refuses it
+        Files.writeString(localSettings(), "secondsPerDay=1\n");
         CliRun failed = preparedJob("seed-fs01", "SB-0001");
         assertEquals(3, failed.exitCode(), failed.out() + failed.err());
         assertEquals(1, failed.errLines().size(), failed.err());
-        assertTrue(failed.err().startsWith("seedbench prepare-drives: secondsPerDay '-1.0': is not a positive number"),
-                failed.err());
+        assertTrue(failed.err().startsWith("seedbench prepare-drives: secondsPerDay: is no longer a setting of the "
+                + "local cloud"), failed.err());
+        assertTrue(failed.err().contains("seedbench init --rehearsal"), failed.err());
         assertEquals("DrivesReady", state("seed-fs01"));
 
-        clockSpeed(86_400);
+        Files.delete(localSettings());
         CliRun rerun = run("prepare-drives", "seed-fs01", "--yes-format", "--drive", "dir:"
                 + tmp.resolve("drives/SB-0001") + ",capacity=50M,serial=SB-0001");
         assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
@@ -218,7 +222,6 @@ class ImportJobCliTest {
 
     @Test
     void shippingRefusalsAreOneClearLineAndChangeNothing() throws IOException {
-        clockSpeed(86_400);
         assertEquals(0, preparedJob("seed-a", "SB-A001").exitCode());
         assertEquals(0, preparedJob("seed-b", "SB-B001").exitCode());
         assertEquals(0, run("init", "--name", "seed-c", "--staging", tmp.resolve("staging").toString(),
@@ -232,11 +235,19 @@ class ImportJobCliTest {
         assertRefused(ship("seed-b", "1Z-0002", "--drive", "SB-B001", "--drive", "SB-A001"),
                 "drives 'SB-A001': belongs to another job");
         assertRefused(ship("seed-c", "1Z-0003"), "job 'seed-c': is Draft");
+        assertRefused(ship("seed-b", "1Z-0004", "--ship-date", "2020-01-01"), "ship date '2020-01-01': is more "
+                + "than 7 days ago (allowed: a date from " + today().minusDays(7) + " to today, " + today());
+        assertRefused(ship("seed-b", "1Z-0004", "--ship-date", "2030-01-01"), "ship date '2030-01-01': is in the "
+                + "future (allowed: a date from " + today().minusDays(7));
+        assertRefused(ship("seed-b", "1Z-00\n05"), "tracking number '1Z-00\\n05': holds a line break");
 
         assertEquals(jobs, jobsWithoutDeadlines());
         assertEquals(eventsOfB, events("seed-b").size());
         assertTrue(shipment("seed-b") == null, "no shipment recorded for seed-b");
         assertEquals("Creating", state("seed-b"));
+        assertRefused(run("cleanup", "seed-b"), "cleanup", "job 'seed-b': is Creating: cleanup deletes staging and the "
+                + "import container once the vault holds the seed; first ship the drives and give the shipping details: "
+                + "seedbench ship seed-b --carrier");
 
         CliRun waiting = run("status", "seed-b", "--watch", "--interval", "0.1", "--timeout", "0.3");
         assertEquals(4, waiting.exitCode(), waiting.out() + waiting.err());
@@ -246,7 +257,6 @@ class ImportJobCliTest {
 
     @Test
     void elevenDaysAfterCreationTheDeadlineIsWarned() throws IOException {
-        clockSpeed(86_400);
         assertEquals(0, preparedJob("seed-fs01", "SB-0001").exitCode());
         CliRun fresh = run("status", "seed-fs01");
         assertEquals(0, fresh.exitCode(), fresh.err());
@@ -266,7 +276,6 @@ class ImportJobCliTest {
 
     @Test
     void onDayFifteenWithoutShippingDetailsTheJobHasExpired() throws IOException {
-        clockSpeed(86_400);
         assertEquals(0, preparedJob("seed-fs01", "SB-0001").exitCode());
         advanceServiceClock(Duration.ofDays(15));
         JsonNode jobs = jobsWithoutDeadlines();
@@ -285,10 +294,115 @@ class ImportJobCliTest {
     }
 
     private void assertRefused(CliRun r, String expected) {
+        assertRefused(r, "ship", expected);
+    }
+
+    private static void assertRefused(CliRun r, String verb, String expected) {
         assertEquals(3, r.exitCode(), r.out() + r.err());
         assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().startsWith("seedbench ship: " + expected), r.err());
+        assertTrue(r.err().startsWith("seedbench " + verb + ": " + expected), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    private static java.time.LocalDate today() {
+        return java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aRehearsalRunsOnItsOwnClockAndARealJobsDatesStayReal() throws IOException {
+        assertEquals(0, preparedJob("seed-real", "SB-0001").exitCode());
+        CliRun prepared = preparedJob("seed-rehearsal", "SB-0002", "--rehearsal", "--days-per-second", "4");
+        assertEquals(0, prepared.exitCode(), prepared.out() + prepared.err());
+        assertTrue(events("seed-rehearsal").stream().anyMatch(e -> e.kind().equals("rehearsal")),
+                "the rehearsal is recorded in the job's events");
+
+        CliRun ship = ship("seed-rehearsal", "1Z-R001");
+        assertEquals(0, ship.exitCode(), ship.err());
+        assertTrue(ship.out().contains("shipped " + today() + "."), "the ship date is today's real date: " + ship.out());
+        CliRun watch = run("status", "seed-rehearsal", "--watch", "--interval", "0.2");
+        assertEquals(0, watch.exitCode(), watch.out() + watch.err());
+        CliRun rehearsal = run("status", "seed-rehearsal");
+        assertTrue(rehearsal.out().contains("rehearsal          its import job runs on a clock of its own, 4 simulated "
+                + "days a real second"), rehearsal.out());
+
+        // the rehearsal's datacenter days passed; the real job's did not
+        CliRun real = run("status", "seed-real");
+        assertEquals(0, real.exitCode(), real.out() + real.err());
+        assertTrue(real.out().contains("14 days left to enter shipping details"), real.out());
+        assertEquals("Creating", state("seed-real"));
+        java.time.Instant created = java.time.Instant.parse(json("status", "seed-real").path("importJob")
+                .path("created").asText(json("status", "seed-real").path("created").asText()));
+        assertTrue(Duration.between(created, java.time.Instant.now()).abs().toMinutes() < 10,
+                "the real job's import job was created now, by the real clock: " + created);
+        assertEquals(0, ship("seed-real", "1Z-0001").exitCode());
+        assertEquals("Shipping", state("seed-real"), "a real job is not moved along by the rehearsal's clock");
+    }
+
+    @Test
+    void aRehearsalIsMadeAtInitOnTheLocalCloudOnly() {
+        assertRefused(run("init", "--name", "seed-az", "--staging", tmp.resolve("staging").toString(),
+                "--storage-account", "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION,
+                "--location", "westeurope", "--workload", "files:" + tmp, "--connector", "azure", "--rehearsal"),
+                "init", "connector 'azure': has no simulated datacenter for a rehearsal");
+        assertRefused(run("init", "--name", "seed-x", "--staging", tmp.resolve("staging").toString(),
+                "--storage-account", "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION,
+                "--location", "westeurope", "--workload", "files:" + tmp, "--days-per-second", "5"),
+                "init", "days per second '5': is the clock of a rehearsal only");
+        assertRefused(run("init", "--name", "seed-x", "--staging", tmp.resolve("staging").toString(),
+                "--storage-account", "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION,
+                "--location", "westeurope", "--workload", "files:" + tmp, "--rehearsal", "--days-per-second", "0"),
+                "init", "days per second '0': is out of range");
+        try (Catalog catalog = catalogs.open(data)) {
+            assertEquals(List.of(), catalog.jobs(), "no job is created");
+        }
+    }
+
+    @Test
+    void aSecondPackageNeedsReplaceAndIsRecordedInTheEvents() throws IOException {
+        assertEquals(0, preparedJob("seed-fs01", "SB-0001").exitCode());
+        assertEquals(0, ship("seed-fs01", "1Z-0001").exitCode());
+        int events = events("seed-fs01").size();
+        CliRun again = ship("seed-fs01", "1Z-0001");
+        assertEquals(0, again.exitCode(), "the same package again is a rerun: " + again.err());
+        assertEquals(events, events("seed-fs01").size());
+
+        assertRefused(ship("seed-fs01", "1Z-0002"), "package: job seed-fs01 already has a package: 1 drive (SB-0001) "
+                + "with FedEx, tracking 1Z-0001, shipped " + today());
+        assertEquals("1Z-0001", shipment("seed-fs01").trackingNumber());
+        assertEquals(events, events("seed-fs01").size());
+
+        CliRun replaced = ship("seed-fs01", "1Z-0002", "--replace");
+        assertEquals(0, replaced.exitCode(), replaced.err());
+        assertEquals("1Z-0002", shipment("seed-fs01").trackingNumber());
+        assertTrue(events("seed-fs01").stream().anyMatch(e -> e.kind().equals("shipping.replaced")
+                && e.detail().contains("tracking 1Z-0001") && e.detail().contains("now 1 drive (SB-0001) with FedEx, "
+                        + "tracking 1Z-0002")), events("seed-fs01").toString());
+    }
+
+    @Test
+    void anUnknownLocationIsRefusedAtInitAndBeforePrepareDrivesFormatsAnything() throws Exception {
+        assertRefused(run("init", "--name", "seed-x", "--staging", tmp.resolve("staging").toString(),
+                "--storage-account", "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION,
+                "--location", "atlantis", "--workload", "files:" + tmp), "init", "location 'atlantis': is not a "
+                        + "location of the local connector (allowed: australiaeast, centralus, eastus, ");
+        try (Catalog catalog = catalogs.open(data)) {
+            assertEquals(List.of(), catalog.jobs(), "no job is created");
+            // a job an earlier version accepted
+            catalog.createJob(new org.seedbench.core.model.SeedingJob("seed-old", tmp.resolve("staging").toString(),
+                    "contosobackup", "seed", SUBSCRIPTION, "atlantis", List.of(), null, null, java.time.Instant.now(),
+                    org.seedbench.core.model.JobState.DRAFT));
+        }
+        Path drive = Files.createDirectories(tmp.resolve("drives/SB-0009"));
+        Files.writeString(drive.resolve("keep.txt"), "not to be formatted");
+        assertRefused(run("prepare-drives", "seed-old", "--yes-format", "--drive", "dir:" + drive
+                + ",capacity=50M,serial=SB-0009"), "prepare-drives", "location 'atlantis': is not a location of the "
+                        + "local connector");
+        try (Stream<Path> files = Files.list(drive)) {
+            assertEquals(List.of(drive.resolve("keep.txt")), files.toList(), "nothing is written on the drive");
+        }
+        assertRefused(run("cleanup", "seed-old"), "cleanup", "job 'seed-old': is Draft: cleanup deletes staging and "
+                + "the import container once the vault holds the seed; first stage it: seedbench stage seed-old");
     }
 
     private List<JobEvent> events(String job) {

@@ -73,9 +73,9 @@ final class AzureRehearsal implements AutoCloseable {
         writeSettings(settings, azurite, null);
         CloudConnector azure = connectors.signedIn(data, "azure", Map.of());
         CloudConnector datacenter = connectors.signedIn(data, SeedingJob.DEFAULT_CONNECTOR,
-                Map.of("folder", data.resolve("datacenter"), "secondsPerDay", DemoVerb.SECONDS_PER_DAY,
-                        "importStorage", azure));
-        ImportServiceSimulator simulator = ImportServiceSimulator.start(datacenter, dock(inv, data), azurite, 0);
+                Map.of("folder", data.resolve("datacenter"), "importStorage", azure));
+        ImportServiceSimulator simulator = ImportServiceSimulator.start(datacenter, dock(inv, data), azurite, 0,
+                Double.valueOf(DemoVerb.DAYS_PER_SECOND));
         writeSettings(settings, azurite, simulator.uri());
         return new AzureRehearsal(simulator);
     }

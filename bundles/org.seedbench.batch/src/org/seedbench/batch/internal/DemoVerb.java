@@ -31,8 +31,8 @@ import org.seedbench.core.rules.Sizes;
  */
 final class DemoVerb implements Verb {
     static final String DEMO_SIZE = "200M";
-    /** The simulated datacenter's clock in the demo: a day passes in this many seconds. */
-    static final String SECONDS_PER_DAY = "1";
+    /** The demo job's clock at the simulated datacenter (a rehearsal): simulated days per real second. */
+    static final String DAYS_PER_SECOND = "1";
     static final int DRIVES = 3;
 
     private final Function<List<String>, ExitCode> cli;
@@ -61,8 +61,8 @@ final class DemoVerb implements Verb {
                   --azurite URL   Azurite's Blob endpoint (default %s)
                   --data DIR      where the demo keeps its data, catalog, staging, drives and cloud (default: a new
                                   folder under the temp folder)
-                The simulated datacenter runs on a compressed clock (a day in %s s).""".formatted(AzureRehearsal.DEFAULT_AZURITE,
-                SECONDS_PER_DAY);
+                The demo's job is a rehearsal: its import job runs on a compressed clock of its own (%s day a second);
+                no other job's dates move.""".formatted(AzureRehearsal.DEFAULT_AZURITE, DAYS_PER_SECOND);
     }
 
     @Override
@@ -96,25 +96,26 @@ final class DemoVerb implements Verb {
         Path dataset = data.resolve("dataset");
         Path restored = data.resolve("restored");
         Path passFile = passphraseFile(data);
-        Path connectors = Files.createDirectories(data.resolve("connectors"));
-        Files.writeString(connectors.resolve(SeedingJob.DEFAULT_CONNECTOR + ".properties"),
-                "# the demo's simulated datacenter: a day in " + SECONDS_PER_DAY + " s\nsecondsPerDay=" + SECONDS_PER_DAY
-                        + "\n");
         inv.out().println("Seedbench demo in " + data + (azure ? ", against Azurite at " + azurite
                 + " and the simulated import service" : ", on the embedded local cloud"));
         String pass = passFile.toString();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(() -> List.of("generate-dataset", dataset.toString(), "--size", DEMO_SIZE, "--seed", "42")));
-        steps.add(new Step(() -> List.of("init", "--name", job, "--staging", data.resolve("staging").toString(),
+        List<String> init = new ArrayList<>(List.of("init", "--name", job, "--staging", data.resolve("staging").toString(),
                 "--storage-account", azure ? AzureRehearsal.ACCOUNT : "seedbenchdemo", "--container", "seed",
                 "--subscription", "00000000-0000-4000-8000-000000000001", "--location", "westeurope", "--workload",
-                "files:" + dataset, "--connector", azure ? "azure" : SeedingJob.DEFAULT_CONNECTOR)));
+                "files:" + dataset, "--connector", azure ? "azure" : SeedingJob.DEFAULT_CONNECTOR));
+        if (!azure) {
+            // on the Azure route, the simulated import service makes each job it creates a rehearsal
+            init.addAll(List.of("--rehearsal", "--days-per-second", DAYS_PER_SECOND));
+        }
+        steps.add(new Step(() -> init));
         steps.add(new Step(() -> List.of("stage", job, "--passphrase-file", pass)));
         steps.add(new Step(() -> prepareDrives(job, data)));
         steps.add(new Step(() -> List.of("ship", job, "--carrier", "Demo Carrier", "--tracking", "DEMO" + stamp,
                 "--return-address", "Seedbench demo, 1 Loopback Lane, Localhost", "--return-carrier-account",
                 "DEMO-ACCOUNT")));
-        steps.add(new Step(() -> List.of("status", job, "--watch", "--interval", SECONDS_PER_DAY)));
+        steps.add(new Step(() -> List.of("status", job, "--watch", "--interval", "1")));
         steps.add(new Step(() -> List.of("seed-vault", job)));
         steps.add(new Step(() -> List.of("generate-dataset", dataset.toString(), "--mutate", "0.05", "--seed", "7")));
         steps.add(new Step(() -> List.of("backup", job, "--passphrase-file", pass)));

@@ -12,7 +12,9 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.RehearsalRules;
 import org.seedbench.core.rules.SeedRules;
+import org.seedbench.workflow.ImportJobService;
 
 /** {@code seedbench init}: the "initiate offline backup" screen on the command line. */
 final class InitVerb implements Verb {
@@ -48,6 +50,10 @@ final class InitVerb implements Verb {
                   --exclude GLOB            leave out items matching GLOB (repeatable, for every workload)
                   --connector ID            cloud connector: local (default, embedded) or azure
                   --source-host NAME        the machine the data comes from, when it is a virtual machine
+                  --rehearsal               a rehearsal on the local cloud's simulated datacenter: this job's import
+                                            job runs on a compressed clock of its own (no other job's dates move)
+                  --days-per-second N       a rehearsal's clock: simulated days per real second (default 0.1: a
+                                            day every 10 s, 14 days to ship in 140 s)
                   --json                    print the job as JSON
                   --data DIR                data directory (default ~/.seedbench, or SEEDBENCH_DATA)""";
     }
@@ -55,7 +61,12 @@ final class InitVerb implements Verb {
     @Override
     public Set<String> valuedOptions() {
         return Set.of("name", "staging", "storage-account", "container", "subscription", "location", "workload",
-                "include", "exclude", "connector", "source-host");
+                "include", "exclude", "connector", "source-host", "days-per-second");
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+        return Set.of("rehearsal");
     }
 
     @Override
@@ -82,8 +93,15 @@ final class InitVerb implements Verb {
                 a.value("container"), a.value("subscription"), a.value("location"), workloads, a.value("connector"),
                 a.value("source-host"), inv.clock().instant(), JobState.DRAFT);
         InvalidInputException.throwIfAny(inv.services().stage().checkNewJob(job));
+        String rehearsal = rehearsal(a, job);
+        inv.services().importJobs().checkLocation(inv.dataDirectory(), job);
         try (Catalog catalog = inv.openCatalog()) {
             SeedingJob created = catalog.createJob(inv.services().stage().withStagingFolder(job));
+            if (rehearsal != null) {
+                catalog.putJobProperties(created.name(), Map.of(ImportJobService.PROP_REHEARSAL, rehearsal));
+                catalog.recordEvent(created.name(), "rehearsal", "a rehearsal: its import job at the local cloud's "
+                        + "simulated datacenter runs on a clock of its own, " + rehearsal + " days a real second");
+            }
             if (inv.json()) {
                 Views.printJson(inv.out(), Views.job(created));
             } else {
@@ -93,9 +111,35 @@ final class InitVerb implements Verb {
                 if (created.workloads().isEmpty()) {
                     inv.out().println("No workloads yet: add them with init --workload SOURCE:TARGET on a new job.");
                 }
+                if (rehearsal != null) {
+                    inv.out().println("A rehearsal: its import job runs on a clock of its own, " + rehearsal
+                            + " simulated days a real second; no other job's dates move.");
+                }
                 inv.out().println("Next: seedbench stage " + created.name());
             }
         }
         return ExitCode.DONE;
+    }
+
+    /** The rehearsal's speed (days per real second) when the job is one, checked; null for a real job. */
+    private static String rehearsal(Args a, SeedingJob job) throws InvalidInputException {
+        String speed = a.value("days-per-second");
+        if (!a.has("rehearsal")) {
+            if (speed != null) {
+                throw new InvalidInputException(new Problem(RehearsalRules.DAYS_PER_SECOND, speed, "is the clock of "
+                        + "a rehearsal only", "add --rehearsal, or leave it out for a real job"));
+            }
+            return null;
+        }
+        List<Problem> problems = new ArrayList<>(RehearsalRules.checkConnector(job.connector()));
+        if (speed != null) {
+            problems.addAll(RehearsalRules.checkDaysPerSecond(speed));
+        }
+        InvalidInputException.throwIfAny(problems);
+        return speed == null ? formatted(RehearsalRules.DEFAULT_DAYS_PER_SECOND) : formatted(Double.parseDouble(speed.strip()));
+    }
+
+    private static String formatted(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 }

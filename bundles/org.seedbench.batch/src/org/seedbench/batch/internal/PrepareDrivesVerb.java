@@ -66,6 +66,8 @@ final class PrepareDrivesVerb implements Verb {
             throw new UsageException("give at least one --drive", usage());
         }
         String encryptor = inv.args().value("encryptor") == null ? "portable" : inv.args().value("encryptor");
+        // a location the connector refuses would be found only after the drives are formatted and copied
+        inv.services().importJobs().checkLocation(inv.dataDirectory(), job);
         Console console = inv.json() ? null : System.console();
         boolean yes = inv.args().has("yes-format");
         Set<String> reuse = Set.copyOf(inv.args().values("reuse-drive-of"));

@@ -25,14 +25,16 @@ final class ShipVerb implements Verb {
     @Override
     public String help() {
         return """
-                usage: seedbench ship JOB --carrier NAME --tracking NO --return-address TEXT --return-carrier-account NO [--ship-date YYYY-MM-DD] [--drive SERIAL…] [--json]
+                usage: seedbench ship JOB --carrier NAME --tracking NO --return-address TEXT --return-carrier-account NO [--ship-date YYYY-MM-DD] [--drive SERIAL…] [--replace] [--json]
                   --carrier NAME                 the carrier that takes the package, e.g. FedEx, UPS, DHL
                   --tracking NO                  the package's tracking number; it belongs to this job only
                   --return-address TEXT          where the datacenter sends the drives back
                   --return-carrier-account NO    your account with the carrier for the return
-                  --ship-date YYYY-MM-DD         when the package leaves (default: today)
+                  --ship-date YYYY-MM-DD         when the package left: today (the default) or up to 7 days ago
                   --drive SERIAL                 a drive in the package (repeat; default: all the job's drives).
                                                  One package carries the drives of one job only.
+                  --replace                      the job has a package already: this one replaces it (recorded in
+                                                 the job's events); without it a second package is refused
                   --json                         print the shipment as JSON
                 Shipping details are due within 14 days of the import job's creation; the service deletes the job after.""";
     }
@@ -40,6 +42,11 @@ final class ShipVerb implements Verb {
     @Override
     public Set<String> valuedOptions() {
         return Set.of("carrier", "tracking", "ship-date", "return-address", "return-carrier-account", "drive");
+    }
+
+    @Override
+    public Set<String> flagOptions() {
+        return Set.of("replace");
     }
 
     @Override
@@ -51,7 +58,7 @@ final class ShipVerb implements Verb {
         String returnAccount = required(inv, "return-carrier-account");
         Shipment shipment = inv.services().importJobs().ship(inv.dataDirectory(), job, new Shipment(job, carrier,
                 tracking, shipDate(inv.args().value("ship-date")), inv.args().values("drive"), returnAddress,
-                returnAccount));
+                returnAccount), inv.args().has("replace"));
         if (inv.json()) {
             Map<String, Object> m = Views.shipment(shipment);
             m.put("job", job);

@@ -17,6 +17,7 @@ import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.ShippingRules.Deadline;
+import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.ImportJobView;
 
 /**
@@ -181,6 +182,11 @@ final class StatusVerb implements Verb {
             out.printf("  %-18s %s%n", SeedRules.SUBSCRIPTION, job.subscriptionId());
             out.printf("  %-18s %s%n", SeedRules.LOCATION, job.location());
             out.printf("  %-18s %s%n", "connector", job.connector());
+            String rehearsal = properties.get(ImportJobService.PROP_REHEARSAL);
+            if (rehearsal != null) {
+                out.printf("  %-18s %s%n", "rehearsal", "its import job runs on a clock of its own, " + rehearsal
+                        + " simulated days a real second");
+            }
             out.printf("  %-18s %s%n", "workloads", job.workloads().isEmpty() ? "(none)"
                     : String.join(", ", job.workloads().stream().map(WorkloadSpec::toString).toList()));
             out.printf("  %-18s %s%n", "created", Views.time(job.created()));

@@ -44,10 +44,9 @@ final class SimulatedImportService implements AutoCloseable {
         AzureCloudConnector storage = new AzureCloudConnector();
         storage.signIn(Map.of(StorageAccess.CONNECTION_STRING, azurite.connectionString(), "credential", anyToken()));
         LocalCloudConnector backend = new LocalCloudConnector(encryptors);
-        backend.signIn(Map.of(LocalCloudConnector.FOLDER, folder, LocalCloudConnector.SECONDS_PER_DAY, secondsPerDay,
-                LocalCloudConnector.IMPORT_STORAGE, storage));
-        return new SimulatedImportService(azurite, backend,
-                ImportServiceSimulator.start(backend, dock, azurite.accountUrl(), 0));
+        backend.signIn(Map.of(LocalCloudConnector.FOLDER, folder, LocalCloudConnector.IMPORT_STORAGE, storage));
+        return new SimulatedImportService(azurite, backend, ImportServiceSimulator.start(backend, dock,
+                azurite.accountUrl(), 0, secondsPerDay == 86400 ? null : 1 / secondsPerDay));
     }
 
     /** The Azure connector's sign-in settings: Azurite for blobs, the simulator for jobs. */

@@ -42,6 +42,15 @@ record PreparedDrive(DriveTarget target, KeyProtector key, String manifestHash, 
 
     static PreparedDrive prepare(DiskEncryptor encryptor, Path folder, String serial, String container, String job,
             Map<String, byte[]> files) throws Exception {
+        return prepare(encryptor, folder, serial, container, job, files, xml -> xml);
+    }
+
+    /**
+     * A drive whose manifest is edited before it is written (as a faulty or hostile tool might write it); the
+     * manifest hash is the edited manifest's, so the job is created with it.
+     */
+    static PreparedDrive prepare(DiskEncryptor encryptor, Path folder, String serial, String container, String job,
+            Map<String, byte[]> files, java.util.function.UnaryOperator<String> manifestEdit) throws Exception {
         Files.createDirectories(folder);
         DriveTarget target = new DriveTarget(serial, folder.toString(), folder, 1L << 30);
         KeyProtector key = encryptor.prepare(target, Progress.NONE);
@@ -54,7 +63,7 @@ record PreparedDrive(DriveTarget target, KeyProtector key, String manifestHash, 
                         md5s(f.getValue())));
             }
             manifest.append(DriveManifest.footer());
-            byte[] xml = manifest.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] xml = manifestEdit.apply(manifest.toString()).getBytes(StandardCharsets.UTF_8);
             write(v, DriveManifest.FILE_NAME, xml);
             return new PreparedDrive(target, key, DriveManifest.hex(DriveManifest.md5(xml, xml.length)), files);
         }

@@ -422,17 +422,93 @@ class SimulatedDatacenterTest {
     }
 
     @Test
-    void aCompressedClockRunsADayInAFractionOfASecond() throws Exception {
-        cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"),
-                LocalCloudConnector.SECONDS_PER_DAY, "0.01"));
-        java.time.Instant start = cloud.clock().instant();
-        java.time.Instant later;
-        do {
-            later = cloud.clock().instant();
-        } while (Duration.between(start, later).toDays() < 2);
-        assertTrue(Duration.between(start, later).toDays() >= 2);
+    void aManifestWhoseFilePathClimbsOutOfTheDriveFailsTheDriveWithManifestCorrupted() throws Exception {
+        PreparedDrive d = PreparedDrive.prepare(portable, temp.resolve("drives/SB-0001"), "SB-0001", CONTAINER, JOB,
+                PreparedDrive.seedFiles(13, MIB), xml -> xml.replace("<FilePath>" + JOB + "/config</FilePath>",
+                        "<FilePath>" + JOB + "/../../../etc/passwd</FilePath>"));
+        assertManifestCorrupted(d);
+    }
+
+    @Test
+    void aMalformedManifestWhoseBlocksDoNotCoverTheFileFailsTheDriveWithManifestCorrupted() throws Exception {
+        PreparedDrive d = PreparedDrive.prepare(portable, temp.resolve("drives/SB-0001"), "SB-0001", CONTAINER, JOB,
+                PreparedDrive.seedFiles(14, MIB), xml -> xml.replace("<Length>300</Length>", "<Length>3000</Length>"));
+        assertManifestCorrupted(d);
+    }
+
+    /** The drive fails as the service fails it: nothing imported, ManifestCorrupted, the job with errors. */
+    private void assertManifestCorrupted(PreparedDrive d) throws Exception {
+        create(d.entry());
+        DriveStatus drive = shipAndTransfer("SB-0001").drives().get(0);
+        assertEquals(DriveState.COMPLETED_MORE_INFO, drive.state());
+        String errors = cloud.readLog(drive.errorLogUri());
+        assertTrue(errors.contains("<Status>ManifestCorrupted</Status>"), errors);
+        assertEquals(List.of(), container().list(""), "nothing of the drive is imported");
+        assertEquals(JobState.COMPLETED_WITH_ERRORS, after(Duration.ofDays(2)).serviceState());
+    }
+
+    /** A real clock the test moves by hand. */
+    private static final class HandClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-12-07T09:00:00Z");
+
+        void add(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void aRehearsalJobRunsOnItsOwnCompressedClockAndNoOtherJobsDatesMove() throws Exception {
+        HandClock real = new HandClock();
+        cloud = new LocalCloudConnector(List.of(portable), real);
+        cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data")));
+        PreparedDrive d = drive("SB-0001", 15, MIB);
+        PreparedDrive r = PreparedDrive.prepare(portable, temp.resolve("drives/SB-0002"), "SB-0002", CONTAINER,
+                "rehearsal-1", PreparedDrive.seedFiles(16, MIB));
+        java.time.Instant start = real.instant();
+        create(d.entry());
+        cloud.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", "rehearsal-1", ACCOUNT, CONTAINER,
+                "1 Main St", List.of(r.entry()), Map.of(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, "1")));
+
+        real.add(Duration.ofSeconds(15)); // 15 days of the rehearsal: it expires without shipping details
+        assertEquals(JobState.EXPIRED, cloud.getImportJob(SUBSCRIPTION, "rehearsal-1").orElseThrow().serviceState());
+        assertEquals(start.plus(Duration.ofDays(15)), cloud.clock(SUBSCRIPTION, "rehearsal-1").instant());
+
+        CloudJobStatus job = status();
+        assertEquals(JobState.CREATING, job.serviceState(), "the real job keeps its 14 days");
+        assertEquals(start, job.created());
+        assertEquals(real.instant(), cloud.clock(SUBSCRIPTION, JOB).instant(), "the real job runs on the real clock");
+        assertEquals(real.instant(), cloud.clock().instant());
+        ship("SB-0001");
+        real.add(Duration.ofSeconds(20));
+        assertEquals(JobState.SHIPPING, status().serviceState(), "20 real seconds are 20 seconds for a real job");
+    }
+
+    @Test
+    void aCompressedClockForTheWholeCloudIsRefusedWithWhatReplacesIt() {
         IOException e = assertThrows(IOException.class, () -> cloud.signIn(Map.of(
-                LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"), LocalCloudConnector.SECONDS_PER_DAY, "-1")));
-        assertTrue(e.getMessage().startsWith("secondsPerDay '-1'"), e.getMessage());
+                LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"), LocalCloudConnector.SECONDS_PER_DAY, "1")));
+        assertTrue(e.getMessage().startsWith("secondsPerDay: is no longer a setting of the local cloud"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("seedbench init --rehearsal"), e.getMessage());
+        IOException bad = assertThrows(IOException.class, () -> cloud.createImportJob(new ImportJobRequest(
+                SUBSCRIPTION, "westeurope", JOB, ACCOUNT, CONTAINER, "1 Main St", List.of(),
+                Map.of(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, "fast"))));
+        assertTrue(((InvalidInputException) bad.getCause()).problems().stream().anyMatch(p -> p.message()
+                .startsWith("days per second 'fast': is not a number")), bad.getMessage());
     }
 }

@@ -52,13 +52,15 @@ import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
  *
  * <p>Everything lives under {@code <dataDirectory>/cloud} (or the {@value #FOLDER} setting):
  * {@code accounts/<account>/<container>/<blob>}, {@code importexport/<subscription>/<job>.json} and the
- * service clock. The simulator runs lazily: whenever a job is read, it is moved along by the service clock
- * (which may run compressed, {@value #SECONDS_PER_DAY}), and the datacenter copy runs within that read.
+ * service clock. The simulator runs lazily: whenever a job is read, it is moved along by its clock, and the
+ * datacenter copy runs within that read. A job runs on the real clock, except a rehearsal job (created with the
+ * {@link ImportJobRequest#REHEARSAL_DAYS_PER_SECOND} option), whose own clock runs compressed from its creation
+ * on: no other job's dates move.
  *
- * <p>Sign-in settings: {@value #DATA_DIRECTORY} or {@value #FOLDER} (a Path or String);
- * {@value #SECONDS_PER_DAY} (a Number or String; default: the speed the cloud's clock already runs at, real
- * time for a new cloud); {@value #IMPORT_STORAGE} (a signed-in {@link CloudConnector} whose containers hold the
- * storage account's blobs instead of the local folder, e.g. Azure Blob storage on Azurite).
+ * <p>Sign-in settings: {@value #DATA_DIRECTORY} or {@value #FOLDER} (a Path or String); {@value #IMPORT_STORAGE}
+ * (a signed-in {@link CloudConnector} whose containers hold the storage account's blobs instead of the local
+ * folder, e.g. Azure Blob storage on Azurite). The former {@value #SECONDS_PER_DAY}, a compressed clock for every
+ * job of the cloud, is refused: a rehearsal is a job of its own ({@code seedbench init --rehearsal}).
  *
  * <p>A request that breaks a rule fails with an {@link IOException} whose message is the first problem and
  * whose cause is an {@link org.seedbench.core.rules.InvalidInputException} carrying all of them.
@@ -68,6 +70,7 @@ public class LocalCloudConnector implements CloudConnector {
     public static final String ID = "local";
     public static final String DATA_DIRECTORY = "dataDirectory";
     public static final String FOLDER = "folder";
+    /** A setting of earlier versions (a compressed clock for the whole cloud), refused with what replaces it. */
     public static final String SECONDS_PER_DAY = "secondsPerDay";
     public static final String IMPORT_STORAGE = "importStorage";
     /** The container the drive logs are written to, as the service does. */
@@ -76,6 +79,7 @@ public class LocalCloudConnector implements CloudConnector {
     public static final String LOG_SCHEME = "local";
 
     private final List<DiskEncryptor> encryptors = new CopyOnWriteArrayList<>();
+    private final Clock real;
     private volatile Session session;
 
     /** The signed-in state: where the cloud lives, its clock and its storage. */
@@ -85,11 +89,18 @@ public class LocalCloudConnector implements CloudConnector {
 
     /** For Declarative Services: the encryptors come as references. */
     public LocalCloudConnector() {
+        this.real = Clock.systemUTC();
     }
 
     /** A connector made by hand, unlocking drives with the given encryptors. */
     public LocalCloudConnector(List<DiskEncryptor> encryptors) {
+        this(encryptors, Clock.systemUTC());
+    }
+
+    /** A connector made by hand whose service clock follows {@code real} (tests of a rehearsal's clock). */
+    public LocalCloudConnector(List<DiskEncryptor> encryptors, Clock real) {
         this.encryptors.addAll(encryptors);
+        this.real = real;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -114,18 +125,22 @@ public class LocalCloudConnector implements CloudConnector {
     @Override
     public synchronized void signIn(Map<String, Object> settings) throws IOException {
         Path folder = folder(settings);
-        Double speed = secondsPerDay(settings.get(SECONDS_PER_DAY));
+        if (settings.containsKey(SECONDS_PER_DAY)) {
+            throw Requests.invalid(new Problem(SECONDS_PER_DAY, null, "is no longer a setting of the local cloud: a "
+                    + "compressed clock belongs to a rehearsal job, never to every job", "remove it from the local "
+                    + "connector's settings (<data>/connectors/local.properties) and make a rehearsal with "
+                    + "seedbench init --rehearsal [--days-per-second N]"));
+        }
         CloudConnector storage = settings.get(IMPORT_STORAGE) instanceof CloudConnector c ? c : null;
         if (settings.get(IMPORT_STORAGE) != null && (storage == null || storage == this)) {
             throw Requests.invalid(new Problem(IMPORT_STORAGE, null, "is not another cloud connector",
                     "a signed-in CloudConnector whose containers hold the imported blobs"));
         }
         Session current = session;
-        if (current != null && current.folder().equals(folder) && current.importStorage() == storage
-                && (speed == null || speed == current.clock().secondsPerDay())) {
+        if (current != null && current.folder().equals(folder) && current.importStorage() == storage) {
             return;
         }
-        ServiceClock clock = ServiceClock.open(folder.resolve("clock.properties"), speed, Clock.systemUTC());
+        ServiceClock clock = ServiceClock.open(folder.resolve("clock-lead.properties"), real);
         JobStore jobs = new JobStore(folder.resolve("importexport"));
         session = new Session(folder, clock, jobs, storage, new Datacenter(jobs, clock, encryptors, this::storage));
     }
@@ -157,23 +172,6 @@ public class LocalCloudConnector implements CloudConnector {
         throw Requests.invalid(new Problem(key, String.valueOf(value), "is not a path", "a folder on this computer"));
     }
 
-    private static Double secondsPerDay(Object value) throws IOException {
-        if (value == null) {
-            return null;
-        }
-        String allowed = "real seconds per simulated day, a positive number (86400: real time; 1: a day a second)";
-        double d;
-        try {
-            d = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw Requests.invalid(new Problem(SECONDS_PER_DAY, value.toString(), "is not a number", allowed));
-        }
-        if (!(d > 0) || Double.isInfinite(d)) {
-            throw Requests.invalid(new Problem(SECONDS_PER_DAY, value.toString(), "is not a positive number", allowed));
-        }
-        return d;
-    }
-
     private Session session() throws IOException {
         Session s = session;
         if (s == null) {
@@ -187,7 +185,7 @@ public class LocalCloudConnector implements CloudConnector {
         return session().folder();
     }
 
-    /** Moves the simulated service's clock ahead, for every process that uses this cloud. */
+    /** Moves the simulated service's clock ahead, for every job and every process that uses this cloud (tests). */
     public void advanceClock(Duration by) throws IOException {
         session().clock().advance(by);
     }
@@ -195,7 +193,15 @@ public class LocalCloudConnector implements CloudConnector {
     @Override
     public Clock clock() {
         Session s = session;
-        return s == null ? Clock.systemUTC() : s.clock();
+        return s == null ? real : s.clock();
+    }
+
+    /** The import job's clock: the service's, or a rehearsal's own compressed one. */
+    @Override
+    public Clock clock(String subscriptionId, String jobName) throws IOException {
+        Session s = session();
+        Optional<JobRecord> job = s.jobs().read(subscriptionId, jobName);
+        return job.isPresent() ? s.clock().forJob(job.get()) : s.clock();
     }
 
     @Override
@@ -216,12 +222,17 @@ public class LocalCloudConnector implements CloudConnector {
         if (!problems.isEmpty()) {
             throw Requests.invalid(problems);
         }
+        Double daysPerSecond = Requests.daysPerSecond(request);
         try (FileLock lock = FileLock.acquire(s.jobs().lockFile(request.subscriptionId(), request.jobName()))) {
             Optional<JobRecord> existing = s.jobs().read(request.subscriptionId(), request.jobName());
             if (existing.isPresent()) {
                 return sameJob(existing.get(), request);
             }
             JobRecord job = record(request, s.clock().instant());
+            if (daysPerSecond != null) {
+                job.daysPerSecond = daysPerSecond;
+                job.realCreated = s.clock().realInstant().toString();
+            }
             s.jobs().write(job);
             return job.status();
         }
@@ -307,7 +318,7 @@ public class LocalCloudConnector implements CloudConnector {
         s.datacenter().advance(subscriptionId, name);
         try (FileLock lock = FileLock.acquire(s.jobs().lockFile(subscriptionId, name))) {
             JobRecord job = existing(s, subscriptionId, name);
-            Instant now = s.clock().instant();
+            Instant now = s.clock().forJob(job).instant();
             JobState state = job.jobState();
             if (state == JobState.EXPIRED || state == JobState.CREATING
                     && ShippingRules.deadline(job.createdAt(), now).expired()) {

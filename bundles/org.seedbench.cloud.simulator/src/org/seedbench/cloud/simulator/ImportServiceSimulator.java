@@ -54,9 +54,11 @@ public final class ImportServiceSimulator implements AutoCloseable {
         Answer answer(Matcher path, JsonNode body) throws IOException, Failure;
     }
 
-    private ImportServiceSimulator(HttpServer server, CloudConnector backend, Dock dock, URI storageEndpoint) {
+    private ImportServiceSimulator(HttpServer server, CloudConnector backend, Dock dock, URI storageEndpoint,
+            Double rehearsalDaysPerSecond) {
         this.server = server;
         JobBook book = new JobBook();
+        book.rehearsalDaysPerSecond = rehearsalDaysPerSecond;
         this.importExport = new ImportExportApi(backend, book, dock, storageEndpoint);
         this.dataBox = new DataBoxApi(backend, book, dock, storageEndpoint);
         this.operations = operations();
@@ -78,8 +80,20 @@ public final class ImportServiceSimulator implements AutoCloseable {
      */
     public static ImportServiceSimulator start(CloudConnector backend, Dock dock, URI storageEndpoint, int port)
             throws IOException {
+        return start(backend, dock, storageEndpoint, port, null);
+    }
+
+    /**
+     * Starts the simulator on 127.0.0.1 for a rehearsal: each job it creates runs on a compressed clock of its own at
+     * the backend's datacenter.
+     *
+     * @param rehearsalDaysPerSecond simulated days per real second of the jobs it creates; null for the real clock
+     */
+    public static ImportServiceSimulator start(CloudConnector backend, Dock dock, URI storageEndpoint, int port,
+            Double rehearsalDaysPerSecond) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        ImportServiceSimulator simulator = new ImportServiceSimulator(server, backend, dock, storageEndpoint);
+        ImportServiceSimulator simulator = new ImportServiceSimulator(server, backend, dock, storageEndpoint,
+                rehearsalDaysPerSecond);
         server.start();
         return simulator;
     }

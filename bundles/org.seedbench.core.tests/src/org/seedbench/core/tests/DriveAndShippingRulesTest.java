@@ -91,4 +91,44 @@ class DriveAndShippingRulesTest {
             assertFalse(String.valueOf(List.of(s)).contains("123456"));
         }
     }
+
+    private static Shipment shipment(String tracking, LocalDate date, String... serials) {
+        return new Shipment("seed-fs01", "FedEx", tracking, date, List.of(serials), "1 Main St", "FX-1");
+    }
+
+    @Test
+    void aShipDateInTheFutureOrMoreThanAWeekAgoIsRefusedWithTheWindow() {
+        LocalDate today = LocalDate.of(2026, 12, 7);
+        assertEquals(List.of(), ShippingRules.checkShipDate(today, today));
+        assertEquals(List.of(), ShippingRules.checkShipDate(today.minusDays(7), today));
+        assertEquals(List.of(), ShippingRules.checkShipDate(today.plusDays(1), today), "today east of UTC");
+        assertEquals("ship date '2030-01-01': is in the future (allowed: a date from 2026-11-30 to today, 2026-12-07 "
+                + "(UTC))", ShippingRules.checkShipDate(LocalDate.of(2030, 1, 1), today).get(0).message());
+        assertEquals("ship date '2020-01-01': is more than 7 days ago (allowed: a date from 2026-11-30 to today, "
+                + "2026-12-07 (UTC))", ShippingRules.checkShipDate(LocalDate.of(2020, 1, 1), today).get(0).message());
+    }
+
+    @Test
+    void anotherPackageForAJobWithOneNeedsReplace() {
+        LocalDate d = LocalDate.of(2026, 12, 7);
+        Shipment first = shipment("1Z-1", d, "SB-0001", "SB-0002");
+        assertEquals(List.of(), ShippingRules.checkReplace(null, first, false));
+        assertEquals(List.of(), ShippingRules.checkReplace(first, shipment("1Z-1", d, "SB-0002", "SB-0001"), false),
+                "the same package again, drives in another order");
+        List<Problem> p = ShippingRules.checkReplace(first, shipment("1Z-1", d, "SB-0001"), false);
+        assertEquals("package: job seed-fs01 already has a package: 2 drives (SB-0001, SB-0002) with FedEx, tracking "
+                + "1Z-1, shipped 2026-12-07 (allowed: the same details again, or say that the new package replaces it "
+                + "(ship --replace))", p.get(0).message());
+        assertEquals(List.of(), ShippingRules.checkReplace(first, shipment("1Z-2", d, "SB-0001"), true));
+    }
+
+    @Test
+    void aTrackingNumberWithALineBreakIsRefusedAndShownEscaped() {
+        List<Problem> p = ShippingRules.checkShipment(shipment("1Z-1\nrm -rf /\u001b[2J", null), List.of(),
+                List.of(), List.of());
+        assertEquals(1, p.size(), p.toString());
+        String message = p.get(0).message();
+        assertTrue(message.startsWith("tracking number '1Z-1\\nrm -rf /\\u001b[2J': holds a line break"), message);
+        assertFalse(message.chars().anyMatch(Character::isISOControl), message);
+    }
 }

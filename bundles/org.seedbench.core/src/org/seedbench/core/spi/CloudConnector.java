@@ -57,6 +57,14 @@ public interface CloudConnector {
         return Clock.systemUTC();
     }
 
+    /**
+     * The clock of one import job, by which it was created and its 14-day shipping deadline runs: the service's
+     * {@link #clock()}, except at a simulated datacenter for a rehearsal job, whose own clock may run compressed.
+     */
+    default Clock clock(String subscriptionId, String jobName) throws IOException {
+        return clock();
+    }
+
     /** The content of a drive's error or verbose log, by the location the status gave. */
     String readLog(String logUri) throws IOException;
 

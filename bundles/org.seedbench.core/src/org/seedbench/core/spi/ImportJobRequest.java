@@ -11,6 +11,11 @@ import java.util.Map;
  */
 public record ImportJobRequest(String subscriptionId, String location, String jobName, String storageAccount,
         String container, String returnAddress, List<DriveEntry> drives, Map<String, String> options) {
+    /**
+     * Option of a rehearsal job: simulated days per real second on the job's own clock at a simulated datacenter
+     * (the local cloud's). A real service has no such option; a job without it runs on the real clock.
+     */
+    public static final String REHEARSAL_DAYS_PER_SECOND = "rehearsal.daysPerSecond";
 
     public ImportJobRequest {
         drives = List.copyOf(drives);

@@ -68,6 +68,7 @@ public class PrepareDrivesJob extends WorkflowJob {
     @Override
     protected IStatus work(Progress progress) throws Exception {
         List<String> notes = new ArrayList<>();
+        importJobs.checkLocation(dataDirectory, seedingJob());
         PrepareOutcome outcome = preparation.prepare(dataDirectory, seedingJob(),
                 drives.stream().map(DriveChoice::spec).toList(), encryptor,
                 (serial, description) -> confirmedFormats.contains(serial), progress, notes::add);

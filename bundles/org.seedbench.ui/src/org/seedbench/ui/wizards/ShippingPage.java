@@ -9,6 +9,7 @@ import java.util.Set;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
@@ -23,7 +24,7 @@ import org.seedbench.workflow.ImportJobService;
 
 /** The shipping details of a job's package, checked by {@link ShippingRules} as they are typed. */
 class ShippingPage extends WizardPage {
-    static final String SHIP_DATE = "ship date";
+    static final String SHIP_DATE = ShippingRules.SHIP_DATE;
 
     private final String jobName;
     private final List<String> jobSerials;
@@ -39,6 +40,7 @@ class ShippingPage extends WizardPage {
     private Text returnAddress;
     private Text returnAccount;
     private Table drives;
+    private Button replace;
     private List<Problem> refused = List.of();
 
     ShippingPage(String jobName, List<String> jobSerials, List<String> otherTracking, List<String> otherSerials,
@@ -80,6 +82,11 @@ class ShippingPage extends WizardPage {
         drives = fields.add("Drives in the package:", ShippingRules.DRIVES, WizardIds.SHIP_DRIVES,
                 p -> new Table(p, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL));
         ((GridData) drives.getLayoutData()).heightHint = 70;
+        if (current != null) {
+            replace = fields.add("", ShippingRules.PACKAGE, WizardIds.SHIP_REPLACE, p -> new Button(p, SWT.CHECK));
+            replace.setText("&Replace the package given before: " + ShippingRules.describe(current));
+            replace.addListener(SWT.Selection, e -> changed(ShippingRules.PACKAGE));
+        }
         List<String> inPackage = current == null || current.driveSerials().isEmpty() ? jobSerials
                 : current.driveSerials();
         for (String serial : jobSerials) {
@@ -136,10 +143,23 @@ class ShippingPage extends WizardPage {
         validate();
     }
 
+    /** Whether the admin said that this package replaces the one given before. */
+    boolean replace() {
+        return replace != null && replace.getSelection();
+    }
+
     void validate() {
         Shipment s = shipment();
         List<Problem> problems = new ArrayList<>(refused);
         problems.addAll(ShippingRules.checkShipment(s, jobSerials, otherTracking, otherSerials));
+        problems.addAll(ShippingRules.checkShipDate(s.shipDate(), LocalDate.now(java.time.ZoneOffset.UTC)));
+        if (current != null) {
+            List<Problem> replacing = ShippingRules.checkReplace(current, s, replace());
+            problems.addAll(replacing);
+            if (!replacing.isEmpty()) {
+                touched.add(ShippingRules.PACKAGE);
+            }
+        }
         if (s.driveSerials().isEmpty()) {
             problems.add(new Problem(ShippingRules.DRIVES, null, "none chosen", "the drives in this package"));
         }

@@ -72,12 +72,13 @@ public class ShippingWizard extends Wizard {
     @Override
     public boolean performFinish() {
         Shipment shipment = page.shipment();
+        boolean replace = page.replace();
         Shipment[] out = new Shipment[1];
         try {
             getContainer().run(true, false, monitor -> {
                 monitor.beginTask("Giving the import service the shipping details of " + job.name(), 1);
                 try {
-                    out[0] = importJobs.ship(dataDirectory, job.name(), shipment);
+                    out[0] = importJobs.ship(dataDirectory, job.name(), shipment, replace);
                 } catch (Exception e) {
                     throw new InvocationTargetException(e);
                 } finally {

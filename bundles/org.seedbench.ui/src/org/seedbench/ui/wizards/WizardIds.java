@@ -56,6 +56,7 @@ public final class WizardIds {
     public static final String SHIP_RETURN_ACCOUNT = "ship.returnAccount";
     public static final String SHIP_DRIVES = "ship.drives";
     public static final String SHIP_DEADLINE = "ship.deadline";
+    public static final String SHIP_REPLACE = "ship.replace";
 
     public static final String SIGN_IN_STATUS = "signIn.status";
     public static final String SIGN_IN_CODE = "signIn.code";

@@ -1,7 +1,6 @@
 package org.seedbench.cloud.local.internal;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +14,7 @@ import org.seedbench.core.spi.CloudConnector.BlobContainer;
 import org.seedbench.core.spi.DiskEncryptor;
 
 /**
- * The simulated datacenter. It moves a job along by the service clock whenever the job is read, under the
+ * The simulated datacenter. It moves a job along by its clock (the service's, or a rehearsal's own) whenever the job is read, under the
  * job's lock (a reader that finds the lock taken, e.g. by a copy running in another process, gets the job as
  * last saved):
  * <ul>
@@ -35,11 +34,11 @@ public final class Datacenter {
     }
 
     private final JobStore jobs;
-    private final Clock clock;
+    private final ServiceClock clock;
     private final List<DiskEncryptor> encryptors;
     private final Storage storage;
 
-    public Datacenter(JobStore jobs, Clock clock, List<DiskEncryptor> encryptors, Storage storage) {
+    public Datacenter(JobStore jobs, ServiceClock clock, List<DiskEncryptor> encryptors, Storage storage) {
         this.jobs = jobs;
         this.clock = clock;
         this.encryptors = encryptors;
@@ -75,7 +74,7 @@ public final class Datacenter {
 
     /** Takes the job one state further when its time has come; whether it did. */
     private boolean next(JobRecord job) throws IOException {
-        Instant now = clock.instant();
+        Instant now = clock.forJob(job).instant();
         switch (job.jobState()) {
             case CREATING -> {
                 if (ShippingRules.deadline(job.createdAt(), now).expired()) {
@@ -150,10 +149,10 @@ public final class Datacenter {
             if (d.driveState() == DriveState.NEVER_RECEIVED) {
                 continue;
             }
-            new DriveImport(job, d, encryptors, storage, () -> jobs.write(job)).run(clock.instant());
+            new DriveImport(job, d, encryptors, storage, () -> jobs.write(job)).run(clock.forJob(job).instant());
             job.bytesCopied = job.drives.stream().mapToLong(x -> x.bytesCopied).sum();
         }
-        job.transferEnded = clock.instant().toString();
+        job.transferEnded = clock.forJob(job).instant().toString();
         jobs.write(job);
     }
 }

@@ -133,7 +133,7 @@ final class DriveImport {
             log.status(DriveLog.MANIFEST_CORRUPTED);
             return;
         }
-        if (!manifest.md5().equalsIgnoreCase(drive.manifestHash)) {
+        if (!manifest.md5().equalsIgnoreCase(drive.manifestHash) || !wellFormed(manifest)) {
             log.status(DriveLog.MANIFEST_CORRUPTED);
             return;
         }
@@ -145,6 +145,52 @@ final class DriveImport {
             saver.save();
         }
         log.status(clean ? DriveLog.COMPLETED : DriveLog.COMPLETED_WITH_ERRORS);
+    }
+
+    /**
+     * Whether the manifest describes what the service can import, before any blob is written: each blob's path
+     * names a container and a valid blob, each file path stays on the drive (relative, no '.' or '..' part), and the
+     * blocks cover the file from its start, one after another, each at most 4 MiB with an MD5. A manifest that
+     * does not is corrupted, whatever MD5 the job was created with.
+     */
+    static boolean wellFormed(DriveManifest.Contents manifest) {
+        for (Blob blob : manifest.blobs()) {
+            String path = blob.blobPath().replace('\\', '/');
+            int slash = path.indexOf('/');
+            if (slash <= 0 || !BlobNames.isValid(path.substring(slash + 1)) || !onDrive(blob.filePath())
+                    || blob.length() < 0) {
+                return false;
+            }
+            long next = 0;
+            for (Block block : blob.blocks()) {
+                if (block.offset() != next || block.length() <= 0 || block.length() > DriveManifest.BLOCK_SIZE
+                        || block.id() == null || block.hash() == null || !block.hash().matches("[0-9a-fA-F]{32}")) {
+                    return false;
+                }
+                next += block.length();
+            }
+            if (next != blob.length()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a manifest's file path names a file on the drive: relative, without empty, '.' or '..' parts. */
+    private static boolean onDrive(String filePath) {
+        String path = filePath.replace('\\', '/');
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        if (path.isEmpty() || path.matches("^[A-Za-z]:.*")) {
+            return false;
+        }
+        for (String part : path.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes one blob when every block of it checks; whether it did. */

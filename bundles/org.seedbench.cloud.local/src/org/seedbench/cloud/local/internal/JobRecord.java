@@ -24,6 +24,10 @@ public final class JobRecord {
     public Map<String, String> options = new LinkedHashMap<>();
     public String state;
     public String created;
+    /** A rehearsal job's clock: simulated days per real second; null for a real job (the service's clock). */
+    public Double daysPerSecond;
+    /** A rehearsal job's real creation time, from which its clock runs compressed. */
+    public String realCreated;
     public String carrier;
     public String trackingNumber;
     public String shipped;

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.RehearsalRules;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
@@ -35,7 +36,17 @@ public final class Requests {
                     String.join(", ", knownLocations.stream().sorted().toList())));
         }
         problems.addAll(checkDrives(r.drives()));
+        String rehearsal = r.options().get(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND);
+        if (rehearsal != null) {
+            problems.addAll(RehearsalRules.checkDaysPerSecond(rehearsal));
+        }
         return problems;
+    }
+
+    /** A rehearsal job's clock speed (simulated days per real second), as {@link #check}ed; null for a real job. */
+    public static Double daysPerSecond(ImportJobRequest r) {
+        String value = r.options().get(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND);
+        return value == null ? null : Double.parseDouble(value.strip());
     }
 
     private static List<Problem> checkDrives(List<DriveEntry> drives) {

@@ -15,13 +15,14 @@ import java.time.ZoneOffset;
 import java.util.Properties;
 
 /**
- * The simulated service's clock, which may run compressed: {@code secondsPerDay} real seconds make a service
- * day, so service time = service origin + (now − real origin) × 86400 / secondsPerDay. The origins and the
- * speed are kept in a file of the cloud folder, so that every process that signs in to the same cloud reads
- * the same time. {@link #advance} jumps ahead (tests and the demo: "day 15 without shipping").
+ * The simulated service's clock: the real clock, moved ahead only by {@link #advance} (a hook for tests: "day 15
+ * without shipping"), whose lead is kept in a file of the cloud folder so that every process that signs in to
+ * the same cloud reads the same time. Real import jobs run on it. A rehearsal job runs on a clock of its own
+ * ({@link #forJob}): compressed from the moment it was created, so that no other job's dates move. (The file of
+ * earlier versions, {@code clock.properties}, which compressed every job of the cloud, is not read.)
  */
 public final class ServiceClock extends Clock {
-    public static final double REAL_SECONDS_PER_DAY = 86_400;
+    public static final double SECONDS_PER_DAY = 86_400;
 
     private final Path file;
     private final Clock real;
@@ -31,65 +32,38 @@ public final class ServiceClock extends Clock {
         this.real = real;
     }
 
-    /** The state kept in the file. */
-    record State(Instant realOrigin, Instant serviceOrigin, double secondsPerDay) {
-        Instant at(Instant realNow) {
-            Duration elapsed = Duration.between(realOrigin, realNow);
-            double factor = REAL_SECONDS_PER_DAY / secondsPerDay;
-            if (factor == 1) {
-                return serviceOrigin.plus(elapsed);
-            }
-            double nanos = (elapsed.getSeconds() * 1e9 + elapsed.getNano()) * factor;
-            return serviceOrigin.plusSeconds((long) (nanos / 1e9)).plusNanos((long) (nanos % 1e9));
-        }
+    /** The clock whose lead is kept in {@code file}; nothing is written until the clock is advanced. */
+    public static ServiceClock open(Path file, Clock real) {
+        return new ServiceClock(file, real);
     }
 
-    /**
-     * The clock of the cloud whose clock file is {@code file}, created at the real time now when it does not
-     * exist.
-     *
-     * @param secondsPerDay the speed to run at from now on; null keeps the speed the file records (or real time
-     *                      for a new clock)
-     */
-    public static ServiceClock open(Path file, Double secondsPerDay, Clock real) throws IOException {
-        if (secondsPerDay != null && !(secondsPerDay > 0)) {
-            throw new IllegalArgumentException("secondsPerDay '" + secondsPerDay + "': is not a positive number "
-                    + "(allowed: real seconds per simulated day, e.g. 86400 for real time, 1 for a day a second)");
-        }
-        ServiceClock clock = new ServiceClock(file, real);
-        try (FileLock lock = FileLock.acquire(lockFile(file))) {
-            Instant now = real.instant();
-            State state = clock.readOrNull();
-            if (state == null) {
-                double speed = secondsPerDay == null ? REAL_SECONDS_PER_DAY : secondsPerDay;
-                clock.write(new State(now, now, speed));
-            } else if (secondsPerDay != null && secondsPerDay != state.secondsPerDay()) {
-                // a new speed from now on: the time reached so far stays
-                clock.write(new State(now, state.at(now), secondsPerDay));
-            }
-        }
-        return clock;
-    }
-
-    /** Moves the service time {@code by} ahead, for every process. */
+    /** Moves the service time {@code by} ahead, for every job and every process. */
     public void advance(Duration by) throws IOException {
         if (by.isNegative()) {
             throw new IllegalArgumentException("the clock only moves forward, not by " + by);
         }
-        try (FileLock lock = FileLock.acquire(lockFile(file))) {
-            State s = read();
-            write(new State(s.realOrigin(), s.serviceOrigin().plus(by), s.secondsPerDay()));
+        try (FileLock lock = FileLock.acquire(file.resolveSibling(file.getFileName() + ".lock"))) {
+            write(lead().plus(by));
         }
     }
 
-    public double secondsPerDay() throws IOException {
-        return read().secondsPerDay();
+    /** The real time now, by which a rehearsal's clock is compressed. */
+    public Instant realInstant() {
+        return real.instant();
+    }
+
+    /** The clock of one import job: this one for a real job, a compressed one of its own for a rehearsal. */
+    public Clock forJob(JobRecord job) {
+        if (job.daysPerSecond == null || job.realCreated == null) {
+            return this;
+        }
+        return new Rehearsal(this, Instant.parse(job.realCreated), job.daysPerSecond);
     }
 
     @Override
     public Instant instant() {
         try {
-            return read().at(real.instant());
+            return real.instant().plus(lead());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("the local cloud's clock cannot be read from " + file, e);
         }
@@ -108,46 +82,70 @@ public final class ServiceClock extends Clock {
         throw new UnsupportedOperationException("the service clock runs in UTC");
     }
 
-    private static Path lockFile(Path file) {
-        return file.resolveSibling(file.getFileName() + ".lock");
-    }
-
-    private State read() throws IOException {
-        State s = readOrNull();
-        if (s == null) {
-            throw new NoSuchFileException(file.toString(), null, "the local cloud's clock file is gone");
-        }
-        return s;
-    }
-
-    private State readOrNull() throws IOException {
+    private Duration lead() throws IOException {
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (NoSuchFileException e) {
-            return null;
+            return Duration.ZERO;
         }
         try {
-            return new State(Instant.parse(p.getProperty("realOrigin")), Instant.parse(p.getProperty("serviceOrigin")),
-                    Double.parseDouble(p.getProperty("secondsPerDay")));
+            return Duration.parse(p.getProperty("lead"));
         } catch (RuntimeException e) {
             throw new IOException("the local cloud's clock file " + file + " is damaged: " + e.getMessage(), e);
         }
     }
 
-    private void write(State s) throws IOException {
+    private void write(Duration lead) throws IOException {
         Properties p = new Properties();
-        p.setProperty("realOrigin", s.realOrigin().toString());
-        p.setProperty("serviceOrigin", s.serviceOrigin().toString());
-        p.setProperty("secondsPerDay", Double.toString(s.secondsPerDay()));
+        p.setProperty("lead", lead.toString());
         StringWriter out = new StringWriter();
-        p.store(out, "The simulated datacenter's clock: service time = serviceOrigin + (now - realOrigin) * 86400 / "
-                + "secondsPerDay");
+        p.store(out, "The simulated datacenter's clock: the real clock plus this lead (moved by tests only)");
         AtomicWrite.bytes(file, out.toString().getBytes(StandardCharsets.UTF_8), false);
     }
 
     @Override
     public String toString() {
         return "ServiceClock[" + file + "]";
+    }
+
+    /**
+     * A rehearsal job's clock: from the real moment the job was created, each real second is
+     * {@code daysPerSecond} simulated days; the service clock's lead counts as it is.
+     */
+    private static final class Rehearsal extends Clock {
+        private final ServiceClock service;
+        private final Instant realCreated;
+        private final double daysPerSecond;
+
+        Rehearsal(ServiceClock service, Instant realCreated, double daysPerSecond) {
+            this.service = service;
+            this.realCreated = realCreated;
+            this.daysPerSecond = daysPerSecond;
+        }
+
+        @Override
+        public Instant instant() {
+            Duration elapsed = Duration.between(realCreated, service.realInstant());
+            double extra = daysPerSecond * SECONDS_PER_DAY - 1;
+            double nanos = (elapsed.getSeconds() * 1e9 + elapsed.getNano()) * extra;
+            return service.instant().plusSeconds((long) (nanos / 1e9)).plusNanos((long) (nanos % 1e9));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            service.withZone(zone);
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "rehearsal clock (" + daysPerSecond + " days a second since " + realCreated + ")";
+        }
     }
 }

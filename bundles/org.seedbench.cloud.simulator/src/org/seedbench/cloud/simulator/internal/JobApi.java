@@ -62,8 +62,12 @@ public abstract class JobApi {
         if (backend.getImportJob(subscription, job).isPresent() && !book.isDeleted(subscription, job)) {
             throw new Failure(Answer.error(409, "Conflict", "a job named '" + job + "' exists already"));
         }
+        Map<String, String> options = new java.util.LinkedHashMap<>(Map.of("route", route()));
+        if (book.rehearsalDaysPerSecond != null) {
+            options.put(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, book.rehearsalDaysPerSecond.toString());
+        }
         ImportJobRequest request = new ImportJobRequest(subscription, entry.location, job, accountName(entry.storageAccountId),
-                container, returnAddress, drives, Map.of("route", route()));
+                container, returnAddress, drives, options);
         CloudJobStatus status = backend.createImportJob(request);
         book.put(subscription, job, entry);
         return Answer.created(shape(subscription, job, entry, status));
@@ -132,7 +136,7 @@ public abstract class JobApi {
         status.drives().forEach(d -> serials.add(d.serial()));
         String returnAddress = returnAddress(entry);
         String account = entry.returnShipping == null ? null : entry.returnShipping.path("carrierAccountNumber").asText(null);
-        LocalDate date = shipDate != null ? shipDate : LocalDate.ofInstant(backend.clock().instant(), ZoneOffset.UTC);
+        LocalDate date = shipDate != null ? shipDate : LocalDate.now(ZoneOffset.UTC);
         return backend.updateShipping(subscription, new Shipment(job, carrier, tracking, date, serials, returnAddress, account));
     }
 

@@ -16,6 +16,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class JobBook {
     public static final String IMPORT_EXPORT = "importexport";
     public static final String DATA_BOX = "databox";
+    /**
+     * Simulated days per real second of the jobs this simulator creates (a rehearsal: they run on a compressed
+     * clock of their own at the backend), or null for jobs on the real clock.
+     */
+    public volatile Double rehearsalDaysPerSecond;
 
     /** One job as the REST side saw it. */
     public static final class Entry {

@@ -42,6 +42,26 @@ public class ShippingWizardBot extends WizardBot {
         return type(WizardIds.SHIP_RETURN_ACCOUNT, v);
     }
 
+    /** Ticks (or unticks) "Replace the package given before", shown when the job has a package. */
+    public ShippingWizardBot replace(boolean replace) {
+        org.eclipse.swt.widgets.Button box = Ui.find(shell(), WizardIds.SHIP_REPLACE, org.eclipse.swt.widgets.Button.class);
+        if (box.getSelection() != replace) {
+            Ui.click(box);
+        }
+        Ui.flush(display);
+        return this;
+    }
+
+    /** Sets the ship date, as picking it in the date control does. */
+    public ShippingWizardBot shipDate(java.time.LocalDate date) {
+        org.eclipse.swt.widgets.DateTime control = Ui.find(shell(), WizardIds.SHIP_DATE,
+                org.eclipse.swt.widgets.DateTime.class);
+        control.setDate(date.getYear(), date.getMonthValue() - 1, date.getDayOfMonth());
+        control.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        Ui.flush(display);
+        return this;
+    }
+
     public String deadline() {
         return Ui.exists(shell(), WizardIds.SHIP_DEADLINE) ? Ui.text(shell(), WizardIds.SHIP_DEADLINE) : null;
     }

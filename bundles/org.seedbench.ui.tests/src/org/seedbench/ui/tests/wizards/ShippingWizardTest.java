@@ -66,4 +66,47 @@ class ShippingWizardTest extends WizardShellBase {
             assertFalse(bot.canFinish());
         }
     }
+
+    @Test
+    void anotherPackageForAJobThatHasOneNeedsReplaceAndIsRecorded() throws Exception {
+        SeedingJob d = seeds.created(seeds.name("seed-d"), seeds.serial("SB-D1"), stage, preparation, importJobs);
+        importJobs.ship(seeds.data(), d.name(), new Shipment(d.name(), "FedEx", seeds.name("1Z-D1"), null, List.of(),
+                "Contoso IT, 1 Main St, Redmond", "FX-123"));
+        SeedingJob shipping;
+        try (Catalog catalog = catalogs.open(seeds.data())) {
+            shipping = catalog.job(d.name()).orElseThrow();
+        }
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), shipping, catalogs,
+                importJobs))) {
+            assertTrue(bot.canFinish(), "the package as given may be given again: " + bot.errorMessage());
+            bot.tracking(seeds.name("1Z-D2"));
+            assertTrue(bot.fieldMessage(WizardIds.SHIP_REPLACE).startsWith("package: job " + d.name()
+                    + " already has a package: 1 drive (" + seeds.serial("SB-D1") + ") with FedEx, tracking "
+                    + seeds.name("1Z-D1")), bot.fieldMessage(WizardIds.SHIP_REPLACE));
+            assertFalse(bot.canFinish());
+            bot.replace(true);
+            assertEquals("", bot.fieldMessage(WizardIds.SHIP_REPLACE));
+            assertTrue(bot.canFinish());
+            bot.finish();
+            assertFalse(bot.isOpen(), () -> "Finish left the wizard open: " + bot.errorMessage());
+        }
+        try (Catalog catalog = catalogs.open(seeds.data())) {
+            assertEquals(seeds.name("1Z-D2"), catalog.shipment(d.name()).orElseThrow().trackingNumber());
+            assertTrue(catalog.events(d.name()).stream().anyMatch(e -> e.kind().equals("shipping.replaced")),
+                    catalog.events(d.name()).toString());
+        }
+    }
+
+    @Test
+    void aShipDateInTheFutureIsRefusedUnderItsField() throws Exception {
+        SeedingJob e = seeds.created(seeds.name("seed-e"), seeds.serial("SB-E1"), stage, preparation, importJobs);
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), e, catalogs,
+                importJobs))) {
+            bot.carrier("UPS").tracking(seeds.name("1Z-E1")).returnAddress("Contoso IT").returnAccount("UPS-1")
+                    .shipDate(LocalDate.now(java.time.ZoneOffset.UTC).plusYears(3));
+            assertTrue(bot.fieldMessage(WizardIds.SHIP_DATE).contains("is in the future"),
+                    bot.fieldMessage(WizardIds.SHIP_DATE));
+            assertFalse(bot.canFinish());
+        }
+    }
 }
