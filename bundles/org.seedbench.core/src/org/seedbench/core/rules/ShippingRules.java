@@ -65,14 +65,14 @@ public final class ShippingRules {
         List<Problem> problems = new ArrayList<>();
         if (shipment.carrier() == null || shipment.carrier().isBlank()) {
             problems.add(new Problem(CARRIER, null, "is missing", "the carrier's name, e.g. FedEx, UPS, DHL"));
-        } else if (hasControlCharacter(shipment.carrier())) {
+        } else if (SeedRules.hasControlCharacter(shipment.carrier())) {
             problems.add(new Problem(CARRIER, printable(shipment.carrier()), "holds a line break or another control "
                     + "character", "the carrier's name on one line, e.g. FedEx, UPS, DHL"));
         }
         String tracking = shipment.trackingNumber();
         if (tracking == null || tracking.isBlank()) {
             problems.add(new Problem(TRACKING, null, "is missing", "the carrier's tracking number"));
-        } else if (hasControlCharacter(tracking)) {
+        } else if (SeedRules.hasControlCharacter(tracking)) {
             problems.add(new Problem(TRACKING, printable(tracking), "holds a line break or another control character",
                     "letters, digits, spaces and punctuation on one line"));
         } else if (otherJobsTracking.contains(tracking)) {
@@ -147,32 +147,7 @@ public final class ShippingRules {
                 + printable(s.carrier()) + ", tracking " + printable(s.trackingNumber()) + ", shipped " + s.shipDate();
     }
 
-    /** Whether the text holds a line break, a tab or another control character. */
-    public static boolean hasControlCharacter(String text) {
-        return text != null && text.codePoints().anyMatch(Character::isISOControl);
-    }
-
-    /** The text with each control character shown as an escape (a line break as backslash-n), safe to
-     * print on one line. */
-    public static String printable(String text) {
-        if (text == null || !hasControlCharacter(text)) {
-            return text;
-        }
-        StringBuilder b = new StringBuilder(text.length() + 8);
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c)) {
-                        b.append(String.format("\\u%04x", c));
-                    } else {
-                        b.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return b.toString();
+    private static String printable(String text) {
+        return text == null ? null : Problem.escape(text);
     }
 }
