@@ -41,7 +41,8 @@ import org.seedbench.core.spi.WorkloadSource;
 /**
  * Stages a job: writes the initial backup of its workloads into {@code <staging>/<job>/}. Every check runs
  * before anything is written; the job goes Draft → Staging → Staged, and stays Staging when the run is
- * cancelled or fails, so the next run resumes.
+ * cancelled or fails, so the next run resumes. A run holds the job's {@link JobLock}: a second run of the same
+ * job is refused while the first goes on.
  */
 @Component(service = StageService.class)
 public class StageService {
@@ -112,6 +113,14 @@ public class StageService {
             InvalidInputException.throwIfAny(problems);
             runs.addAll(Jobs.workloadRuns(job, sources));
         }
+        try (JobLock lock = JobLock.acquire(dataDirectory, job, "stage")) {
+            return stage(dataDirectory, job, provider, runs, passphrase, progress, warnings);
+        }
+    }
+
+    /** Stages the job while this run holds it. */
+    private StageOutcome stage(Path dataDirectory, SeedingJob job, StagingProvider provider, List<WorkloadRun> runs,
+            Secret passphrase, Progress progress, Consumer<String> warnings) throws InvalidInputException, IOException {
         long estimate = 0;
         Progress cancelOnly = new Progress() {
             @Override

@@ -18,6 +18,16 @@ import org.seedbench.core.rules.WorkloadChecks;
 /** {@code seedbench init}: the "initiate offline backup" screen on the command line. */
 final class InitVerb implements Verb {
 
+
+    @Override
+    public boolean needsCatalog() {
+        return false;
+    }
+
+    @Override
+    public boolean createsCatalog() {
+        return true;
+    }
     @Override
     public String name() {
         return "init";

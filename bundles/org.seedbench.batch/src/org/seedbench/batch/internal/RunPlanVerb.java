@@ -53,6 +53,16 @@ final class RunPlanVerb implements Verb {
         this.cli = cli;
     }
 
+
+    @Override
+    public boolean needsCatalog() {
+        return false;
+    }
+
+    @Override
+    public boolean createsCatalog() {
+        return true;
+    }
     @Override
     public String name() {
         return "run-plan";
