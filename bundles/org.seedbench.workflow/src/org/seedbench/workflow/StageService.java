@@ -85,7 +85,8 @@ public class StageService {
      * Stages the job.
      *
      * @param warnings receives one line per item that was skipped; the run goes on
-     * @throws InvalidInputException when a check fails (nothing is written) or the passphrase is wrong
+     * @throws InvalidInputException when a check fails or another run holds the job (nothing is written), or the
+     *                               passphrase is wrong
      * @throws Progress.CanceledException when cancelled; the job stays Staging and the next run resumes
      */
     public StageOutcome stage(Path dataDirectory, String jobName, Secret passphrase, Progress progress,

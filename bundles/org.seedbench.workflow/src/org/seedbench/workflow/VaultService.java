@@ -114,7 +114,7 @@ public class VaultService {
         try (JobLock lock = JobLock.acquire(dataDirectory, job, "seed-vault")) {
             Journal journal = new Journal(dataDirectory.resolve("vault").resolve(job.name()).resolve(VERIFIED));
             if (seeded) {
-                return repair(dataDirectory, job, jp.properties(), journal, progress);
+                return repairSeeded(dataDirectory, job, jp.properties(), journal, progress);
             }
             LocalStorage staging = stagingRepository(job);
             Vaults.Place place = Vaults.place(connectors, dataDirectory, job, jp.properties());
@@ -133,8 +133,8 @@ public class VaultService {
     }
 
     /** Seeding again a job whose vault holds the seed: what it lost is copied or sent again, or named. */
-    private SeedOutcome repair(Path dataDirectory, SeedingJob job, Map<String, String> properties, Journal journal,
-            Progress progress) throws InvalidInputException, IOException {
+    private SeedOutcome repairSeeded(Path dataDirectory, SeedingJob job, Map<String, String> properties,
+            Journal journal, Progress progress) throws InvalidInputException, IOException {
         Vaults.Place place = Vaults.place(connectors, dataDirectory, job, properties);
         Path folder = Jobs.stagingFolder(job);
         LocalStorage staging = new LocalStorage(folder);

@@ -221,9 +221,7 @@ class VaultCliTest {
         assertTrue(seed.out().contains("Repaired 1 objects"), seed.out());
         assertEquals("Seeded", state());
 
-        CliRun verify = runWithPassphrase("verify", JOB, "--from", "vault", "--read-data");
-        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
-        assertTrue(verify.out().startsWith("Clean: "), verify.out());
+        assertTheVaultVerifiesClean();
     }
 
     @Test
@@ -284,6 +282,12 @@ class VaultCliTest {
         assertEquals("Staged", state());
     }
 
+    private void assertTheVaultVerifiesClean() {
+        CliRun verify = runWithPassphrase("verify", JOB, "--from", "vault", "--read-data");
+        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+        assertTrue(verify.out().startsWith("Clean: "), verify.out());
+    }
+
     private CloudConnector.BlobContainer container(String name) throws IOException {
         cloud.signIn(Map.of("dataDirectory", data));
         return cloud.container("contosobackup", name);
@@ -322,9 +326,7 @@ class VaultCliTest {
         assertTrue(repair.out().contains("Sent 1 objects") && repair.out().contains(lost), repair.out());
         assertTrue(container("seedbench-vault").exists(JOB + "/" + lost), "the pack is back in the vault");
         assertEquals("Seeded", state());
-        CliRun verify = runWithPassphrase("verify", JOB, "--from", "vault", "--read-data");
-        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
-        assertTrue(verify.out().startsWith("Clean: "), verify.out());
+        assertTheVaultVerifiesClean();
     }
 
     @Test

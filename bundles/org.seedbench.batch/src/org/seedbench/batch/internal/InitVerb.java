@@ -20,11 +20,6 @@ final class InitVerb implements Verb {
 
 
     @Override
-    public boolean needsCatalog() {
-        return false;
-    }
-
-    @Override
     public boolean createsCatalog() {
         return true;
     }

@@ -55,11 +55,6 @@ final class RunPlanVerb implements Verb {
 
 
     @Override
-    public boolean needsCatalog() {
-        return false;
-    }
-
-    @Override
     public boolean createsCatalog() {
         return true;
     }

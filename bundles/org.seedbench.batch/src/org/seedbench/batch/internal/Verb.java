@@ -31,7 +31,7 @@ interface Verb {
      * catalog (a typo in {@code --data}) is refused instead of creating an empty catalog there.
      */
     default boolean needsCatalog() {
-        return true;
+        return !createsCatalog();
     }
 
     /** Whether the verb creates the catalog when the data directory has none yet, saying so on stderr. */
