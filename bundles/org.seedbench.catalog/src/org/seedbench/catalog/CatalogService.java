@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Opens catalogs, and puts a catalog's backups back. Registered as an OSGi service; the data directory is the user's choice
- * ({@code --data DIR}, {@code SEEDBENCH_DATA}, default {@code ~/.seedbench}).
+ * Opens catalogs, and puts a catalog's backups back. Registered as an OSGi service; the data directory is the
+ * user's choice ({@code --data DIR}, {@code SEEDBENCH_DATA}, default {@code ~/.seedbench}).
  */
 public interface CatalogService {
 

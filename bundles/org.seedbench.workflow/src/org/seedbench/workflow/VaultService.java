@@ -59,6 +59,9 @@ public class VaultService {
     public static final String PROP_BYTES_REPAIRED = "vault.bytesRepaired";
     public static final String PROP_SNAPSHOTS = "vault.snapshots";
     private static final String VERIFIED = "verified";
+    /** Object names in the order messages name them: packs first, then by name. */
+    private static final Comparator<String> PACKS_FIRST = Comparator.comparing((String n) -> !n.startsWith("packs/"))
+            .thenComparing(Comparator.naturalOrder());
     /** At most this many lines of each drive's error log are named. */
     private static final int NOT_IMPORTED_LINES = 1000;
 
@@ -164,8 +167,7 @@ public class VaultService {
             held.add(blob.substring(place.prefix().length()));
         }
         List<String> lost = expected.stream().filter(name -> !held.contains(name))
-                .sorted(Comparator.comparing((String n) -> !n.startsWith("packs/")).thenComparing(Comparator.naturalOrder()))
-                .toList();
+                .sorted(PACKS_FIRST).toList();
         if (!lost.isEmpty()) {
             try (Catalog catalog = catalogs.open(dataDirectory)) {
                 for (String name : lost) {
@@ -428,8 +430,7 @@ public class VaultService {
             }
         }
         progress.begin("checking " + references.size() + " objects in the vault", references.size());
-        Set<String> lacking = new TreeSet<>(Comparator.comparing((String n) -> !n.startsWith("packs/"))
-                .thenComparing(Comparator.naturalOrder()));
+        Set<String> lacking = new TreeSet<>(PACKS_FIRST);
         for (Map.Entry<String, VaultCheck.IoSupplier<InputStream>> e : references.entrySet()) {
             progress.checkCanceled();
             progress.subTask(e.getKey());
