@@ -365,6 +365,14 @@ public class VaultService {
             catalog.recordEvent(job.name(), "backup", "incremental backup into " + place.describe() + ": "
                     + result.statistics().summary() + ", " + Sizes.decimal(storage.bytesSent()) + " sent");
         }
+        Journal journal = new Journal(dataDirectory.resolve("vault").resolve(job.name()).resolve(VERIFIED));
+        Set<String> known = journal.read();
+        for (String blob : place.vault().list(place.prefix())) {
+            String name = blob.substring(place.prefix().length());
+            if (!known.contains(name)) {
+                journal.add(name); // what the vault holds now, so that seed-vault can name it should it be lost
+            }
+        }
         return new VaultBackupOutcome(place.describe(), result, storage.bytesSent());
     }
 
