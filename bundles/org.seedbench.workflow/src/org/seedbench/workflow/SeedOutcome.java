@@ -15,9 +15,12 @@ import java.util.List;
  * @param bytesRepaired their bytes
  * @param notImported   what the drives' error logs say the datacenter could not import, one line each
  * @param packs         packs the vault holds, each verified
+ * @param alreadySeeded whether the job was Seeded before this run: the run checked the vault and sent again what
+ *                      it had lost, and the job stays as it was
  */
 public record SeedOutcome(String vault, int copied, long bytesCopied, int alreadyThere, int checked,
-        int alreadyChecked, List<String> repaired, long bytesRepaired, List<String> notImported, int packs) {
+        int alreadyChecked, List<String> repaired, long bytesRepaired, List<String> notImported, int packs,
+        boolean alreadySeeded) {
 
     public SeedOutcome {
         repaired = List.copyOf(repaired);

@@ -41,7 +41,8 @@ import org.seedbench.core.spi.WorkloadSource;
 /**
  * Stages a job: writes the initial backup of its workloads into {@code <staging>/<job>/}. Every check runs
  * before anything is written; the job goes Draft → Staging → Staged, and stays Staging when the run is
- * cancelled or fails, so the next run resumes.
+ * cancelled or fails, so the next run resumes. A run holds the job's {@link JobLock}: a second run of the same
+ * job is refused while the first goes on.
  */
 @Component(service = StageService.class)
 public class StageService {
@@ -109,7 +110,8 @@ public class StageService {
      * Stages the job.
      *
      * @param warnings receives one line per item that was skipped; the run goes on
-     * @throws InvalidInputException when a check fails (nothing is written) or the passphrase is wrong
+     * @throws InvalidInputException when a check fails or another run holds the job (nothing is written), or the
+     *                               passphrase is wrong
      * @throws Progress.CanceledException when cancelled; the job stays Staging and the next run resumes
      */
     public StageOutcome stage(Path dataDirectory, String jobName, Secret passphrase, Progress progress,
@@ -137,6 +139,14 @@ public class StageService {
             InvalidInputException.throwIfAny(problems);
             runs.addAll(Jobs.workloadRuns(job, sources));
         }
+        try (JobLock lock = JobLock.acquire(dataDirectory, job, "stage")) {
+            return stage(dataDirectory, job, provider, runs, passphrase, progress, warnings);
+        }
+    }
+
+    /** Stages the job while this run holds it. */
+    private StageOutcome stage(Path dataDirectory, SeedingJob job, StagingProvider provider, List<WorkloadRun> runs,
+            Secret passphrase, Progress progress, Consumer<String> warnings) throws InvalidInputException, IOException {
         long estimate = 0;
         Progress cancelOnly = new Progress() {
             @Override

@@ -59,6 +59,9 @@ public class VaultService {
     public static final String PROP_BYTES_REPAIRED = "vault.bytesRepaired";
     public static final String PROP_SNAPSHOTS = "vault.snapshots";
     private static final String VERIFIED = "verified";
+    /** Object names in the order messages name them: packs first, then by name. */
+    private static final Comparator<String> PACKS_FIRST = Comparator.comparing((String n) -> !n.startsWith("packs/"))
+            .thenComparing(Comparator.naturalOrder());
     /** At most this many lines of each drive's error log are named. */
     private static final int NOT_IMPORTED_LINES = 1000;
 
@@ -93,28 +96,94 @@ public class VaultService {
      * missing or damaged is sent again from staging. The job goes Seeded. A rerun skips what the vault already holds
      * and what an earlier run checked.
      *
-     * @throws InvalidInputException when the job has no staging repository to check against
+     * <p>On a job already Seeded (or CleanedUp) it repairs: every object seeding checked is looked for in the vault
+     * (by listing and size, without reading it), and what the vault lost is copied again from the import container
+     * or sent from staging; the job stays as it was. When neither holds it any more, it fails naming every object
+     * lost, each recorded in the job's events.
+     *
+     * @throws InvalidInputException when the job has no staging repository to check against, or another run
+     *                               holds the job
      * @throws org.seedbench.core.rules.IllegalTransitionException when the import job is not done
+     * @throws IOException naming what the vault lost when it cannot be repaired
      */
     public SeedOutcome seedVault(Path dataDirectory, String jobName, Progress progress)
             throws InvalidInputException, IOException {
         JobAndProps jp = read(dataDirectory, jobName);
         SeedingJob job = jp.job();
-        JobStates.checkMove(job.name(), job.state(), JobState.VAULT_SEEDING);
-        LocalStorage staging = stagingRepository(job);
-        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, jp.properties());
-        if (job.state() != JobState.VAULT_SEEDING) {
-            try (Catalog catalog = catalogs.open(dataDirectory)) {
-                catalog.moveJob(job.name(), JobState.VAULT_SEEDING, "seeding the vault " + place.describe()
-                        + " from the import container " + job.storageAccount() + "/" + job.container());
-            }
+        boolean seeded = holdsSeed(job.state());
+        if (!seeded) {
+            JobStates.checkMove(job.name(), job.state(), JobState.VAULT_SEEDING);
         }
-        List<String> notImported = notImported(place);
+        try (JobLock lock = JobLock.acquire(dataDirectory, job, "seed-vault")) {
+            Journal journal = new Journal(dataDirectory.resolve("vault").resolve(job.name()).resolve(VERIFIED));
+            if (seeded) {
+                return repairSeeded(dataDirectory, job, jp.properties(), journal, progress);
+            }
+            LocalStorage staging = stagingRepository(job);
+            Vaults.Place place = Vaults.place(connectors, dataDirectory, job, jp.properties());
+            if (job.state() != JobState.VAULT_SEEDING) {
+                try (Catalog catalog = catalogs.open(dataDirectory)) {
+                    catalog.moveJob(job.name(), JobState.VAULT_SEEDING, "seeding the vault " + place.describe()
+                            + " from the import container " + job.storageAccount() + "/" + job.container());
+                }
+            }
+            List<String> notImported = notImported(place);
+            Copied copy = copyImported(place, progress);
+            SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, notImported, false);
+            record(dataDirectory, job, place, outcome);
+            return outcome;
+        }
+    }
+
+    /** Seeding again a job whose vault holds the seed: what it lost is copied or sent again, or named. */
+    private SeedOutcome repairSeeded(Path dataDirectory, SeedingJob job, Map<String, String> properties,
+            Journal journal, Progress progress) throws InvalidInputException, IOException {
+        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, properties);
+        Path folder = Jobs.stagingFolder(job);
+        LocalStorage staging = new LocalStorage(folder);
+        if (Files.isDirectory(folder) && engine.isRepository(staging)) {
+            Copied copy = copyImported(place, progress);
+            SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, List.of(), true);
+            try (Catalog catalog = catalogs.open(dataDirectory)) {
+                for (String name : outcome.repaired()) {
+                    catalog.recordEvent(job.name(), "vault.repair", "sent again from staging: " + name);
+                }
+                catalog.recordEvent(job.name(), "vault.check", "the vault " + place.describe() + " holds the seed: "
+                        + outcome.copied() + " blobs copied again from the import container, "
+                        + outcome.repaired().size() + " objects (" + Sizes.decimal(outcome.bytesRepaired())
+                        + ") sent again from staging");
+            }
+            return outcome;
+        }
+        Set<String> expected = journal.read();
+        if (expected.isEmpty()) {
+            throw new InvalidInputException(new Problem("job", job.name(), "has no staging repository at " + folder
+                    + " and no record of the objects seeding checked in the vault",
+                    "seedbench verify " + job.name() + " --from vault --read-data, which checks the vault itself"));
+        }
         Copied copy = copyImported(place, progress);
-        Journal journal = new Journal(dataDirectory.resolve("vault").resolve(job.name()).resolve(VERIFIED));
-        SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, notImported);
-        record(dataDirectory, job, place, outcome);
-        return outcome;
+        Set<String> held = new HashSet<>();
+        for (String blob : place.vault().list(place.prefix())) {
+            held.add(blob.substring(place.prefix().length()));
+        }
+        List<String> lost = expected.stream().filter(name -> !held.contains(name))
+                .sorted(PACKS_FIRST).toList();
+        if (!lost.isEmpty()) {
+            try (Catalog catalog = catalogs.open(dataDirectory)) {
+                for (String name : lost) {
+                    catalog.recordEvent(job.name(), "vault.lost", "lost from the vault " + place.describe()
+                            + ", with no copy left in staging or the import container: " + name);
+                }
+            }
+            throw new IOException("the vault " + place.describe() + " lost " + VaultCheck.describe(lost)
+                    + " and neither staging (" + folder + ") nor the import container holds a copy: "
+                    + String.join(", ", lost.subList(0, Math.min(5, lost.size())))
+                    + (lost.size() > 5 ? " and " + (lost.size() - 5) + " more (the job's events list them)" : "")
+                    + "; what they hold is lost, seedbench verify " + job.name() + " --from vault names the files");
+        }
+        int packs = (int) expected.stream().filter(o -> o.startsWith("packs/")).count();
+        return new SeedOutcome(place.describe(), copy.copied(), copy.bytes(), copy.alreadyThere(), 0, expected.size(),
+                List.of(), 0, List.of(), packs, true);
     }
 
     private LocalStorage stagingRepository(SeedingJob job) throws InvalidInputException, IOException {
@@ -152,7 +221,7 @@ public class VaultService {
     }
 
     private SeedOutcome checkAndRepair(Vaults.Place place, LocalStorage staging, Journal journal, Progress progress,
-            Copied copy, List<String> notImported) throws IOException {
+            Copied copy, List<String> notImported, boolean alreadySeeded) throws IOException {
         List<String> objects = staging.list("");
         long total = 0;
         for (String o : objects) {
@@ -185,7 +254,7 @@ public class VaultService {
         }
         int packs = (int) objects.stream().filter(o -> o.startsWith("packs/")).count();
         return new SeedOutcome(place.describe(), copy.copied(), copy.bytes(), copy.alreadyThere(), checked, skipped,
-                repaired, bytesRepaired, notImported, packs);
+                repaired, bytesRepaired, notImported, packs, alreadySeeded);
     }
 
     /** Sends an object from staging over the network (what the import service's repair does from the drives). */
@@ -273,7 +342,15 @@ public class VaultService {
         }
         List<WorkloadSource> sources = workloadSources == null ? List.of() : List.copyOf(workloadSources);
         InvalidInputException.throwIfAny(Jobs.workloadProblems(job, sources));
-        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, jp.properties());
+        try (JobLock lock = JobLock.acquire(dataDirectory, job, "backup")) {
+            return backup(dataDirectory, job, jp.properties(), sources, passphrase, progress, warnings);
+        }
+    }
+
+    private VaultBackupOutcome backup(Path dataDirectory, SeedingJob job, Map<String, String> properties,
+            List<WorkloadSource> sources, Secret passphrase, Progress progress, Consumer<String> warnings)
+            throws InvalidInputException, IOException {
+        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, properties);
         ContainerStorage storage = Vaults.repository(engine, place);
         BackupResult result;
         try (Repository repository = Jobs.open(engine, storage, passphrase)) {
@@ -289,13 +366,22 @@ public class VaultService {
             catalog.recordEvent(job.name(), "backup", "incremental backup into " + place.describe() + ": "
                     + result.statistics().summary() + ", " + Sizes.decimal(storage.bytesSent()) + " sent");
         }
+        Journal journal = new Journal(dataDirectory.resolve("vault").resolve(job.name()).resolve(VERIFIED));
+        Set<String> known = journal.read();
+        for (String blob : place.vault().list(place.prefix())) {
+            String name = blob.substring(place.prefix().length());
+            if (!known.contains(name)) {
+                journal.add(name); // what the vault holds now, so that seed-vault can name it should it be lost
+            }
+        }
         return new VaultBackupOutcome(place.describe(), result, storage.bytesSent());
     }
 
     /**
      * Deletes the job's blobs from the import container and the staging repository, once the vault verifiably
      * holds every object of both (present, and its SHA-256 the one its name or the other copy says). The job goes
-     * CleanedUp.
+     * CleanedUp. The record of the objects seeding checked stays, so that {@link #seedVault} can name what the
+     * vault loses later.
      *
      * @throws InvalidInputException naming what the vault lacks; nothing is deleted and the catalog is unchanged
      * @throws org.seedbench.core.rules.IllegalTransitionException when the job is not Seeded
@@ -310,7 +396,14 @@ public class VaultService {
                     + ": cleanup deletes staging and the import container once the vault holds the seed; "
                     + beforeCleanup(job), null));
         }
-        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, jp.properties());
+        try (JobLock lock = JobLock.acquire(dataDirectory, job, "cleanup")) {
+            return cleanup(dataDirectory, job, jp.properties(), progress);
+        }
+    }
+
+    private CleanupOutcome cleanup(Path dataDirectory, SeedingJob job, Map<String, String> properties,
+            Progress progress) throws InvalidInputException, IOException {
+        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, properties);
         Path folder = Jobs.stagingFolder(job);
         LocalStorage staging = Files.isDirectory(folder) ? new LocalStorage(folder) : null;
         List<String> lacking = lacking(place, staging, progress);
@@ -330,7 +423,7 @@ public class VaultService {
         }
         long stagingBytes = staging == null ? 0 : Jobs.sizeOf(folder);
         deleteTree(folder);
-        deleteTree(dataDirectory.resolve("vault").resolve(job.name()));
+        deleteTree(place.spool());
         try (Catalog catalog = catalogs.open(dataDirectory)) {
             catalog.moveJob(job.name(), JobState.CLEANED_UP, "the vault " + place.describe() + " holds the seed; "
                     + "deleted " + blobs.size() + " blobs (" + Sizes.decimal(bytes) + ") from the import container "
@@ -380,8 +473,7 @@ public class VaultService {
         }
         progress.begin("checking " + references.size() + " objects in the vault", references.size(),
                 Progress.Unit.ITEMS);
-        Set<String> lacking = new TreeSet<>(Comparator.comparing((String n) -> !n.startsWith("packs/"))
-                .thenComparing(Comparator.naturalOrder()));
+        Set<String> lacking = new TreeSet<>(PACKS_FIRST);
         for (Map.Entry<String, VaultCheck.IoSupplier<InputStream>> e : references.entrySet()) {
             progress.checkCanceled();
             progress.subTask(e.getKey());

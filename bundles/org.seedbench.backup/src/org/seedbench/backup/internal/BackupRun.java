@@ -222,7 +222,7 @@ final class BackupRun {
         progress.begin("Backing up to " + storage.location(), estimate(runs));
         progress.subTask("Reading the repository's index");
         storage.deleteAbandoned();
-        OpenRepository.LoadedIndex loaded = repository.loadIndex(codec, this::warn, progress::checkCanceled);
+        OpenRepository.LoadedIndex loaded = repository.loadIndex(codec, this::warn, progress::checkCanceled, true);
         index = loaded.index();
         if (!loaded.unindexed().isEmpty()) {
             progress.subTask("Indexing " + loaded.unindexed().size() + " packs an interrupted backup finished");

@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.seedbench.backup.Repository;
@@ -125,20 +127,39 @@ public final class OpenRepository implements Repository {
     /**
      * Reads every index file, then the trailers of the packs none lists, so that blobs of packs an
      * interrupted run finished are known too. Damaged index files and packs are left out with a warning
-     * (verify reports them).
+     * (verify reports them). A blob both in a pack the storage lists and in one it lacks is located in the
+     * one it lists.
      */
     public LoadedIndex loadIndex(BlobCodec codec, Consumer<String> warnings, Runnable checkCanceled)
             throws IOException {
+        return loadIndex(codec, warnings, checkCanceled, false);
+    }
+
+    /**
+     * {@link #loadIndex(BlobCodec, Consumer, Runnable)}, optionally leaving out the blobs of packs the index
+     * files name but the storage does not list (a lost pack), each such pack with a warning: a backup then
+     * stores again the blobs it needs of them instead of pointing a new snapshot at blobs that are gone.
+     */
+    public LoadedIndex loadIndex(BlobCodec codec, Consumer<String> warnings, Runnable checkCanceled,
+            boolean leaveOutMissingPacks) throws IOException {
         ChunkIndex index = new ChunkIndex();
+        Map<String, String> packs = packObjects();
+        Set<String> listed = packs.keySet();
+        Map<String, List<PackEntry>> missing = new TreeMap<>();
         for (String name : storage.list(IndexFile.FOLDER + "/")) {
             checkCanceled.run();
             try {
-                IndexFile.read(storage, codec, name).forEach(index::addPack);
+                IndexFile.read(storage, codec, name).forEach((pack, entries) -> {
+                    if (listed.contains(pack)) {
+                        index.addPack(pack, entries);
+                    } else {
+                        missing.computeIfAbsent(pack, p -> new ArrayList<>()).addAll(entries);
+                    }
+                });
             } catch (DamagedException e) {
                 warnings.accept("index file " + name + " is damaged and was left out: " + e.getMessage());
             }
         }
-        Map<String, String> packs = packObjects();
         Map<String, List<PackEntry>> unindexed = new LinkedHashMap<>();
         for (Map.Entry<String, String> pack : packs.entrySet()) {
             if (!index.hasPack(pack.getKey())) {
@@ -152,6 +173,14 @@ public final class OpenRepository implements Repository {
                 }
             }
         }
+        missing.forEach((pack, entries) -> {
+            if (leaveOutMissingPacks) {
+                warnings.accept("pack " + pack + " is missing from " + storage.location() + ": its " + entries.size()
+                        + " blobs were left out of the index, and those this backup needs are stored again");
+            } else {
+                index.addPack(pack, entries);
+            }
+        });
         return new LoadedIndex(index, unindexed);
     }
 

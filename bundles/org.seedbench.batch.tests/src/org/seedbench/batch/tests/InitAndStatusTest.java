@@ -134,6 +134,7 @@ class InitAndStatusTest {
 
     @Test
     void aMissingJobIsInvalidInput() {
+        assertEquals(0, CliRun.run(cli, data, init()).exitCode(), "a catalog without that job");
         CliRun run = CliRun.run(cli, data, "status", "nope-job");
         assertEquals(3, run.exitCode());
         assertEquals(List.of("seedbench status: job 'nope-job': does not exist (allowed: a job listed by seedbench jobs)"),

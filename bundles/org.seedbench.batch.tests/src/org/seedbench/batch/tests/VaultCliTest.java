@@ -224,9 +224,7 @@ class VaultCliTest {
         assertTrue(seed.out().contains("Repaired 1 objects"), seed.out());
         assertEquals("Seeded", state());
 
-        CliRun verify = runWithPassphrase("verify", JOB, "--from", "vault", "--read-data");
-        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
-        assertTrue(verify.out().startsWith("Clean: "), verify.out());
+        assertTheVaultVerifiesClean();
     }
 
     @Test
@@ -285,6 +283,91 @@ class VaultCliTest {
         assertEquals(3, from.exitCode(), from.err());
         assertTrue(from.err().startsWith("seedbench verify: from 'cloud': is not a repository location"), from.err());
         assertEquals("Staged", state());
+    }
+
+    private void assertTheVaultVerifiesClean() {
+        CliRun verify = runWithPassphrase("verify", JOB, "--from", "vault", "--read-data");
+        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+        assertTrue(verify.out().startsWith("Clean: "), verify.out());
+    }
+
+    private CloudConnector.BlobContainer container(String name) throws IOException {
+        cloud.signIn(Map.of("dataDirectory", data));
+        return cloud.container("contosobackup", name);
+    }
+
+    /** Deletes the first data pack of the job from the vault (and from the import container when asked). */
+    private String loseAPack(boolean fromTheImportContainerToo) throws IOException {
+        String pack = container("seedbench-vault").list(JOB + "/packs/").stream().sorted().findFirst().orElseThrow();
+        container("seedbench-vault").delete(pack);
+        if (fromTheImportContainerToo) {
+            container("seed").delete(pack);
+        }
+        return pack.substring(JOB.length() + 1);
+    }
+
+    private void seed() throws IOException {
+        assertEquals("Completed", importTheSeed(drive -> {
+        }));
+        CliRun seed = run("seed-vault", JOB);
+        assertEquals(0, seed.exitCode(), seed.out() + seed.err());
+        assertEquals("Seeded", state());
+    }
+
+    @Test
+    void seedVaultOnASeededJobSaysItIsDoneAndRepairsAPackTheVaultLostFromStaging() throws Exception {
+        seed();
+        CliRun again = run("seed-vault", JOB);
+        assertEquals(0, again.exitCode(), again.out() + again.err());
+        assertTrue(again.out().startsWith(JOB + " is seeded already: "), again.out());
+        assertTrue(again.out().contains("nothing to repair"), again.out());
+
+        String lost = loseAPack(true);
+        CliRun repair = run("seed-vault", JOB);
+
+        assertEquals(0, repair.exitCode(), repair.out() + repair.err());
+        assertTrue(repair.out().contains("Sent 1 objects") && repair.out().contains(lost), repair.out());
+        assertTrue(container("seedbench-vault").exists(JOB + "/" + lost), "the pack is back in the vault");
+        assertEquals("Seeded", state());
+        assertTheVaultVerifiesClean();
+    }
+
+    @Test
+    void aPackTheVaultLostAfterCleanupIsNamedAsLost() throws Exception {
+        seed();
+        CliRun cleanup = run("cleanup", JOB);
+        assertEquals(0, cleanup.exitCode(), cleanup.out() + cleanup.err());
+        String lost = loseAPack(false);
+
+        CliRun repair = run("seed-vault", JOB);
+
+        assertEquals(1, repair.exitCode(), repair.out() + repair.err());
+        assertEquals(1, repair.errLines().size(), repair.err());
+        assertTrue(repair.err().contains("lost 1 pack") && repair.err().contains(lost)
+                && repair.err().contains("seedbench verify " + JOB + " --from vault names the files"), repair.err());
+        JsonNode events = JSON.readTree(run("status", JOB, "--json").out()).path("events");
+        boolean recorded = false;
+        for (JsonNode e : events) {
+            recorded |= e.path("kind").asText().equals("vault.lost") && e.path("detail").asText().endsWith(lost);
+        }
+        assertTrue(recorded, events.toString());
+        assertEquals("CleanedUp", state());
+    }
+
+    @Test
+    void aBackupAfterTheVaultLostAPackStoresTheLostChunksAgainAndRestoresWhole() throws Exception {
+        seed();
+        String lost = loseAPack(false);
+
+        CliRun backup = runWithPassphrase("backup", JOB);
+
+        assertEquals(4, backup.exitCode(), backup.out() + backup.err());
+        String name = lost.substring(lost.lastIndexOf('/') + 1);
+        assertTrue(backup.out().contains("pack " + name + " is missing from "), backup.out());
+        Path restored = tmp.resolve("restored");
+        CliRun restore = runWithPassphrase("restore", JOB, "--from", "vault", "--target", restored.toString());
+        assertEquals(0, restore.exitCode(), restore.out() + restore.err());
+        assertEquals(contents(source), contents(restored), "the new snapshot holds every file whole");
     }
 
     /** Every file under a folder by its relative path, with the SHA-256 of its bytes. */

@@ -1,6 +1,7 @@
 package org.seedbench.batch.internal;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public class CommandLine {
                 new VerifyVerb(), new RestoreVerb(), new PrepareDrivesVerb(), new DrivesVerb(), new VerifyDriveVerb(),
                 new ShipVerb(), new SeedVaultVerb(), new BackupVerb(), new CleanupVerb(),
                 new RunPlanVerb((a, o) -> run(a, o, err, env)), new DemoVerb(a -> run(a, out, err, env)),
-                new GenerateDatasetVerb())) {
+                new GenerateDatasetVerb(), new CatalogVerb())) {
             verbs.put(v.name(), v);
         }
         return verbs;
@@ -114,10 +115,17 @@ public class CommandLine {
                 return ExitCode.DONE;
             }
             Path data = dataDirectory(parsed.value("data"), env);
+            if (Files.exists(data) && !Files.isDirectory(data)) {
+                throw new InvalidInputException(new Problem("data directory", data.toString(), "is a file",
+                        "a folder for the catalog and keys (--data DIR or " + DATA_ENV + ")"));
+            }
+            if (verb.needsCatalog() && !parsed.positionals().isEmpty() && !catalogs.exists(data)) {
+                throw Invocation.noCatalog(data, parsed.positionals().get(0));
+            }
             List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
             return verb.run(new Invocation(parsed, out, err, env, data,
                     new Invocation.Services(catalogs, sources, stage, repositories, drives, importJobs, vault,
-                            connectors), clock));
+                            connectors), clock, verb.createsCatalog()));
         } catch (UsageException e) {
             err.println("seedbench " + verb.name() + ": " + e.getMessage());
             err.println(e.usage());

@@ -42,6 +42,11 @@ final class DemoVerb implements Verb {
         this.cli = cli;
     }
 
+
+    @Override
+    public boolean needsCatalog() {
+        return false;
+    }
     @Override
     public String name() {
         return "demo";

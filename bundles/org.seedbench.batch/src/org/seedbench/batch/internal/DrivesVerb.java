@@ -31,6 +31,9 @@ final class DrivesVerb implements Verb {
         if (positionals.size() > 1) {
             throw new UsageException("give at most one job", usage());
         }
+        if (!inv.hasCatalog()) {
+            throw Invocation.noCatalog(inv.dataDirectory(), positionals.isEmpty() ? null : positionals.get(0));
+        }
         try (Catalog catalog = inv.openCatalog()) {
             List<Drive> drives;
             if (positionals.isEmpty()) {

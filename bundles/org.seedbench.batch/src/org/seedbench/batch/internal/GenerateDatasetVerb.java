@@ -11,6 +11,11 @@ import org.seedbench.core.rules.Sizes;
 /** {@code seedbench generate-dataset DIR}: the benchmark's and the demo's data, the same bytes on every machine. */
 final class GenerateDatasetVerb implements Verb {
 
+
+    @Override
+    public boolean needsCatalog() {
+        return false;
+    }
     @Override
     public String name() {
         return "generate-dataset";

@@ -19,6 +19,11 @@ import org.seedbench.workflow.ImportJobService;
 /** {@code seedbench init}: the "initiate offline backup" screen on the command line. */
 final class InitVerb implements Verb {
 
+
+    @Override
+    public boolean createsCatalog() {
+        return true;
+    }
     @Override
     public String name() {
         return "init";

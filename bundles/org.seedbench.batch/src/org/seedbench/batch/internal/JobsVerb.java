@@ -18,6 +18,11 @@ import org.seedbench.workflow.ImportJobService;
  */
 final class JobsVerb implements Verb {
 
+
+    @Override
+    public boolean needsCatalog() {
+        return false;
+    }
     @Override
     public String name() {
         return "jobs";
@@ -39,6 +44,15 @@ final class JobsVerb implements Verb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         inv.args().requireNoPositionals(usage());
+        if (!inv.hasCatalog()) {
+            if (inv.json()) {
+                Views.printJson(inv.out(), List.of());
+            } else {
+                inv.out().println("No jobs yet: there is no catalog at " + inv.dataDirectory()
+                        + ". Create a job with: seedbench init --help");
+            }
+            return ExitCode.DONE;
+        }
         List<SeedingJob> jobs;
         Map<String, Map<String, String>> props = new LinkedHashMap<>();
         try (Catalog catalog = inv.openCatalog()) {

@@ -56,6 +56,11 @@ final class RunPlanVerb implements Verb {
         this.cli = cli;
     }
 
+
+    @Override
+    public boolean createsCatalog() {
+        return true;
+    }
     @Override
     public String name() {
         return "run-plan";

@@ -26,7 +26,9 @@ final class SeedVaultVerb implements Verb {
                 Copies the job's blobs from the import container into the vault (the container seedbench-vault of
                 the job's storage account), checks every object of the staging repository there by its SHA-256 and
                 sends again from staging what is missing or damaged (what the drives' error logs name). The job
-                goes Seeded. No passphrase is needed. A rerun goes on where a stopped run left off.""";
+                goes Seeded. No passphrase is needed. A rerun goes on where a stopped run left off.
+                On a Seeded job it repairs the vault: what the vault lost is copied again from the import container
+                or sent from staging, or, when neither holds it any more, named (exit 1).""";
     }
 
     @Override
@@ -47,11 +49,15 @@ final class SeedVaultVerb implements Verb {
             m.put("bytesRepaired", o.bytesRepaired());
             m.put("notImported", o.notImported());
             m.put("packs", o.packs());
+            m.put("alreadySeeded", o.alreadySeeded());
             m.put("state", "Seeded");
             Views.printJsonLine(inv.out(), m);
             return ExitCode.DONE;
         }
         var out = inv.out();
+        if (o.alreadySeeded()) {
+            return repaired(out, job, o);
+        }
         for (String line : o.notImported()) {
             out.println("Not imported by the datacenter: " + line);
         }
@@ -64,6 +70,26 @@ final class SeedVaultVerb implements Verb {
         }
         out.println("Seeded " + job + ": " + o.packs() + " packs verified in " + o.vault());
         out.println("Next: seedbench verify " + job + " --from vault --read-data, then seedbench cleanup " + job);
+        return ExitCode.DONE;
+    }
+
+    /** What a run on a job already Seeded did. */
+    private static ExitCode repaired(java.io.PrintStream out, String job, SeedOutcome o) {
+        if (o.copied() == 0 && o.repaired().isEmpty()) {
+            out.println(job + " is seeded already: " + o.vault() + " holds every object seeding checked ("
+                    + (o.checked() + o.alreadyChecked()) + "); nothing to repair");
+            return ExitCode.DONE;
+        }
+        if (o.copied() > 0) {
+            out.println("Copied " + o.copied() + " blobs (" + Sizes.decimal(o.bytesCopied())
+                    + ") the vault had lost again from the import container");
+        }
+        if (!o.repaired().isEmpty()) {
+            out.println("Sent " + o.repaired().size() + " objects (" + Sizes.decimal(o.bytesRepaired())
+                    + ") the vault had lost or held damaged again from staging: " + String.join(", ", o.repaired()));
+        }
+        out.println("Repaired the vault of " + job + ": " + o.vault() + " holds the seed again");
+        out.println("Next: seedbench verify " + job + " --from vault --read-data");
         return ExitCode.DONE;
     }
 }

@@ -26,5 +26,18 @@ interface Verb {
         return Set.of();
     }
 
+    /**
+     * Whether the verb works on the jobs of an existing catalog: then a job named on a data directory without a
+     * catalog (a typo in {@code --data}) is refused instead of creating an empty catalog there.
+     */
+    default boolean needsCatalog() {
+        return !createsCatalog();
+    }
+
+    /** Whether the verb creates the catalog when the data directory has none yet, saying so on stderr. */
+    default boolean createsCatalog() {
+        return false;
+    }
+
     ExitCode run(Invocation inv) throws Exception;
 }

@@ -15,6 +15,11 @@ import org.seedbench.core.spi.WorkloadSource;
  */
 final class WorkloadsVerb implements Verb {
 
+
+    @Override
+    public boolean needsCatalog() {
+        return false;
+    }
     @Override
     public String name() {
         return "workloads";

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.h2.api.ErrorCode;
+import org.seedbench.catalog.CatalogBackup;
 import org.seedbench.catalog.CatalogException;
 
 /**
@@ -35,6 +39,7 @@ public final class CatalogDatabase {
     private final Object holders = new Object();
     private final Object migrations = new Object();
     private int openSessions;
+    private Instant lastBackup;
 
     /** One unit of work on an open connection; it neither commits nor closes. */
     @FunctionalInterface
@@ -110,6 +115,7 @@ public final class CatalogDatabase {
      */
     public Session open() {
         createDirectory();
+        checkNotEmpty();
         long deadline = System.nanoTime() + lockWait.toNanos();
         Properties login = new Properties();
         login.setProperty("user", "sa");
@@ -155,19 +161,103 @@ public final class CatalogDatabase {
     }
 
     /**
-     * Brings the schema to the latest version.
+     * Brings the schema to the latest version. It first checks that an existing catalog file is a readable catalog
+     * (else it fails naming the file, having written nothing) and takes a backup of it before an upgrade, or when
+     * none was taken in the last day ({@link CatalogBackups}).
      *
      * @param actor who the upgrade is attributed to in {@code schema_version}
      * @return the schema version
+     * @throws CatalogException when the catalog file is damaged
      */
     public int migrate(String actor) {
-        try (Session session = open()) {
-            synchronized (migrations) {
-                return Migrations.apply(session.connection(), directory.toString(), actor);
+        synchronized (migrations) {
+            boolean existed = Files.exists(file());
+            if (existed && (lastBackup == null || lastBackup.isBefore(Instant.now().minus(CatalogBackups.DAY)))) {
+                checkAndBackUp();
             }
-        } catch (SQLException e) {
-            throw failure("upgrade", e);
+            try (Session session = open()) {
+                if (existed && !hasSchema(session.connection())) {
+                    throw damaged("it holds no Seedbench catalog");
+                }
+                return Migrations.apply(session.connection(), directory.toString(), actor);
+            } catch (SQLException e) {
+                throw failure("upgrade", e);
+            }
         }
+    }
+
+    /** Whether the data directory holds a catalog file. */
+    public boolean exists() {
+        return Files.isRegularFile(file());
+    }
+
+    /** The catalog's backups, newest first. */
+    public List<CatalogBackup> backups() {
+        return new CatalogBackups(directory).list();
+    }
+
+    /**
+     * Puts a backup back as the catalog file; the file it replaces is kept beside it.
+     *
+     * @return where the replaced file is kept, when there was one
+     */
+    public Optional<Path> restore(String backup) {
+        synchronized (migrations) {
+            createDirectory();
+            return new CatalogBackups(directory).restore(backup, Instant.now(), driver);
+        }
+    }
+
+    /** The checks of an existing catalog file, and its backup when one is due. */
+    private void checkAndBackUp() {
+        int current;
+        try (Session session = open()) {
+            if (!hasSchema(session.connection())) {
+                throw damaged("it holds no Seedbench catalog");
+            }
+            current = Migrations.current(session.connection());
+        } catch (SQLException e) {
+            throw failure("check", e);
+        }
+        Instant now = Instant.now();
+        CatalogBackups backups = new CatalogBackups(directory);
+        if (current < Migrations.latest()) {
+            backups.take("before-v" + Migrations.latest(), now);
+        } else if (backups.dailyDue(now)) {
+            backups.take("daily", now).ifPresent(b -> lastBackup = b.taken());
+        } else {
+            lastBackup = backups.list().get(0).taken();
+        }
+    }
+
+    /** Whether the database holds the catalog's {@code schema_version} table. */
+    static boolean hasSchema(Connection c) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, "SCHEMA_VERSION", new String[] {"TABLE"})) {
+            return rs.next();
+        }
+    }
+
+    /** An empty catalog file is a damaged one: the database would take it for a new catalog and write over it. */
+    private void checkNotEmpty() {
+        Path file = file();
+        try {
+            if (Files.exists(file) && Files.size(file) == 0) {
+                throw damaged("it is empty");
+            }
+        } catch (IOException e) {
+            throw new CatalogException("catalog file " + file + " cannot be read (" + e
+                    + "); check the folder's permissions", e);
+        }
+    }
+
+    private Path file() {
+        return directory.resolve(FILE_NAME + ".mv.db");
+    }
+
+    /** One line naming the damaged catalog file and the way back. */
+    private CatalogException damaged(String why) {
+        return new CatalogException("catalog file " + file() + " is damaged (" + why + "); nothing was written: "
+                + "seedbench catalog backups lists its backups, seedbench catalog restore BACKUP puts one back");
     }
 
     /** The schema version the catalog is at. */
@@ -177,10 +267,12 @@ public final class CatalogDatabase {
 
     /** A one-line failure for a database error, without SQL. */
     CatalogException failure(String what, SQLException e) {
-        String file = directory.resolve(FILE_NAME + ".mv.db").toString();
+        if (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1 || (e.getErrorCode() == ErrorCode.IO_EXCEPTION_1
+                && Files.isReadable(file()) && Files.isWritable(file()))) {
+            return new CatalogException(damaged("the database cannot read it").getMessage(), e);
+        }
+        String file = file().toString();
         String message = switch (e.getErrorCode()) {
-        case ErrorCode.FILE_CORRUPTED_1 -> "catalog file " + file + " is damaged; restore the data directory "
-                + "from a backup or move the file away to start an empty catalog";
         case ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.UNSUPPORTED_SETTING_1 -> "catalog file " + file
                 + " was written by an incompatible database version; open it with the Seedbench that wrote it";
         case ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2, ErrorCode.FILE_CREATION_FAILED_1 ->

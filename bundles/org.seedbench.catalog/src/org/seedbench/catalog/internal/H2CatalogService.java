@@ -4,8 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogBackup;
 import org.seedbench.catalog.CatalogException;
 import org.seedbench.catalog.CatalogService;
 
@@ -78,6 +81,27 @@ public class H2CatalogService implements CatalogService {
         return open(dataDirectory, DEFAULT_PROGRAM);
     }
 
+    @Override
+    public boolean exists(Path dataDirectory) {
+        return database(dataDirectory).exists();
+    }
+
+    @Override
+    public List<CatalogBackup> backups(Path dataDirectory) {
+        return database(dataDirectory).backups();
+    }
+
+    @Override
+    public Optional<Path> restore(Path dataDirectory, String backup) {
+        return database(dataDirectory).restore(backup);
+    }
+
+    private CatalogDatabase database(Path dataDirectory) {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        return databases.computeIfAbsent(directory, d -> new CatalogDatabase(d, lockWait));
+    }
+
     /**
      * Opens the catalog in {@code dataDirectory}, attributing its changes to the user on this host running
      * {@code program}.
@@ -85,9 +109,7 @@ public class H2CatalogService implements CatalogService {
      * @param program the program as the user knows it, e.g. {@code cli} or {@code workbench}
      */
     public Catalog open(Path dataDirectory, String program) throws CatalogException {
-        Objects.requireNonNull(dataDirectory, "dataDirectory");
-        Path directory = dataDirectory.toAbsolutePath().normalize();
-        CatalogDatabase database = databases.computeIfAbsent(directory, d -> new CatalogDatabase(d, lockWait));
+        CatalogDatabase database = database(dataDirectory);
         String actor = actor(System.getProperty("user.name", "unknown"), hostName(), program);
         database.migrate(actor);
         return new H2Catalog(database, actor, this::post);

@@ -1,0 +1,109 @@
+package org.seedbench.batch.internal;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.seedbench.catalog.CatalogBackup;
+import org.seedbench.core.rules.Sizes;
+
+/**
+ * {@code seedbench catalog backups} and {@code seedbench catalog restore BACKUP}: the copies the catalog keeps of
+ * itself, and putting one back when the catalog file is damaged.
+ */
+final class CatalogVerb implements Verb {
+
+    @Override
+    public boolean needsCatalog() {
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return "catalog";
+    }
+
+    @Override
+    public String summary() {
+        return "list the catalog's backups (taken daily and before each upgrade) or restore one";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: seedbench catalog backups|restore BACKUP [--json] [--data DIR]
+                  backups          list the catalog's backups, newest first: one a day and one before each schema
+                                   upgrade, the newest 5 of each kind, in DIR/catalog-backups
+                  restore BACKUP   put a backup back as the catalog (when the catalog file is damaged); the file it
+                                   replaces is kept as DIR/catalog-replaced-<time>.mv.db. Close the workbench and
+                                   let running commands end first: the catalog must not be open.""";
+    }
+
+    @Override
+    public ExitCode run(Invocation inv) throws Exception {
+        List<String> words = inv.args().positionals();
+        if (words.isEmpty()) {
+            throw new UsageException("missing backups or restore", usage());
+        }
+        return switch (words.get(0)) {
+        case "backups" -> {
+            if (words.size() > 1) {
+                throw new UsageException("unexpected argument '" + words.get(1) + "'", usage());
+            }
+            yield backups(inv);
+        }
+        case "restore" -> {
+            if (words.size() != 2) {
+                throw new UsageException(words.size() < 2 ? "missing the backup to restore (seedbench catalog "
+                        + "backups lists them)" : "unexpected argument '" + words.get(2) + "'", usage());
+            }
+            yield restore(inv, words.get(1));
+        }
+        default -> throw new UsageException("unknown catalog command '" + words.get(0) + "'", usage());
+        };
+    }
+
+    private static ExitCode backups(Invocation inv) {
+        List<CatalogBackup> backups = inv.services().catalogs().backups(inv.dataDirectory());
+        if (inv.json()) {
+            Views.printJson(inv.out(), backups.stream().map(CatalogVerb::json).toList());
+        } else if (backups.isEmpty()) {
+            inv.out().println("No catalog backups yet in " + inv.dataDirectory()
+                    + ": the catalog takes one a day and before each upgrade");
+        } else {
+            String format = "%-40s %-16s %-12s %s%n";
+            inv.out().printf(format, "BACKUP", "TAKEN", "REASON", "SIZE");
+            for (CatalogBackup b : backups) {
+                inv.out().printf(format, b.name(), Views.time(b.taken()), b.reason(), Sizes.decimal(b.size()));
+            }
+        }
+        return ExitCode.DONE;
+    }
+
+    private static ExitCode restore(Invocation inv, String backup) {
+        Optional<Path> replaced = inv.services().catalogs().restore(inv.dataDirectory(), backup);
+        if (inv.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", "done");
+            m.put("restored", backup);
+            m.put("replaced", replaced.map(Path::toString).orElse(null));
+            Views.printJsonLine(inv.out(), m);
+        } else {
+            inv.out().println("Restored the catalog of " + inv.dataDirectory() + " from " + backup
+                    + replaced.map(p -> "; the file it replaced is kept as " + p).orElse(""));
+            inv.out().println("Changes made after the backup was taken are not in it: check seedbench jobs");
+        }
+        return ExitCode.DONE;
+    }
+
+    private static Map<String, Object> json(CatalogBackup b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backup", b.name());
+        m.put("taken", b.taken().toString());
+        m.put("reason", b.reason());
+        m.put("size", b.size());
+        return m;
+    }
+}
