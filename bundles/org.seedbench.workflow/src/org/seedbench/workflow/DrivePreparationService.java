@@ -117,11 +117,27 @@ public class DrivePreparationService {
      * whatever {@code confirmation} says, unless that job is CleanedUp or Cancelled and named in
      * {@code reuseDriveOf}; such a reuse is recorded in both jobs' events.
      *
+     * Another run of a step of the same job (another prepare-drives, a stage) is refused before anything is
+     * written ({@link JobLock}).
+     *
      * @param reuseDriveOf the jobs whose drives the admin allows to be reused ({@code --reuse-drive-of})
      */
     public PrepareOutcome prepare(Path dataDirectory, String jobName, List<String> driveSpecs, String encryptorId,
             Set<String> reuseDriveOf, FormatConfirmation confirmation, Progress progress, Consumer<String> notes)
             throws InvalidInputException, IOException {
+        SeedingJob job;
+        try (Catalog catalog = catalogs.open(dataDirectory)) {
+            job = Jobs.require(catalog, jobName);
+        }
+        try (JobLock lock = JobLock.acquire(dataDirectory, job, "prepare-drives")) {
+            return prepareLocked(dataDirectory, jobName, driveSpecs, encryptorId, reuseDriveOf, confirmation,
+                    progress, notes);
+        }
+    }
+
+    private PrepareOutcome prepareLocked(Path dataDirectory, String jobName, List<String> driveSpecs,
+            String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation, Progress progress,
+            Consumer<String> notes) throws InvalidInputException, IOException {
         Path folder = jobFolder(dataDirectory, jobName);
         SeedingJob job;
         List<AttachedDrive> drives;

@@ -62,5 +62,20 @@ class JobLockCliTest {
 
         CliRun after = CliRun.run(cli, data, "stage", JOB, "--passphrase-file", passFile.toString());
         assertEquals(0, after.exitCode(), after.out() + after.err());
+
+        // a stage still running holds the job against prepare-drives too: no drive is formatted meanwhile
+        Path driveFolder = tmp.resolve("drives").resolve("SB-0001");
+        try (JobLock held = JobLock.acquire(data, job, "stage")) {
+            CliRun prepare = CliRun.run(cli, data, "prepare-drives", JOB, "--yes-format", "--drive",
+                    "dir:" + driveFolder + ",capacity=1G,serial=SB-0001");
+
+            assertEquals(3, prepare.exitCode(), prepare.out() + prepare.err());
+            assertEquals(1, prepare.errLines().size(), prepare.err());
+            assertTrue(prepare.err().startsWith("seedbench prepare-drives: job 'seed-fs01': is in use by PID "),
+                    prepare.err());
+            assertFalse(Files.exists(driveFolder), "the drive was not touched");
+            CliRun status = CliRun.run(cli, data, "status", JOB, "--json");
+            assertTrue(status.out().contains("\"state\" : \"Staged\""), status.out());
+        }
     }
 }
