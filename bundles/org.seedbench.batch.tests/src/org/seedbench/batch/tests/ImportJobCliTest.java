@@ -339,19 +339,28 @@ class ImportJobCliTest {
         assertEquals("Shipping", state("seed-real"), "a real job is not moved along by the rehearsal's clock");
     }
 
+    /** A source folder of its own, beside the staging location (a staging location inside a source is refused). */
+    private Path emptySource() {
+        try {
+            return Files.createDirectories(tmp.resolve("source-empty"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aRehearsalIsMadeAtInitOnTheLocalCloudOnly() {
         assertRefused(run("init", "--name", "seed-az", "--staging", tmp.resolve("staging").toString(),
                 "--storage-account", "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION,
-                "--location", "westeurope", "--workload", "files:" + tmp, "--connector", "azure", "--rehearsal"),
+                "--location", "westeurope", "--workload", "files:" + emptySource(), "--connector", "azure", "--rehearsal"),
                 "init", "connector 'azure': has no simulated datacenter for a rehearsal");
         assertRefused(run("init", "--name", "seed-x", "--staging", tmp.resolve("staging").toString(),
                 "--storage-account", "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION,
-                "--location", "westeurope", "--workload", "files:" + tmp, "--days-per-second", "5"),
+                "--location", "westeurope", "--workload", "files:" + emptySource(), "--days-per-second", "5"),
                 "init", "days per second '5': is the clock of a rehearsal only");
         assertRefused(run("init", "--name", "seed-x", "--staging", tmp.resolve("staging").toString(),
                 "--storage-account", "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION,
-                "--location", "westeurope", "--workload", "files:" + tmp, "--rehearsal", "--days-per-second", "0"),
+                "--location", "westeurope", "--workload", "files:" + emptySource(), "--rehearsal", "--days-per-second", "0"),
                 "init", "days per second '0': is out of range");
         try (Catalog catalog = catalogs.open(data)) {
             assertEquals(List.of(), catalog.jobs(), "no job is created");
@@ -384,7 +393,7 @@ class ImportJobCliTest {
     void anUnknownLocationIsRefusedAtInitAndBeforePrepareDrivesFormatsAnything() throws Exception {
         assertRefused(run("init", "--name", "seed-x", "--staging", tmp.resolve("staging").toString(),
                 "--storage-account", "contosobackup", "--container", "seed", "--subscription", SUBSCRIPTION,
-                "--location", "atlantis", "--workload", "files:" + tmp), "init", "location 'atlantis': is not a "
+                "--location", "atlantis", "--workload", "files:" + emptySource()), "init", "location 'atlantis': is not a "
                         + "location of the local connector (allowed: australiaeast, centralus, eastus, ");
         try (Catalog catalog = catalogs.open(data)) {
             assertEquals(List.of(), catalog.jobs(), "no job is created");
