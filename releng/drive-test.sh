@@ -103,7 +103,8 @@ check_driveinfo one "SB-0001 SB-0002 SB-0003"
 verify_all one "SB-0001 SB-0002 SB-0003"
 
 # 4. a flipped byte, a wrong recovery password
-pack=$(cd "$work/drives/one/SB-0002/one" && find packs -type f ! -name '.*' | head -n 1)
+# the largest pack on the drive: the byte at 6,000,000 lies in its block 1
+pack=$(cd "$work/drives/one/SB-0002/one" && find packs -type f ! -name '.*' -printf '%s %p\n' | sort -rn | head -n 1 | cut -d' ' -f2)
 python3 -c "
 import sys
 with open(sys.argv[1], 'r+b') as f:
@@ -123,21 +124,21 @@ rm -rf "$work/drives/one"
 # 2. two drives, then a third
 init two
 stage two
-"$sb" prepare-drives two --yes-format --drive "$(drive two SB-0001)" --drive "$(drive two SB-0002)" > "$work/two.out" 2> "$work/two.err"
+"$sb" prepare-drives two --yes-format --drive "$(drive two SB-2001)" --drive "$(drive two SB-2002)" > "$work/two.out" 2> "$work/two.err"
 code=$?
 [ "$code" -eq 4 ] && grep -q 'the seed needs 1 more drive with at least' "$work/two.err" \
     && ok "two drives: exit 4, $(cat "$work/two.err")" || fail "two drives: exit $code, $(cat "$work/two.err")"
 [ "$(state two)" = PreparingDrives ] && ok "the job stays PreparingDrives" || fail "the job is $(state two)"
-"$sb" prepare-drives two --yes-format --json --drive "$(drive two SB-0001)" --drive "$(drive two SB-0002)" \
-    --drive "$(drive two SB-0003)" > "$work/three.out" 2> "$work/three.err"
+"$sb" prepare-drives two --yes-format --json --drive "$(drive two SB-2001)" --drive "$(drive two SB-2002)" \
+    --drive "$(drive two SB-2003)" > "$work/three.out" 2> "$work/three.err"
 code=$?
-recopied=$(last_json "$work/three.out" | json 'sum(x["blocksCopied"] for x in d["drives"] if x["serial"] != "SB-0003")')
+recopied=$(last_json "$work/three.out" | json 'sum(x["blocksCopied"] for x in d["drives"] if x["serial"] != "SB-2003")')
 [ "$code" -eq 0 ] && [ "$recopied" = 0 ] \
-    && ok "with a third drive: done, SB-0001 and SB-0002 copied nothing again ($(last_json "$work/three.out" | json '[x["blocksAlreadyOnDrive"] for x in d["drives"]]') blocks already there)" \
+    && ok "with a third drive: done, SB-2001 and SB-2002 copied nothing again ($(last_json "$work/three.out" | json '[x["blocksAlreadyOnDrive"] for x in d["drives"]]') blocks already there)" \
     || fail "with a third drive: exit $code, $recopied blocks copied again on the first two; $(tail -2 "$work/three.err")"
 [ "$(state two)" = Creating ] && ok "the drives are ready and the import job created: the job is Creating" || fail "the job is $(state two)"
-check_placement two "SB-0001 SB-0002 SB-0003"
-verify_all two "SB-0001 SB-0002 SB-0003"
+check_placement two "SB-2001 SB-2002 SB-2003"
+verify_all two "SB-2001 SB-2002 SB-2003"
 rm -rf "$work/drives/two"
 
 # 3. kill -9 during the copy at three moments
@@ -146,8 +147,8 @@ stage three
 blocks_journaled() { cat "$SEEDBENCH_DATA"/drives/three/*.journal 2>/dev/null | grep -c '^block '; }
 kill_when() {
     local want=$1 launcher java i
-    "$sb" prepare-drives three --yes-format --drive "$(drive three SB-0001)" --drive "$(drive three SB-0002)" \
-        --drive "$(drive three SB-0003)" > "$work/kill-$want.log" 2>&1 &
+    "$sb" prepare-drives three --yes-format --drive "$(drive three SB-3001)" --drive "$(drive three SB-3002)" \
+        --drive "$(drive three SB-3003)" > "$work/kill-$want.log" 2>&1 &
     launcher=$!
     for ((i = 0; i < 1200; i++)); do
         java=$(pgrep -P "$launcher" java)
@@ -171,8 +172,8 @@ kill_when() {
 for moment in 0 150 450; do
     kill_when "$moment"
 done
-if "$sb" prepare-drives three --yes-format --json --drive "$(drive three SB-0001)" --drive "$(drive three SB-0002)" \
-    --drive "$(drive three SB-0003)" > "$work/resume.out" 2> "$work/resume.err"; then
+if "$sb" prepare-drives three --yes-format --json --drive "$(drive three SB-3001)" --drive "$(drive three SB-3002)" \
+    --drive "$(drive three SB-3003)" > "$work/resume.out" 2> "$work/resume.err"; then
     ok "the rerun after three kills completes: $(last_json "$work/resume.out" | json '[(x["serial"], x["blocksCopied"], x["blocksAlreadyOnDrive"]) for x in d["drives"]]') (copied, already there)"
 else
     fail "the rerun after the kills: $(tail -3 "$work/resume.err")"
@@ -180,8 +181,8 @@ fi
 dups=$(journal_dups three)
 [ "$dups" -eq 0 ] && ok "the journals record no block copied twice ($(blocks_journaled) blocks, $(cat "$SEEDBENCH_DATA"/drives/three/*.journal | wc -c) journal bytes)" \
     || fail "$dups blocks journaled twice"
-check_placement three "SB-0001 SB-0002 SB-0003"
-verify_all three "SB-0001 SB-0002 SB-0003"
+check_placement three "SB-3001 SB-3002 SB-3003"
+verify_all three "SB-3001 SB-3002 SB-3003"
 rm -rf "$work/drives/three"
 
 # 5. refused with one line, exit 3, nothing changed
@@ -202,21 +203,21 @@ refused() { # what, expected text, prepare-drives arguments…
     fi
 }
 eleven=()
-for i in $(seq 1 11); do eleven+=(--drive "$(drive four "$(printf 'SB-%04d' "$i")")"); done
+for i in $(seq 1 11); do eleven+=(--drive "$(drive four "$(printf 'SB-6%03d' "$i")")"); done
 refused "an 11th drive" "11 drives for one job" --yes-format "${eleven[@]}"
-refused "a 12 TB drive" "at most 10 TB per drive" --yes-format --drive "$(drive four SB-0001 12T)"
+refused "a 12 TB drive" "at most 10 TB per drive" --yes-format --drive "$(drive four SB-5001 12T)"
 sysdisk=$(lsblk -n -o PKNAME "$(findmnt -n -o SOURCE /)" 2>/dev/null | head -n 1)
 if [ -n "$sysdisk" ]; then
     refused "the system disk /dev/$sysdisk" "/dev/$sysdisk" --yes-format --drive "/dev/$sysdisk"
 else
     echo "skip the system disk: / is not on a block device here"
 fi
-refused "no --yes-format in a batch run" "--yes-format" --drive "$(drive four SB-0001)"
-[ -e "$work/drives/four/SB-0001/four" ] && fail "a refused run wrote to the drive" || ok "nothing was written to the refused drives"
+refused "no --yes-format in a batch run" "--yes-format" --drive "$(drive four SB-5001)"
+[ -e "$work/drives/four/SB-5001/four" ] && fail "a refused run wrote to the drive" || ok "nothing was written to the refused drives"
 init vmsource --source-host "$(hostname)"
 stage vmsource
 if systemd-detect-virt --vm > /dev/null 2>&1; then
-    "$sb" prepare-drives vmsource --yes-format --drive "$(drive vmsource SB-0001)" > /dev/null 2> "$work/vm.err"
+    "$sb" prepare-drives vmsource --yes-format --drive "$(drive vmsource SB-5001)" > /dev/null 2> "$work/vm.err"
     code=$?
     [ "$code" -eq 3 ] && [ "$(grep -c . "$work/vm.err")" -eq 1 ] && [ "$(state vmsource)" = Staged ] \
         && ok "a virtual-machine source on this same machine: exit 3, $(cat "$work/vm.err")" \

@@ -77,8 +77,7 @@ no_secrets "demo" "$work/demo" "$work/demo.out" "$work/demo.err"
 
 # 2. run-plan: two jobs from one plan file, the second stopping after its drives; a bad plan refused
 plan=$work/plan
-mkdir -p "$plan/data/connectors"
-echo "secondsPerDay=0.2" > "$plan/data/connectors/local.properties"
+mkdir -p "$plan/data"
 printf 'run-plan test passphrase %s\n' "$$" > "$plan/pass"
 chmod 600 "$plan/pass"
 "$sb" generate-dataset "$plan/src1" --size 20M --seed 1 > /dev/null && "$sb" generate-dataset "$plan/src2" --size 20M --seed 2 > /dev/null
@@ -88,6 +87,7 @@ cat > "$plan/plan.json" <<JSON
   "defaults": {
     "storageAccount": "planacct", "container": "seed", "subscription": "00000000-0000-4000-8000-000000000002",
     "location": "westeurope", "staging": "$plan/stage", "passphraseFile": "$plan/pass", "waitMinutes": 5,
+    "rehearsalDaysPerSecond": 5,
     "shipping": { "carrier": "Plan Carrier", "returnAddress": "1 Plan St", "returnCarrierAccount": "PLAN-1" }
   },
   "jobs": [

@@ -39,7 +39,7 @@ final class RunPlanVerb implements Verb {
             "backup", "cleanup");
     private static final Set<String> JOB_FIELDS = Set.of("name", "staging", "storageAccount", "container",
             "subscription", "location", "connector", "sourceHost", "workloads", "include", "exclude", "drives",
-            "encryptor", "passphraseFile", "shipping", "steps", "waitMinutes");
+            "encryptor", "passphraseFile", "shipping", "steps", "waitMinutes", "rehearsalDaysPerSecond");
     private static final Set<String> PLAN_FIELDS = Set.of("seedbenchPlan", "defaults", "jobs");
     private static final Set<String> SHIPPING_FIELDS = Set.of("carrier", "tracking", "shipDate", "returnAddress",
             "returnCarrierAccount");
@@ -228,6 +228,10 @@ final class RunPlanVerb implements Verb {
                 list("workloads").forEach(w -> a.addAll(List.of("--workload", w)));
                 list("include").forEach(w -> a.addAll(List.of("--include", w)));
                 list("exclude").forEach(w -> a.addAll(List.of("--exclude", w)));
+                if (text("rehearsalDaysPerSecond") != null) {
+                    a.add("--rehearsal");
+                    option(a, "days-per-second", "rehearsalDaysPerSecond");
+                }
                 return a;
             }
             a.add(name);
@@ -392,16 +396,23 @@ final class RunPlanVerb implements Verb {
                 }
             }
         }
-        JsonNode minutes = job.get("waitMinutes");
-        if (minutes != null && !minutes.isNull() && !(minutes.isNumber() && minutes.asDouble() > 0)) {
-            problems.add(new Problem(where + ".waitMinutes", minutes.isTextual() ? minutes.asText() : minutes.toString(),
-                    "is not a number of minutes", "a number greater than 0, e.g. 90 or 0.5"));
-        }
+        positiveNumber(job, "waitMinutes", where, problems, "is not a number of minutes",
+                "a number greater than 0, e.g. 90 or 0.5");
+        positiveNumber(job, "rehearsalDaysPerSecond", where, problems, "is not a number of days per second",
+                "a number greater than 0, e.g. 1 or 0.1");
         for (String listField : List.of("workloads", "include", "exclude", "drives", "steps")) {
             JsonNode n = job.get(listField);
             if (n != null && !n.isArray()) {
                 problems.add(new Problem(where + "." + listField, n.asText(), "is not a list", "[\"…\", …]"));
             }
+        }
+    }
+
+    private static void positiveNumber(JsonNode job, String field, String where, List<Problem> problems,
+            String problem, String allowed) {
+        JsonNode n = job.get(field);
+        if (n != null && !n.isNull() && !(n.isNumber() && n.asDouble() > 0)) {
+            problems.add(new Problem(where + "." + field, n.isTextual() ? n.asText() : n.toString(), problem, allowed));
         }
     }
 }
