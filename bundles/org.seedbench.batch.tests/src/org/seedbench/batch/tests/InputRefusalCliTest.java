@@ -125,6 +125,8 @@ class InputRefusalCliTest {
                         "plan jobs[0].waitMinutes 'ten': is not a number of minutes (allowed: a number greater than 0"),
                 Arguments.of("{\"seedbenchPlan\": 1, \"defaults\": {\"waitMinutes\": -5}, \"jobs\": [" + job + "}]}",
                         "plan jobs[0].waitMinutes '-5': is not a number of minutes"),
+                Arguments.of("{\"seedbenchPlan\": 1, \"jobs\": [" + job + ", \"rehearsalDaysPerSecond\": \"fast\"}]}",
+                        "plan jobs[0].rehearsalDaysPerSecond 'fast': is not a number of days per second"),
                 Arguments.of("{\"seedbenchPlan\": 1, \"jobs\": [" + job.replace("\"seed-plan\"", "\"seed\\nplan\"")
                         + "}]}", "plan jobs[0].name 'seed\\nplan': holds a control character"));
     }
