@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
 
 /**
@@ -30,10 +31,10 @@ public interface BackupEngine {
      *                               characters; nothing is written then
      * @throws RepositoryException   when the location already holds a repository
      */
-    Repository init(RepositoryStorage storage, Secret passphrase) throws IOException, InvalidInputException;
+    Repository init(ObjectStore storage, Secret passphrase) throws IOException, InvalidInputException;
 
-    /** {@link #init(RepositoryStorage, Secret)} with chosen chunk and pack sizes. */
-    Repository init(RepositoryStorage storage, Secret passphrase, RepositoryOptions options)
+    /** {@link #init(ObjectStore, Secret)} with chosen chunk and pack sizes. */
+    Repository init(ObjectStore storage, Secret passphrase, RepositoryOptions options)
             throws IOException, InvalidInputException;
 
     /**
@@ -43,10 +44,10 @@ public interface BackupEngine {
      *                                  written
      * @throws RepositoryException      when the location holds no repository or one of an unknown version
      */
-    Repository open(RepositoryStorage storage, Secret passphrase) throws IOException, WrongPassphraseException;
+    Repository open(ObjectStore storage, Secret passphrase) throws IOException, WrongPassphraseException;
 
     /** Whether the location holds a repository (its {@code config} file). */
-    boolean isRepository(RepositoryStorage storage) throws IOException;
+    boolean isRepository(ObjectStore storage) throws IOException;
 
     /**
      * Backs the workloads up, one snapshot per workload. Items that cannot be read (or that change while they

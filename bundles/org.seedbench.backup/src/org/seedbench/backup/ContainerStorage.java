@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.seedbench.backup.internal.TempFiles;
 import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.ObjectStore;
 
 /**
  * A repository in a blob container of a cloud connector (the vault), its objects under a name prefix such as
@@ -28,7 +29,7 @@ import org.seedbench.core.spi.CloudConnector.BlobContainer;
  * is written) and uploaded on commit; {@link #deleteAbandoned()} removes spool files a dead process left.
  * Reads of part of an object are ranged blob reads, so a restore downloads only the chunks it needs.
  */
-public final class ContainerStorage implements RepositoryStorage {
+public final class ContainerStorage implements ObjectStore {
     private static final String SPOOL_PREFIX = ".spool-";
     private static final int BUFFER = 1 << 20;
 

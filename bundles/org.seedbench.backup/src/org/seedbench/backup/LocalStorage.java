@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import org.seedbench.backup.internal.TempFiles;
+import org.seedbench.core.spi.ObjectStore;
 
 /**
  * A repository in a local folder (or a mounted network share). Every object is written as a temporary
@@ -30,7 +31,7 @@ import org.seedbench.backup.internal.TempFiles;
  * renamed atomically to its name, and the folder is forced to disk after the rename. A write in progress
  * holds a lock on its temporary file, so {@link #deleteAbandoned()} removes only what a dead process left.
  */
-public final class LocalStorage implements RepositoryStorage {
+public final class LocalStorage implements ObjectStore {
     private static final String TEMP_PREFIX = ".tmp-";
     private static final int BUFFER = 1 << 20;
 

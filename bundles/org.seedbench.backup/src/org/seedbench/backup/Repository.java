@@ -1,5 +1,7 @@
 package org.seedbench.backup;
 
+import org.seedbench.core.spi.ObjectStore;
+
 /**
  * An open repository: its storage and, held in memory until {@link #close()}, the keys its passphrase
  * unlocked. Obtained from {@link BackupEngine#init} or {@link BackupEngine#open}. Its {@code toString()}
@@ -11,7 +13,7 @@ public interface Repository extends AutoCloseable {
     String id();
 
     /** Where the repository is kept. */
-    RepositoryStorage storage();
+    ObjectStore storage();
 
     /** The chunk and pack sizes the repository was created with. */
     RepositoryOptions options();

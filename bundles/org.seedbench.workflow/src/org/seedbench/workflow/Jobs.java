@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.Repository;
-import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.WorkloadRun;
 import org.seedbench.backup.WrongPassphraseException;
 import org.seedbench.catalog.Catalog;
@@ -43,7 +43,7 @@ final class Jobs {
     }
 
     /** Opens a repository; a wrong passphrase is the user's input, not a failure. */
-    static Repository open(BackupEngine engine, RepositoryStorage storage, Secret passphrase)
+    static Repository open(BackupEngine engine, ObjectStore storage, Secret passphrase)
             throws InvalidInputException, IOException {
         try {
             return engine.open(storage, passphrase);

@@ -21,7 +21,7 @@ import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
 import org.seedbench.backup.LocalStorage;
 import org.seedbench.backup.Repository;
-import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.WorkloadRun;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
@@ -164,7 +164,7 @@ public class StageService {
         InvalidInputException.throwIfAny(room);
 
         Path folder = provider.repositoryFolder(job.stagingLocation(), job.name());
-        RepositoryStorage storage = new LocalStorage(folder);
+        ObjectStore storage = new LocalStorage(folder);
         boolean created = !engine.isRepository(storage);
         try (Repository repository = created ? engine.init(storage, passphrase) : Jobs.open(engine, storage, passphrase)) {
             try (Catalog catalog = catalogs.open(dataDirectory)) {

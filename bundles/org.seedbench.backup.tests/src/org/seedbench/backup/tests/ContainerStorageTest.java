@@ -25,7 +25,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.ContainerStorage;
 import org.seedbench.backup.Repository;
-import org.seedbench.backup.RepositoryStorage.PendingObject;
+import org.seedbench.core.spi.ObjectStore.PendingObject;
 import org.seedbench.backup.RestoreResult;
 import org.seedbench.backup.VerifyReport;
 import org.seedbench.core.spi.CloudConnector;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.seedbench.backup.LocalStorage;
-import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.spi.ObjectStore;
 
 /** The local folder storage: atomic writes, and what an unfinished write leaves is never listed. */
 class LocalStorageTest {
@@ -52,7 +52,7 @@ class LocalStorageTest {
     @Test
     void aPendingObjectIsInvisibleUntilCommittedAndGoneWhenDiscarded() throws IOException {
         LocalStorage s = new LocalStorage(temp.resolve("repo"));
-        try (RepositoryStorage.PendingObject p = s.create("packs")) {
+        try (ObjectStore.PendingObject p = s.create("packs")) {
             p.output().write(Fixture.random(2, 5000));
             assertEquals(List.of(), s.list("packs/"));
             assertEquals(1, temporaryFiles());
@@ -61,7 +61,7 @@ class LocalStorageTest {
         }
         assertEquals(List.of("packs/ab/abcdef"), s.list("packs/"));
         assertEquals(5000, s.size("packs/ab/abcdef"));
-        try (RepositoryStorage.PendingObject p = s.create("packs")) {
+        try (ObjectStore.PendingObject p = s.create("packs")) {
             p.output().write(new byte[100]);
         }
         assertEquals(0, temporaryFiles(), "a discarded write leaves nothing");

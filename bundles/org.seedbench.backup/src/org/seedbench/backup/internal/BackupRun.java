@@ -30,7 +30,7 @@ import java.util.function.Consumer;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
 import org.seedbench.backup.RepositoryException;
-import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.backup.WorkloadRun;
 import org.seedbench.core.model.WorkloadSpec;
@@ -70,7 +70,7 @@ final class BackupRun {
     private static final long POLL_MILLIS = 100;
 
     private final OpenRepository repository;
-    private final RepositoryStorage storage;
+    private final ObjectStore storage;
     private final Progress progress;
     private final Consumer<String> warningSink;
     private final int workerCount;

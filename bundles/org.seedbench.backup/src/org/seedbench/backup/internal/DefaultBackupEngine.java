@@ -18,7 +18,7 @@ import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.backup.RepositoryOptions;
-import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.RestoreResult;
 import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.backup.VerifyReport;
@@ -38,12 +38,12 @@ public class DefaultBackupEngine implements BackupEngine {
     private final SecureRandom random = new SecureRandom();
 
     @Override
-    public Repository init(RepositoryStorage storage, Secret passphrase) throws IOException, InvalidInputException {
+    public Repository init(ObjectStore storage, Secret passphrase) throws IOException, InvalidInputException {
         return init(storage, passphrase, RepositoryOptions.defaults());
     }
 
     @Override
-    public Repository init(RepositoryStorage storage, Secret passphrase, RepositoryOptions options)
+    public Repository init(ObjectStore storage, Secret passphrase, RepositoryOptions options)
             throws IOException, InvalidInputException {
         Objects.requireNonNull(options, "options");
         char[] pass = passphrase == null ? new char[0] : passphrase.reveal();
@@ -84,7 +84,7 @@ public class DefaultBackupEngine implements BackupEngine {
      * wrong passphrase.
      */
     @Override
-    public Repository open(RepositoryStorage storage, Secret passphrase) throws IOException, WrongPassphraseException {
+    public Repository open(ObjectStore storage, Secret passphrase) throws IOException, WrongPassphraseException {
         byte[] configFile = readConfigFile(storage);
         RepositoryConfig config = RepositoryConfig.parse(json, configFile, storage.location());
         String configSha256 = IndexFile.sha256(configFile);
@@ -123,12 +123,12 @@ public class DefaultBackupEngine implements BackupEngine {
     }
 
     /** An object of the storage as a person finds it, e.g. {@code /srv/stage/fs01/keys/3f…}, for messages. */
-    static String where(RepositoryStorage storage, String name) {
+    static String where(ObjectStore storage, String name) {
         String location = storage.location();
         return location + (location.endsWith("/") ? "" : "/") + name;
     }
 
-    private byte[] readConfigFile(RepositoryStorage storage) throws IOException {
+    private byte[] readConfigFile(ObjectStore storage) throws IOException {
         if (!storage.exists(RepositoryConfig.NAME)) {
             throw new RepositoryException(storage.location() + " holds no Seedbench repository (no config file)");
         }
@@ -136,7 +136,7 @@ public class DefaultBackupEngine implements BackupEngine {
     }
 
     @Override
-    public boolean isRepository(RepositoryStorage storage) throws IOException {
+    public boolean isRepository(ObjectStore storage) throws IOException {
         return storage.exists(RepositoryConfig.NAME);
     }
 

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.spi.ObjectStore;
 
 /**
  * An index file ({@code index/<sha-256 of the file>}): for a set of packs, the blobs each holds (FORMAT.md,
@@ -28,7 +28,7 @@ public final class IndexFile {
     }
 
     /** Seals and writes an index of the packs; returns its object name. */
-    public static String write(RepositoryStorage storage, BlobCodec codec, Map<String, List<PackEntry>> packs)
+    public static String write(ObjectStore storage, BlobCodec codec, Map<String, List<PackEntry>> packs)
             throws IOException {
         byte[] sealed = codec.seal(LABEL, encode(packs), false);
         String name = FOLDER + "/" + sha256(sealed);
@@ -37,7 +37,7 @@ public final class IndexFile {
     }
 
     /** Reads and opens an index file. */
-    public static Map<String, List<PackEntry>> read(RepositoryStorage storage, BlobCodec codec, String name)
+    public static Map<String, List<PackEntry>> read(ObjectStore storage, BlobCodec codec, String name)
             throws IOException {
         return decode(codec.open(LABEL, storage.get(name)), name);
     }

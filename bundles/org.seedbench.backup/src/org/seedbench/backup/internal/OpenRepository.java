@@ -15,7 +15,7 @@ import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.backup.RepositoryOptions;
-import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 
@@ -30,13 +30,13 @@ public final class OpenRepository implements Repository {
     public static final String KEYS = RepositoryLayout.KEYS;
     static final String SNAPSHOT_LABEL = "seedbench:snapshot:v1";
 
-    private final RepositoryStorage storage;
+    private final ObjectStore storage;
     private final RepositoryConfig config;
     private final MasterKeys keys;
     private final Documents documents;
     private boolean closed;
 
-    OpenRepository(RepositoryStorage storage, RepositoryConfig config, MasterKeys keys, Documents documents) {
+    OpenRepository(ObjectStore storage, RepositoryConfig config, MasterKeys keys, Documents documents) {
         this.storage = storage;
         this.config = config;
         this.keys = keys;
@@ -60,7 +60,7 @@ public final class OpenRepository implements Repository {
     }
 
     @Override
-    public RepositoryStorage storage() {
+    public ObjectStore storage() {
         return storage;
     }
 

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.seedbench.backup.RepositoryLayout;
-import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.spi.ObjectStore;
 
 /**
  * The pack file layout (FORMAT.md, "Packs"): an 8-byte header, the blobs, the sealed trailer listing
@@ -136,7 +136,7 @@ public final class PackFormat {
      *
      * @param object the pack's object name, e.g. {@code treepacks/3f/3f…}
      */
-    public static List<PackEntry> readTrailer(RepositoryStorage storage, BlobCodec codec, String object)
+    public static List<PackEntry> readTrailer(ObjectStore storage, BlobCodec codec, String object)
             throws IOException {
         String pack = object.substring(object.lastIndexOf('/') + 1);
         long size = storage.size(object);

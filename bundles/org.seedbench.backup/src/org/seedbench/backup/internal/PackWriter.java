@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.spi.ObjectStore;
 
 /**
  * Writes one pack at a time: blobs stream into a pending object while their SHA-256 is taken; {@link #finish}
@@ -22,17 +22,17 @@ public final class PackWriter implements AutoCloseable {
      * {@link BlobCodec}), and the slices pass through the storage's buffer instead of a large direct one.
      */
     private static final int SLICE = 64 * 1024;
-    private final RepositoryStorage storage;
+    private final ObjectStore storage;
     private final BlobCodec codec;
     private final String folder;
     private final List<PackEntry> entries = new ArrayList<>();
-    private RepositoryStorage.PendingObject pending;
+    private ObjectStore.PendingObject pending;
     private OutputStream out;
     private MessageDigest sha;
     private long offset;
 
     /** A writer of data packs; {@code codec} seals the trailers and is not shared with another thread. */
-    public PackWriter(RepositoryStorage storage, BlobCodec codec) {
+    public PackWriter(ObjectStore storage, BlobCodec codec) {
         this(storage, codec, PackFormat.FOLDER);
     }
 
@@ -41,7 +41,7 @@ public final class PackWriter implements AutoCloseable {
      * {@link org.seedbench.backup.RepositoryLayout#TREE_PACKS}); {@code codec} seals the trailers and is not shared
      * with another thread.
      */
-    public PackWriter(RepositoryStorage storage, BlobCodec codec, String folder) {
+    public PackWriter(ObjectStore storage, BlobCodec codec, String folder) {
         this.storage = storage;
         this.codec = codec;
         this.folder = folder;
@@ -57,10 +57,10 @@ public final class PackWriter implements AutoCloseable {
      */
     public static final class SealedPack {
         private final FinishedPack pack;
-        private final RepositoryStorage.PendingObject pending;
+        private final ObjectStore.PendingObject pending;
         private final String folder;
 
-        SealedPack(FinishedPack pack, RepositoryStorage.PendingObject pending, String folder) {
+        SealedPack(FinishedPack pack, ObjectStore.PendingObject pending, String folder) {
             this.pack = pack;
             this.pending = pending;
             this.folder = folder;
@@ -153,7 +153,7 @@ public final class PackWriter implements AutoCloseable {
     public void close() throws IOException {
         entries.clear();
         if (pending != null) {
-            RepositoryStorage.PendingObject p = pending;
+            ObjectStore.PendingObject p = pending;
             pending = null;
             out = null;
             p.close();

@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.seedbench.backup.RepositoryStorage;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.VerifyProblem;
 import org.seedbench.backup.VerifyProblem.AffectedFile;
 import org.seedbench.backup.VerifyProblem.Severity;
@@ -40,7 +40,7 @@ import org.seedbench.core.spi.WorkloadItem;
  */
 final class Verifier {
     private final OpenRepository repository;
-    private final RepositoryStorage storage;
+    private final ObjectStore storage;
     private final Progress progress;
     private final List<Found> found = new ArrayList<>();
     private final Map<BlobId, List<Found>> byChunk = new HashMap<>();

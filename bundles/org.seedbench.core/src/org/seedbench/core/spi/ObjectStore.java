@@ -1,4 +1,4 @@
-package org.seedbench.backup;
+package org.seedbench.core.spi;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -7,8 +7,9 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Where a repository's files are kept: a local folder ({@link LocalStorage}), later a blob container of the
- * vault. The engine does all repository I/O through this interface.
+ * The one object store of Seedbench: where a repository's files are kept (the staging folder, which a
+ * {@link StagingProvider} opens) and what a cloud connector's blob containers are (the import container, the
+ * vault). The backup engine does all repository I/O through this interface.
  *
  * <p>Names are '/'-separated paths relative to the repository, e.g. {@code packs/3f/3f…} or {@code config};
  * each segment consists of ASCII letters, digits, '.', '_' and '-' and does not start with '.'. Names
@@ -18,7 +19,8 @@ import java.util.List;
  * the process writing it. A write that did not finish leaves at most an abandoned temporary object, which
  * {@link #deleteAbandoned()} removes.
  */
-public interface RepositoryStorage {
+@org.osgi.annotation.versioning.ConsumerType
+public interface ObjectStore {
 
     /** Where the storage is, for messages (a folder, a container URL without credentials). */
     String location();
@@ -28,6 +30,18 @@ public interface RepositoryStorage {
         int slash = name.lastIndexOf('/');
         try (PendingObject pending = create(slash < 0 ? "" : name.substring(0, slash))) {
             pending.output().write(content);
+            pending.commit(name);
+        }
+    }
+
+    /** Writes an object atomically from a stream of {@code length} bytes, replacing one of the same name. */
+    default void put(String name, InputStream content, long length) throws IOException {
+        int slash = name.lastIndexOf('/');
+        try (PendingObject pending = create(slash < 0 ? "" : name.substring(0, slash))) {
+            long copied = content.transferTo(pending.output());
+            if (copied != length) {
+                throw new java.io.EOFException(name + ": " + copied + " bytes given, " + length + " announced");
+            }
             pending.commit(name);
         }
     }
@@ -54,8 +68,52 @@ public interface RepositoryStorage {
     InputStream open(String name) throws IOException;
 
     /**
-     * The names of the objects whose name starts with {@code prefix}, sorted: the repository's objects only
-     * ({@link RepositoryLayout#isObject}), never what else lies in the same place.
+     * Streams up to {@code length} bytes of an object from {@code offset} (fewer where it ends before).
+     *
+     * @throws java.nio.file.NoSuchFileException when the object does not exist
+     */
+    default InputStream open(String name, long offset, long length) throws IOException {
+        InputStream in = open(name);
+        in.skipNBytes(Math.min(offset, size(name)));
+        return new java.io.FilterInputStream(in) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+    }
+
+    /** Copies an object of another store here under the same name, server-side where the stores can. */
+    default void copyFrom(ObjectStore source, String name) throws IOException {
+        try (InputStream in = source.open(name)) {
+            put(name, in, source.size(name));
+        }
+    }
+
+    /**
+     * The names of the objects whose name starts with {@code prefix}, sorted: well-formed object names only
+     * (see above), never the store's own temporary objects or what else lies in the same place.
      */
     List<String> list(String prefix) throws IOException;
 
