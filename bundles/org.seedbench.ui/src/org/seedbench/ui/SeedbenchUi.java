@@ -3,6 +3,8 @@ package org.seedbench.ui;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.seedbench.workflow.Workspaces;
+
 /**
  * Element ids of the workbench model and the data directory the workbench works on. Fragments of other
  * bundles contribute to these ids, so they are API of this bundle.
@@ -82,7 +84,7 @@ public final class SeedbenchUi {
 
     /** System property that names the data directory, as {@code --data} does for the CLI. */
     public static final String DATA_PROPERTY = "seedbench.data";
-    public static final String DATA_ENV = "SEEDBENCH_DATA";
+    public static final String DATA_ENV = Workspaces.DATA_ENV;
 
     private SeedbenchUi() {
     }
@@ -93,13 +95,6 @@ public final class SeedbenchUi {
     }
 
     static Path dataDirectory(String property, Map<String, String> env, String home) {
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        String fromEnv = env.get(DATA_ENV);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return Path.of(fromEnv);
-        }
-        return Path.of(home, ".seedbench");
+        return Workspaces.dataDirectory(property, env, home);
     }
 }

@@ -47,17 +47,12 @@ public class CloudConnectors {
         return connectors == null ? List.of() : List.copyOf(connectors);
     }
 
-    /** The file a connector's settings are read from. */
-    public static Path settingsFile(Path dataDirectory, String connectorId) {
-        return dataDirectory.resolve("connectors").resolve(connectorId + ".properties");
-    }
-
     /**
      * The connector with this id, signed in with its settings.
      *
      * @throws InvalidInputException when no such connector is installed
      */
-    public CloudConnector signedIn(Path dataDirectory, String connectorId, Map<String, ?> extra)
+    public CloudConnector signedIn(Workspace workspace, String connectorId, Map<String, ?> extra)
             throws InvalidInputException, IOException {
         CloudConnector connector = all().stream().filter(c -> c.id().equals(connectorId)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(new Problem("connector", connectorId, "is not installed",
@@ -69,15 +64,15 @@ public class CloudConnectors {
         if (extra != null) {
             given.putAll(extra);
         }
-        connector.signIn(settings(dataDirectory, connectorId, given));
+        connector.signIn(settings(workspace, connectorId, given));
         return connector;
     }
 
-    static Map<String, Object> settings(Path dataDirectory, String connectorId, Map<String, ?> extra)
+    static Map<String, Object> settings(Workspace workspace, String connectorId, Map<String, ?> extra)
             throws IOException {
         Map<String, Object> settings = new LinkedHashMap<>();
         Properties file = new Properties();
-        try (Reader in = Files.newBufferedReader(settingsFile(dataDirectory, connectorId))) {
+        try (Reader in = Files.newBufferedReader(workspace.connectorSettingsFile(connectorId))) {
             file.load(in);
         } catch (NoSuchFileException e) {
             // no settings file: the connector's defaults
@@ -86,7 +81,7 @@ public class CloudConnectors {
         if (extra != null) {
             extra.forEach((k, v) -> settings.put(k, v instanceof String s ? value(k, s) : v));
         }
-        settings.put(DATA_DIRECTORY, dataDirectory);
+        settings.put(DATA_DIRECTORY, workspace.dataDirectory());
         return settings;
     }
 

@@ -50,19 +50,19 @@ final class DriveOwnership {
      *
      * @param reuseDriveOf the jobs named with {@code --reuse-drive-of}
      */
-    static Verdict check(Catalog catalog, Path dataDirectory, String jobName, List<AttachedDrive> drives,
+    static Verdict check(Catalog catalog, Workspace workspace, String jobName, List<AttachedDrive> drives,
             List<DiskEncryptor> encryptors, Set<String> reuseDriveOf) throws IOException {
         List<Problem> problems = new ArrayList<>();
         List<Reuse> reuses = new ArrayList<>();
         Set<String> named = new TreeSet<>(); // the jobs whose seed a drive given carries
         List<SeedingJob> jobs = catalog.jobs();
         for (AttachedDrive d : drives) {
-            Problem placement = placement(d, jobs, dataDirectory);
+            Problem placement = placement(d, jobs, workspace);
             if (placement != null) {
                 problems.add(placement);
                 continue;
             }
-            for (String owner : owners(catalog, dataDirectory, jobName, d, encryptors)) {
+            for (String owner : owners(catalog, workspace, jobName, d, encryptors)) {
                 named.add(owner);
                 Optional<SeedingJob> other = catalog.job(owner);
                 if (other.isEmpty()) {
@@ -107,7 +107,7 @@ final class DriveOwnership {
     }
 
     /** The other jobs whose seed the drive carries and which have not released it. */
-    private static Set<String> owners(Catalog catalog, Path dataDirectory, String jobName, AttachedDrive d,
+    private static Set<String> owners(Catalog catalog, Workspace workspace, String jobName, AttachedDrive d,
             List<DiskEncryptor> encryptors) throws IOException {
         Set<String> owners = new TreeSet<>();
         if (d.serial() != null) {
@@ -116,7 +116,7 @@ final class DriveOwnership {
                     owners.add(x.jobName());
                 }
             }
-            Path drives = dataDirectory.resolve("drives");
+            Path drives = workspace.dataDirectory().resolve("drives");
             if (Files.isDirectory(drives)) {
                 try (Stream<Path> folders = Files.list(drives)) {
                     for (Path folder : folders.toList()) {
@@ -140,14 +140,14 @@ final class DriveOwnership {
     }
 
     /** A drive folder inside or around a staging location or a source, or around the data directory: why refused. */
-    private static Problem placement(AttachedDrive d, List<SeedingJob> jobs, Path dataDirectory) {
+    private static Problem placement(AttachedDrive d, List<SeedingJob> jobs, Workspace workspace) {
         if (d.mountPoint() == null) {
             return null;
         }
         Path drive = real(d.mountPoint());
-        if (real(dataDirectory).startsWith(drive)) {
+        if (real(workspace.dataDirectory()).startsWith(drive)) {
             return new Problem("drive", d.serial(), "folder " + d.mountPoint() + " holds the data directory ("
-                    + dataDirectory + ")", "a drive folder apart from staging locations, sources and the data directory");
+                    + workspace.dataDirectory() + ")", "a drive folder apart from staging locations, sources and the data directory");
         }
         List<String[]> places = new ArrayList<>();
         for (SeedingJob j : jobs) {

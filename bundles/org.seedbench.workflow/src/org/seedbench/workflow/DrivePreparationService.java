@@ -19,7 +19,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
@@ -46,6 +45,7 @@ import org.seedbench.diskprep.DriveVerifier;
 import org.seedbench.diskprep.SeedListing;
 import org.seedbench.diskprep.drives.AttachedDrive;
 import org.seedbench.diskprep.drives.CopyComputer;
+import org.seedbench.diskprep.drives.DiscoveredDrives;
 import org.seedbench.diskprep.drives.DriveDiscovery;
 import org.seedbench.diskprep.drives.DriveSpecs;
 
@@ -69,12 +69,12 @@ public class DrivePreparationService {
         boolean confirm(String serial, String description);
     }
 
-    @Reference
-    private CatalogService catalogs;
-
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<DiskEncryptor> encryptors;
+
+    @Reference
+    private ImportJobService importJobs;
 
     private final CommandRunner commands;
     private final Clock clock;
@@ -86,11 +86,6 @@ public class DrivePreparationService {
     DrivePreparationService(CommandRunner commands, Clock clock) {
         this.commands = commands;
         this.clock = clock;
-    }
-
-    /** The folder of a job's journals, DriveInfo files and keys on this computer. */
-    public static Path jobFolder(Path dataDirectory, String jobName) {
-        return dataDirectory.resolve("drives").resolve(jobName);
     }
 
     /** The encryptors registered here, available or not. */
@@ -106,10 +101,10 @@ public class DrivePreparationService {
      * @param notes       receives remarks for the admin (a USB adaptor, a virtual copy computer…)
      * @throws InvalidInputException when a check fails or a format is not confirmed; nothing was written
      */
-    public PrepareOutcome prepare(Path dataDirectory, String jobName, List<String> driveSpecs, String encryptorId,
+    public PrepareOutcome prepare(Workspace workspace, String jobName, List<String> driveSpecs, String encryptorId,
             FormatConfirmation confirmation, Progress progress, Consumer<String> notes)
             throws InvalidInputException, IOException {
-        return prepare(dataDirectory, jobName, driveSpecs, encryptorId, Set.of(), confirmation, progress, notes);
+        return prepare(workspace, jobName, driveSpecs, encryptorId, Set.of(), confirmation, progress, notes);
     }
 
     /**
@@ -122,28 +117,39 @@ public class DrivePreparationService {
      *
      * @param reuseDriveOf the jobs whose drives the admin allows to be reused ({@code --reuse-drive-of})
      */
-    public PrepareOutcome prepare(Path dataDirectory, String jobName, List<String> driveSpecs, String encryptorId,
+    public PrepareOutcome prepare(Workspace workspace, String jobName, List<String> driveSpecs, String encryptorId,
             Set<String> reuseDriveOf, FormatConfirmation confirmation, Progress progress, Consumer<String> notes)
             throws InvalidInputException, IOException {
         SeedingJob job;
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
         }
-        try (JobLock lock = JobLock.acquire(dataDirectory, job, "prepare-drives")) {
-            return prepareLocked(dataDirectory, jobName, driveSpecs, encryptorId, reuseDriveOf, confirmation,
-                    progress, notes);
+        // a location the connector refuses would be found only after the drives are formatted and copied
+        importJobs.checkLocation(workspace, job);
+        try (JobLock lock = JobLock.acquire(workspace, job, "prepare-drives")) {
+            PrepareOutcome prepared = prepareLocked(workspace, jobName, driveSpecs, encryptorId, reuseDriveOf,
+                    confirmation, progress, notes);
+            if (prepared.state() != JobState.DRIVES_READY) {
+                return prepared;
+            }
+            progress.checkCanceled();
+            ImportJobOutcome importJob = importJobs.createImportJob(workspace, jobName);
+            return new PrepareOutcome(prepared.state(), prepared.drives(), prepared.unusedDrives(),
+                    prepared.bytesCopied(), prepared.timing(), prepared.drivesNeeded(), prepared.bytesNeededPerDrive(),
+                    prepared.packsUnplaced(), prepared.notes(), importJob);
         }
     }
 
-    private PrepareOutcome prepareLocked(Path dataDirectory, String jobName, List<String> driveSpecs,
+    private PrepareOutcome prepareLocked(Workspace workspace, String jobName, List<String> driveSpecs,
             String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation, Progress progress,
             Consumer<String> notes) throws InvalidInputException, IOException {
-        Path folder = jobFolder(dataDirectory, jobName);
+        Path folder = workspace.driveFolder(jobName);
+        DriveDiscovery discovery = once(DriveDiscovery.forThisComputer(commands));
         SeedingJob job;
         List<AttachedDrive> drives;
         DriveOwnership.Verdict ownership;
         Set<String> known = new LinkedHashSet<>();
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
             JobStates.checkMove(job.name(), job.state(), JobState.PREPARING_DRIVES);
             List<Problem> problems = new ArrayList<>();
@@ -151,14 +157,13 @@ public class DrivePreparationService {
             problems.addAll(CopyComputer.thisComputer(commands).check(job, computerNotes));
             computerNotes.forEach(notes);
             // checked without creating a folder drive's folder: nothing is written before every check passed
-            DriveSpecs.Resolved resolved = DriveSpecs.resolve(driveSpecs, DriveDiscovery.forThisComputer(commands),
-                    false);
+            DriveSpecs.Resolved resolved = DriveSpecs.resolve(driveSpecs, discovery, false);
             drives = resolved.drives();
             catalog.drives(jobName).forEach(d -> known.add(d.serial()));
             Set<String> all = new LinkedHashSet<>(known);
             drives.forEach(d -> all.add(d.serial()));
             problems.addAll(DriveRules.checkDriveCount(all.size()));
-            ownership = DriveOwnership.check(catalog, dataDirectory, jobName, drives, encryptors(), reuseDriveOf);
+            ownership = DriveOwnership.check(catalog, workspace, jobName, drives, encryptors(), reuseDriveOf);
             problems.addAll(ownership.problems());
             InvalidInputException.throwIfAny(problems);
         }
@@ -190,14 +195,14 @@ public class DrivePreparationService {
             }
         }
         InvalidInputException.throwIfAny(refused);
-        DriveSpecs.Resolved resolved = DriveSpecs.resolve(driveSpecs, DriveDiscovery.forThisComputer(commands));
+        DriveSpecs.Resolved resolved = DriveSpecs.resolve(driveSpecs, discovery);
         drives = resolved.drives();
         resolved.notes().forEach(notes);
         List<AttachedDrive> created = drives;
         toFormat = toFormat.stream().map(t -> created.stream().filter(x -> x.serial().equals(t.serial())).findFirst()
                 .orElseThrow()).toList();
 
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             if (job.state() != JobState.PREPARING_DRIVES) {
                 catalog.moveJob(jobName, JobState.PREPARING_DRIVES, "preparing " + drives(drives.size()) + " with the "
                         + encryptor.id() + " encryptor");
@@ -213,7 +218,7 @@ public class DrivePreparationService {
             progress.subTask("formatting and encrypting drive " + d.serial());
             KeyProtector key = encryptor.prepare(d.target(), jobName, progress);
             keys.put(d.serial(), encryptor.id(), key);
-            try (Catalog catalog = catalogs.open(dataDirectory)) {
+            try (Catalog catalog = workspace.catalog()) {
                 catalog.putDrive(drive(jobName, d, encryptor.id(), 0, null, null, 0));
                 catalog.recordEvent(jobName, "drive.formatted", "drive " + d.serial() + " formatted and encrypted ("
                         + encryptor.id() + ")");
@@ -240,13 +245,13 @@ public class DrivePreparationService {
                 s.volume().close();
             }
         }
-        return record(dataDirectory, job, drives, encryptor.id(), result);
+        return record(workspace, job, drives, encryptor.id(), result);
     }
 
-    private PrepareOutcome record(Path dataDirectory, SeedingJob job, List<AttachedDrive> drives, String encryptorId,
+    private PrepareOutcome record(Workspace workspace, SeedingJob job, List<AttachedDrive> drives, String encryptorId,
             DriveCopier.Result result) {
         List<String> notes = new ArrayList<>();
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             for (DriveCopier.DriveReport r : result.drives()) {
                 AttachedDrive d = drives.stream().filter(x -> x.serial().equals(r.serial())).findFirst().orElseThrow();
                 catalog.putDrive(drive(job.name(), d, encryptorId, r.bytes(), r.complete() ? "/drive-manifest.xml" : null,
@@ -269,7 +274,14 @@ public class DrivePreparationService {
                         + " more " + (result.allocation().drivesNeeded() == 1 ? "drive" : "drives") + " with at least "
                         + Sizes.decimal(result.allocation().shortfallBytes()));
             }
-            return new PrepareOutcome(result, state, notes);
+            List<PrepareOutcome.DriveCopy> copies = result.drives().stream().map(r -> new PrepareOutcome.DriveCopy(
+                    r.serial(), r.files(), r.bytes(), r.blocksCopied(), r.blocksResumed(), r.complete(),
+                    r.manifestHash(), r.driveInfo(), r.copyNanos())).toList();
+            DriveCopier.Timing t = result.timing();
+            return new PrepareOutcome(state, copies, result.unusedDrives(), result.bytesCopied(),
+                    new PrepareOutcome.Timing(t.readNanos(), t.md5Nanos(), t.writeNanos(), t.syncNanos()),
+                    result.allocation().drivesNeeded(), result.allocation().shortfallBytes(),
+                    result.allocation().unplaced().cardinality(), notes, null);
         }
     }
 
@@ -280,11 +292,11 @@ public class DrivePreparationService {
      * @param recoveryPassword the password to unlock it with, as the datacenter would; null for the key this
      *                         computer keeps for the drive
      */
-    public DriveVerifier.Report verifyDrive(Path dataDirectory, String jobName, String drive, Secret recoveryPassword,
+    public DriveCheck verifyDrive(Workspace workspace, String jobName, String drive, Secret recoveryPassword,
             Progress progress) throws InvalidInputException, IOException {
         String spec = drive;
         Drive recorded;
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             Jobs.require(catalog, jobName);
             Map<String, String> props = catalog.jobProperties(jobName);
             if (props.containsKey(PROP_DRIVE_SPEC + drive)) {
@@ -294,7 +306,7 @@ public class DrivePreparationService {
             recorded = catalog.drives(jobName).stream().filter(d -> d.serial().equals(attached.serial())).findFirst()
                     .orElseThrow(() -> new InvalidInputException(new Problem("drive", drive, "is not a drive of job "
                             + jobName, "a serial listed by seedbench drives " + jobName)));
-            Path folder = jobFolder(dataDirectory, jobName);
+            Path folder = workspace.driveFolder(jobName);
             DriveKeys keys = DriveKeys.load(folder);
             DiskEncryptor encryptor = encryptor(recorded.encryptor());
             KeyProtector key;
@@ -317,7 +329,8 @@ public class DrivePreparationService {
                 hash = DriveInfoFile.read(info).manifestHash();
             }
             try (Volume volume = encryptor.unlock(attached.target(), key)) {
-                return DriveVerifier.verify(recorded.serial(), volume, hash, progress);
+                DriveVerifier.Report r = DriveVerifier.verify(recorded.serial(), volume, hash, progress);
+                return new DriveCheck(r.serial(), r.blobs(), r.blocks(), r.bytes(), r.problems());
             } catch (WrongKeyException e) {
                 throw new InvalidInputException(new Problem(RecoveryPasswords.FIELD, null, "does not unlock drive "
                         + recorded.serial(), "the password in the drive's DriveInfo file"));
@@ -330,16 +343,27 @@ public class DrivePreparationService {
      * (by the catalog, a DriveInfo file of this computer or its volume header), or it is a folder inside a staging
      * location or a source. Empty when it may. Reads only.
      */
-    public List<Problem> checkDrive(Path dataDirectory, String jobName, AttachedDrive drive) throws IOException {
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
-            return DriveOwnership.check(catalog, dataDirectory, jobName, List.of(drive), encryptors(), Set.of())
+    public List<Problem> checkDrive(Workspace workspace, String jobName, AttachedDrive drive) throws IOException {
+        try (Catalog catalog = workspace.catalog()) {
+            return DriveOwnership.check(catalog, workspace, jobName, List.of(drive), encryptors(), Set.of())
                     .problems();
         }
     }
 
     /** Whether the drive's copy journal exists (an earlier run started it). */
-    public static boolean isStarted(Path dataDirectory, String jobName, String serial) {
-        return Files.exists(DriveJournal.path(jobFolder(dataDirectory, jobName), serial));
+    public static boolean isStarted(Workspace workspace, String jobName, String serial) {
+        return Files.exists(DriveJournal.path(workspace.driveFolder(jobName), serial));
+    }
+
+    /** A discovery that lists this computer's drives once, however often a run asks. */
+    private static DriveDiscovery once(DriveDiscovery discovery) {
+        DiscoveredDrives[] found = new DiscoveredDrives[1];
+        return () -> {
+            if (found[0] == null) {
+                found[0] = discovery.discover();
+            }
+            return found[0];
+        };
     }
 
     /** "1 drive", "3 drives". */

@@ -18,7 +18,6 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.CloudJobStatus.DriveStatus;
 import org.seedbench.core.model.Drive;
@@ -69,9 +68,6 @@ public class ImportJobService {
             DriveState.COMPLETED_MORE_INFO, DriveState.SHIPPED_BACK);
 
     @Reference
-    private CatalogService catalogs;
-
-    @Reference
     private CloudConnectors connectors;
 
     private final CommandRunner commands;
@@ -94,12 +90,12 @@ public class ImportJobService {
      *
      * @throws InvalidInputException when the drives are not ready, a key protector or the location is missing
      */
-    public ImportJobOutcome createImportJob(Path dataDirectory, String jobName)
+    public ImportJobOutcome createImportJob(Workspace workspace, String jobName)
             throws InvalidInputException, IOException {
         SeedingJob job;
         List<Drive> drives;
         Map<String, String> props;
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
             drives = seedDrives(catalog, jobName);
             props = catalog.jobProperties(jobName);
@@ -110,7 +106,7 @@ public class ImportJobService {
                     + ": its drives are not ready for an import job", "prepare them: seedbench prepare-drives "
                             + jobName + " --drive …"));
         }
-        CloudConnector connector = connector(dataDirectory, job);
+        CloudConnector connector = connector(workspace, job);
         DatacenterLocation location = connector.location(job.location()).orElseThrow(() -> new InvalidInputException(
                 new Problem(SeedRules.LOCATION, job.location(), "is not a location of the " + connector.id()
                         + " connector", locations(connector))));
@@ -122,10 +118,10 @@ public class ImportJobService {
             return new ImportJobOutcome(status, location, false);
         }
         CloudJobStatus status = existing.isPresent() ? existing.get()
-                : refusedAsInput(() -> connector.createImportJob(request(dataDirectory, job, drives, props)));
+                : refusedAsInput(() -> connector.createImportJob(request(workspace, job, drives, props)));
         Instant created = status.created() != null ? status.created()
                 : connector.clock(job.subscriptionId(), jobName).instant();
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             Map<String, String> recorded = new LinkedHashMap<>(reportedProps(status));
             recorded.put(PROP_CREATED, created.toString());
             catalog.putJobProperties(jobName, recorded);
@@ -144,11 +140,11 @@ public class ImportJobService {
      *
      * @throws InvalidInputException naming the connector's locations
      */
-    public void checkLocation(Path dataDirectory, SeedingJob job) throws InvalidInputException {
+    public void checkLocation(Workspace workspace, SeedingJob job) throws InvalidInputException {
         CloudConnector connector;
         List<DatacenterLocation> all;
         try {
-            connector = connector(dataDirectory, job);
+            connector = connector(workspace, job);
             all = connector.locations();
         } catch (InvalidInputException | IOException e) {
             return;
@@ -161,12 +157,12 @@ public class ImportJobService {
     }
 
     /** {@link #checkLocation(Path, SeedingJob)} of a job of the catalog. */
-    public void checkLocation(Path dataDirectory, String jobName) throws InvalidInputException {
+    public void checkLocation(Workspace workspace, String jobName) throws InvalidInputException {
         SeedingJob job;
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
         }
-        checkLocation(dataDirectory, job);
+        checkLocation(workspace, job);
     }
 
     /** The job's drives that hold part of the seed (a drive prepared but not needed has no manifest). */
@@ -174,9 +170,9 @@ public class ImportJobService {
         return catalog.drives(jobName).stream().filter(d -> d.manifestHash() != null).toList();
     }
 
-    private ImportJobRequest request(Path dataDirectory, SeedingJob job, List<Drive> drives,
+    private ImportJobRequest request(Workspace workspace, SeedingJob job, List<Drive> drives,
             Map<String, String> props) throws InvalidInputException, IOException {
-        DriveKeys keys = DriveKeys.load(DrivePreparationService.jobFolder(dataDirectory, job.name()));
+        DriveKeys keys = DriveKeys.load(workspace.driveFolder(job.name()));
         List<ImportJobRequest.DriveEntry> entries = new ArrayList<>();
         for (Drive d : drives) {
             KeyProtector key = keys.key(d.serial()).orElseThrow(() -> new InvalidInputException(new Problem("drive",
@@ -205,9 +201,9 @@ public class ImportJobService {
     }
 
     /** {@link #ship(Path, String, Shipment, boolean)} without replacing a package the job already has. */
-    public Shipment ship(Path dataDirectory, String jobName, Shipment shipment)
+    public Shipment ship(Workspace workspace, String jobName, Shipment shipment)
             throws InvalidInputException, IOException {
-        return ship(dataDirectory, jobName, shipment, false);
+        return ship(workspace, jobName, shipment, false);
     }
 
     /**
@@ -221,13 +217,13 @@ public class ImportJobService {
      *
      * @return the shipment as recorded, defaults filled in
      */
-    public Shipment ship(Path dataDirectory, String jobName, Shipment shipment, boolean replace)
+    public Shipment ship(Workspace workspace, String jobName, Shipment shipment, boolean replace)
             throws InvalidInputException, IOException {
         SeedingJob job;
         Map<String, String> props;
         List<Drive> drives;
         Shipment current;
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
             props = catalog.jobProperties(jobName);
             drives = seedDrives(catalog, jobName);
@@ -245,16 +241,16 @@ public class ImportJobService {
         if (current != null && job.state() == JobState.SHIPPING && ShippingRules.samePackage(current, complete)) {
             return current;
         }
-        CloudConnector connector = connector(dataDirectory, job);
+        CloudConnector connector = connector(workspace, job);
         if (job.state() == JobState.CREATING) {
             checkDeadline(jobName, created(props), connector.clock(job.subscriptionId(), jobName).instant());
         }
         checkReturn(complete);
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             checkAgainstOtherJobs(catalog, complete);
         }
         refusedAsInput(() -> connector.updateShipping(job.subscriptionId(), complete));
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             catalog.putShipment(complete);
             if (current != null && !ShippingRules.samePackage(current, complete)) {
                 catalog.recordEvent(jobName, "shipping.replaced", "package replaced: was "
@@ -288,8 +284,8 @@ public class ImportJobService {
     }
 
     /** The job's connector, signed in; settings it refuses are the user's input. */
-    private CloudConnector connector(Path dataDirectory, SeedingJob job) throws InvalidInputException, IOException {
-        return refusedAsInput(() -> connectors.signedIn(dataDirectory, job.connector(), Map.of()));
+    private CloudConnector connector(Workspace workspace, SeedingJob job) throws InvalidInputException, IOException {
+        return refusedAsInput(() -> connectors.signedIn(workspace, job.connector(), Map.of()));
     }
 
     /** A call to the service. */
@@ -348,10 +344,10 @@ public class ImportJobService {
      * every intermediate state up to the service's, with an event per change; drives' percentages likewise.
      * A job without an import job yet is returned as the catalog has it.
      */
-    public ImportJobView refresh(Path dataDirectory, String jobName) throws InvalidInputException, IOException {
+    public ImportJobView refresh(Workspace workspace, String jobName) throws InvalidInputException, IOException {
         SeedingJob job;
         Map<String, String> props;
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
             props = catalog.jobProperties(jobName);
         }
@@ -359,14 +355,14 @@ public class ImportJobService {
             return new ImportJobView(jobName, job.state(), null, 0, 0, created(props), null, null, List.of(),
                     List.of());
         }
-        CloudConnector connector = connector(dataDirectory, job);
+        CloudConnector connector = connector(workspace, job);
         Optional<CloudJobStatus> reported = connector.getImportJob(job.subscriptionId(), jobName);
         Instant now = connector.clock(job.subscriptionId(), jobName).instant();
         Instant created = created(props) != null ? created(props)
                 : reported.map(CloudJobStatus::created).orElse(null);
         List<String> changes = new ArrayList<>();
         List<DriveView> drives = reported.isPresent() ? driveViews(reported.get(), connector) : List.of();
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             JobState service = reported.map(CloudJobStatus::serviceState).orElse(null);
             if (service == null && job.state() == JobState.CREATING && created != null
                     && ShippingRules.deadline(created, now).expired()) {
@@ -391,13 +387,13 @@ public class ImportJobService {
      * The 14-day deadline of a job waiting for shipping details, by its connector's clock; empty for a job in
      * any other state. Signs in to the job's connector but does not ask the service about the job.
      */
-    public Optional<Deadline> deadline(Path dataDirectory, SeedingJob job, Map<String, String> props)
+    public Optional<Deadline> deadline(Workspace workspace, SeedingJob job, Map<String, String> props)
             throws InvalidInputException, IOException {
         Instant created = created(props);
         if (job.state() != JobState.CREATING || created == null) {
             return Optional.empty();
         }
-        CloudConnector connector = connector(dataDirectory, job);
+        CloudConnector connector = connector(workspace, job);
         return Optional.of(ShippingRules.deadline(created, connector.clock(job.subscriptionId(), job.name()).instant()));
     }
 
@@ -405,9 +401,9 @@ public class ImportJobService {
      * The datacenter that receives the job's drives (the address to ship to), as the job's connector lists it; empty
      * when the connector does not know the job's location.
      */
-    public Optional<DatacenterLocation> datacenter(Path dataDirectory, SeedingJob job)
+    public Optional<DatacenterLocation> datacenter(Workspace workspace, SeedingJob job)
             throws InvalidInputException, IOException {
-        return connector(dataDirectory, job).location(job.location());
+        return connector(workspace, job).location(job.location());
     }
 
     private static void walkJob(Catalog catalog, SeedingJob job, JobState service, boolean withErrors,

@@ -33,7 +33,7 @@ import org.seedbench.core.rules.Problem;
  * PID, step and since when. The file itself stays; only the lock and the note come and go.
  *
  * <pre>{@code
- * try (JobLock lock = JobLock.acquire(dataDirectory, job, "prepare-drives")) {
+ * try (JobLock lock = JobLock.acquire(workspace, job, "prepare-drives")) {
  *     … write …
  * }
  * }</pre>
@@ -62,18 +62,18 @@ public final class JobLock implements AutoCloseable {
      * @throws InvalidInputException when another run (in this process or another) holds the job
      * @throws IOException           when the lock file cannot be written
      */
-    public static JobLock acquire(Path dataDirectory, SeedingJob job, String step)
+    public static JobLock acquire(Workspace workspace, SeedingJob job, String step)
             throws InvalidInputException, IOException {
-        return acquire(dataDirectory, job.name(), step);
+        return acquire(workspace, job.name(), step);
     }
 
     /**
      * Takes the lock of the job named in the catalog, for {@code step}; the name must be one the catalog
      * found (it names the lock file).
      */
-    static JobLock acquire(Path dataDirectory, String jobName, String step)
+    static JobLock acquire(Workspace workspace, String jobName, String step)
             throws InvalidInputException, IOException {
-        Path folder = Files.createDirectories(dataDirectory.resolve(FOLDER));
+        Path folder = Files.createDirectories(workspace.dataDirectory().resolve(FOLDER));
         Path file = folder.resolve(jobName + ".lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);

@@ -16,7 +16,6 @@ import org.seedbench.backup.RestoreResult;
 import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.backup.VerifyReport;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.diskprep.drives.FolderDrives;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
@@ -34,38 +33,35 @@ import org.seedbench.core.spi.Progress;
 public class RepositoryService {
 
     @Reference
-    private CatalogService catalogs;
-
-    @Reference
     private BackupEngine engine;
 
     @Reference
     private CloudConnectors connectors;
 
-    public List<SnapshotInfo> snapshots(Path dataDirectory, String jobName, Secret passphrase)
+    public List<SnapshotInfo> snapshots(Workspace workspace, String jobName, Secret passphrase)
             throws InvalidInputException, IOException {
-        return snapshots(dataDirectory, jobName, passphrase, RepositoryLocation.STAGING);
+        return snapshots(workspace, jobName, passphrase, RepositoryLocation.STAGING);
     }
 
-    public List<SnapshotInfo> snapshots(Path dataDirectory, String jobName, Secret passphrase,
+    public List<SnapshotInfo> snapshots(Workspace workspace, String jobName, Secret passphrase,
             RepositoryLocation from) throws InvalidInputException, IOException {
-        try (Repository repository = open(dataDirectory, jobName, passphrase, from)) {
+        try (Repository repository = open(workspace, jobName, passphrase, from)) {
             return engine.snapshots(repository);
         }
     }
 
     /** Checks the repository's structure; with {@code readData} every blob is decrypted and authenticated. */
-    public VerifyReport verify(Path dataDirectory, String jobName, Secret passphrase, boolean readData,
+    public VerifyReport verify(Workspace workspace, String jobName, Secret passphrase, boolean readData,
             Progress progress) throws InvalidInputException, IOException {
-        return verify(dataDirectory, jobName, passphrase, readData, RepositoryLocation.STAGING, progress);
+        return verify(workspace, jobName, passphrase, readData, RepositoryLocation.STAGING, progress);
     }
 
     /** {@link #verify(Path, String, Secret, boolean, Progress)} of the repository in staging or in the vault. */
-    public VerifyReport verify(Path dataDirectory, String jobName, Secret passphrase, boolean readData,
+    public VerifyReport verify(Workspace workspace, String jobName, Secret passphrase, boolean readData,
             RepositoryLocation from, Progress progress) throws InvalidInputException, IOException {
-        try (Repository repository = open(dataDirectory, jobName, passphrase, from)) {
+        try (Repository repository = open(workspace, jobName, passphrase, from)) {
             VerifyReport report = engine.verify(repository, readData, progress);
-            try (Catalog catalog = catalogs.open(dataDirectory)) {
+            try (Catalog catalog = workspace.catalog()) {
                 catalog.recordEvent(jobName, "verify", (readData ? "read-data verification" : "verification")
                         + " of " + from + " " + repository.storage().location() + ": "
                         + (report.isClean() ? "clean" : report.problems().size() + " problems") + ", "
@@ -79,22 +75,22 @@ public class RepositoryService {
      * Restores a snapshot ({@code latest} or an id or its prefix) into {@code target}; never writes outside it and
      * never overwrites unless asked.
      */
-    public RestoreResult restore(Path dataDirectory, String jobName, Secret passphrase, String snapshot, Path target,
+    public RestoreResult restore(Workspace workspace, String jobName, Secret passphrase, String snapshot, Path target,
             List<String> includeGlobs, boolean overwrite, Progress progress) throws InvalidInputException, IOException {
-        return restore(dataDirectory, jobName, passphrase, RepositoryLocation.STAGING, snapshot, target, includeGlobs,
+        return restore(workspace, jobName, passphrase, RepositoryLocation.STAGING, snapshot, target, includeGlobs,
                 overwrite, progress);
     }
 
     /** {@link #restore(Path, String, Secret, String, Path, List, boolean, Progress)} from staging or the vault. */
-    public RestoreResult restore(Path dataDirectory, String jobName, Secret passphrase, RepositoryLocation from,
+    public RestoreResult restore(Workspace workspace, String jobName, Secret passphrase, RepositoryLocation from,
             String snapshot, Path target, List<String> includeGlobs, boolean overwrite, Progress progress)
             throws InvalidInputException, IOException {
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             refuseTarget(catalog, target);
         }
-        try (Repository repository = open(dataDirectory, jobName, passphrase, from)) {
+        try (Repository repository = open(workspace, jobName, passphrase, from)) {
             RestoreResult result = engine.restore(repository, snapshot, target, includeGlobs, overwrite, progress);
-            try (Catalog catalog = catalogs.open(dataDirectory)) {
+            try (Catalog catalog = workspace.catalog()) {
                 catalog.recordEvent(jobName, "restore", "snapshot " + result.snapshotId() + " from " + from + " to "
                         + target + ": "
                         + result.files() + " files, " + result.failed().size() + " failed, "
@@ -138,16 +134,16 @@ public class RepositoryService {
                 || job.state() == JobState.VAULT_SEEDING;
     }
 
-    private Repository open(Path dataDirectory, String jobName, Secret passphrase, RepositoryLocation from)
+    private Repository open(Workspace workspace, String jobName, Secret passphrase, RepositoryLocation from)
             throws InvalidInputException, IOException {
         SeedingJob job;
         Map<String, String> properties;
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
             properties = catalog.jobProperties(jobName);
         }
         if (from == RepositoryLocation.VAULT) {
-            Vaults.Place place = Vaults.place(connectors, dataDirectory, job, properties);
+            Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
             return Jobs.open(engine, Vaults.repository(engine, place), passphrase);
         }
         Path folder = Jobs.stagingFolder(job);

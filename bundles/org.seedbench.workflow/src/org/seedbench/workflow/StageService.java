@@ -24,7 +24,6 @@ import org.seedbench.backup.Repository;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.WorkloadRun;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
@@ -54,9 +53,6 @@ public class StageService {
     public static final String PROP_FILES = "staging.files";
     public static final String PROP_DEDUP = "staging.dedupRatio";
     public static final String PROP_COMPRESSION = "staging.compressionRatio";
-
-    @Reference
-    private CatalogService catalogs;
 
     @Reference
     private BackupEngine engine;
@@ -95,8 +91,8 @@ public class StageService {
     }
 
     /** Whether the job's staging repository exists yet (a new one asks for the passphrase twice). */
-    public boolean repositoryExists(Path dataDirectory, String jobName) throws InvalidInputException, IOException {
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+    public boolean repositoryExists(Workspace workspace, String jobName) throws InvalidInputException, IOException {
+        try (Catalog catalog = workspace.catalog()) {
             SeedingJob job = Jobs.require(catalog, jobName);
             StagingProvider provider = provider(job);
             Path folder = Jobs.stagingFolder(job);
@@ -114,12 +110,12 @@ public class StageService {
      *                               passphrase is wrong
      * @throws Progress.CanceledException when cancelled; the job stays Staging and the next run resumes
      */
-    public StageOutcome stage(Path dataDirectory, String jobName, Secret passphrase, Progress progress,
+    public StageOutcome stage(Workspace workspace, String jobName, Secret passphrase, Progress progress,
             Consumer<String> warnings) throws InvalidInputException, IOException {
         SeedingJob job;
         StagingProvider provider;
         List<WorkloadRun> runs = new ArrayList<>();
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
             JobStates.checkMove(job.name(), job.state(), JobState.STAGING);
             List<Problem> problems = new ArrayList<>();
@@ -139,13 +135,13 @@ public class StageService {
             InvalidInputException.throwIfAny(problems);
             runs.addAll(Jobs.workloadRuns(job, sources));
         }
-        try (JobLock lock = JobLock.acquire(dataDirectory, job, "stage")) {
-            return stage(dataDirectory, job, provider, runs, passphrase, progress, warnings);
+        try (JobLock lock = JobLock.acquire(workspace, job, "stage")) {
+            return stage(workspace, job, provider, runs, passphrase, progress, warnings);
         }
     }
 
     /** Stages the job while this run holds it. */
-    private StageOutcome stage(Path dataDirectory, SeedingJob job, StagingProvider provider, List<WorkloadRun> runs,
+    private StageOutcome stage(Workspace workspace, SeedingJob job, StagingProvider provider, List<WorkloadRun> runs,
             Secret passphrase, Progress progress, Consumer<String> warnings) throws InvalidInputException, IOException {
         long estimate = 0;
         Progress cancelOnly = new Progress() {
@@ -167,7 +163,7 @@ public class StageService {
         ObjectStore storage = new LocalStorage(folder);
         boolean created = !engine.isRepository(storage);
         try (Repository repository = created ? engine.init(storage, passphrase) : Jobs.open(engine, storage, passphrase)) {
-            try (Catalog catalog = catalogs.open(dataDirectory)) {
+            try (Catalog catalog = workspace.catalog()) {
                 if (job.state() != JobState.STAGING) {
                     catalog.moveJob(job.name(), JobState.STAGING,
                             "staging " + Sizes.decimal(estimate) + " into " + folder);
@@ -178,12 +174,12 @@ public class StageService {
                 runWarnings.add(w);
                 warnings.accept(w);
             });
-            record(dataDirectory, job, folder, result);
+            record(workspace, job, folder, result);
             return new StageOutcome(folder, created, result);
         }
     }
 
-    private void record(Path dataDirectory, SeedingJob job, Path folder, BackupResult result) {
+    private void record(Workspace workspace, SeedingJob job, Path folder, BackupResult result) {
         BackupStatistics s = result.statistics();
         Map<String, String> props = new LinkedHashMap<>();
         props.put(PROP_REPOSITORY, folder.toString());
@@ -193,7 +189,7 @@ public class StageService {
         props.put(PROP_FILES, Long.toString(s.files()));
         props.put(PROP_DEDUP, ratio(s.dedupRatio()));
         props.put(PROP_COMPRESSION, ratio(s.compressionRatio()));
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             catalog.putJobProperties(job.name(), props);
             for (String w : result.warnings()) {
                 catalog.recordEvent(job.name(), "stage.warning", w);

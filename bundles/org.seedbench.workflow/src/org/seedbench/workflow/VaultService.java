@@ -30,7 +30,6 @@ import org.seedbench.backup.ContainerStorage;
 import org.seedbench.backup.LocalStorage;
 import org.seedbench.backup.Repository;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
@@ -66,9 +65,6 @@ public class VaultService {
     private static final int NOT_IMPORTED_LINES = 1000;
 
     @Reference
-    private CatalogService catalogs;
-
-    @Reference
     private BackupEngine engine;
 
     @Reference
@@ -82,8 +78,8 @@ public class VaultService {
     private record JobAndProps(SeedingJob job, Map<String, String> properties) {
     }
 
-    private JobAndProps read(Path dataDirectory, String jobName) throws InvalidInputException {
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+    private JobAndProps read(Workspace workspace, String jobName) throws InvalidInputException {
+        try (Catalog catalog = workspace.catalog()) {
             SeedingJob job = Jobs.require(catalog, jobName);
             return new JobAndProps(job, catalog.jobProperties(jobName));
         }
@@ -106,23 +102,23 @@ public class VaultService {
      * @throws org.seedbench.core.rules.IllegalTransitionException when the import job is not done
      * @throws IOException naming what the vault lost when it cannot be repaired
      */
-    public SeedOutcome seedVault(Path dataDirectory, String jobName, Progress progress)
+    public SeedOutcome seedVault(Workspace workspace, String jobName, Progress progress)
             throws InvalidInputException, IOException {
-        JobAndProps jp = read(dataDirectory, jobName);
+        JobAndProps jp = read(workspace, jobName);
         SeedingJob job = jp.job();
         boolean seeded = holdsSeed(job.state());
         if (!seeded) {
             JobStates.checkMove(job.name(), job.state(), JobState.VAULT_SEEDING);
         }
-        try (JobLock lock = JobLock.acquire(dataDirectory, job, "seed-vault")) {
-            Journal journal = new Journal(dataDirectory.resolve("vault").resolve(job.name()).resolve(VERIFIED));
+        try (JobLock lock = JobLock.acquire(workspace, job, "seed-vault")) {
+            Journal journal = new Journal(workspace.vaultFolder(job.name()).resolve(VERIFIED));
             if (seeded) {
-                return repairSeeded(dataDirectory, job, jp.properties(), journal, progress);
+                return repairSeeded(workspace, job, jp.properties(), journal, progress);
             }
             LocalStorage staging = stagingRepository(job);
-            Vaults.Place place = Vaults.place(connectors, dataDirectory, job, jp.properties());
+            Vaults.Place place = Vaults.place(connectors, workspace, job, jp.properties());
             if (job.state() != JobState.VAULT_SEEDING) {
-                try (Catalog catalog = catalogs.open(dataDirectory)) {
+                try (Catalog catalog = workspace.catalog()) {
                     catalog.moveJob(job.name(), JobState.VAULT_SEEDING, "seeding the vault " + place.describe()
                             + " from the import container " + job.storageAccount() + "/" + job.container());
                 }
@@ -130,21 +126,21 @@ public class VaultService {
             List<String> notImported = notImported(place);
             Copied copy = copyImported(place, progress);
             SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, notImported, false);
-            record(dataDirectory, job, place, outcome);
+            record(workspace, job, place, outcome);
             return outcome;
         }
     }
 
     /** Seeding again a job whose vault holds the seed: what it lost is copied or sent again, or named. */
-    private SeedOutcome repairSeeded(Path dataDirectory, SeedingJob job, Map<String, String> properties,
+    private SeedOutcome repairSeeded(Workspace workspace, SeedingJob job, Map<String, String> properties,
             Journal journal, Progress progress) throws InvalidInputException, IOException {
-        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, properties);
+        Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
         Path folder = Jobs.stagingFolder(job);
         LocalStorage staging = new LocalStorage(folder);
         if (Files.isDirectory(folder) && engine.isRepository(staging)) {
             Copied copy = copyImported(place, progress);
             SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, List.of(), true);
-            try (Catalog catalog = catalogs.open(dataDirectory)) {
+            try (Catalog catalog = workspace.catalog()) {
                 for (String name : outcome.repaired()) {
                     catalog.recordEvent(job.name(), "vault.repair", "sent again from staging: " + name);
                 }
@@ -169,7 +165,7 @@ public class VaultService {
         List<String> lost = expected.stream().filter(name -> !held.contains(name))
                 .sorted(PACKS_FIRST).toList();
         if (!lost.isEmpty()) {
-            try (Catalog catalog = catalogs.open(dataDirectory)) {
+            try (Catalog catalog = workspace.catalog()) {
                 for (String name : lost) {
                     catalog.recordEvent(job.name(), "vault.lost", "lost from the vault " + place.describe()
                             + ", with no copy left in staging or the import container: " + name);
@@ -299,13 +295,13 @@ public class VaultService {
         return lines;
     }
 
-    private void record(Path dataDirectory, SeedingJob job, Vaults.Place place, SeedOutcome o) {
+    private void record(Workspace workspace, SeedingJob job, Vaults.Place place, SeedOutcome o) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put(PROP_CONTAINER, place.vaultName());
         props.put(PROP_COPIED, Integer.toString(o.copied() + o.alreadyThere()));
         props.put(PROP_REPAIRED, Integer.toString(o.repaired().size()));
         props.put(PROP_BYTES_REPAIRED, Long.toString(o.bytesRepaired()));
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             catalog.putJobProperties(job.name(), props);
             for (String line : o.notImported()) {
                 catalog.recordEvent(job.name(), "vault.notImported", line);
@@ -331,9 +327,9 @@ public class VaultService {
      * Backs the job's workloads up into the vault, incrementally: only chunks the vault lacks are sent, and a new
      * snapshot per workload. The job must be Seeded (or CleanedUp); its state does not change.
      */
-    public VaultBackupOutcome backup(Path dataDirectory, String jobName, Secret passphrase, Progress progress,
+    public VaultBackupOutcome backup(Workspace workspace, String jobName, Secret passphrase, Progress progress,
             Consumer<String> warnings) throws InvalidInputException, IOException {
-        JobAndProps jp = read(dataDirectory, jobName);
+        JobAndProps jp = read(workspace, jobName);
         SeedingJob job = jp.job();
         if (!holdsSeed(job.state())) {
             throw new InvalidInputException(new Problem("job", job.name(), "is " + job.state()
@@ -342,21 +338,21 @@ public class VaultService {
         }
         List<WorkloadSource> sources = workloadSources == null ? List.of() : List.copyOf(workloadSources);
         InvalidInputException.throwIfAny(Jobs.workloadProblems(job, sources));
-        try (JobLock lock = JobLock.acquire(dataDirectory, job, "backup")) {
-            return backup(dataDirectory, job, jp.properties(), sources, passphrase, progress, warnings);
+        try (JobLock lock = JobLock.acquire(workspace, job, "backup")) {
+            return backup(workspace, job, jp.properties(), sources, passphrase, progress, warnings);
         }
     }
 
-    private VaultBackupOutcome backup(Path dataDirectory, SeedingJob job, Map<String, String> properties,
+    private VaultBackupOutcome backup(Workspace workspace, SeedingJob job, Map<String, String> properties,
             List<WorkloadSource> sources, Secret passphrase, Progress progress, Consumer<String> warnings)
             throws InvalidInputException, IOException {
-        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, properties);
+        Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
         ContainerStorage storage = Vaults.repository(engine, place);
         BackupResult result;
         try (Repository repository = Jobs.open(engine, storage, passphrase)) {
             result = engine.backup(repository, Jobs.workloadRuns(job, sources), progress, warnings);
         }
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             String earlier = catalog.jobProperties(job.name()).get(PROP_SNAPSHOTS);
             String ids = String.join(",", result.snapshotIds());
             catalog.putJobProperties(job.name(), Map.of(PROP_SNAPSHOTS, earlier == null ? ids : earlier + "," + ids));
@@ -366,7 +362,7 @@ public class VaultService {
             catalog.recordEvent(job.name(), "backup", "incremental backup into " + place.describe() + ": "
                     + result.statistics().summary() + ", " + Sizes.decimal(storage.bytesSent()) + " sent");
         }
-        Journal journal = new Journal(dataDirectory.resolve("vault").resolve(job.name()).resolve(VERIFIED));
+        Journal journal = new Journal(workspace.vaultFolder(job.name()).resolve(VERIFIED));
         Set<String> known = journal.read();
         for (String blob : place.vault().list(place.prefix())) {
             String name = blob.substring(place.prefix().length());
@@ -386,9 +382,9 @@ public class VaultService {
      * @throws InvalidInputException naming what the vault lacks; nothing is deleted and the catalog is unchanged
      * @throws org.seedbench.core.rules.IllegalTransitionException when the job is not Seeded
      */
-    public CleanupOutcome cleanup(Path dataDirectory, String jobName, Progress progress)
+    public CleanupOutcome cleanup(Workspace workspace, String jobName, Progress progress)
             throws InvalidInputException, IOException {
-        JobAndProps jp = read(dataDirectory, jobName);
+        JobAndProps jp = read(workspace, jobName);
         SeedingJob job = jp.job();
         if (!SEED_VAULT_OR_CLEANUP.contains(job.state())) {
             // seed-vault would refuse these states too: say what the admin does instead
@@ -396,14 +392,14 @@ public class VaultService {
                     + ": cleanup deletes staging and the import container once the vault holds the seed; "
                     + beforeCleanup(job), null));
         }
-        try (JobLock lock = JobLock.acquire(dataDirectory, job, "cleanup")) {
-            return cleanup(dataDirectory, job, jp.properties(), progress);
+        try (JobLock lock = JobLock.acquire(workspace, job, "cleanup")) {
+            return cleanup(workspace, job, jp.properties(), progress);
         }
     }
 
-    private CleanupOutcome cleanup(Path dataDirectory, SeedingJob job, Map<String, String> properties,
+    private CleanupOutcome cleanup(Workspace workspace, SeedingJob job, Map<String, String> properties,
             Progress progress) throws InvalidInputException, IOException {
-        Vaults.Place place = Vaults.place(connectors, dataDirectory, job, properties);
+        Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
         Path folder = Jobs.stagingFolder(job);
         LocalStorage staging = Files.isDirectory(folder) ? new LocalStorage(folder) : null;
         List<String> lacking = lacking(place, staging, progress);
@@ -424,7 +420,7 @@ public class VaultService {
         long stagingBytes = staging == null ? 0 : Jobs.sizeOf(folder);
         deleteTree(folder);
         deleteTree(place.spool());
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             catalog.moveJob(job.name(), JobState.CLEANED_UP, "the vault " + place.describe() + " holds the seed; "
                     + "deleted " + blobs.size() + " blobs (" + Sizes.decimal(bytes) + ") from the import container "
                     + job.storageAccount() + "/" + job.container() + " and the staging repository " + folder + " ("

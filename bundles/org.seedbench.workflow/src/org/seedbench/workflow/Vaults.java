@@ -59,12 +59,12 @@ final class Vaults {
         return storage;
     }
 
-    static Place place(CloudConnectors connectors, Path dataDirectory, SeedingJob job, Map<String, String> properties)
+    static Place place(CloudConnectors connectors, Workspace workspace, SeedingJob job, Map<String, String> properties)
             throws InvalidInputException, IOException {
-        CloudConnector connector = connectors.signedIn(dataDirectory, job.connector(), Map.of());
+        CloudConnector connector = connectors.signedIn(workspace, job.connector(), Map.of());
         String vaultName = properties.getOrDefault(PROP_CONTAINER, DEFAULT_CONTAINER);
         return new Place(job, connector, connector.container(job.storageAccount(), job.container()),
                 connector.container(job.storageAccount(), vaultName), vaultName,
-                dataDirectory.resolve("vault").resolve(job.name()).resolve("spool"));
+                workspace.vaultFolder(job.name()).resolve("spool"));
     }
 }

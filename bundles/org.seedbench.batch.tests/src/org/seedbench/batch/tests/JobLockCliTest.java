@@ -17,6 +17,7 @@ import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.workflow.JobLock;
+import org.seedbench.workflow.Workspaces;
 
 /** A job is written by one run at a time: a second run is refused before it writes, naming the holder. */
 @ExtendWith(ServiceExtension.class)
@@ -28,6 +29,9 @@ class JobLockCliTest {
 
     @InjectService(timeout = 10_000)
     CatalogService catalogs;
+
+    @InjectService(timeout = 10_000)
+    Workspaces workspaces;
 
     @TempDir
     Path tmp;
@@ -47,7 +51,7 @@ class JobLockCliTest {
             job = catalog.job(JOB).orElseThrow();
         }
 
-        try (JobLock held = JobLock.acquire(data, job, "stage")) {
+        try (JobLock held = JobLock.acquire(workspaces.open(data), job, "stage")) {
             CliRun second = CliRun.run(cli, data, "stage", JOB, "--passphrase-file", passFile.toString());
 
             assertEquals(3, second.exitCode(), second.out() + second.err());
@@ -65,7 +69,7 @@ class JobLockCliTest {
 
         // a stage still running holds the job against prepare-drives too: no drive is formatted meanwhile
         Path driveFolder = tmp.resolve("drives").resolve("SB-0001");
-        try (JobLock held = JobLock.acquire(data, job, "stage")) {
+        try (JobLock held = JobLock.acquire(workspaces.open(data), job, "stage")) {
             CliRun prepare = CliRun.run(cli, data, "prepare-drives", JOB, "--yes-format", "--drive",
                     "dir:" + driveFolder + ",capacity=1G,serial=SB-0001");
 

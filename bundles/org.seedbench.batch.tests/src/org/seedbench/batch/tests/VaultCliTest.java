@@ -30,6 +30,7 @@ import org.seedbench.cloud.local.LocalCloudConnector;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.workflow.VaultService;
+import org.seedbench.workflow.Workspaces;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,9 @@ class VaultCliTest {
 
     @InjectService(timeout = 10_000)
     VaultService vault;
+
+    @InjectService(timeout = 10_000)
+    Workspaces workspaces;
 
     @InjectService(filter = "(component.name=org.seedbench.cloud.local.LocalCloudConnector)", timeout = 10_000)
     CloudConnector cloud;
@@ -248,7 +252,7 @@ class VaultCliTest {
             }
         };
         try {
-            vault.seedVault(data, JOB, stopInTheChecks);
+            vault.seedVault(workspaces.open(data), JOB, stopInTheChecks);
             fail("the run was not stopped");
         } catch (Progress.CanceledException e) {
             // stopped after checking two objects

@@ -23,6 +23,7 @@ import org.seedbench.core.spi.CommandRunner;
 import org.seedbench.diskprep.drives.DriveDiscovery;
 import org.seedbench.diskprep.drives.DriveSpecs;
 import org.seedbench.workflow.CloudConnectors;
+import org.seedbench.workflow.Workspace;
 import org.seedbench.workflow.DrivePreparationService;
 
 /**
@@ -67,12 +68,13 @@ final class AzureRehearsal implements AutoCloseable {
      */
     static AzureRehearsal start(Invocation inv, Path data, URI azurite) throws Exception {
         CloudConnectors connectors = inv.services().connectors();
-        Path settings = CloudConnectors.settingsFile(data, "azure");
+        Workspace workspace = inv.services().workspaces().open(data);
+        Path settings = workspace.connectorSettingsFile("azure");
         Files.createDirectories(settings.getParent());
         // the simulator's endpoint is known once it runs; it needs the azure connector signed in to Azurite first
         writeSettings(settings, azurite, null);
-        CloudConnector azure = connectors.signedIn(data, "azure", Map.of());
-        CloudConnector datacenter = connectors.signedIn(data, SeedingJob.DEFAULT_CONNECTOR,
+        CloudConnector azure = connectors.signedIn(workspace, "azure", Map.of());
+        CloudConnector datacenter = connectors.signedIn(workspace, SeedingJob.DEFAULT_CONNECTOR,
                 Map.of("folder", data.resolve("datacenter"), "importStorage", azure));
         ImportServiceSimulator simulator = ImportServiceSimulator.start(datacenter, dock(inv, data), azurite, 0,
                 Double.valueOf(DemoVerb.DAYS_PER_SECOND));

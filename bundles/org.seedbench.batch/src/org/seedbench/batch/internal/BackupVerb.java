@@ -39,7 +39,7 @@ final class BackupVerb implements Verb {
     public ExitCode run(Invocation inv) throws Exception {
         String job = inv.args().requirePositional("the job's name", usage());
         VaultBackupOutcome o = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
-                inv.services().vault().backup(inv.dataDirectory(), job, passphrase, progress, w -> {
+                inv.services().vault().backup(inv.workspace(), job, passphrase, progress, w -> {
                 }));
         BackupResult r = o.result();
         BackupStatistics s = r.statistics();

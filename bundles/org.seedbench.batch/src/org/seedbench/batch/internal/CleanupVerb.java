@@ -31,7 +31,7 @@ final class CleanupVerb implements Verb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         String job = inv.args().requirePositional("the job's name", usage());
-        CleanupOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().cleanup(inv.dataDirectory(), job, progress));
+        CleanupOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().cleanup(inv.workspace(), job, progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "done");

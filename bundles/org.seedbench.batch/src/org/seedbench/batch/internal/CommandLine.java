@@ -24,9 +24,12 @@ import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.workflow.CloudConnectors;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.JobService;
 import org.seedbench.workflow.RepositoryService;
 import org.seedbench.workflow.StageService;
 import org.seedbench.workflow.VaultService;
+import org.seedbench.workflow.Workspace;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * The {@code seedbench} command line: parses the verb and its options, runs it with the catalog and the
@@ -35,7 +38,7 @@ import org.seedbench.workflow.VaultService;
 @Component(service = CommandLine.class)
 public class CommandLine {
     /** Where the catalog and keys live unless {@code --data} says otherwise. */
-    public static final String DATA_ENV = "SEEDBENCH_DATA";
+    public static final String DATA_ENV = Workspaces.DATA_ENV;
 
     @Reference
     private CatalogService catalogs;
@@ -61,6 +64,12 @@ public class CommandLine {
 
     @Reference
     private CloudConnectors connectors;
+
+    @Reference
+    private JobService jobs;
+
+    @Reference
+    private Workspaces workspaces;
 
     private final Clock clock;
 
@@ -123,9 +132,11 @@ public class CommandLine {
                 throw Invocation.noCatalog(data, parsed.positionals().get(0));
             }
             List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
-            return verb.run(new Invocation(parsed, out, err, env, data,
-                    new Invocation.Services(catalogs, sources, stage, repositories, drives, importJobs, vault,
-                            connectors), clock, verb.createsCatalog()));
+            try (Workspace workspace = workspaces.open(data)) {
+                return verb.run(new Invocation(parsed, out, err, env, workspace,
+                        new Invocation.Services(catalogs, sources, stage, repositories, drives, importJobs, vault,
+                                connectors, jobs, workspaces), clock, verb.createsCatalog()));
+            }
         } catch (UsageException e) {
             err.println("seedbench " + verb.name() + ": " + e.getMessage());
             err.println(e.usage());
@@ -161,14 +172,7 @@ public class CommandLine {
     }
 
     static Path dataDirectory(String option, Map<String, String> env) {
-        if (option != null && !option.isBlank()) {
-            return Path.of(option).toAbsolutePath();
-        }
-        String fromEnv = env.get(DATA_ENV);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return Path.of(fromEnv).toAbsolutePath();
-        }
-        return Path.of(System.getProperty("user.home"), ".seedbench");
+        return Workspaces.dataDirectory(option, env, System.getProperty("user.home"));
     }
 
     private static void printHelp(Map<String, Verb> verbs, PrintStream out) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.WorkloadSpec;
@@ -14,7 +13,7 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RehearsalRules;
 import org.seedbench.core.rules.SeedRules;
-import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.JobService;
 
 /** {@code seedbench init}: the "initiate offline backup" screen on the command line. */
 final class InitVerb implements Verb {
@@ -97,54 +96,40 @@ final class InitVerb implements Verb {
         SeedingJob job = new SeedingJob(a.value("name"), a.value("staging"), a.value("storage-account"),
                 a.value("container"), a.value("subscription"), a.value("location"), workloads, a.value("connector"),
                 a.value("source-host"), inv.clock().instant(), JobState.DRAFT);
-        InvalidInputException.throwIfAny(inv.services().stage().checkNewJob(job));
-        String rehearsal = rehearsal(a, job);
-        inv.services().importJobs().checkLocation(inv.dataDirectory(), job);
-        try (Catalog catalog = inv.openCatalog()) {
-            SeedingJob created = catalog.createJob(inv.services().stage().withStagingFolder(job));
+        boolean hadCatalog = inv.hasCatalog();
+        JobService.Created made = rehearsal(a)
+                ? inv.services().jobs().createRehearsal(inv.workspace(), job, a.value("days-per-second"))
+                : new JobService.Created(inv.services().jobs().create(inv.workspace(), job), null);
+        if (!hadCatalog) {
+            inv.err().println("seedbench: no catalog at " + inv.dataDirectory() + "; creating one");
+        }
+        SeedingJob created = made.job();
+        String rehearsal = made.rehearsalDaysPerSecond();
+        if (inv.json()) {
+            Views.printJson(inv.out(), Views.job(created));
+        } else {
+            inv.out().println("Created job " + created.name() + " (" + created.state().label() + "): "
+                    + created.storageAccount() + "/" + created.container() + " in " + created.location()
+                    + ", staging at " + created.stagingLocation());
+            if (created.workloads().isEmpty()) {
+                inv.out().println("No workloads yet: add them with init --workload SOURCE:TARGET on a new job.");
+            }
             if (rehearsal != null) {
-                catalog.putJobProperties(created.name(), Map.of(ImportJobService.PROP_REHEARSAL, rehearsal));
-                catalog.recordEvent(created.name(), "rehearsal", "a rehearsal: its import job at the local cloud's "
-                        + "simulated datacenter runs on a clock of its own, " + rehearsal + " days a real second");
+                inv.out().println("A rehearsal: its import job runs on a clock of its own, " + rehearsal
+                        + " simulated days a real second; no other job's dates move.");
             }
-            if (inv.json()) {
-                Views.printJson(inv.out(), Views.job(created));
-            } else {
-                inv.out().println("Created job " + created.name() + " (" + created.state().label() + "): "
-                        + created.storageAccount() + "/" + created.container() + " in " + created.location()
-                        + ", staging at " + created.stagingLocation());
-                if (created.workloads().isEmpty()) {
-                    inv.out().println("No workloads yet: add them with init --workload SOURCE:TARGET on a new job.");
-                }
-                if (rehearsal != null) {
-                    inv.out().println("A rehearsal: its import job runs on a clock of its own, " + rehearsal
-                            + " simulated days a real second; no other job's dates move.");
-                }
-                inv.out().println("Next: seedbench stage " + created.name());
-            }
+            inv.out().println("Next: seedbench stage " + created.name());
         }
         return ExitCode.DONE;
     }
 
-    /** The rehearsal's speed (days per real second) when the job is one, checked; null for a real job. */
-    private static String rehearsal(Args a, SeedingJob job) throws InvalidInputException {
+    /** Whether the job is a rehearsal; a rehearsal's clock without --rehearsal is refused. */
+    private static boolean rehearsal(Args a) throws InvalidInputException {
         String speed = a.value("days-per-second");
-        if (!a.has("rehearsal")) {
-            if (speed != null) {
-                throw new InvalidInputException(new Problem(RehearsalRules.DAYS_PER_SECOND, speed, "is the clock of "
-                        + "a rehearsal only", "add --rehearsal, or leave it out for a real job"));
-            }
-            return null;
+        if (!a.has("rehearsal") && speed != null) {
+            throw new InvalidInputException(new Problem(RehearsalRules.DAYS_PER_SECOND, speed, "is the clock of "
+                    + "a rehearsal only", "add --rehearsal, or leave it out for a real job"));
         }
-        List<Problem> problems = new ArrayList<>(RehearsalRules.checkConnector(job.connector()));
-        if (speed != null) {
-            problems.addAll(RehearsalRules.checkDaysPerSecond(speed));
-        }
-        InvalidInputException.throwIfAny(problems);
-        return speed == null ? formatted(RehearsalRules.DEFAULT_DAYS_PER_SECOND) : formatted(Double.parseDouble(speed.strip()));
-    }
-
-    private static String formatted(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        return a.has("rehearsal");
     }
 }

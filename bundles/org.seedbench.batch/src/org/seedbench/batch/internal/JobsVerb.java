@@ -102,7 +102,7 @@ final class JobsVerb implements Verb {
     /** The deadline of a job waiting for shipping details; nothing when its connector cannot tell. */
     private static Optional<Deadline> deadline(Invocation inv, SeedingJob job, Map<String, String> props) {
         try {
-            return inv.services().importJobs().deadline(inv.dataDirectory(), job, props);
+            return inv.services().importJobs().deadline(inv.workspace(), job, props);
         } catch (InvalidInputException | IOException e) {
             return Optional.empty();
         }

@@ -12,7 +12,6 @@ import org.seedbench.core.model.JobState;
 import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.DatacenterLocation;
-import org.seedbench.diskprep.DriveCopier;
 import org.seedbench.workflow.DrivePreparationService.FormatConfirmation;
 import org.seedbench.workflow.ImportJobOutcome;
 import org.seedbench.workflow.PrepareOutcome;
@@ -66,8 +65,6 @@ final class PrepareDrivesVerb implements Verb {
             throw new UsageException("give at least one --drive", usage());
         }
         String encryptor = inv.args().value("encryptor") == null ? "portable" : inv.args().value("encryptor");
-        // a location the connector refuses would be found only after the drives are formatted and copied
-        inv.services().importJobs().checkLocation(inv.dataDirectory(), job);
         Console console = inv.json() ? null : System.console();
         boolean yes = inv.args().has("yes-format");
         Set<String> reuse = Set.copyOf(inv.args().values("reuse-drive-of"));
@@ -78,14 +75,14 @@ final class PrepareDrivesVerb implements Verb {
             TerminalProgress progress = TerminalProgress.forInvocation(inv);
             PrepareOutcome outcome;
             try {
-                outcome = inv.services().drives().prepare(inv.dataDirectory(), job, drives, encryptor, reuse,
+                outcome = inv.services().drives().prepare(inv.workspace(), job, drives, encryptor, reuse,
                         confirm, progress, note -> note(inv, note));
             } finally {
                 progress.finishLine();
             }
             print(inv, job, outcome);
             if (!outcome.needsMoreDrives()) {
-                return outcome.state() == JobState.DRIVES_READY ? createImportJob(inv, job) : ExitCode.DONE;
+                return outcome.importJob() != null ? printImportJob(inv, job, outcome.importJob()) : ExitCode.DONE;
             }
             String more = console == null ? null : console.readLine("Attach another drive with at least %s and give "
                     + "its --drive value (empty to stop): ", Sizes.decimal(outcome.bytesNeededPerDrive()));
@@ -105,15 +102,14 @@ final class PrepareDrivesVerb implements Verb {
     }
 
     private static void print(Invocation inv, String job, PrepareOutcome outcome) {
-        DriveCopier.Result r = outcome.result();
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "done");
             m.put("job", job);
             m.put("state", outcome.state().label());
-            m.put("bytesCopied", r.bytesCopied());
+            m.put("bytesCopied", outcome.bytesCopied());
             List<Map<String, Object>> drives = new ArrayList<>();
-            for (DriveCopier.DriveReport d : r.drives()) {
+            for (PrepareOutcome.DriveCopy d : outcome.drives()) {
                 Map<String, Object> dm = new LinkedHashMap<>();
                 dm.put("serial", d.serial());
                 dm.put("files", d.files());
@@ -127,21 +123,21 @@ final class PrepareDrivesVerb implements Verb {
                 drives.add(dm);
             }
             m.put("drives", drives);
-            m.put("unusedDrives", r.unusedDrives());
-            m.put("timing", Map.of("readSeconds", r.timing().readNanos() / 1e9, "md5Seconds",
-                    r.timing().md5Nanos() / 1e9, "writeSeconds", r.timing().writeNanos() / 1e9, "syncSeconds",
-                    r.timing().syncNanos() / 1e9));
+            m.put("unusedDrives", outcome.unusedDrives());
+            m.put("timing", Map.of("readSeconds", outcome.timing().readNanos() / 1e9, "md5Seconds",
+                    outcome.timing().md5Nanos() / 1e9, "writeSeconds", outcome.timing().writeNanos() / 1e9,
+                    "syncSeconds", outcome.timing().syncNanos() / 1e9));
             if (outcome.needsMoreDrives()) {
                 m.put("moreDrivesNeeded", outcome.drivesNeeded());
                 m.put("bytesNeededPerDrive", outcome.bytesNeededPerDrive());
-                m.put("packsUnplaced", r.allocation().unplaced().cardinality());
+                m.put("packsUnplaced", outcome.packsUnplaced());
             }
             m.put("notes", outcome.notes());
             Views.printJsonLine(inv.out(), m);
             return;
         }
         var out = inv.out();
-        for (DriveCopier.DriveReport d : r.drives()) {
+        for (PrepareOutcome.DriveCopy d : outcome.drives()) {
             out.printf(Locale.ROOT, "Drive %-14s %5d files  %10s  %s%s%n", d.serial(), d.files(),
                     Sizes.decimal(d.bytes()), d.complete() ? "manifest " + d.manifestHash() : "incomplete",
                     d.blocksResumed() > 0 ? "  (resumed: " + d.blocksResumed() + " blocks were already on it)" : "");
@@ -151,17 +147,16 @@ final class PrepareDrivesVerb implements Verb {
             inv.err().println("seedbench prepare-drives: the drives are full: the seed needs " + outcome.drivesNeeded()
                     + " more drive" + (outcome.drivesNeeded() == 1 ? "" : "s") + " with at least "
                     + Sizes.decimal(outcome.bytesNeededPerDrive()) + " ("
-                    + r.allocation().unplaced().cardinality() + " packs not placed); rerun with the same --drive "
+                    + outcome.packsUnplaced() + " packs not placed); rerun with the same --drive "
                     + "values plus the new ones");
         } else if (outcome.state() == JobState.DRIVES_READY) {
-            out.println("Drives ready for " + job + ". DriveInfo files: " + (r.drives().isEmpty() ? ""
-                    : r.drives().get(0).driveInfo().getParent()));
+            out.println("Drives ready for " + job + ". DriveInfo files: " + (outcome.drives().isEmpty() ? ""
+                    : outcome.drives().get(0).driveInfo().getParent()));
         }
     }
 
-    /** The drives are ready: the import job is created and the admin learns where to ship the drives. */
-    private static ExitCode createImportJob(Invocation inv, String job) throws Exception {
-        ImportJobOutcome created = inv.services().importJobs().createImportJob(inv.dataDirectory(), job);
+    /** The drives are ready and the import job created: the admin learns where to ship the drives. */
+    private static ExitCode printImportJob(Invocation inv, String job, ImportJobOutcome created) {
         DatacenterLocation location = created.location();
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -56,7 +56,7 @@ final class RestoreVerb implements Verb {
         String snapshot = inv.args().value("snapshot") == null ? "latest" : inv.args().value("snapshot");
         RepositoryLocation from = RepositoryLocation.parse(inv.args().value("from"));
         RestoreResult r = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
-                inv.services().repositories().restore(inv.dataDirectory(), job, passphrase, from, snapshot,
+                inv.services().repositories().restore(inv.workspace(), job, passphrase, from, snapshot,
                         Path.of(target).toAbsolutePath(), inv.args().values("include"), inv.args().has("overwrite"),
                         progress));
         if (inv.json()) {

@@ -19,6 +19,7 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
+import org.seedbench.workflow.PlanSteps;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -153,23 +154,7 @@ final class RunPlanVerb implements Verb {
 
     /** Whether a job in {@code state} has done {@code step} already (null: the job does not exist yet). */
     static boolean isDone(String step, JobState state) {
-        if (state == null) {
-            return false;
-        }
-        if (state == JobState.CANCELLED || state == JobState.EXPIRED) {
-            return step.equals("init");
-        }
-        int at = state.ordinal();
-        return switch (step) {
-            case "init" -> true;
-            case "stage" -> at >= JobState.STAGED.ordinal();
-            case "prepare-drives" -> at >= JobState.CREATING.ordinal();
-            case "ship" -> at >= JobState.SHIPPING.ordinal();
-            case "wait" -> at >= JobState.COMPLETED.ordinal();
-            case "seed-vault" -> at >= JobState.SEEDED.ordinal();
-            case "backup", "cleanup" -> state == JobState.CLEANED_UP;
-            default -> false;
-        };
+        return PlanSteps.isDone(step, state);
     }
 
     static ExitCode worst(List<ExitCode> codes) {

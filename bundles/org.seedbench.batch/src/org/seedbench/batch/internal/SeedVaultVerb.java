@@ -34,7 +34,7 @@ final class SeedVaultVerb implements Verb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         String job = inv.args().requirePositional("the job's name", usage());
-        SeedOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().seedVault(inv.dataDirectory(), job, progress));
+        SeedOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().seedVault(inv.workspace(), job, progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "done");

@@ -56,7 +56,7 @@ final class ShipVerb implements Verb {
         String tracking = required(inv, "tracking");
         String returnAddress = required(inv, "return-address");
         String returnAccount = required(inv, "return-carrier-account");
-        Shipment shipment = inv.services().importJobs().ship(inv.dataDirectory(), job, new Shipment(job, carrier,
+        Shipment shipment = inv.services().importJobs().ship(inv.workspace(), job, new Shipment(job, carrier,
                 tracking, shipDate(inv.args().value("ship-date")), inv.args().values("drive"), returnAddress,
                 returnAccount), inv.args().has("replace"));
         if (inv.json()) {

@@ -37,7 +37,7 @@ final class SnapshotsVerb implements Verb {
         String job = inv.args().requirePositional("the job's name", usage());
         RepositoryLocation from = RepositoryLocation.parse(inv.args().value("from"));
         List<SnapshotInfo> snapshots = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
-                inv.services().repositories().snapshots(inv.dataDirectory(), job, passphrase, from));
+                inv.services().repositories().snapshots(inv.workspace(), job, passphrase, from));
         if (inv.json()) {
             Views.printJson(inv.out(), snapshots.stream().map(s -> {
                 Map<String, Object> m = new LinkedHashMap<>();

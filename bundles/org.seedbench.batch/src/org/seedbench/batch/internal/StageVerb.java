@@ -42,9 +42,9 @@ final class StageVerb implements Verb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         String job = inv.args().requirePositional("the job's name", usage());
-        boolean exists = inv.services().stage().repositoryExists(inv.dataDirectory(), job);
+        boolean exists = inv.services().stage().repositoryExists(inv.workspace(), job);
         StageOutcome outcome = Passphrases.withPassphrase(inv, !exists, (passphrase, progress) ->
-                inv.services().stage().stage(inv.dataDirectory(), job, passphrase, progress, w -> {
+                inv.services().stage().stage(inv.workspace(), job, passphrase, progress, w -> {
                 }));
         BackupResult r = outcome.result();
         BackupStatistics s = r.statistics();

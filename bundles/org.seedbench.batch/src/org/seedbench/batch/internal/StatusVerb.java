@@ -66,7 +66,7 @@ final class StatusVerb implements Verb {
         String name = inv.args().requirePositional("the job's name", usage());
         double interval = seconds("interval", inv.args().value("interval"), DEFAULT_INTERVAL_SECONDS);
         double timeout = seconds("timeout", inv.args().value("timeout"), Double.POSITIVE_INFINITY);
-        ImportJobView view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
+        ImportJobView view = inv.services().importJobs().refresh(inv.workspace(), name);
         if (inv.args().has("watch") && view.moving()) {
             view = watch(inv, name, view, interval, timeout);
             if (view.moving()) {
@@ -90,7 +90,7 @@ final class StatusVerb implements Verb {
         while (view.moving() && System.nanoTime() < until) {
             long left = Math.max(1, (until - System.nanoTime()) / 1_000_000);
             Thread.sleep(Math.max(1, Math.min(left, Math.round(interval * 1000))));
-            view = inv.services().importJobs().refresh(inv.dataDirectory(), name);
+            view = inv.services().importJobs().refresh(inv.workspace(), name);
             String next = Views.importJobLine(view);
             if (!view.changes().isEmpty() || !next.equals(line)) {
                 boolean freshLine = terminal && !view.changes().isEmpty();

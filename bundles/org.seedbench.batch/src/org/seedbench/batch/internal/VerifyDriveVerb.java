@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.Sizes;
-import org.seedbench.diskprep.DriveVerifier;
+import org.seedbench.workflow.DriveCheck;
 
 /** {@code seedbench verify-drive JOB DRIVE}: re-reads a prepared drive and checks every block. */
 final class VerifyDriveVerb implements Verb {
@@ -43,9 +43,9 @@ final class VerifyDriveVerb implements Verb {
         }
         String file = inv.args().value("recovery-password-file");
         TerminalProgress progress = TerminalProgress.forInvocation(inv);
-        DriveVerifier.Report report;
+        DriveCheck report;
         try (Secret password = file == null ? null : Passphrases.firstLine(file, "recovery password")) {
-            report = inv.services().drives().verifyDrive(inv.dataDirectory(), positionals.get(0), positionals.get(1),
+            report = inv.services().drives().verifyDrive(inv.workspace(), positionals.get(0), positionals.get(1),
                     password, progress);
         } finally {
             progress.finishLine();

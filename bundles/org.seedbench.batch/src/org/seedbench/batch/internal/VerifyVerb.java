@@ -47,7 +47,7 @@ final class VerifyVerb implements Verb {
         boolean readData = inv.args().has("read-data");
         RepositoryLocation from = RepositoryLocation.parse(inv.args().value("from"));
         VerifyReport report = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
-                inv.services().repositories().verify(inv.dataDirectory(), job, passphrase, readData, from,
+                inv.services().repositories().verify(inv.workspace(), job, passphrase, readData, from,
                         progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();

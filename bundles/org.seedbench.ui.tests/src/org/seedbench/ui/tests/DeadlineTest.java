@@ -22,6 +22,7 @@ import org.seedbench.ui.testsupport.JobsViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
 import org.seedbench.workflow.CloudConnectors;
 import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * An import job created 11 days ago by the service's clock and still waiting for shipping details: the Jobs view
@@ -29,6 +30,9 @@ import org.seedbench.workflow.ImportJobService;
  */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
 class DeadlineTest extends UiTestBase {
+    @org.osgi.test.common.annotation.InjectService(timeout = 10_000)
+    Workspaces workspaces;
+
     @InjectService(timeout = 10_000)
     CloudConnectors connectors;
 
@@ -36,7 +40,7 @@ class DeadlineTest extends UiTestBase {
     void warnsOfAJobElevenDaysOldWithoutShippingDetails() throws Exception {
         String job = Fixtures.uniqueName("late");
         Fixtures.createJob(catalogs, job, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 2));
-        CloudConnector local = connectors.signedIn(Fixtures.data(), "local", Map.of());
+        CloudConnector local = connectors.signedIn(workspaces.open(Fixtures.data()), "local", Map.of());
         Instant elevenDaysAgo = local.clock().instant().minus(Duration.ofDays(11));
         try (Catalog catalog = catalogs.open(Fixtures.data())) {
             // where staging, drive preparation and the import job's creation would have taken it
@@ -61,7 +65,7 @@ class DeadlineTest extends UiTestBase {
     void marksAnExpiredDeadlineInRed() throws Exception {
         String job = Fixtures.uniqueName("expired");
         Fixtures.createJob(catalogs, job, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 4));
-        CloudConnector local = connectors.signedIn(Fixtures.data(), "local", Map.of());
+        CloudConnector local = connectors.signedIn(workspaces.open(Fixtures.data()), "local", Map.of());
         try (Catalog catalog = catalogs.open(Fixtures.data())) {
             for (JobState s : List.of(JobState.STAGING, JobState.STAGED, JobState.PREPARING_DRIVES,
                     JobState.DRIVES_READY, JobState.CREATING)) {

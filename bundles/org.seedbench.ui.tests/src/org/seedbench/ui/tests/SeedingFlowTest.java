@@ -45,6 +45,7 @@ import org.seedbench.ui.tests.wizards.ShippingWizardBot;
 import org.seedbench.ui.tests.wizards.Ui;
 import org.seedbench.ui.wizards.WizardIds;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * An admin seeds a vault through the workbench alone, in a data directory of its own: the New Seeding Job wizard
@@ -58,6 +59,9 @@ import org.seedbench.workflow.StageService;
  */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
 class SeedingFlowTest extends UiTestBase {
+    @org.osgi.test.common.annotation.InjectService(timeout = 10_000)
+    Workspaces workspaces;
+
     @InjectService(timeout = 10_000)
     StageService stage;
     @InjectService(filter = "(component.name=org.seedbench.cloud.local.LocalCloudConnector)", timeout = 10_000)
@@ -212,7 +216,7 @@ class SeedingFlowTest extends UiTestBase {
         Fixtures.createJob(catalogs, data, staged, tmp.resolve("staging-staged"), Fixtures.dataset(tmp.resolve(
                 "src-staged"), 2, 100_000, 2));
         try (Secret passphrase = Secret.of(Fixtures.PASSPHRASE)) {
-            stage.stage(data, staged, passphrase, Progress.NONE, w -> {
+            stage.stage(workspaces.open(data), staged, passphrase, Progress.NONE, w -> {
             });
         }
         jobs.waitForState(draft, "Draft");

@@ -1,6 +1,5 @@
 package org.seedbench.ui.handlers;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +15,7 @@ import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.workflow.VaultBackupOutcome;
 import org.seedbench.workflow.VaultService;
+import org.seedbench.workflow.Workspace;
 
 /** Back up: an incremental backup of the job's workloads into the seeded vault. */
 public class BackupHandler extends WorkflowAction {
@@ -29,7 +29,7 @@ public class BackupHandler extends WorkflowAction {
     }
 
     @Override
-    protected WorkflowJob step(SeedingJob job, Path data, Shell shell) {
+    protected WorkflowJob step(SeedingJob job, Workspace data, Shell shell) {
         return withPassphrase(shell, job, secret -> new WorkflowJob("Back up " + job.name(), job.name()) {
             @Override
             protected IStatus work(Progress progress) throws Exception {

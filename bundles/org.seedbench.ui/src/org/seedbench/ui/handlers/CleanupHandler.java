@@ -1,6 +1,5 @@
 package org.seedbench.ui.handlers;
 
-import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +16,7 @@ import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.workflow.CleanupOutcome;
 import org.seedbench.workflow.VaultService;
+import org.seedbench.workflow.Workspace;
 
 /**
  * Clean up: once the vault verifiably holds everything, deletes the job's blobs from the import container and its
@@ -33,7 +33,7 @@ public class CleanupHandler extends WorkflowAction {
     }
 
     @Override
-    protected WorkflowJob step(SeedingJob job, Path data, Shell shell) {
+    protected WorkflowJob step(SeedingJob job, Workspace data, Shell shell) {
         if (!MessageDialog.openConfirm(shell, "Clean up " + job.name(), "Delete the job's blobs from the import "
                 + "container " + job.storageAccount() + "/" + job.container() + " and its staging repository? The "
                 + "vault is checked to hold every object first; nothing is deleted when it does not.")) {

@@ -1,6 +1,5 @@
 package org.seedbench.ui.handlers;
 
-import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
@@ -15,6 +14,7 @@ import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.ImportJobView;
+import org.seedbench.workflow.Workspace;
 
 /**
  * Refresh status: asks the import service how the job stands; the catalog walks along (job and drive states, the
@@ -35,7 +35,7 @@ public class RefreshHandler extends WorkflowAction {
     }
 
     @Override
-    protected WorkflowJob step(SeedingJob job, Path data, Shell shell) {
+    protected WorkflowJob step(SeedingJob job, Workspace data, Shell shell) {
         return new WorkflowJob("Refresh the status of " + job.name(), job.name()) {
             @Override
             protected IStatus work(Progress progress) throws Exception {

@@ -12,6 +12,7 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.workflow.RepositoryLocation;
+import org.seedbench.workflow.Workspace;
 
 /**
  * Restore: the latest snapshot of the job into a folder the user picks, from the vault once it holds the seed, else
@@ -19,7 +20,7 @@ import org.seedbench.workflow.RepositoryLocation;
  */
 public class RestoreHandler extends RepositoryAction {
     @Override
-    protected WorkflowJob step(SeedingJob job, Path data, Shell shell) {
+    protected WorkflowJob step(SeedingJob job, Workspace data, Shell shell) {
         DirectoryDialog folder = new DirectoryDialog(shell);
         folder.setText("Restore " + job.name() + " into");
         folder.setMessage("The folder to restore the latest snapshot into; files already there are left alone.");

@@ -1,6 +1,5 @@
 package org.seedbench.ui.handlers;
 
-import java.nio.file.Path;
 
 import jakarta.inject.Inject;
 
@@ -16,6 +15,7 @@ import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.workflow.SeedOutcome;
 import org.seedbench.workflow.VaultService;
+import org.seedbench.workflow.Workspace;
 
 /** Seed vault: copies the imported seed into the vault and checks it; cancelling leaves a run that resumes. */
 public class SeedVaultHandler extends WorkflowAction {
@@ -29,7 +29,7 @@ public class SeedVaultHandler extends WorkflowAction {
     }
 
     @Override
-    protected WorkflowJob step(SeedingJob job, Path data, Shell shell) {
+    protected WorkflowJob step(SeedingJob job, Workspace data, Shell shell) {
         return new WorkflowJob("Seed the vault of " + job.name(), job.name()) {
             @Override
             protected IStatus work(Progress progress) throws Exception {

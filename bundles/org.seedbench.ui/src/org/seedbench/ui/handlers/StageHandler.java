@@ -1,7 +1,6 @@
 package org.seedbench.ui.handlers;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.workflow.StageOutcome;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.Workspace;
 
 /**
  * Stage: writes the job's initial backup into its staging location. Cancelling leaves the job Staging; staging it
@@ -39,7 +39,7 @@ public class StageHandler extends WorkflowAction {
     }
 
     @Override
-    protected WorkflowJob step(SeedingJob job, Path data, Shell shell) {
+    protected WorkflowJob step(SeedingJob job, Workspace data, Shell shell) {
         boolean exists;
         try {
             exists = stage.repositoryExists(data, job.name());
@@ -57,10 +57,10 @@ public class StageHandler extends WorkflowAction {
     /** The staging run of one job. */
     static final class StageJob extends WorkflowJob {
         private final StageService stage;
-        private final Path data;
+        private final Workspace data;
         private final Secret passphrase;
 
-        StageJob(StageService stage, Path data, String job, Secret passphrase) {
+        StageJob(StageService stage, Workspace data, String job, Secret passphrase) {
             super("Stage " + job, job);
             this.stage = stage;
             this.data = data;

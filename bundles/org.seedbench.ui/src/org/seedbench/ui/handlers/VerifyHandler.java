@@ -1,6 +1,5 @@
 package org.seedbench.ui.handlers;
 
-import java.nio.file.Path;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -10,6 +9,7 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.workflow.RepositoryLocation;
+import org.seedbench.workflow.Workspace;
 
 /**
  * Verify: reads and authenticates every blob of the job's repository, in the vault once it holds the seed, else in
@@ -17,7 +17,7 @@ import org.seedbench.workflow.RepositoryLocation;
  */
 public class VerifyHandler extends RepositoryAction {
     @Override
-    protected WorkflowJob step(SeedingJob job, Path data, Shell shell) {
+    protected WorkflowJob step(SeedingJob job, Workspace data, Shell shell) {
         RepositoryLocation from = location(job);
         return withPassphrase(shell, job, secret -> new WorkflowJob("Verify " + job.name(), job.name()) {
             @Override

@@ -7,9 +7,12 @@ import java.util.function.Function;
 
 import jakarta.inject.Named;
 
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
 import org.seedbench.core.model.Secret;
@@ -17,6 +20,8 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.ui.secrets.SecretStore;
+import org.seedbench.workflow.Workspace;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * An action on the job selected in the Jobs view that runs a workflow step as a {@link WorkflowJob}: enabled when the
@@ -39,15 +44,29 @@ public abstract class WorkflowAction {
     }
 
     @Execute
-    public void execute(SeedingJob job, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, Shell shell) {
-        WorkflowJob step = step(job, data, shell);
-        if (step != null) {
-            step.schedule();
+    public void execute(SeedingJob job, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, Shell shell,
+            @Service Workspaces workspaces) {
+        Workspace workspace = workspaces.open(data);
+        WorkflowJob step = step(job, workspace, shell);
+        if (step == null) {
+            workspace.close();
+            return;
         }
+        step.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                workspace.close();
+            }
+        });
+        step.schedule();
     }
 
-    /** The step to run, after asking what it needs; null when the user cancelled. */
-    protected abstract WorkflowJob step(SeedingJob job, Path data, Shell shell);
+    /**
+     * The step to run, after asking what it needs; null when the user cancelled.
+     *
+     * @param data the step's workspace: its catalog session lasts as long as the step
+     */
+    protected abstract WorkflowJob step(SeedingJob job, Workspace data, Shell shell);
 
     /**
      * The step made with the job's backup passphrase (kept in secure storage, else asked for once); null when the user

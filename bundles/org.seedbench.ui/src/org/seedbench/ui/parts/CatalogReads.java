@@ -16,6 +16,8 @@ import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.ShippingRules.Deadline;
 import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.Workspace;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * The views' reads of the catalog, each in one opening of it (an opening costs tens of milliseconds, so views batch
@@ -37,19 +39,21 @@ public final class CatalogReads {
 
     public static List<JobRow> jobs(CatalogService catalogs, ImportJobService importJobs, Path data) {
         List<JobRow> rows = new ArrayList<>();
-        try (Catalog catalog = catalogs.open(data)) {
-            for (SeedingJob job : catalog.jobs()) {
-                rows.add(new JobRow(job, catalog.jobProperties(job.name()), catalog.drives(job.name()), null));
+        try (Workspace workspace = new Workspaces(catalogs).open(data)) {
+            try (Catalog catalog = workspace.catalog()) {
+                for (SeedingJob job : catalog.jobs()) {
+                    rows.add(new JobRow(job, catalog.jobProperties(job.name()), catalog.drives(job.name()), null));
+                }
             }
+            List<JobRow> withDeadlines = new ArrayList<>(rows.size());
+            for (JobRow r : rows) {
+                withDeadlines.add(new JobRow(r.job(), r.properties(), r.drives(), deadline(importJobs, workspace, r)));
+            }
+            return withDeadlines;
         }
-        List<JobRow> withDeadlines = new ArrayList<>(rows.size());
-        for (JobRow r : rows) {
-            withDeadlines.add(new JobRow(r.job(), r.properties(), r.drives(), deadline(importJobs, data, r)));
-        }
-        return withDeadlines;
     }
 
-    private static Deadline deadline(ImportJobService importJobs, Path data, JobRow row) {
+    private static Deadline deadline(ImportJobService importJobs, Workspace data, JobRow row) {
         if (importJobs == null) {
             return null;
         }
@@ -60,8 +64,8 @@ public final class CatalogReads {
         }
     }
 
-    public static Optional<JobDetails> details(CatalogService catalogs, Path data, String jobName) {
-        try (Catalog catalog = catalogs.open(data)) {
+    public static Optional<JobDetails> details(Workspace workspace, String jobName) {
+        try (Catalog catalog = workspace.catalog()) {
             return catalog.job(jobName).map(job -> new JobDetails(job, catalog.drives(jobName),
                     catalog.shipment(jobName), catalog.events(jobName), catalog.jobProperties(jobName)));
         }

@@ -20,6 +20,8 @@ import org.seedbench.core.events.Topics;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.parts.CatalogReads.JobDetails;
+import org.seedbench.workflow.Workspace;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * A view of the job selected in the Jobs view: reads the job's details from the catalog off the UI thread when the
@@ -45,7 +47,7 @@ abstract class JobDetailsPart {
     protected abstract void show(JobDetails details);
 
     /** Reads what the view shows beyond the catalog, off the UI thread (e.g. the datacenter's address). */
-    protected JobDetails complete(JobDetails details, Path data) {
+    protected JobDetails complete(JobDetails details, Workspace data) {
         return details;
     }
 
@@ -107,8 +109,8 @@ abstract class JobDetailsPart {
             }
             String name = jobName;
             JobDetails details;
-            try {
-                details = name == null ? null : CatalogReads.details(c, d, name).map(x -> complete(x, d)).orElse(null);
+            try (Workspace w = new Workspaces(c).open(d)) {
+                details = name == null ? null : CatalogReads.details(w, name).map(x -> complete(x, w)).orElse(null);
             } catch (RuntimeException e) {
                 details = null;
             }

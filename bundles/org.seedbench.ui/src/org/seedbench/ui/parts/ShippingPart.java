@@ -25,6 +25,7 @@ import org.seedbench.core.spi.DatacenterLocation;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.parts.CatalogReads.JobDetails;
 import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.Workspace;
 
 /**
  * The Shipping view: the selected job's package (carrier, tracking number, ship date, return address, the drives in
@@ -77,7 +78,7 @@ public class ShippingPart extends JobDetailsPart {
     }
 
     @Override
-    protected JobDetails complete(JobDetails details, Path data) {
+    protected JobDetails complete(JobDetails details, Workspace data) {
         ImportJobService i = importJobs;
         if (i == null) {
             return details;

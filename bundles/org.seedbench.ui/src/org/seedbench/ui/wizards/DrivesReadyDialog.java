@@ -19,7 +19,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.Sizes;
-import org.seedbench.diskprep.DriveCopier;
+import org.seedbench.workflow.PrepareOutcome;
 
 /**
  * The end of "Prepare drives": each drive with what was copied onto it and, once the import job exists, the
@@ -69,7 +69,7 @@ public class DrivesReadyDialog extends TitleAreaDialog {
                 tc.setText(col[0]);
                 tc.setWidth(Integer.parseInt(col[1]));
             }
-            for (DriveCopier.DriveReport d : result.outcome().result().drives()) {
+            for (PrepareOutcome.DriveCopy d : result.outcome().drives()) {
                 new TableItem(table, SWT.NONE).setText(new String[] { d.serial(), String.valueOf(d.files()),
                         Sizes.decimal(d.bytes()), d.complete() ? "MD5 " + d.manifestHash().toLowerCase(Locale.ROOT)
                                 : "incomplete" });

@@ -21,6 +21,9 @@ import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.ui.secrets.SecretStore;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.JobService;
+import org.seedbench.workflow.Workspace;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * "Initiate offline backup": the five inputs of the seed's screen (staging location, storage account, container,
@@ -33,6 +36,7 @@ public class InitiateJobWizard extends Wizard {
     private final Path dataDirectory;
     private final CatalogService catalogs;
     private final StageService stage;
+    private final JobService jobs;
     private final Supplier<? extends Collection<WorkloadSource>> sources;
     private final List<String> connectors;
     private final SecretStore secrets;
@@ -45,16 +49,18 @@ public class InitiateJobWizard extends Wizard {
 
     /**
      * @param stage      checks the new job as {@code init} does, its staging location included
+     * @param jobs       creates it, as {@code init} does
      * @param sources    the workload sources registered now (asked again each time the workloads page shows)
      * @param connectors ids of the registered cloud connectors
      * @param secrets    where the passphrase is kept when the user asks; {@code null} hides the choice
      */
-    public InitiateJobWizard(Path dataDirectory, CatalogService catalogs, StageService stage,
+    public InitiateJobWizard(Path dataDirectory, CatalogService catalogs, StageService stage, JobService jobs,
             Supplier<? extends Collection<WorkloadSource>> sources, List<String> connectors, SecretStore secrets,
             Clock clock) {
         this.dataDirectory = dataDirectory;
         this.catalogs = catalogs;
         this.stage = stage;
+        this.jobs = jobs;
         this.sources = sources;
         this.connectors = connectors.isEmpty() ? List.of(SeedingJob.DEFAULT_CONNECTOR) : List.copyOf(connectors);
         this.secrets = secrets;
@@ -101,8 +107,8 @@ public class InitiateJobWizard extends Wizard {
             if (keep) {
                 secrets.keepPassphrase(job.name(), passphrase);
             }
-            try (Catalog catalog = catalogs.open(dataDirectory)) {
-                created = catalog.createJob(stage.withStagingFolder(job));
+            try (Workspace workspace = new Workspaces(catalogs).open(dataDirectory)) {
+                created = jobs.create(workspace, job);
             } catch (InvalidInputException | RuntimeException e) {
                 if (keep) {
                     secrets.forgetJob(job.name());

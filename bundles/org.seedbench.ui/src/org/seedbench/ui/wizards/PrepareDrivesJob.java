@@ -1,6 +1,5 @@
 package org.seedbench.ui.wizards;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +8,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.MultiRule;
-import org.seedbench.core.model.JobState;
 import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.Progress;
@@ -17,8 +15,8 @@ import org.seedbench.ui.jobs.DriveRule;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.ImportJobOutcome;
-import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.PrepareOutcome;
+import org.seedbench.workflow.Workspace;
 
 /**
  * "Prepare drives" as a workflow job: formats and encrypts the drives the admin confirmed, copies the staged seed
@@ -36,24 +34,25 @@ public class PrepareDrivesJob extends WorkflowJob {
     public record Result(PrepareOutcome outcome, ImportJobOutcome importJob, List<String> notes) {
     }
 
-    private final Path dataDirectory;
+    private final Workspace workspace;
     private final List<DriveChoice> drives;
     private final String encryptor;
     private final Set<String> confirmedFormats;
     private final DrivePreparationService preparation;
-    private final ImportJobService importJobs;
     private volatile Result result;
 
-    /** @param confirmedFormats serials of the drives the admin agreed to have formatted */
-    public PrepareDrivesJob(Path dataDirectory, String seedingJob, List<DriveChoice> drives, String encryptor,
-            Set<String> confirmedFormats, DrivePreparationService preparation, ImportJobService importJobs) {
+    /**
+     * @param workspace        the run's workspace, closed when the run ends
+     * @param confirmedFormats serials of the drives the admin agreed to have formatted
+     */
+    public PrepareDrivesJob(Workspace workspace, String seedingJob, List<DriveChoice> drives, String encryptor,
+            Set<String> confirmedFormats, DrivePreparationService preparation) {
         super("Preparing drives for " + seedingJob, seedingJob);
-        this.dataDirectory = dataDirectory;
+        this.workspace = workspace;
         this.drives = List.copyOf(drives);
         this.encryptor = encryptor;
         this.confirmedFormats = Set.copyOf(confirmedFormats);
         this.preparation = preparation;
-        this.importJobs = importJobs;
         setRule(rule(drives));
     }
 
@@ -67,30 +66,27 @@ public class PrepareDrivesJob extends WorkflowJob {
 
     @Override
     protected IStatus work(Progress progress) throws Exception {
-        List<String> notes = new ArrayList<>();
-        importJobs.checkLocation(dataDirectory, seedingJob());
-        PrepareOutcome outcome = preparation.prepare(dataDirectory, seedingJob(),
-                drives.stream().map(DriveChoice::spec).toList(), encryptor,
-                (serial, description) -> confirmedFormats.contains(serial), progress, notes::add);
-        notes.addAll(outcome.notes());
-        if (outcome.needsMoreDrives()) {
-            result = new Result(outcome, null, notes);
-            return Status.warning("The drives are full: the seed needs " + outcome.drivesNeeded() + " more drive"
-                    + (outcome.drivesNeeded() == 1 ? "" : "s") + " with at least "
-                    + Sizes.decimal(outcome.bytesNeededPerDrive()) + ". Run Prepare Drives again with these drives and "
-                    + "new ones; it resumes where it stopped.");
+        try (workspace) {
+            List<String> notes = new ArrayList<>();
+            PrepareOutcome outcome = preparation.prepare(workspace, seedingJob(),
+                    drives.stream().map(DriveChoice::spec).toList(), encryptor,
+                    (serial, description) -> confirmedFormats.contains(serial), progress, notes::add);
+            notes.addAll(outcome.notes());
+            ImportJobOutcome created = outcome.importJob();
+            result = new Result(outcome, created, notes);
+            if (outcome.needsMoreDrives()) {
+                return Status.warning("The drives are full: the seed needs " + outcome.drivesNeeded() + " more drive"
+                        + (outcome.drivesNeeded() == 1 ? "" : "s") + " with at least "
+                        + Sizes.decimal(outcome.bytesNeededPerDrive()) + ". Run Prepare Drives again with these drives "
+                        + "and new ones; it resumes where it stopped.");
+            }
+            if (created == null) {
+                return Status.info("Drives prepared for " + seedingJob() + ".");
+            }
+            return Status.info("Drives ready for " + seedingJob() + ". Ship them to "
+                    + created.location().displayName() + " and enter the shipping details within "
+                    + ShippingRules.DEADLINE_DAYS + " days.");
         }
-        ImportJobOutcome created = null;
-        if (outcome.state() == JobState.DRIVES_READY) {
-            progress.checkCanceled();
-            created = importJobs.createImportJob(dataDirectory, seedingJob());
-        }
-        result = new Result(outcome, created, notes);
-        if (created == null) {
-            return Status.info("Drives prepared for " + seedingJob() + ".");
-        }
-        return Status.info("Drives ready for " + seedingJob() + ". Ship them to " + created.location().displayName()
-                + " and enter the shipping details within " + ShippingRules.DEADLINE_DAYS + " days.");
     }
 
     /** What the finished run did, or null while it runs or when it failed. */

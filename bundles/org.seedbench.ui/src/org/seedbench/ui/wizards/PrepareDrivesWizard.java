@@ -20,7 +20,8 @@ import org.seedbench.core.rules.Problem;
 import org.seedbench.diskprep.drives.AttachedDrive;
 import org.seedbench.diskprep.drives.DriveDiscovery;
 import org.seedbench.workflow.DrivePreparationService;
-import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.Workspace;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * "Prepare drives": the drives this computer sees (and folder drives for a rehearsal) with the import service's
@@ -33,7 +34,6 @@ public class PrepareDrivesWizard extends Wizard {
     private final SeedingJob job;
     private final CatalogService catalogs;
     private final DrivePreparationService preparation;
-    private final ImportJobService importJobs;
     private final DriveDiscovery discovery;
     private final Executor ui;
     private final Consumer<PrepareDrivesJob> done;
@@ -45,13 +45,12 @@ public class PrepareDrivesWizard extends Wizard {
     private PrepareDrivesJob scheduled;
 
     public PrepareDrivesWizard(Path dataDirectory, SeedingJob job, CatalogService catalogs,
-            DrivePreparationService preparation, ImportJobService importJobs, DriveDiscovery discovery, Executor ui,
+            DrivePreparationService preparation, DriveDiscovery discovery, Executor ui,
             Consumer<PrepareDrivesJob> done) {
         this.dataDirectory = dataDirectory;
         this.job = job;
         this.catalogs = catalogs;
         this.preparation = preparation;
-        this.importJobs = importJobs;
         this.discovery = discovery;
         this.ui = ui;
         this.done = done;
@@ -81,8 +80,8 @@ public class PrepareDrivesWizard extends Wizard {
     public boolean performFinish() {
         List<PrepareDrivesJob.DriveChoice> chosen = drives.chosen();
         Set<String> confirmed = new HashSet<>(format.confirmedSerials());
-        scheduled = new PrepareDrivesJob(dataDirectory, job.name(), chosen, drives.encryptor(), confirmed, preparation,
-                importJobs);
+        scheduled = new PrepareDrivesJob(new Workspaces(catalogs).open(dataDirectory), job.name(), chosen,
+                drives.encryptor(), confirmed, preparation);
         scheduled.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
@@ -102,8 +101,8 @@ public class PrepareDrivesWizard extends Wizard {
 
     /** Why the drive may not be prepared for this job (another job's seed on it…), as the preparation would say. */
     private List<Problem> checkDrive(AttachedDrive drive) {
-        try {
-            return preparation.checkDrive(dataDirectory, job.name(), drive);
+        try (Workspace workspace = new Workspaces(catalogs).open(dataDirectory)) {
+            return preparation.checkDrive(workspace, job.name(), drive);
         } catch (IOException | RuntimeException e) {
             return List.of(new Problem(DriveRules.FIELD, drive.serial(), "could not be checked for another job's seed ("
                     + e.getMessage() + ")", "a drive whose volume can be read"));

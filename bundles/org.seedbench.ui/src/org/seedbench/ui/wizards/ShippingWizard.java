@@ -15,6 +15,8 @@ import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.Workspace;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * "Update shipping details": carrier, tracking number, ship date, return address and carrier account, with the
@@ -23,7 +25,7 @@ import org.seedbench.workflow.ImportJobService;
  * service refuses is shown under its field and nothing is recorded.
  */
 public class ShippingWizard extends Wizard {
-    private final Path dataDirectory;
+    private final Workspace workspace;
     private final SeedingJob job;
     private final ImportJobService importJobs;
     private final List<String> jobSerials;
@@ -35,11 +37,11 @@ public class ShippingWizard extends Wizard {
     private Shipment recorded;
 
     public ShippingWizard(Path dataDirectory, SeedingJob job, CatalogService catalogs, ImportJobService importJobs) {
-        this.dataDirectory = dataDirectory;
+        this.workspace = new Workspaces(catalogs).open(dataDirectory);
         this.job = job;
         this.importJobs = importJobs;
         Map<String, String> props;
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Catalog catalog = workspace.catalog()) {
             jobSerials = catalog.drives(job.name()).stream().filter(d -> d.manifestHash() != null).map(Drive::serial)
                     .toList();
             for (SeedingJob other : catalog.jobs()) {
@@ -54,7 +56,7 @@ public class ShippingWizard extends Wizard {
         }
         ShippingRules.Deadline d;
         try {
-            d = importJobs.deadline(dataDirectory, job, props).orElse(null);
+            d = importJobs.deadline(workspace, job, props).orElse(null);
         } catch (InvalidInputException | java.io.IOException e) {
             d = null;
         }
@@ -78,7 +80,7 @@ public class ShippingWizard extends Wizard {
             getContainer().run(true, false, monitor -> {
                 monitor.beginTask("Giving the import service the shipping details of " + job.name(), 1);
                 try {
-                    out[0] = importJobs.ship(dataDirectory, job.name(), shipment, replace);
+                    out[0] = importJobs.ship(workspace, job.name(), shipment, replace);
                 } catch (Exception e) {
                     throw new InvocationTargetException(e);
                 } finally {

@@ -39,6 +39,7 @@ import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.ui.secrets.SecretStore;
 import org.seedbench.ui.wizards.InitiateJobWizard;
 import org.seedbench.ui.wizards.WizardIds;
+import org.seedbench.workflow.JobService;
 import org.seedbench.workflow.StageService;
 
 /**
@@ -58,6 +59,9 @@ class InitiateWizardTest {
 
     @InjectService(timeout = 10_000)
     StageService stage;
+
+    @InjectService(timeout = 10_000)
+    JobService jobs;
 
     @TempDir
     Path tmp;
@@ -81,7 +85,7 @@ class InitiateWizardTest {
     }
 
     private InitiateWizardBot wizard() {
-        return new InitiateWizardBot(shell, new InitiateJobWizard(data, catalogs, stage, () -> sources.getServices(),
+        return new InitiateWizardBot(shell, new InitiateJobWizard(data, catalogs, stage, jobs, () -> sources.getServices(),
                 List.of("local"), secrets, Clock.systemUTC()));
     }
 

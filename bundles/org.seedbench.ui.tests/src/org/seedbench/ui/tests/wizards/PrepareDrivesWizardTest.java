@@ -60,7 +60,7 @@ class PrepareDrivesWizardTest extends WizardShellBase {
     void preparesFolderDrivesExplainingRefusalsAndShowsTheShippingAddress() throws Exception {
         SeedingJob job = seeds.staged(seeds.name("seed-ui01"), stage);
         AtomicReference<DrivesReadyDialog> ready = new AtomicReference<>();
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation, importJobs,
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation,
                 recordedDiscoveryDouble(), display::asyncExec, done -> {
                     DrivesReadyDialog d = new DrivesReadyDialog(shell, done);
                     d.setBlockOnOpen(false);
@@ -128,7 +128,7 @@ class PrepareDrivesWizardTest extends WizardShellBase {
         String taken = seeds.serial("SB-OWN");
         SeedingJob owner = seeds.created(seeds.name("seed-ui03"), taken, stage, preparation, importJobs);
         SeedingJob job = seeds.staged(seeds.name("seed-ui04"), stage);
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation, importJobs,
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation,
                 DriveDiscovery.NONE, display::asyncExec, null);
         try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {
             bot.addFolderDrive(tmp.resolve("drives/" + taken).toString(), "50M", taken);
@@ -153,14 +153,14 @@ class PrepareDrivesWizardTest extends WizardShellBase {
         SeedingJob job = seeds.staged(seeds.name("seed-ui02"), stage);
         String small = "dir:" + tmp.resolve("drives/r1") + ",capacity=300K,serial=" + seeds.serial("SB-R1");
         // an earlier run: the drive is formatted and filled, and the seed needs one more
-        PrepareOutcome first = preparation.prepare(seeds.data(), job.name(), List.of(small), "portable", (s, d) -> true,
+        PrepareOutcome first = preparation.prepare(seeds.workspace(), job.name(), List.of(small), "portable", (s, d) -> true,
                 Progress.NONE, n -> {
                 });
         assertTrue(first.needsMoreDrives(), "the small drive does not hold the seed");
         job = seeds.job(seeds.name("seed-ui02"));
         assertEquals(JobState.PREPARING_DRIVES, job.state());
 
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation, importJobs,
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation,
                 DriveDiscovery.NONE, display::asyncExec, null);
         PrepareDrivesJob[] started = new PrepareDrivesJob[1];
         try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {

@@ -28,6 +28,7 @@ import org.seedbench.ui.secrets.ConnectorSettings;
 import org.seedbench.ui.secrets.MasterPasswordProvider;
 import org.seedbench.ui.secrets.SecretStore;
 import org.seedbench.ui.wizards.WizardIds;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * Secrets in real Equinox secure storage: connector secrets leave the connector's properties file for secure
@@ -35,6 +36,9 @@ import org.seedbench.ui.wizards.WizardIds;
  */
 @org.junit.jupiter.api.extension.ExtendWith({ org.osgi.test.junit5.service.ServiceExtension.class, OnUiThread.class })
 class SecureStorageTest {
+    @org.osgi.test.common.annotation.InjectService(timeout = 10_000)
+    Workspaces workspaces;
+
     @org.osgi.test.common.annotation.InjectService(timeout = 10_000)
     org.seedbench.workflow.CloudConnectors connectors;
 
@@ -103,7 +107,7 @@ class SecureStorageTest {
         var connectorRegistration = context.registerService(org.seedbench.core.spi.CloudConnector.class,
                 recordingConnectorDouble(recorded), null);
         try {
-            connectors.signedIn(data, "recorder", Map.of());
+            connectors.signedIn(workspaces.open(data), "recorder", Map.of());
         } finally {
             connectorRegistration.unregister();
             secretsRegistration.unregister();

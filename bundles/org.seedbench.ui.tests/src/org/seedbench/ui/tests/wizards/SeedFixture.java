@@ -19,6 +19,8 @@ import org.seedbench.core.spi.Progress;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.Workspace;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * Real seeding jobs for the wizards' tests, made through the workflow services: a little generated data, staged
@@ -76,7 +78,7 @@ public final class SeedFixture {
     public SeedingJob staged(String job, StageService stage) throws Exception {
         draft(job);
         try (Secret p = Secret.of(PASSPHRASE)) {
-            stage.stage(data, job, p, Progress.NONE, w -> {
+            stage.stage(workspace(), job, p, Progress.NONE, w -> {
             });
         }
         return job(job);
@@ -86,10 +88,10 @@ public final class SeedFixture {
     public SeedingJob created(String job, String serial, StageService stage, DrivePreparationService drives,
             ImportJobService importJobs) throws Exception {
         staged(job, stage);
-        drives.prepare(data, job, List.of("dir:" + tmp.resolve("drives/" + serial) + ",capacity=50M,serial=" + serial),
+        drives.prepare(workspace(), job, List.of("dir:" + tmp.resolve("drives/" + serial) + ",capacity=50M,serial=" + serial),
                 "portable", (s, d) -> true, Progress.NONE, n -> {
                 });
-        importJobs.createImportJob(data, job);
+        importJobs.createImportJob(workspace(), job);
         SeedingJob created = job(job);
         assertEquals(JobState.CREATING, created.state());
         return created;
@@ -99,6 +101,11 @@ public final class SeedFixture {
         try (Catalog catalog = catalogs.open(data)) {
             return catalog.job(job).orElseThrow();
         }
+    }
+
+    /** A workspace of the data directory, as a front end opens one for a step. */
+    public Workspace workspace() {
+        return new Workspaces(catalogs).open(data);
     }
 
     public Path data() {

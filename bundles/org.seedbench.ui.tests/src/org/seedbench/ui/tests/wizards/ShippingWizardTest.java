@@ -28,7 +28,7 @@ class ShippingWizardTest extends WizardShellBase {
     void aTrackingNumberOfAnotherJobIsRefusedThenAnotherIsAccepted() throws Exception {
         seeds.created(seeds.name("seed-a"), seeds.serial("SB-A1"), stage, preparation, importJobs);
         SeedingJob b = seeds.created(seeds.name("seed-b"), seeds.serial("SB-B1"), stage, preparation, importJobs);
-        importJobs.ship(seeds.data(), seeds.name("seed-a"), new Shipment(seeds.name("seed-a"), "FedEx", seeds.name("1Z-TRACK-1"), null, List.of(),
+        importJobs.ship(seeds.workspace(), seeds.name("seed-a"), new Shipment(seeds.name("seed-a"), "FedEx", seeds.name("1Z-TRACK-1"), null, List.of(),
                 "Contoso IT, 1 Main St, Redmond", "FX-123"));
 
         try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), b, catalogs,
@@ -70,7 +70,7 @@ class ShippingWizardTest extends WizardShellBase {
     @Test
     void anotherPackageForAJobThatHasOneNeedsReplaceAndIsRecorded() throws Exception {
         SeedingJob d = seeds.created(seeds.name("seed-d"), seeds.serial("SB-D1"), stage, preparation, importJobs);
-        importJobs.ship(seeds.data(), d.name(), new Shipment(d.name(), "FedEx", seeds.name("1Z-D1"), null, List.of(),
+        importJobs.ship(seeds.workspace(), d.name(), new Shipment(d.name(), "FedEx", seeds.name("1Z-D1"), null, List.of(),
                 "Contoso IT, 1 Main St, Redmond", "FX-123"));
         SeedingJob shipping;
         try (Catalog catalog = catalogs.open(seeds.data())) {

@@ -31,6 +31,7 @@ import org.seedbench.ui.testsupport.JobsViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
 import org.seedbench.ui.wizards.WizardIds;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * The wizards in the running workbench (the real E4Application, under the UI harness): started from the Jobs view's
@@ -38,6 +39,9 @@ import org.seedbench.workflow.StageService;
  */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
 class WizardsInWorkbenchTest extends UiTestBase {
+    @org.osgi.test.common.annotation.InjectService(timeout = 10_000)
+    Workspaces workspaces;
+
     @InjectService(timeout = 10_000)
     StageService stage;
 
@@ -126,7 +130,7 @@ class WizardsInWorkbenchTest extends UiTestBase {
                             source.toString())), null, null, Instant.now(), JobState.DRAFT));
         }
         try (Secret p = Secret.of("correct horse battery staple")) {
-            stage.stage(data, name, p, Progress.NONE, w -> {
+            stage.stage(workspaces.open(data), name, p, Progress.NONE, w -> {
             });
         }
         JobsViewBot jobs = new JobsViewBot(ui);

@@ -19,15 +19,16 @@ import org.seedbench.ui.secrets.SecretStore;
 import org.seedbench.ui.wizards.InitiateJobWizard;
 import org.seedbench.workflow.CloudConnectors;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.JobService;
 
 /** File > New Seeding Job…: the "Initiate offline backup" wizard. */
 public class NewJobHandler {
 
     @Execute
     public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CatalogService catalogs, @Service List<WorkloadSource> sources,
-            @Service CloudConnectors connectors, @Service StageService stage) {
+            @Service CloudConnectors connectors, @Service StageService stage, @Service JobService jobs) {
         List<String> ids = connectors.all().stream().map(CloudConnector::id).sorted().toList();
-        InitiateJobWizard wizard = new InitiateJobWizard(data, catalogs, stage, () -> sources, ids,
+        InitiateJobWizard wizard = new InitiateJobWizard(data, catalogs, stage, jobs, () -> sources, ids,
                 new SecretStore(), Clock.systemUTC());
         new WizardDialog(shell, wizard).open();
     }

@@ -21,7 +21,6 @@ import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.wizards.DrivesReadyDialog;
 import org.seedbench.ui.wizards.PrepareDrivesWizard;
 import org.seedbench.workflow.DrivePreparationService;
-import org.seedbench.workflow.ImportJobService;
 
 /** Job > Prepare Drives…: for a staged job, or one whose drives were cut short. */
 public class PrepareDrivesHandler {
@@ -33,14 +32,14 @@ public class PrepareDrivesHandler {
 
     @Execute
     public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Optional SeedingJob job, @Service CatalogService catalogs,
-            @Service DrivePreparationService preparation, @Service ImportJobService importJobs, UISynchronize ui) {
+            @Service DrivePreparationService preparation, UISynchronize ui) {
         if (!canExecute(job)) {
             return;
         }
         PrepareDrivesWizard wizard;
         try {
             wizard = new PrepareDrivesWizard(data, job, catalogs, preparation,
-                importJobs, DriveDiscovery.forThisComputer(CommandRunner.SYSTEM), ui::asyncExec,
+                DriveDiscovery.forThisComputer(CommandRunner.SYSTEM), ui::asyncExec,
                 done -> {
                     if (!shell.isDisposed()) {
                         new DrivesReadyDialog(shell, done).open();

@@ -16,6 +16,7 @@ import org.seedbench.ui.secrets.ConnectorSettings;
 import org.seedbench.ui.secrets.SecretStore;
 import org.seedbench.ui.wizards.AzureSignInDialog;
 import org.seedbench.workflow.CloudConnectors;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * File > Sign in to Azure…: signs the {@code azure} connector in with the device code flow (its settings
@@ -31,13 +32,14 @@ public class SignInHandler {
     }
 
     @Execute
-    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CloudConnectors connectors) {
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CloudConnectors connectors,
+            @Service Workspaces workspaces) {
         ConnectorSettings settings = new ConnectorSettings(data, new SecretStore());
         new AzureSignInDialog(shell, (prompt, monitor) -> {
             Map<String, Object> extra = new LinkedHashMap<>(settings.secrets(AZURE));
             extra.put("deviceCode", Boolean.TRUE);
             extra.put("deviceCodePrompt", prompt);
-            connectors.signedIn(data, AZURE, extra).locations();
+            connectors.signedIn(workspaces.open(data), AZURE, extra).locations();
         }).open();
     }
 }
