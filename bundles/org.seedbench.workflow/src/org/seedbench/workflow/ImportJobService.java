@@ -156,7 +156,7 @@ public class ImportJobService {
         }
     }
 
-    /** {@link #checkLocation(Path, SeedingJob)} of a job of the catalog. */
+    /** {@link #checkLocation(Workspace, SeedingJob)} of a job of the catalog. */
     public void checkLocation(Workspace workspace, String jobName) throws InvalidInputException {
         SeedingJob job;
         try (Catalog catalog = workspace.catalog()) {
@@ -200,7 +200,7 @@ public class ImportJobService {
         }
     }
 
-    /** {@link #ship(Path, String, Shipment, boolean)} without replacing a package the job already has. */
+    /** {@link #ship(Workspace, String, Shipment, boolean)} without replacing a package the job already has. */
     public Shipment ship(Workspace workspace, String jobName, Shipment shipment)
             throws InvalidInputException, IOException {
         return ship(workspace, jobName, shipment, false);

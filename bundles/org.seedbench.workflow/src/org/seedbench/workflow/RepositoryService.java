@@ -56,7 +56,7 @@ public class RepositoryService {
         return verify(workspace, jobName, passphrase, readData, RepositoryLocation.STAGING, progress);
     }
 
-    /** {@link #verify(Path, String, Secret, boolean, Progress)} of the repository in staging or in the vault. */
+    /** {@link #verify(Workspace, String, Secret, boolean, Progress)} of the repository in staging or in the vault. */
     public VerifyReport verify(Workspace workspace, String jobName, Secret passphrase, boolean readData,
             RepositoryLocation from, Progress progress) throws InvalidInputException, IOException {
         try (Repository repository = open(workspace, jobName, passphrase, from)) {
@@ -81,7 +81,7 @@ public class RepositoryService {
                 overwrite, progress);
     }
 
-    /** {@link #restore(Path, String, Secret, String, Path, List, boolean, Progress)} from staging or the vault. */
+    /** {@link #restore(Workspace, String, Secret, String, Path, List, boolean, Progress)} from staging or the vault. */
     public RestoreResult restore(Workspace workspace, String jobName, Secret passphrase, RepositoryLocation from,
             String snapshot, Path target, List<String> includeGlobs, boolean overwrite, Progress progress)
             throws InvalidInputException, IOException {

@@ -1,7 +1,6 @@
 package org.seedbench.ui.parts;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
