@@ -29,6 +29,7 @@ import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.Workspaces;
 import org.seedbench.workload.inventory.DatasourceType;
 import org.seedbench.workload.inventory.Product;
 
@@ -92,7 +93,7 @@ class GroupLimitTest {
         Path staging = tmp.resolve("staging");
         Jobs.create(catalogs, data, "too-big", staging, new WorkloadSpec(id, inventory.toString()));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> stage.stage(data, "too-big", Jobs.passphrase(), Progress.NONE, w -> {
+                () -> stage.stage(new Workspaces(catalogs).open(data), "too-big", Jobs.passphrase(), Progress.NONE, w -> {
                 }));
         String line = e.getMessage();
         assertEquals(1, line.lines().count());

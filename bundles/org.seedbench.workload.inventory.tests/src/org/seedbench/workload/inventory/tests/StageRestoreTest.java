@@ -28,6 +28,7 @@ import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.workflow.RepositoryService;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.Workspaces;
 import org.seedbench.workload.inventory.Datasource;
 import org.seedbench.workload.inventory.DatasourceType;
 import org.seedbench.workload.inventory.InventoryTarget;
@@ -69,7 +70,7 @@ class StageRestoreTest {
 
         Jobs.create(catalogs, data, "whole-group", staging, new WorkloadSpec(id, inventory.toString()));
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> stage.stage(data, "whole-group", Jobs.passphrase(), Progress.NONE, w -> {
+                () -> stage.stage(new Workspaces(catalogs).open(data), "whole-group", Jobs.passphrase(), Progress.NONE, w -> {
                 }));
         assertTrue(refused.getMessage().contains("'System Protection'"), refused.getMessage());
         assertTrue(refused.getMessage().contains(SeedRules.SYSTEM_STATE_REFUSED), refused.getMessage());
@@ -84,18 +85,18 @@ class StageRestoreTest {
                 .format();
         Jobs.create(catalogs, data, "seed-" + id, staging, new WorkloadSpec(id, target));
         List<String> warnings = new ArrayList<>();
-        stage.stage(data, "seed-" + id, Jobs.passphrase(), Progress.NONE, warnings::add);
+        stage.stage(new Workspaces(catalogs).open(data), "seed-" + id, Jobs.passphrase(), Progress.NONE, warnings::add);
         assertEquals(List.of(), warnings);
         assertEquals(JobState.STAGED, Jobs.state(catalogs, data, "seed-" + id));
 
-        List<SnapshotInfo> snapshots = repositories.snapshots(data, "seed-" + id, Jobs.passphrase());
+        List<SnapshotInfo> snapshots = repositories.snapshots(new Workspaces(catalogs).open(data), "seed-" + id, Jobs.passphrase());
         assertEquals(seeded.size(), snapshots.size(), "one snapshot per datasource");
         for (Group.Source s : seeded) {
             SnapshotInfo snapshot = snapshots.stream()
                     .filter(i -> InventoryTarget.parse(i.workload().target()).datasources().equals(List.of(s.name())))
                     .findFirst().orElseThrow(() -> new AssertionError("no snapshot of " + s.name()));
             Path restored = tmp.resolve("restored").resolve(snapshot.shortId());
-            RestoreResult r = repositories.restore(data, "seed-" + id, Jobs.passphrase(), snapshot.id(), restored,
+            RestoreResult r = repositories.restore(new Workspaces(catalogs).open(data), "seed-" + id, Jobs.passphrase(), snapshot.id(), restored,
                     List.of(), false, Progress.NONE);
             assertEquals(List.of(), r.failed());
             String folder = new Datasource(s.name(), s.type(), s.computer(), 0, "", null).folder();
