@@ -33,6 +33,7 @@ import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.ShippingRules.Deadline;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.core.spi.CommandRunner;
+import org.seedbench.core.support.commands.SystemCommandRunner;
 import org.seedbench.core.spi.DatacenterLocation;
 import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.ImportJobRequest;
@@ -79,7 +80,7 @@ public class ImportJobService {
     private final Clock real;
 
     public ImportJobService() {
-        this(CommandRunner.SYSTEM, Clock.systemUTC());
+        this(new SystemCommandRunner(), Clock.systemUTC());
     }
 
     ImportJobService(CommandRunner commands, Clock real) {

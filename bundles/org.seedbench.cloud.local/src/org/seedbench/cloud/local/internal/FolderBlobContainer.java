@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * A blob container as a folder: {@code <folder>/accounts/<account>/<container>/<blob name>}. A put is a temp
@@ -40,7 +41,7 @@ public final class FolderBlobContainer implements BlobContainer {
 
     @Override
     public void put(String name, InputStream content, long length) throws IOException {
-        AtomicWrite.stream(file(name), content, length);
+        DurableFiles.write(file(name), content, length);
     }
 
     @Override
@@ -136,7 +137,7 @@ public final class FolderBlobContainer implements BlobContainer {
     @Override
     public void copyFrom(BlobContainer source, String name) throws IOException {
         if (source instanceof FolderBlobContainer folder) {
-            AtomicWrite.copy(folder.existing(name), file(name));
+            DurableFiles.copy(folder.existing(name), file(name));
             return;
         }
         try (InputStream in = source.get(name)) {
