@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.seedbench.core.spi.CloudConnector.BlobContainer;
 import org.seedbench.core.support.files.DurableFiles;
 
@@ -56,39 +57,8 @@ public final class FolderBlobContainer implements BlobContainer {
         }
         FileChannel channel = FileChannel.open(existing(name), StandardOpenOption.READ);
         channel.position(offset);
-        InputStream whole = Channels.newInputStream(channel);
-        return new InputStream() {
-            private long left = length;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = whole.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return len == 0 ? 0 : -1;
-                }
-                int n = whole.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-
-            @Override
-            public void close() throws IOException {
-                whole.close();
-            }
-        };
+        return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel)).setMaxCount(length)
+                .get();
     }
 
     @Override
