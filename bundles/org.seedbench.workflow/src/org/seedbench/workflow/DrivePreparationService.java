@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -33,7 +34,6 @@ import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RecoveryPasswords;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.CommandRunner;
-import org.seedbench.core.support.commands.SystemCommandRunner;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 import org.seedbench.core.spi.DiskEncryptor.WrongKeyException;
@@ -87,8 +87,10 @@ public class DrivePreparationService {
     private final CommandRunner commands;
     private final Clock clock;
 
-    public DrivePreparationService() {
-        this(new SystemCommandRunner(), Clock.systemUTC());
+    /** The service of this computer: commands run through the command runner service. */
+    @Activate
+    public DrivePreparationService(@Reference CommandRunner commands) {
+        this(commands, Clock.systemUTC());
     }
 
     DrivePreparationService(CommandRunner commands, Clock clock) {

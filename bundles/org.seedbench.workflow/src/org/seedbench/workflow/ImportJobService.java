@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seedbench.catalog.Catalog;
@@ -33,7 +34,6 @@ import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.ShippingRules.Deadline;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.core.spi.CommandRunner;
-import org.seedbench.core.support.commands.SystemCommandRunner;
 import org.seedbench.core.spi.DatacenterLocation;
 import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.ImportJobRequest;
@@ -79,8 +79,10 @@ public class ImportJobService {
     /** The real clock: ship dates are real dates, whatever a rehearsal's import job clock says. */
     private final Clock real;
 
-    public ImportJobService() {
-        this(new SystemCommandRunner(), Clock.systemUTC());
+    /** The service of this computer: commands run through the command runner service. */
+    @Activate
+    public ImportJobService(@Reference CommandRunner commands) {
+        this(commands, Clock.systemUTC());
     }
 
     ImportJobService(CommandRunner commands, Clock real) {
