@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import org.seedbench.backup.internal.TempFiles;
+import org.seedbench.core.support.files.DurableFiles;
 import org.seedbench.core.spi.CloudConnector.BlobContainer;
 import org.seedbench.core.spi.ObjectStore;
 
@@ -88,7 +88,7 @@ public final class ContainerStorage implements ObjectStore {
         }
         Files.createDirectories(spool);
         Path temp = spool.resolve(SPOOL_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        FileChannel channel = TempFiles.createLocked(temp);
+        FileChannel channel = DurableFiles.createLocked(temp);
         writing.add(temp);
         return new SpooledObject(temp, channel);
     }
@@ -149,7 +149,7 @@ public final class ContainerStorage implements ObjectStore {
         }
         int removed = 0;
         for (Path file : spooled) {
-            if (!writing.contains(file) && TempFiles.abandoned(file) && Files.deleteIfExists(file)) {
+            if (!writing.contains(file) && DurableFiles.abandoned(file) && Files.deleteIfExists(file)) {
                 removed++;
             }
         }

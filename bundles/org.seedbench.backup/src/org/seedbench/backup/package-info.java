@@ -2,8 +2,8 @@
  * The backup engine: a content-addressed, encrypted, deduplicating repository (the staging repository of a
  * seed and, later, the cloud vault) and the {@link org.seedbench.backup.BackupEngine} service that backs
  * workloads up into it, verifies it and restores from it. The repository is reached through a
- * {@link org.seedbench.core.spi.ObjectStore}; {@link org.seedbench.backup.LocalStorage} keeps it in a
+ * {@link org.seedbench.core.spi.ObjectStore}: a staging provider's folder store keeps it in a
  * local folder, {@link org.seedbench.backup.ContainerStorage} (since 1.1) in a cloud blob container. The on-disk format is described in the bundle's {@code FORMAT.md}.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.seedbench.backup;

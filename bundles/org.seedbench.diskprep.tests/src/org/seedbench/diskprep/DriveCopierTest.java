@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
-import org.seedbench.core.manifest.DriveManifest;
+import org.seedbench.core.support.manifest.DriveManifest;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
@@ -253,7 +253,7 @@ class DriveCopierTest {
     @Test
     void aDamagedStagedPackIsRefusedByNameAndNothingOfItIsMarkedDone() throws Exception {
         SeedFile pack = seed.packs().stream().filter(p -> p.length() == 8 * MIB + 1).findFirst().orElseThrow();
-        Path staged = seed.source(pack);
+        Path staged = temp.resolve("staging/seed-fs01").resolve(pack.path());
         byte[] original = Files.readAllBytes(staged);
         byte[] damaged = original.clone();
         damaged[6 * (int) MIB] ^= 0x01;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongUnaryOperator;
 
-import org.seedbench.core.manifest.DriveManifest;
+import org.seedbench.core.support.manifest.DriveManifest;
 import org.seedbench.core.rules.DriveRules;
 
 /**

@@ -13,9 +13,10 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.seedbench.core.manifest.DriveManifest;
+import org.seedbench.core.support.manifest.DriveManifest;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.spi.KeyProtector;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * {@code <job>_DriveInfo_<serial>.xml}, kept on the copy computer for each prepared drive: what the import job
@@ -53,7 +54,7 @@ public final class DriveInfoFile {
                     + "  <ManifestHash>" + info.manifestHash() + "</ManifestHash>\n"
                     + "  <ManifestLength>" + info.manifestLength() + "</ManifestLength>\n"
                     + "</DriveInfo>\n";
-            AtomicFiles.write(file, xml.getBytes(StandardCharsets.UTF_8), true);
+            DurableFiles.write(file, xml.getBytes(StandardCharsets.UTF_8), true);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

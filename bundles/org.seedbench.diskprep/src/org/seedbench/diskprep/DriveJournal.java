@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32C;
 
+import org.seedbench.core.support.files.DurableFiles;
+
 /**
  * The copy journal of one drive, kept on the copy computer: which packs the drive holds, how far the copy has
  * come (files finished, blocks of the current file with their MD5s) and, once the drive is complete, its
@@ -267,7 +269,7 @@ public final class DriveJournal implements AutoCloseable {
             channel = null;
         }
         if (durable) {
-            AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8), false);
+            DurableFiles.write(file, content.getBytes(StandardCharsets.UTF_8), false);
         } else {
             Files.createDirectories(file.getParent());
             Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -371,7 +373,7 @@ public final class DriveJournal implements AutoCloseable {
     /** The journal's beginning is damaged: it is kept aside, and the drive is planned as a new one. */
     private void setAside() throws IOException {
         Files.move(file, damagedPath(file), StandardCopyOption.REPLACE_EXISTING);
-        AtomicFiles.syncDirectory(file.getParent());
+        DurableFiles.forceFolder(file.getParent());
         jobName = null;
         serial = null;
         listingHash = null;

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.seedbench.core.manifest.BlockCheck;
-import org.seedbench.core.manifest.DriveManifest;
-import org.seedbench.core.manifest.DriveManifest.Blob;
-import org.seedbench.core.manifest.DriveManifest.Block;
+import org.seedbench.core.support.manifest.BlockCheck;
+import org.seedbench.core.support.manifest.DriveManifest;
+import org.seedbench.core.support.manifest.DriveManifest.Blob;
+import org.seedbench.core.support.manifest.DriveManifest.Block;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 import org.seedbench.core.spi.Progress;
 

@@ -1,8 +1,8 @@
 package org.seedbench.diskprep;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.seedbench.backup.RepositoryLayout;
+import org.seedbench.core.spi.ObjectStore;
+import org.seedbench.core.support.store.FolderObjectStore;
 
 /**
  * The objects of a staged repository, in the order they are copied: metadata first, then the data packs, each
@@ -23,30 +24,29 @@ import org.seedbench.backup.RepositoryLayout;
  * identifies the repository's content; drive journals record it, so a repository that changed under a
  * half-prepared set of drives is noticed.
  */
-public record SeedListing(Path folder, List<SeedFile> metadata, List<SeedFile> packs, String hash) {
+public record SeedListing(ObjectStore repository, List<SeedFile> metadata, List<SeedFile> packs, String hash) {
 
+    /** The repository in a folder. */
     public static SeedListing scan(Path repositoryFolder) throws IOException {
+        return scan(new FolderObjectStore(repositoryFolder));
+    }
+
+    /** The staged repository read through its object store (what its staging provider opened). */
+    public static SeedListing scan(ObjectStore repository) throws IOException {
         List<SeedFile> metadata = new ArrayList<>();
         List<SeedFile> packs = new ArrayList<>();
         for (String top : RepositoryLayout.ALL) {
-            Path start = repositoryFolder.resolve(top);
-            if (!Files.exists(start)) {
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(start)) {
-                for (Path p : (Iterable<Path>) walk::iterator) {
-                    String path = repositoryFolder.relativize(p).toString().replace('\\', '/');
-                    if (!Files.isRegularFile(p) || !RepositoryLayout.isObject(path)) {
-                        continue;
-                    }
-                    boolean isMetadata = RepositoryLayout.isMetadata(path);
-                    (isMetadata ? metadata : packs).add(new SeedFile(path, Files.size(p), isMetadata));
+            for (String path : repository.list(top.equals(RepositoryLayout.CONFIG) ? top : top + "/")) {
+                if (!RepositoryLayout.isObject(path)) {
+                    continue;
                 }
+                boolean isMetadata = RepositoryLayout.isMetadata(path);
+                (isMetadata ? metadata : packs).add(new SeedFile(path, repository.size(path), isMetadata));
             }
         }
         metadata.sort(Comparator.comparing(SeedFile::path));
         packs.sort(Comparator.comparing(SeedFile::path));
-        return new SeedListing(repositoryFolder, List.copyOf(metadata), List.copyOf(packs), hash(metadata, packs));
+        return new SeedListing(repository, List.copyOf(metadata), List.copyOf(packs), hash(metadata, packs));
     }
 
     public long metadataBytes() {
@@ -57,8 +57,9 @@ public record SeedListing(Path folder, List<SeedFile> metadata, List<SeedFile> p
         return packs.stream().mapToLong(SeedFile::length).sum();
     }
 
-    public Path source(SeedFile file) {
-        return folder.resolve(file.path());
+    /** Reads a staged object from its start. */
+    public InputStream open(SeedFile file) throws IOException {
+        return repository.open(file.path());
     }
 
     private static String hash(List<SeedFile> metadata, List<SeedFile> packs) {

@@ -3,5 +3,5 @@
  * {@link org.seedbench.core.spi.DiskEncryptor} with an MD5 per 4 MiB block, writes the WAImportExport-style
  * drive manifest, the per-drive journal and DriveInfo file, and verifies drives against their manifests.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.seedbench.diskprep;

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.StagingProvider;
 
 /** The contract every {@link StagingProvider} keeps. */
@@ -63,10 +64,20 @@ public abstract class StagingProviderContract {
     }
 
     @Test
-    void theJobsRepositoryFolderIsCreatedUnderTheLocation() throws IOException {
+    void theJobsRepositoryIsCreatedUnderTheLocationAndDeletedWhole() throws IOException {
         Path stage = Files.createDirectories(tempDir.resolve("stage"));
-        Path repo = provider().repositoryFolder(location(stage), "seed-fs01");
-        assertTrue(Files.isDirectory(repo));
-        assertEquals(stage.toRealPath(), repo.toRealPath().getParent());
+        assertFalse(provider().exists(location(stage), "seed-fs01"), "nothing is there before it is opened");
+        ObjectStore repo = provider().open(location(stage), "seed-fs01");
+        Path folder = stage.resolve("seed-fs01");
+        assertTrue(Files.isDirectory(folder));
+        assertTrue(provider().exists(location(stage), "seed-fs01"));
+        repo.put("packs/ab/abcd", new byte[] { 1, 2, 3 });
+        assertTrue(Files.isRegularFile(folder.resolve("packs/ab/abcd")), "the store writes under <location>/<job>");
+        assertEquals(List.of("packs/ab/abcd"), provider().open(location(stage), "seed-fs01").list(""));
+        provider().delete(location(stage), "seed-fs01");
+        assertFalse(Files.exists(folder), "the job's repository is gone");
+        assertFalse(provider().exists(location(stage), "seed-fs01"));
+        assertTrue(Files.isDirectory(stage), "the location stays");
+        provider().delete(location(stage), "seed-fs01");
     }
 }

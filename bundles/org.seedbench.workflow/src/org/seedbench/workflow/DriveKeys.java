@@ -10,7 +10,7 @@ import java.util.Properties;
 
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.spi.KeyProtector;
-import org.seedbench.diskprep.AtomicFiles;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * The key protectors of a job's drives, in a 0600 file of the data directory
@@ -55,7 +55,7 @@ final class DriveKeys {
             values.setProperty(serial + ".password", new String(password));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             values.store(out, "Seedbench drive key protectors: keep secret");
-            AtomicFiles.write(file, out.toByteArray(), true);
+            DurableFiles.write(file, out.toByteArray(), true);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

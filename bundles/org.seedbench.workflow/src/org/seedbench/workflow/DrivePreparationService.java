@@ -13,11 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
@@ -36,7 +38,9 @@ import org.seedbench.core.spi.DiskEncryptor.Volume;
 import org.seedbench.core.spi.DiskEncryptor.WrongKeyException;
 import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.KeyProtector;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
+import org.seedbench.core.spi.StagingProvider;
 import org.seedbench.diskprep.DriveCopier;
 import org.seedbench.diskprep.DriveCopier.DriveSession;
 import org.seedbench.diskprep.DriveInfoFile;
@@ -75,12 +79,17 @@ public class DrivePreparationService {
 
     @Reference
     private ImportJobService importJobs;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<StagingProvider> stagingProviders;
 
     private final CommandRunner commands;
     private final Clock clock;
 
-    public DrivePreparationService() {
-        this(CommandRunner.SYSTEM, Clock.systemUTC());
+    /** The service of this computer: commands run through the command runner service. */
+    @Activate
+    public DrivePreparationService(@Reference CommandRunner commands) {
+        this(commands, Clock.systemUTC());
     }
 
     DrivePreparationService(CommandRunner commands, Clock clock) {
@@ -168,12 +177,12 @@ public class DrivePreparationService {
             InvalidInputException.throwIfAny(problems);
         }
         DiskEncryptor encryptor = encryptor(encryptorId);
-        Path staging = Jobs.stagingFolder(job);
-        if (!Files.isDirectory(staging.resolve("packs"))) {
-            throw new InvalidInputException(new Problem("job", jobName, "has no staged repository at " + staging,
-                    "stage it first: seedbench stage " + jobName));
+        Optional<ObjectStore> staging = StagingRepositories.existing(job, stagingProviders);
+        if (staging.isEmpty() || staging.get().list(RepositoryLayout.DATA_PACKS + "/").isEmpty()) {
+            throw new InvalidInputException(new Problem("job", jobName, "has no staged repository at "
+                    + StagingRepositories.place(job), "stage it first: seedbench stage " + jobName));
         }
-        SeedListing listing = SeedListing.scan(staging);
+        SeedListing listing = SeedListing.scan(staging.get());
         DriveKeys keys = DriveKeys.load(folder);
 
         // every drive that needs formatting is confirmed before any is formatted

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seedbench.catalog.Catalog;
@@ -74,8 +75,10 @@ public class ImportJobService {
     /** The real clock: ship dates are real dates, whatever a rehearsal's import job clock says. */
     private final Clock real;
 
-    public ImportJobService() {
-        this(CommandRunner.SYSTEM, Clock.systemUTC());
+    /** The service of this computer: commands run through the command runner service. */
+    @Activate
+    public ImportJobService(@Reference CommandRunner commands) {
+        this(commands, Clock.systemUTC());
     }
 
     ImportJobService(CommandRunner commands, Clock real) {

@@ -1,12 +1,8 @@
 package org.seedbench.workflow;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.Repository;
@@ -32,14 +28,6 @@ final class Jobs {
     static SeedingJob require(Catalog catalog, String jobName) throws InvalidInputException {
         return catalog.job(jobName).orElseThrow(() -> new InvalidInputException(
                 new Problem("job", jobName, "does not exist", "a job listed by seedbench jobs")));
-    }
-
-    /**
-     * The folder of the job's staging repository, {@code <staging location>/<job>}, as
-     * {@link org.seedbench.core.spi.StagingProvider#repositoryFolder} lays it out, without creating it.
-     */
-    static Path stagingFolder(SeedingJob job) {
-        return Path.of(job.stagingLocation()).resolve(job.name());
     }
 
     /** Opens a repository; a wrong passphrase is the user's input, not a failure. */
@@ -78,20 +66,5 @@ final class Jobs {
             }
         }
         return runs;
-    }
-
-    /** Bytes of the files under a folder. */
-    static long sizeOf(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -9,8 +9,10 @@ import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seedbench.backup.BackupEngine;
-import org.seedbench.backup.LocalStorage;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RestoreResult;
 import org.seedbench.backup.SnapshotInfo;
@@ -23,7 +25,9 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.Folders;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
+import org.seedbench.core.spi.StagingProvider;
 
 /**
  * Reads a job's repository, in staging or in the vault ({@link RepositoryLocation}): its snapshots, a
@@ -37,6 +41,10 @@ public class RepositoryService {
 
     @Reference
     private CloudConnectors connectors;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<StagingProvider> stagingProviders;
 
     public List<SnapshotInfo> snapshots(Workspace workspace, String jobName, Secret passphrase)
             throws InvalidInputException, IOException {
@@ -146,9 +154,9 @@ public class RepositoryService {
             Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
             return Jobs.open(engine, Vaults.repository(engine, place), passphrase);
         }
-        Path folder = Jobs.stagingFolder(job);
-        LocalStorage storage = new LocalStorage(folder);
-        if (!Files.isDirectory(folder) || !engine.isRepository(storage)) {
+        String folder = StagingRepositories.place(job);
+        Optional<ObjectStore> staging = StagingRepositories.existing(job, stagingProviders);
+        if (staging.isEmpty() || !engine.isRepository(staging.get())) {
             if (inVault(job)) {
                 throw new InvalidInputException(new Problem("job", jobName, "has no staging repository at " + folder
                         + (job.state() == JobState.CLEANED_UP ? " any more (cleanup removed it)" : ""),
@@ -157,6 +165,6 @@ public class RepositoryService {
             throw new InvalidInputException(new Problem("job", jobName, "has no staging repository at " + folder
                     + " yet", "a job that has been staged: seedbench stage " + jobName));
         }
-        return Jobs.open(engine, storage, passphrase);
+        return Jobs.open(engine, staging.get(), passphrase);
     }
 }

@@ -1,7 +1,6 @@
 package org.seedbench.workflow;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Component;
@@ -19,7 +19,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
-import org.seedbench.backup.LocalStorage;
 import org.seedbench.backup.Repository;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.WorkloadRun;
@@ -94,9 +93,11 @@ public class StageService {
     public boolean repositoryExists(Workspace workspace, String jobName) throws InvalidInputException, IOException {
         try (Catalog catalog = workspace.catalog()) {
             SeedingJob job = Jobs.require(catalog, jobName);
-            StagingProvider provider = provider(job);
-            Path folder = Jobs.stagingFolder(job);
-            return provider != null && Files.isDirectory(folder) && engine.isRepository(new LocalStorage(folder));
+            if (provider(job) == null) {
+                return false;
+            }
+            Optional<ObjectStore> repository = StagingRepositories.existing(job, stagingProviders());
+            return repository.isPresent() && engine.isRepository(repository.get());
         } catch (InvalidPathException e) {
             return false;
         }
@@ -153,14 +154,14 @@ public class StageService {
         for (WorkloadRun run : runs) {
             estimate += run.source().estimateSize(run.spec(), cancelOnly);
         }
-        Path existing = Jobs.stagingFolder(job);
-        long alreadyStaged = Files.isDirectory(existing) ? Jobs.sizeOf(existing) : 0;
+        Optional<ObjectStore> existing = StagingRepositories.existing(job, stagingProviders());
+        long alreadyStaged = existing.isPresent() ? StagingRepositories.size(existing.get()) : 0;
         List<Problem> room = provider.check(job.stagingLocation(), Math.max(0, estimate - alreadyStaged),
                 WorkloadChecks.sourceRoots(job.workloads()));
         InvalidInputException.throwIfAny(room);
 
-        Path folder = provider.repositoryFolder(job.stagingLocation(), job.name());
-        ObjectStore storage = new LocalStorage(folder);
+        ObjectStore storage = StagingRepositories.open(job, stagingProviders());
+        Path folder = Path.of(storage.location());
         boolean created = !engine.isRepository(storage);
         try (Repository repository = created ? engine.init(storage, passphrase) : Jobs.open(engine, storage, passphrase)) {
             try (Catalog catalog = workspace.catalog()) {
@@ -174,18 +175,19 @@ public class StageService {
                 runWarnings.add(w);
                 warnings.accept(w);
             });
-            record(workspace, job, folder, result);
+            record(workspace, job, storage, result);
             return new StageOutcome(folder, created, result);
         }
     }
 
-    private void record(Workspace workspace, SeedingJob job, Path folder, BackupResult result) {
+    private void record(Workspace workspace, SeedingJob job, ObjectStore storage, BackupResult result)
+            throws IOException {
         BackupStatistics s = result.statistics();
         Map<String, String> props = new LinkedHashMap<>();
-        props.put(PROP_REPOSITORY, folder.toString());
+        props.put(PROP_REPOSITORY, storage.location());
         props.put(PROP_SNAPSHOTS, String.join(",", result.snapshotIds()));
         props.put(PROP_BYTES_READ, Long.toString(s.bytesRead()));
-        props.put(PROP_BYTES_STORED, Long.toString(Jobs.sizeOf(folder)));
+        props.put(PROP_BYTES_STORED, Long.toString(StagingRepositories.size(storage)));
         props.put(PROP_FILES, Long.toString(s.files()));
         props.put(PROP_DEDUP, ratio(s.dedupRatio()));
         props.put(PROP_COMPRESSION, ratio(s.compressionRatio()));

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
+import org.apache.commons.io.file.PathUtils;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -27,7 +27,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.ContainerStorage;
-import org.seedbench.backup.LocalStorage;
 import org.seedbench.backup.Repository;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.CloudJobStatus;
@@ -39,7 +38,9 @@ import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
+import org.seedbench.core.spi.StagingProvider;
 import org.seedbench.core.spi.WorkloadSource;
 
 /**
@@ -73,6 +74,10 @@ public class VaultService {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<WorkloadSource> workloadSources;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<StagingProvider> stagingProviders;
 
     /** A job with its properties, read in one catalog transaction. */
     private record JobAndProps(SeedingJob job, Map<String, String> properties) {
@@ -115,7 +120,7 @@ public class VaultService {
             if (seeded) {
                 return repairSeeded(workspace, job, jp.properties(), journal, progress);
             }
-            LocalStorage staging = stagingRepository(job);
+            ObjectStore staging = stagingRepository(job);
             Vaults.Place place = Vaults.place(connectors, workspace, job, jp.properties());
             if (job.state() != JobState.VAULT_SEEDING) {
                 try (Catalog catalog = workspace.catalog()) {
@@ -135,9 +140,10 @@ public class VaultService {
     private SeedOutcome repairSeeded(Workspace workspace, SeedingJob job, Map<String, String> properties,
             Journal journal, Progress progress) throws InvalidInputException, IOException {
         Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
-        Path folder = Jobs.stagingFolder(job);
-        LocalStorage staging = new LocalStorage(folder);
-        if (Files.isDirectory(folder) && engine.isRepository(staging)) {
+        String folder = StagingRepositories.place(job);
+        Optional<ObjectStore> existing = StagingRepositories.existing(job, stagingProviders);
+        if (existing.isPresent() && engine.isRepository(existing.get())) {
+            ObjectStore staging = existing.get();
             Copied copy = copyImported(place, progress);
             SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, List.of(), true);
             try (Catalog catalog = workspace.catalog()) {
@@ -182,14 +188,14 @@ public class VaultService {
                 List.of(), 0, List.of(), packs, true);
     }
 
-    private LocalStorage stagingRepository(SeedingJob job) throws InvalidInputException, IOException {
-        Path folder = Jobs.stagingFolder(job);
-        LocalStorage staging = new LocalStorage(folder);
-        if (!Files.isDirectory(folder) || !engine.isRepository(staging)) {
-            throw new InvalidInputException(new Problem("job", job.name(), "has no staging repository at " + folder
-                    + " to check the vault against", "a job whose staging repository is still there"));
+    private ObjectStore stagingRepository(SeedingJob job) throws InvalidInputException, IOException {
+        Optional<ObjectStore> staging = StagingRepositories.existing(job, stagingProviders);
+        if (staging.isEmpty() || !engine.isRepository(staging.get())) {
+            throw new InvalidInputException(new Problem("job", job.name(), "has no staging repository at "
+                    + StagingRepositories.place(job) + " to check the vault against",
+                    "a job whose staging repository is still there"));
         }
-        return staging;
+        return staging.get();
     }
 
     /** What the copy from the import container did. */
@@ -216,7 +222,7 @@ public class VaultService {
         return new Copied(copied, blobs.size() - copied, bytes);
     }
 
-    private SeedOutcome checkAndRepair(Vaults.Place place, LocalStorage staging, Journal journal, Progress progress,
+    private SeedOutcome checkAndRepair(Vaults.Place place, ObjectStore staging, Journal journal, Progress progress,
             Copied copy, List<String> notImported, boolean alreadySeeded) throws IOException {
         List<String> objects = staging.list("");
         long total = 0;
@@ -254,7 +260,7 @@ public class VaultService {
     }
 
     /** Sends an object from staging over the network (what the import service's repair does from the drives). */
-    private static void repair(Vaults.Place place, LocalStorage staging, String name, String expected)
+    private static void repair(Vaults.Place place, ObjectStore staging, String name, String expected)
             throws IOException {
         String blob = place.prefix() + name;
         if (VaultCheck.namedByHash(name)) {
@@ -400,8 +406,8 @@ public class VaultService {
     private CleanupOutcome cleanup(Workspace workspace, SeedingJob job, Map<String, String> properties,
             Progress progress) throws InvalidInputException, IOException {
         Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
-        Path folder = Jobs.stagingFolder(job);
-        LocalStorage staging = Files.isDirectory(folder) ? new LocalStorage(folder) : null;
+        Path folder = Path.of(StagingRepositories.place(job));
+        ObjectStore staging = StagingRepositories.existing(job, stagingProviders).orElse(null);
         List<String> lacking = lacking(place, staging, progress);
         if (!lacking.isEmpty()) {
             throw new InvalidInputException(new Problem("job", job.name(), "the vault " + place.describe() + " lacks "
@@ -417,8 +423,8 @@ public class VaultService {
             place.imports().delete(blob);
             progress.worked(1);
         }
-        long stagingBytes = staging == null ? 0 : Jobs.sizeOf(folder);
-        deleteTree(folder);
+        long stagingBytes = staging == null ? 0 : StagingRepositories.size(staging);
+        StagingRepositories.delete(job, stagingProviders);
         deleteTree(place.spool());
         try (Catalog catalog = workspace.catalog()) {
             catalog.moveJob(job.name(), JobState.CLEANED_UP, "the vault " + place.describe() + " holds the seed; "
@@ -448,7 +454,7 @@ public class VaultService {
             case COMPLETED, COMPLETED_WITH_ERRORS, CLOSED, VAULT_SEEDING -> "first seed the vault: seedbench "
                     + "seed-vault " + j;
             case CANCELLED, EXPIRED -> "its import job ended without data, so the vault has nothing to keep: the "
-                    + "staging repository " + Jobs.stagingFolder(job) + " is still there for a new job (seedbench "
+                    + "staging repository " + StagingRepositories.place(job) + " is still there for a new job (seedbench "
                     + "init, then prepare-drives); delete it yourself if it is no longer needed";
             case CLEANED_UP -> "it is cleaned up already: nothing is left to delete";
             case SEEDED -> "cleanup may run";
@@ -456,7 +462,7 @@ public class VaultService {
     }
 
     /** The objects of staging and the import container the vault does not hold intact, sorted. */
-    private static List<String> lacking(Vaults.Place place, LocalStorage staging, Progress progress)
+    private static List<String> lacking(Vaults.Place place, ObjectStore staging, Progress progress)
             throws IOException {
         Map<String, VaultCheck.IoSupplier<InputStream>> references = new LinkedHashMap<>();
         for (String blob : place.imports().list(place.prefix())) {
@@ -483,15 +489,8 @@ public class VaultService {
     }
 
     private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        List<Path> all;
-        try (Stream<Path> files = Files.walk(folder)) {
-            all = files.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path p : all) {
-            Files.deleteIfExists(p);
+        if (Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            PathUtils.deleteDirectory(folder);
         }
     }
 

@@ -64,7 +64,7 @@ class DamageTest {
     }
 
     private Repository open() throws Exception {
-        return fx.engine.open(new org.seedbench.backup.LocalStorage(repoDir), Fixture.passphrase());
+        return fx.engine.open(new org.seedbench.core.support.store.FolderObjectStore(repoDir), Fixture.passphrase());
     }
 
     /** Where the first chunk of a file of the snapshot is stored. */

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
-import org.seedbench.backup.LocalStorage;
+import org.seedbench.core.support.store.FolderObjectStore;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryOptions;
 import org.seedbench.backup.WorkloadRun;
@@ -47,7 +47,7 @@ final class Fixture {
 
     Repository init(Path folder, RepositoryOptions options) throws IOException {
         try {
-            return engine.init(new LocalStorage(folder), passphrase(), options);
+            return engine.init(new FolderObjectStore(folder), passphrase(), options);
         } catch (InvalidInputException e) {
             throw new AssertionError(e);
         }
@@ -56,7 +56,7 @@ final class Fixture {
     /** Opens the repository in the folder with the fixture's passphrase. */
     Repository open(Path folder) throws IOException {
         try {
-            return engine.open(new LocalStorage(folder), passphrase());
+            return engine.open(new FolderObjectStore(folder), passphrase());
         } catch (org.seedbench.backup.WrongPassphraseException e) {
             throw new AssertionError(e);
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.seedbench.backup.LocalStorage;
+import org.seedbench.core.support.store.FolderObjectStore;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.VerifyProblem;
@@ -65,7 +65,7 @@ class KeyAndConfigDamageTest {
 
     private RepositoryException openFails() {
         return assertThrows(RepositoryException.class,
-                () -> fx.engine.open(new LocalStorage(repoDir), Fixture.passphrase()).close());
+                () -> fx.engine.open(new FolderObjectStore(repoDir), Fixture.passphrase()).close());
     }
 
     @ParameterizedTest(name = "a flipped byte after {0}")
@@ -97,7 +97,7 @@ class KeyAndConfigDamageTest {
 
     @Test
     void aWrongPassphraseIsStillAWrongPassphrase() {
-        assertThrows(WrongPassphraseException.class, () -> fx.engine.open(new LocalStorage(repoDir),
+        assertThrows(WrongPassphraseException.class, () -> fx.engine.open(new FolderObjectStore(repoDir),
                 Secret.of("not the passphrase at all, sorry")).close());
     }
 
@@ -105,7 +105,7 @@ class KeyAndConfigDamageTest {
     void verifyNamesADamagedSecondKeyFile() throws Exception {
         Path second = repoDir.resolve("keys").resolve("0".repeat(64));
         Files.copy(keyFile, second);
-        try (Repository repo = fx.engine.open(new LocalStorage(repoDir), Fixture.passphrase())) {
+        try (Repository repo = fx.engine.open(new FolderObjectStore(repoDir), Fixture.passphrase())) {
             VerifyReport report = fx.engine.verify(repo, false, Progress.NONE);
             assertTrue(report.hasErrors(), report::toString);
             assertTrue(report.problems(VerifyProblem.Severity.ERROR).stream()

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.seedbench.backup.LocalStorage;
+import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.core.spi.ObjectStore;
+import org.seedbench.core.support.store.FolderObjectStore;
 
-/** The local folder storage: atomic writes, and what an unfinished write leaves is never listed. */
+/** The folder store with the repository layout as its listing filter: atomic writes, and what an unfinished write leaves is never listed. */
 class LocalStorageTest {
     @TempDir
     Path temp;
@@ -34,7 +35,7 @@ class LocalStorageTest {
 
     @Test
     void objectsReadBackWholeAndInRanges() throws IOException {
-        LocalStorage s = new LocalStorage(temp.resolve("repo"));
+        ObjectStore s = new FolderObjectStore(temp.resolve("repo"), RepositoryLayout::isObject);
         byte[] content = Fixture.random(1, 10_000);
         s.put("index/abc", content);
         assertArrayEquals(content, s.get("index/abc"));
@@ -51,7 +52,7 @@ class LocalStorageTest {
 
     @Test
     void aPendingObjectIsInvisibleUntilCommittedAndGoneWhenDiscarded() throws IOException {
-        LocalStorage s = new LocalStorage(temp.resolve("repo"));
+        ObjectStore s = new FolderObjectStore(temp.resolve("repo"), RepositoryLayout::isObject);
         try (ObjectStore.PendingObject p = s.create("packs")) {
             p.output().write(Fixture.random(2, 5000));
             assertEquals(List.of(), s.list("packs/"));
@@ -69,7 +70,7 @@ class LocalStorageTest {
 
     @Test
     void whatADeadWriterLeftIsIgnoredAndRemoved() throws IOException {
-        LocalStorage s = new LocalStorage(temp.resolve("repo"));
+        ObjectStore s = new FolderObjectStore(temp.resolve("repo"), RepositoryLayout::isObject);
         s.put("snapshots/1234", new byte[] { 1 });
         Files.write(temp.resolve("repo/snapshots/.tmp-77"), new byte[] { 2 });
         Files.write(temp.resolve("repo/.tmp-88"), new byte[] { 3 });
@@ -81,7 +82,7 @@ class LocalStorageTest {
 
     @Test
     void onlyTheRepositorysObjectsAreListedNeverWhatElseLiesInItsFolder() throws IOException {
-        LocalStorage s = new LocalStorage(temp.resolve("repo"));
+        ObjectStore s = new FolderObjectStore(temp.resolve("repo"), RepositoryLayout::isObject);
         s.put("config", new byte[] { 1 });
         s.put("packs/ab/abcd", new byte[] { 2 });
         s.put("treepacks/cd/cdef", new byte[] { 3 });
@@ -95,7 +96,7 @@ class LocalStorageTest {
     @ParameterizedTest
     @ValueSource(strings = { "../outside", "packs/../../x", "/etc/passwd", "packs//x", ".hidden", "a/.tmp-1", "" })
     void namesOutsideTheRepositoryOrOfItsOwnAreRefused(String name) {
-        LocalStorage s = new LocalStorage(temp.resolve("repo"));
+        ObjectStore s = new FolderObjectStore(temp.resolve("repo"), RepositoryLayout::isObject);
         assertThrows(IllegalArgumentException.class, () -> s.put(name, new byte[1]));
         assertThrows(IllegalArgumentException.class, () -> s.get(name));
     }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seedbench.backup.LocalStorage;
+import org.seedbench.core.support.store.FolderObjectStore;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.WrongPassphraseException;
@@ -51,11 +51,11 @@ class PassphraseTest {
         }
         Map<String, String> before = state(repoDir);
         WrongPassphraseException e = assertThrows(WrongPassphraseException.class,
-                () -> fx.engine.open(new LocalStorage(repoDir), Secret.of("correct horse battery stapler")));
+                () -> fx.engine.open(new FolderObjectStore(repoDir), Secret.of("correct horse battery stapler")));
         assertEquals("wrong passphrase", e.getMessage());
         assertEquals(before, state(repoDir), "opening with a wrong passphrase writes nothing");
 
-        try (Repository repo = fx.engine.open(new LocalStorage(repoDir), Fixture.passphrase())) {
+        try (Repository repo = fx.engine.open(new FolderObjectStore(repoDir), Fixture.passphrase())) {
             assertEquals(1, fx.engine.snapshots(repo).size());
             assertFalse(repo.toString().contains(Fixture.PASSPHRASE));
         }
@@ -65,7 +65,7 @@ class PassphraseTest {
     void aPassphraseShorterThanSixteenCharactersCreatesNothing() {
         Path repoDir = temp.resolve("repo");
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> fx.engine.init(new LocalStorage(repoDir), Secret.of("fifteen chars!!"), Fixture.SMALL));
+                () -> fx.engine.init(new FolderObjectStore(repoDir), Secret.of("fifteen chars!!"), Fixture.SMALL));
         assertEquals("passphrase", e.problems().get(0).field());
         assertTrue(e.getMessage().contains("at least 16 characters"), e.getMessage());
         assertFalse(e.getMessage().contains("fifteen"), "the passphrase is not echoed");
@@ -95,10 +95,10 @@ class PassphraseTest {
         Path repoDir = temp.resolve("repo");
         fx.init(repoDir, Fixture.SMALL).close();
         RepositoryException twice = assertThrows(RepositoryException.class,
-                () -> fx.engine.init(new LocalStorage(repoDir), Fixture.passphrase()));
+                () -> fx.engine.init(new FolderObjectStore(repoDir), Fixture.passphrase()));
         assertTrue(twice.getMessage().contains("already exists"), twice.getMessage());
         RepositoryException none = assertThrows(RepositoryException.class,
-                () -> fx.engine.open(new LocalStorage(temp.resolve("elsewhere")), Fixture.passphrase()));
+                () -> fx.engine.open(new FolderObjectStore(temp.resolve("elsewhere")), Fixture.passphrase()));
         assertTrue(none.getMessage().contains("holds no Seedbench repository"), none.getMessage());
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.seedbench.backup.BackupResult;
-import org.seedbench.backup.LocalStorage;
+import org.seedbench.core.support.store.FolderObjectStore;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RestoreResult;
 import org.seedbench.backup.VerifyReport;
@@ -97,7 +97,7 @@ class ResumeTest {
     }
 
     private void resumeAndCheck(Path repoDir, Map<String, String> packsBefore) throws Exception {
-        try (Repository repo = fx.engine.open(new LocalStorage(repoDir), Fixture.passphrase())) {
+        try (Repository repo = fx.engine.open(new FolderObjectStore(repoDir), Fixture.passphrase())) {
             BackupResult result = fx.backup(repo, src);
             assertFalse(result.completedWithWarnings(), result.warnings()::toString);
             try (Stream<Path> all = Files.walk(repoDir)) {
@@ -152,7 +152,7 @@ class ResumeTest {
         Files.createDirectories(repoDir.resolve("index"));
         Files.write(repoDir.resolve("index/.tmp-00000000000000ff"), new byte[] { 1, 2, 3 });
         Files.write(repoDir.resolve(".tmp-config-1"), "{\"format\":".getBytes());
-        try (Repository repo = fx.engine.open(new LocalStorage(repoDir), Fixture.passphrase())) {
+        try (Repository repo = fx.engine.open(new FolderObjectStore(repoDir), Fixture.passphrase())) {
             assertEquals(finished.size(), OpenRepository.of(repo).listPacks().size(),
                     "temporary files are not packs");
         }
@@ -162,7 +162,7 @@ class ResumeTest {
     @Test
     void aSecondRunAfterAResumedOneStoresNothing() throws Exception {
         Path repoDir = interruptedRun(0.3);
-        try (Repository repo = fx.engine.open(new LocalStorage(repoDir), Fixture.passphrase())) {
+        try (Repository repo = fx.engine.open(new FolderObjectStore(repoDir), Fixture.passphrase())) {
             fx.backup(repo, src);
             BackupResult again = fx.backup(repo, src);
             assertEquals(0, again.statistics().bytesNew());

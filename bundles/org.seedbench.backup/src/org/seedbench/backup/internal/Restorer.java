@@ -12,7 +12,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.DosFileAttributeView;
 import java.nio.file.attribute.FileTime;
@@ -41,6 +40,7 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.WorkloadItem;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * Restores a snapshot into a folder. The whole tree is checked before anything is written: a path that is
@@ -278,7 +278,7 @@ final class Restorer {
     private void removeAbandonedTemporaryFiles(Path dir) {
         try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
             for (Path temp : temps) {
-                if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS) && TempFiles.abandoned(temp)) {
+                if (Files.isRegularFile(temp, LinkOption.NOFOLLOW_LINKS) && DurableFiles.abandoned(temp)) {
                     Files.deleteIfExists(temp);
                 }
             }
@@ -324,10 +324,11 @@ final class Restorer {
         Path temp = parent.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
         try {
             long written;
-            try (FileChannel channel = TempFiles.createLocked(temp)) {
+            try (FileChannel channel = DurableFiles.createLocked(temp)) {
                 written = writeContent(e, channel);
+                channel.force(true);
             }
-            Files.move(temp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.commit(temp, dest);
             files++;
             bytes += written;
             metadata(e, dest, false);

@@ -19,7 +19,7 @@ import org.seedbench.cloud.simulator.ImportServiceSimulator;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.spi.CloudConnector;
-import org.seedbench.core.spi.CommandRunner;
+import org.seedbench.core.support.commands.SystemCommandRunner;
 import org.seedbench.diskprep.drives.DriveDiscovery;
 import org.seedbench.diskprep.drives.DriveSpecs;
 import org.seedbench.workflow.CloudConnectors;
@@ -114,7 +114,7 @@ final class AzureRehearsal implements AutoCloseable {
                 if (spec == null) {
                     return Optional.empty();
                 }
-                var attached = DriveSpecs.resolve(List.of(spec), DriveDiscovery.forThisComputer(CommandRunner.SYSTEM))
+                var attached = DriveSpecs.resolve(List.of(spec), DriveDiscovery.forThisComputer(new SystemCommandRunner()))
                         .drives().get(0);
                 return Optional.of(new Dock.DockedDrive(attached.target(), drive.get().encryptor()));
             } catch (Exception e) {

@@ -165,7 +165,8 @@ class CatalogLockTest {
         /** The class path of the holder: this bundle, the catalog bundle and H2, wherever they are. */
         private static String classPath() {
             Set<String> entries = new LinkedHashSet<>();
-            for (Class<?> type : List.of(CatalogHolder.class, CatalogDatabase.class, org.h2.Driver.class)) {
+            for (Class<?> type : List.of(CatalogHolder.class, CatalogDatabase.class, org.h2.Driver.class,
+                    org.seedbench.core.support.files.DurableFiles.class)) {
                 CodeSource source = type.getProtectionDomain().getCodeSource();
                 assertNotNull(source, type.getName() + " has no code source to start the holder process with");
                 entries.add(path(source.getLocation()).toString());

@@ -7,7 +7,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,7 +26,7 @@ import java.util.stream.Stream;
 
 import org.seedbench.catalog.CatalogBackup;
 import org.seedbench.catalog.CatalogException;
-import org.seedbench.core.spi.volume.FolderVolume;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * The rolling copies of a data directory's catalog file in {@code <dir>/catalog-backups/}: one before each schema
@@ -116,8 +115,7 @@ final class CatalogBackups {
             try {
                 Files.createDirectories(folder);
                 copy(source, temp);
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                FolderVolume.forceFolder(folder);
+                DurableFiles.commit(temp, target);
             } finally {
                 lock.release();
             }
@@ -163,10 +161,9 @@ final class CatalogBackups {
             try {
                 copy(source, temp);
                 if (existed) {
-                    Files.move(file, replaced, StandardCopyOption.ATOMIC_MOVE);
+                    DurableFiles.commit(file, replaced);
                 }
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-                FolderVolume.forceFolder(directory);
+                DurableFiles.commit(temp, file);
             } finally {
                 if (lock != null) {
                     lock.release();

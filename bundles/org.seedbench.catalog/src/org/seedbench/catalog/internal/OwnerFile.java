@@ -2,12 +2,11 @@ package org.seedbench.catalog.internal;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * The note {@code catalog.owner} in the data directory that says which process holds the catalog open:
@@ -55,19 +56,14 @@ final class OwnerFile {
         p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         p.setProperty("command", currentCommand());
         p.setProperty("since", since.toString());
-        Path file = directory.resolve(FILE_NAME);
-        Path temp = directory.resolve(FILE_NAME + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            DurableFiles.write(directory.resolve(FILE_NAME), false, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 p.store(w, "the process that holds the Seedbench catalog open");
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+                w.flush();
+            });
         } catch (IOException e) {
-            deleteQuietly(temp);
+            // a note for humans and the next process: without it, the lock still holds
         }
     }
 

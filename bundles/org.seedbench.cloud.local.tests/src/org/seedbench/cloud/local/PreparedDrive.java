@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.seedbench.core.manifest.DriveManifest;
+import org.seedbench.core.support.manifest.DriveManifest;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DiskEncryptor.DriveFile;
 import org.seedbench.core.spi.DiskEncryptor.Volume;

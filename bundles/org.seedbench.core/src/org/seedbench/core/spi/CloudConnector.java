@@ -21,6 +21,7 @@ import org.seedbench.core.model.Shipment;
  * details move it to Shipping; a cancelled job reports Cancelled; blobs put into a container read back
  * identical, list by prefix and are gone after delete.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface CloudConnector {
 
     /** e.g. {@code local}, {@code azure}. */
@@ -72,6 +73,7 @@ public interface CloudConnector {
     BlobContainer container(String storageAccount, String container) throws IOException;
 
     /** A blob container. Names are '/'-separated. */
+    @org.osgi.annotation.versioning.ConsumerType
     interface BlobContainer {
         void put(String name, InputStream content, long length) throws IOException;
 

@@ -18,6 +18,7 @@ import java.util.Set;
  * appears in a {@code toString()} or exception message; a drive with a declared capacity refuses to hold
  * more than that capacity.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface DiskEncryptor {
 
     /** e.g. {@code portable}, {@code bitlocker}. */
@@ -64,6 +65,7 @@ public interface DiskEncryptor {
      * An unlocked drive. Paths are '/'-separated and relative to the drive's root; segments never start with
      * '.', which the volume keeps for its own files.
      */
+    @org.osgi.annotation.versioning.ConsumerType
     interface Volume extends AutoCloseable {
         /** Offsets at which an unfinished file can be resumed are multiples of this (1 MiB). */
         int RESUME_ALIGNMENT = 1 << 20;
@@ -111,6 +113,7 @@ public interface DiskEncryptor {
      * A file being written to a drive. {@link #close()} without {@link #finish()} leaves it unfinished, to be
      * resumed or started again; it never becomes a truncated finished file.
      */
+    @org.osgi.annotation.versioning.ConsumerType
     abstract class DriveFile extends OutputStream {
         /** Plain-text bytes written so far. */
         public abstract long position();

@@ -137,6 +137,7 @@ public interface ObjectStore {
      * An object being written. Nothing is visible under its name until {@link #commit}; closing it without
      * committing discards it.
      */
+    @org.osgi.annotation.versioning.ConsumerType
     interface PendingObject extends Closeable {
 
         /** Where the content goes. Closing it is not needed. */

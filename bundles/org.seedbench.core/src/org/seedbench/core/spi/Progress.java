@@ -4,6 +4,7 @@ package org.seedbench.core.spi;
  * How long work reports progress and learns it was cancelled. The shape of Eclipse's IProgressMonitor,
  * without depending on it: the workbench adapts its monitors, the CLI draws a progress line.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface Progress {
     /** A progress that reports nowhere and is never cancelled. */
     Progress NONE = new Progress() {

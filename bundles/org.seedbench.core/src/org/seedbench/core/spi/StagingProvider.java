@@ -9,14 +9,16 @@ import org.seedbench.core.rules.Problem;
 
 /**
  * Where the initial backup is written before it goes onto drives: a local folder, a mounted network share,
- * a UNC path on Windows. The repository itself is the backup engine's; the provider resolves the location
- * to a folder and checks it can take the seed.
+ * a UNC path on Windows. The repository's format is the backup engine's; the provider resolves the location,
+ * checks it can take the seed and opens the job's repository there as an {@link ObjectStore}, through which
+ * every step (stage, prepare-drives, verify, restore, seed-vault, cleanup) reads and writes it.
  *
  * <p>Contract ({@code org.seedbench.testsupport.StagingProviderContract}): {@link #accepts} is cheap and
  * side-effect free; {@link #check} reports an unwritable location, a location inside a source root and
- * too little room (with the figures) as problems, writing nothing; {@link #repositoryFolder} creates the
- * job's folder under the location and returns it.
+ * too little room (with the figures) as problems, writing nothing; {@link #open} creates the job's
+ * repository under the location and returns its store; {@link #delete} removes it whole.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface StagingProvider {
 
     String id();
@@ -54,6 +56,28 @@ public interface StagingProvider {
     /** Free bytes at the location. */
     long freeSpace(String location) throws IOException;
 
-    /** The folder that holds the job's repository, {@code <location>/<job>}, created when missing. */
-    Path repositoryFolder(String location, String jobName) throws IOException;
+    /**
+     * The job's staging repository, {@code <location>/<job>}, created when missing: the store the seed is
+     * written into and every later step reads it from. Its {@link ObjectStore#location()} names the place for
+     * messages.
+     *
+     * @throws IOException when the location cannot be resolved or the repository not created
+     * @since 2.0
+     */
+    ObjectStore open(String location, String jobName) throws IOException;
+
+    /**
+     * Whether the job has a staging repository at the location (its place exists), without creating anything.
+     *
+     * @since 2.0
+     */
+    boolean exists(String location, String jobName) throws IOException;
+
+    /**
+     * Removes the job's staging repository and everything in it; nothing happens when there is none. The
+     * location itself stays.
+     *
+     * @since 2.0
+     */
+    void delete(String location, String jobName) throws IOException;
 }

@@ -20,6 +20,7 @@ import org.seedbench.core.rules.Problem;
  * seeding; {@link #enumerate} yields every item once, in the same order on every run, directories before
  * their content; {@link #open} gives exactly {@link WorkloadItem#size()} bytes of a file item or throws.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface WorkloadSource {
 
     /** The id written before the colon in {@code ID:TARGET}, e.g. {@code files}. */

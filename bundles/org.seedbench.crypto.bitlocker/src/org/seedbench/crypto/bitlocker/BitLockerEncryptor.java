@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RecoveryPasswords;
@@ -20,7 +22,7 @@ import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.KeyProtector;
 import org.seedbench.core.spi.Progress;
-import org.seedbench.core.spi.volume.FolderVolume;
+import org.seedbench.core.support.volume.FolderVolume;
 
 /**
  * The {@code bitlocker} encryptor: Windows' BitLocker, driven through {@code manage-bde}. The drive's device is
@@ -47,9 +49,10 @@ public class BitLockerEncryptor implements DiskEncryptor {
     private final ManageBde bde;
     private final Duration poll;
 
-    /** The encryptor of this computer, running manage-bde itself. */
-    public BitLockerEncryptor() {
-        this(CommandRunner.SYSTEM, POLL);
+    /** The encryptor of this computer, running manage-bde through the command runner service. */
+    @Activate
+    public BitLockerEncryptor(@Reference CommandRunner runner) {
+        this(runner, POLL);
     }
 
     /** An encryptor that runs manage-bde through {@code runner}, asking for the status every {@code poll}. */

@@ -3,7 +3,7 @@ package org.seedbench.crypto.bitlocker;
 import java.io.IOException;
 
 import org.seedbench.core.spi.DriveTarget;
-import org.seedbench.core.spi.volume.PlainFolderVolume;
+import org.seedbench.core.support.volume.PlainFolderVolume;
 
 /**
  * An unlocked BitLocker drive: Windows decrypts it below the file system, so its files are plain files under

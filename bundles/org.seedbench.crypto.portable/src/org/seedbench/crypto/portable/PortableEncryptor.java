@@ -1,16 +1,12 @@
 package org.seedbench.crypto.portable;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -30,7 +26,8 @@ import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.KeyProtector;
 import org.seedbench.core.spi.Progress;
-import org.seedbench.core.spi.volume.FolderVolume;
+import org.seedbench.core.support.volume.FolderVolume;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * The {@code portable} encryptor: runs on any computer. Every file on the drive is encrypted with AES-256-GCM
@@ -222,14 +219,7 @@ public class PortableEncryptor implements DiskEncryptor {
     }
 
     private static void writeAtomically(Path target, String text) throws IOException {
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            out.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-            out.force(true);
-        }
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        FolderVolume.forceFolder(target.getParent());
+        DurableFiles.write(target, text.getBytes(StandardCharsets.UTF_8), false);
     }
 
     private static VolumeHeader readHeader(DriveTarget drive) throws IOException {

@@ -13,8 +13,8 @@ import java.util.Objects;
 import javax.crypto.AEADBadTagException;
 
 import org.seedbench.core.spi.DriveTarget;
-import org.seedbench.core.spi.volume.FolderVolume;
-import org.seedbench.core.spi.volume.StoredOutput;
+import org.seedbench.core.support.volume.FolderVolume;
+import org.seedbench.core.support.volume.StoredOutput;
 
 /**
  * An unlocked portable drive: every file under its mount point is a header and AES-256-GCM sealed segments of

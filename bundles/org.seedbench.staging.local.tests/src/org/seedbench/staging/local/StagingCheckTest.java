@@ -106,7 +106,7 @@ class StagingCheckTest {
         Path location = temp.resolve("a/b/stage");
         assertEquals(List.of(), provider.check(location.toString(), 1, List.of()));
         assertEquals(before, listing());
-        assertEquals(location.resolve("seed-fs01"), provider.repositoryFolder(location.toString(), "seed-fs01"));
+        assertEquals(location.resolve("seed-fs01").toString(), provider.open(location.toString(), "seed-fs01").location());
         assertTrue(Files.isDirectory(location.resolve("seed-fs01")));
     }
 
@@ -156,7 +156,7 @@ class StagingCheckTest {
 
     @Test
     void aJobNameThatIsNotAFolderNameIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> provider.repositoryFolder(temp.toString(), "../escape"));
-        assertThrows(IllegalArgumentException.class, () -> provider.repositoryFolder(temp.toString(), "a/b"));
+        assertThrows(IllegalArgumentException.class, () -> provider.open(temp.toString(), "../escape"));
+        assertThrows(IllegalArgumentException.class, () -> provider.open(temp.toString(), "a/b"));
     }
 }

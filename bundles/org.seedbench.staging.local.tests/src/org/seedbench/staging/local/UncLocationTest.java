@@ -98,16 +98,16 @@ class UncLocationTest {
                 + "then its UNC path or the mounted folder)"),
                 provider.check("//server/share/stage", 1, List.of()).stream().map(Problem::message).toList());
         org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> provider.repositoryFolder("//server/share/stage", "seed-fs01"));
+                () -> provider.open("//server/share/stage", "seed-fs01"));
         assertFalse(Files.exists(root), "nothing was written to a local /server/share/stage");
     }
 
     @Test
     void aMountedShareIsCheckedAndHoldsTheRepository() throws IOException {
         assertEquals(List.of(), provider.check("\\\\fileserver\\backup\\stage", 1024, List.of(temp.resolve("src"))));
-        Path repo = provider.repositoryFolder("\\\\fileserver\\backup\\stage", "seed-fs01");
-        assertEquals(backup.resolve("stage/seed-fs01"), repo);
-        assertTrue(Files.isDirectory(repo));
+        assertEquals(backup.resolve("stage/seed-fs01").toString(),
+                provider.open("\\\\fileserver\\backup\\stage", "seed-fs01").location());
+        assertTrue(Files.isDirectory(backup.resolve("stage/seed-fs01")));
     }
 
     @Test
@@ -132,5 +132,18 @@ class UncLocationTest {
                 + "(allowed: an absolute folder path such as /mnt/stage or D:\\stage, a file: URI, "
                 + "or \\\\server\\share\\folder)"),
                 provider.check("stage", 1, List.of()).stream().map(Problem::message).toList());
+    }
+
+    @Test
+    void theProviderOfThisComputerReadsTheMountTableTheSystemPropertyNamesAtEachUse() {
+        LocalStagingProvider ofThisComputer = new LocalStagingProvider();
+        assertFalse(ofThisComputer.accepts("\\\\fileserver\\backup\\stage"), "not in /proc/self/mounts");
+        System.setProperty(LocalStagingProvider.MOUNT_TABLE, temp.resolve("mounts").toString());
+        try {
+            assertEquals(Optional.of(backup.resolve("stage")), ofThisComputer.resolve("\\\\fileserver\\backup\\stage"));
+        } finally {
+            System.clearProperty(LocalStagingProvider.MOUNT_TABLE);
+        }
+        assertFalse(ofThisComputer.accepts("\\\\fileserver\\backup\\stage"));
     }
 }

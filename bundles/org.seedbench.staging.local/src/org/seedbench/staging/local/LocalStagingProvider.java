@@ -9,6 +9,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,12 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.apache.commons.io.file.PathUtils;
 import org.osgi.service.component.annotations.Component;
 import org.seedbench.core.rules.Folders;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.Sizes;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.StagingProvider;
+import org.seedbench.core.support.store.FolderObjectStore;
 
 /**
  * The {@code local} staging provider: a folder on a local disk or on a mounted network share.
@@ -38,20 +42,27 @@ import org.seedbench.core.spi.StagingProvider;
  * source root (comparing real paths, so a link into a source is seen through, also when the location does
  * not exist yet), the free space against the seed's size, and last, only when all else passed, whether the
  * location can be created and written (a probe file is created and deleted). Whatever the check creates
- * it removes again, whether it passes or fails; {@link #repositoryFolder} creates the job's folder.
+ * it removes again, whether it passes or fails; {@link #open} creates the job's folder and returns its folder
+ * store, {@link #delete} removes it.
+ *
+ * <p>The mount table is {@code /proc/self/mounts}, or the file the system property {@value #MOUNT_TABLE} names
+ * (read at each use), for a computer whose mounts are listed elsewhere and for tests.
  */
 @Component(service = StagingProvider.class)
 public class LocalStagingProvider implements StagingProvider {
     private static final String ALLOWED_LOCATIONS =
             "an absolute folder path such as /mnt/stage or D:\\stage, a file: URI, or \\\\server\\share\\folder";
     private static final String WRITABLE = "a folder the user running seedbench can write to";
+    /** The system property naming the mount table to read instead of {@code /proc/self/mounts}. */
+    public static final String MOUNT_TABLE = "seedbench.staging.mountTable";
 
     private final MountTable mounts;
     private final boolean windows;
 
     /** The provider of this computer: Windows resolves UNC paths itself, Linux through its mount table. */
     public LocalStagingProvider() {
-        this(new MountTable(Path.of("/proc/self/mounts")), File.separatorChar == '\\');
+        this(new MountTable(() -> Path.of(System.getProperty(MOUNT_TABLE, "/proc/self/mounts"))),
+                File.separatorChar == '\\');
     }
 
     /** A provider that finds mounted shares in {@code mounts} (tests give their own table). */
@@ -190,12 +201,30 @@ public class LocalStagingProvider implements StagingProvider {
     }
 
     @Override
-    public Path repositoryFolder(String location, String jobName) throws IOException {
+    public ObjectStore open(String location, String jobName) throws IOException {
+        return new FolderObjectStore(Files.createDirectories(repositoryFolder(location, jobName)));
+    }
+
+    @Override
+    public boolean exists(String location, String jobName) throws IOException {
+        return Files.isDirectory(repositoryFolder(location, jobName));
+    }
+
+    @Override
+    public void delete(String location, String jobName) throws IOException {
+        Path folder = repositoryFolder(location, jobName);
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            PathUtils.deleteDirectory(folder);
+        }
+    }
+
+    /** {@code <location>/<job>}, without touching it. */
+    private Path repositoryFolder(String location, String jobName) throws IOException {
         List<Problem> name = SeedRules.checkImportJobName(jobName);
         if (!name.isEmpty()) {
             throw new IllegalArgumentException(name.get(0).message());
         }
-        return Files.createDirectories(resolveOrThrow(location).resolve(jobName));
+        return resolveOrThrow(location).resolve(jobName);
     }
 
     private Path resolveOrThrow(String location) throws IOException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The SMB/CIFS shares mounted on this computer, read from a Linux mount table ({@code /proc/self/mounts}),
@@ -25,10 +26,15 @@ final class MountTable {
     record Share(List<String> segments, Path mountPoint) {
     }
 
-    private final Path table;
+    private final Supplier<Path> table;
 
     /** @param table a file in the {@code /proc/self/mounts} format */
     MountTable(Path table) {
+        this(() -> table);
+    }
+
+    /** @param table where the file in the {@code /proc/self/mounts} format is, asked at each use */
+    MountTable(Supplier<Path> table) {
         this.table = table;
     }
 
@@ -58,8 +64,8 @@ final class MountTable {
     List<Share> shares() {
         List<String> lines;
         try {
-            lines = Files.readAllLines(table, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            lines = Files.readAllLines(table.get(), StandardCharsets.UTF_8);
+        } catch (IOException | InvalidPathException e) {
             return List.of();
         }
         List<Share> shares = new ArrayList<>();

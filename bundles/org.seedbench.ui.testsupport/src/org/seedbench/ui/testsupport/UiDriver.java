@@ -363,10 +363,7 @@ public final class UiDriver {
         }
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] { data };
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        loader.save(tmp.toString(), SWT.IMAGE_PNG);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.seedbench.core.support.files.DurableFiles.write(file, false, out -> loader.save(out, SWT.IMAGE_PNG));
         return file;
     }
 

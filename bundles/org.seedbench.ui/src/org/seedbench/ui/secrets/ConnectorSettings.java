@@ -1,21 +1,17 @@
 package org.seedbench.ui.secrets;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Reader;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
 import org.seedbench.core.model.Secret;
 import org.seedbench.workflow.CloudConnectors;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * A cloud connector's settings as the workbench writes them: plain settings in
@@ -94,26 +90,12 @@ public final class ConnectorSettings {
         return p;
     }
 
-    /** Temp file (0600) + fsync + atomic rename: the file is whole, old or new, never half-written. */
+    /**
+     * A durable write (temp file 0600, fsync, atomic rename, fsync of the folder): the file is whole, old or new,
+     * never half-written. On Windows the profile folder's permissions apply.
+     */
     private void write(String connector, Properties p) throws IOException {
-        Path target = file(connector);
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), connector, ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system (Windows): the profile folder's permissions apply
-            }
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
-                p.store(out, "Seedbench connector " + connector + " (secrets are in secure storage)");
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        DurableFiles.write(file(connector), true,
+                out -> p.store(out, "Seedbench connector " + connector + " (secrets are in secure storage)"));
     }
 }

@@ -371,13 +371,13 @@ public class CommandWorkloadSource implements WorkloadSource {
         synchronized (this) {
             result = listed.get(d.name());
         }
-        if (result == null || !item.path().equals(d.item()) || !Files.exists(result.spool())) {
+        if (result == null || !item.path().equals(d.item()) || !result.held()) {
             throw new IOException("the output of " + d + " is not held any more; list the workload again");
         }
-        return new SpoolStream(Files.newInputStream(result.spool()), result);
+        return new SpoolStream(result.open(), result);
     }
 
-    /** Reads a spool file; removes it once it has been read to its end and closed. */
+    /** Reads a held output; removes its spool file once it has been read to its end and closed. */
     private final class SpoolStream extends FilterInputStream {
         private final Dump.Result result;
         private boolean atEnd;

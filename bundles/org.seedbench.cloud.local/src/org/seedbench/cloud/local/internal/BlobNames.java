@@ -1,5 +1,7 @@
 package org.seedbench.cloud.local.internal;
 
+import org.seedbench.core.support.files.DurableFiles;
+
 /**
  * The rules of blob names in the local cloud: '/'-separated segments, none empty, none {@code .} or
  * {@code ..}, none starting with the temp prefix, no backslash, no leading '/', at most 1024 characters (as
@@ -44,8 +46,8 @@ public final class BlobNames {
             if (segment.equals(".") || segment.equals("..")) {
                 return "has a '" + segment + "' segment";
             }
-            if (segment.startsWith(AtomicWrite.TEMP_PREFIX)) {
-                return "has a segment starting with " + AtomicWrite.TEMP_PREFIX;
+            if (segment.startsWith(DurableFiles.TEMP_PREFIX)) {
+                return "has a segment starting with " + DurableFiles.TEMP_PREFIX;
             }
         }
         return null;

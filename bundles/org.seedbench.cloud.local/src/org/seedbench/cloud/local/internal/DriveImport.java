@@ -14,10 +14,10 @@ import java.util.Optional;
 
 import org.seedbench.cloud.local.internal.Datacenter.Storage;
 import org.seedbench.cloud.local.internal.JobRecord.DriveRecord;
-import org.seedbench.core.manifest.BlockCheck;
-import org.seedbench.core.manifest.DriveManifest;
-import org.seedbench.core.manifest.DriveManifest.Blob;
-import org.seedbench.core.manifest.DriveManifest.Block;
+import org.seedbench.core.support.manifest.BlockCheck;
+import org.seedbench.core.support.manifest.DriveManifest;
+import org.seedbench.core.support.manifest.DriveManifest.Blob;
+import org.seedbench.core.support.manifest.DriveManifest.Block;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.spi.CloudConnector.BlobContainer;

@@ -3,9 +3,9 @@ package org.seedbench.cloud.local.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.seedbench.core.manifest.DriveManifest;
-import org.seedbench.core.manifest.DriveManifest.Blob;
-import org.seedbench.core.manifest.DriveManifest.Block;
+import org.seedbench.core.support.manifest.DriveManifest;
+import org.seedbench.core.support.manifest.DriveManifest.Blob;
+import org.seedbench.core.support.manifest.DriveManifest.Block;
 
 /**
  * A drive's log in the Import/Export service's {@code DriveLog} shape: the drive id, each blob with its status,

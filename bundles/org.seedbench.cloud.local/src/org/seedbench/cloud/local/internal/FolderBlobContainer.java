@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.commons.io.input.BoundedInputStream;
 import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * A blob container as a folder: {@code <folder>/accounts/<account>/<container>/<blob name>}. A put is a temp
@@ -40,7 +42,7 @@ public final class FolderBlobContainer implements BlobContainer {
 
     @Override
     public void put(String name, InputStream content, long length) throws IOException {
-        AtomicWrite.stream(file(name), content, length);
+        DurableFiles.write(file(name), content, length);
     }
 
     @Override
@@ -55,39 +57,8 @@ public final class FolderBlobContainer implements BlobContainer {
         }
         FileChannel channel = FileChannel.open(existing(name), StandardOpenOption.READ);
         channel.position(offset);
-        InputStream whole = Channels.newInputStream(channel);
-        return new InputStream() {
-            private long left = length;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = whole.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return len == 0 ? 0 : -1;
-                }
-                int n = whole.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-
-            @Override
-            public void close() throws IOException {
-                whole.close();
-            }
-        };
+        return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel)).setMaxCount(length)
+                .get();
     }
 
     @Override
@@ -136,7 +107,7 @@ public final class FolderBlobContainer implements BlobContainer {
     @Override
     public void copyFrom(BlobContainer source, String name) throws IOException {
         if (source instanceof FolderBlobContainer folder) {
-            AtomicWrite.copy(folder.existing(name), file(name));
+            DurableFiles.copy(folder.existing(name), file(name));
             return;
         }
         try (InputStream in = source.get(name)) {

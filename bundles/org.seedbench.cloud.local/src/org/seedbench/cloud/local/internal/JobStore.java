@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.seedbench.core.support.files.DurableFiles;
+
 /**
  * The import jobs of the local cloud: {@code <folder>/importexport/<subscription>/<job>.json}, each written
  * whole (temp file, fsync, rename) and 0600, and {@code <job>.lock}, which whoever changes the job holds
@@ -65,6 +67,6 @@ public final class JobStore {
     }
 
     public void write(JobRecord job) throws IOException {
-        AtomicWrite.bytes(file(job.subscription, job.name), json.writeValueAsBytes(job), true);
+        DurableFiles.write(file(job.subscription, job.name), json.writeValueAsBytes(job), true);
     }
 }

@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Properties;
 
+import org.seedbench.core.support.files.DurableFiles;
+
 /**
  * The simulated service's clock: the real clock, moved ahead only by {@link #advance} (a hook for tests: "day 15
  * without shipping"), whose lead is kept in a file of the cloud folder so that every process that signs in to
@@ -101,7 +103,7 @@ public final class ServiceClock extends Clock {
         p.setProperty("lead", lead.toString());
         StringWriter out = new StringWriter();
         p.store(out, "The simulated datacenter's clock: the real clock plus this lead (moved by tests only)");
-        AtomicWrite.bytes(file, out.toString().getBytes(StandardCharsets.UTF_8), false);
+        DurableFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8), false);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.seedbench.core.spi.CommandRunner;
+import org.seedbench.core.support.commands.SystemCommandRunner;
 import org.seedbench.diskprep.drives.AttachedDrive;
 import org.seedbench.diskprep.drives.DiscoveredDrives;
 import org.seedbench.diskprep.drives.LsblkDiscovery;
@@ -144,7 +145,7 @@ class LsblkDiscoveryTest {
     void onTheComputerRunningTheTestsTheDiskHoldingRootIsNeverOffered() throws IOException {
         CommandRunner.Result r;
         try {
-            r = CommandRunner.SYSTEM.run(LsblkDiscovery.COMMAND, Duration.ofSeconds(30));
+            r = new SystemCommandRunner().run(LsblkDiscovery.COMMAND, Duration.ofSeconds(30));
         } catch (IOException e) {
             r = null;
         }

@@ -15,7 +15,7 @@ import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.JobStates;
-import org.seedbench.core.spi.CommandRunner;
+import org.seedbench.core.support.commands.SystemCommandRunner;
 import org.seedbench.diskprep.drives.DriveDiscovery;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.wizards.DrivesReadyDialog;
@@ -39,7 +39,7 @@ public class PrepareDrivesHandler {
         PrepareDrivesWizard wizard;
         try {
             wizard = new PrepareDrivesWizard(data, job, catalogs, preparation,
-                DriveDiscovery.forThisComputer(CommandRunner.SYSTEM), ui::asyncExec,
+                DriveDiscovery.forThisComputer(new SystemCommandRunner()), ui::asyncExec,
                 done -> {
                     if (!shell.isDisposed()) {
                         new DrivesReadyDialog(shell, done).open();

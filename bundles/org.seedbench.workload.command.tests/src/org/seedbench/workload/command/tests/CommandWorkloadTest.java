@@ -28,7 +28,7 @@ import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
-import org.seedbench.backup.LocalStorage;
+import org.seedbench.core.support.store.FolderObjectStore;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RestoreResult;
 import org.seedbench.backup.WorkloadRun;
@@ -36,6 +36,7 @@ import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.Progress;
+import org.seedbench.core.spi.WorkloadItem;
 import org.seedbench.workload.command.CommandDefinition;
 import org.seedbench.workload.command.CommandWorkloadSource;
 
@@ -93,7 +94,7 @@ class CommandWorkloadTest {
         CommandWorkloadSource source = new CommandWorkloadSource(commands());
         assertEquals(List.of(), source.validate(new WorkloadSpec("command", "shop")));
         Path restored = temp.resolve("restored");
-        try (Repository repo = engine.init(new LocalStorage(temp.resolve("repo")), Secret.of("correct horse battery staple"))) {
+        try (Repository repo = engine.init(new FolderObjectStore(temp.resolve("repo")), Secret.of("correct horse battery staple"))) {
             BackupResult result = stage(source, repo, "shop");
             assertEquals(List.of(), result.warnings());
             assertEquals(1, result.statistics().files());
@@ -107,12 +108,39 @@ class CommandWorkloadTest {
     }
 
     @Test
+    void aSmallOutputIsHeldInMemoryAndALargeOneInASpoolFileOnlyItsOwnerReads() throws Exception {
+        define("small", "command = sh -c 'seq 1 10'", "item = dumps/small.txt");
+        define("large", "command = sh -c \"" + DUMP + "\"", "item = dumps/large.sql");
+        CommandWorkloadSource source = new CommandWorkloadSource(commands());
+        List<WorkloadItem> items = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        source.enumerate(new WorkloadSpec("command", "small"), items::add, warnings::add, Progress.NONE);
+        assertEquals(List.of(), files(spool()), "an output of 21 bytes never touches the disk");
+        source.enumerate(new WorkloadSpec("command", "large"), items::add, warnings::add, Progress.NONE);
+        assertEquals(List.of(), warnings);
+        List<String> spooled = files(spool());
+        assertEquals(1, spooled.size(), "the large output is spooled: " + spooled);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                spool().resolve(spooled.get(0)))));
+        for (String[] dump : new String[][] { { "small", "dumps/small.txt", "seq 1 10" },
+                { "large", "dumps/large.sql", DUMP } }) {
+            WorkloadItem item = items.stream().filter(i -> i.path().equals(dump[1])).findFirst().orElseThrow();
+            byte[] expected = run(dump[2]);
+            assertEquals(expected.length, item.size(), dump[1]);
+            try (InputStream in = source.open(new WorkloadSpec("command", dump[0]), item)) {
+                assertArrayEquals(expected, in.readAllBytes(), dump[1]);
+            }
+        }
+        assertEquals(List.of(), files(spool()), "the spool file is removed once it has been read");
+    }
+
+    @Test
     void aFailingDumpFailsTheItemWithItsExitCodeAndStoresNothingOfIt() throws Exception {
         define("broken", "command = sh -c \"" + DUMP + "; echo 'pg_dump: connection lost' >&2; exit 3\"",
                 "item = dumps/broken.sql");
         CommandWorkloadSource source = new CommandWorkloadSource(commands());
         Path restored = temp.resolve("restored");
-        try (Repository repo = engine.init(new LocalStorage(temp.resolve("repo")), Secret.of("correct horse battery staple"))) {
+        try (Repository repo = engine.init(new FolderObjectStore(temp.resolve("repo")), Secret.of("correct horse battery staple"))) {
             BackupResult result = stage(source, repo, "broken");
             assertEquals(1, result.warnings().size(), result.warnings().toString());
             String warning = result.warnings().get(0);

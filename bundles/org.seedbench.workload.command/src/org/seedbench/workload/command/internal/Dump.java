@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,33 +14,44 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.commons.io.output.DeferredFileOutputStream;
 import org.seedbench.core.spi.Progress;
 
 /**
- * Runs a command and holds its standard output in a spool file until it has exited, so that the exit code
- * is known before a byte of the output reaches the seed: a failed dump is never stored, not even in part.
+ * Runs a command and holds its standard output until it has exited, so that the exit code is known before a
+ * byte of the output reaches the seed: a failed dump is never stored, not even in part. Up to
+ * {@value #IN_MEMORY} bytes are held in memory; a larger output is spooled to a file (mode 0600) in the spool
+ * directory.
  */
 public final class Dump {
+    /** Outputs up to this size never touch the disk. */
+    public static final int IN_MEMORY = 1 << 20;
     private static final int BUFFER = 1 << 16;
     private static final int ERROR_TAIL = 4096;
 
     /**
-     * What a run gave: on success the spool file and its size; else {@code failure}, one line naming the
+     * What a run gave: on success the held output and its size; else {@code failure}, one line naming the
      * command, never its arguments or environment.
      */
-    public record Result(Path spool, long size, Instant finished, String failure) {
+    public record Result(DeferredFileOutputStream output, long size, Instant finished, String failure) {
         public boolean ok() {
             return failure == null;
         }
 
+        /** Whether the output is still held (a spool file can be removed under the run). */
+        public boolean held() {
+            return output != null && (output.isInMemory() || Files.exists(output.getPath()));
+        }
+
+        /** Reads the held output from its start. */
+        public InputStream open() throws IOException {
+            return output.toInputStream();
+        }
+
         /** Removes the spool file, if any. */
         public void discard() {
-            if (spool != null) {
-                try {
-                    Files.deleteIfExists(spool);
-                } catch (IOException e) {
-                    // a temporary file; the next run or the JVM's exit removes it
-                }
+            if (output != null && !output.isInMemory()) {
+                Dump.discard(output.getPath());
             }
         }
     }
@@ -62,14 +71,12 @@ public final class Dump {
     public static Result run(String label, List<String> command, Path directory, Map<String, String> environment,
             Duration timeout, Path spoolDirectory, java.util.function.UnaryOperator<String> redactor,
             Progress progress) {
-        Path spool;
+        DeferredFileOutputStream spool;
         try {
             Files.createDirectories(spoolDirectory);
-            spool = Files.createTempFile(spoolDirectory, "seedbench-dump-", ".spool");
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(spool, PosixFilePermissions.fromString("rw-------"));
-            }
-            spool.toFile().deleteOnExit();
+            // Files.createTempFile, which the spooling uses, makes the file 0600 where the file system is POSIX
+            spool = DeferredFileOutputStream.builder().setThreshold(IN_MEMORY).setDirectory(spoolDirectory)
+                    .setPrefix("seedbench-dump-").setSuffix(".spool").get();
         } catch (IOException e) {
             return new Result(null, 0, Instant.now(), "the output of " + label + " cannot be held in "
                     + spoolDirectory + ": " + e.getMessage());
@@ -84,7 +91,6 @@ public final class Dump {
         try {
             process = builder.start();
         } catch (IOException e) {
-            discard(spool);
             return new Result(null, 0, Instant.now(), label + " could not be started: " + startProblem(e));
         }
         ErrorTail errors = new ErrorTail(process.getErrorStream());
@@ -105,15 +111,13 @@ public final class Dump {
             watchdog.setDaemon(true);
             watchdog.start();
         }
-        long size = 0;
         boolean done = false;
         try {
-            try (InputStream in = process.getInputStream(); OutputStream out = Files.newOutputStream(spool)) {
+            try (InputStream in = process.getInputStream(); OutputStream out = spool) {
                 byte[] buffer = new byte[BUFFER];
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     out.write(buffer, 0, n);
-                    size += n;
                     progress.checkCanceled();
                 }
             } catch (IOException e) {
@@ -133,14 +137,16 @@ public final class Dump {
                         + (last.isEmpty() ? "" : " (" + redactor.apply(last) + ")"));
             }
             done = true;
-            return new Result(spool, size, Instant.now(), null);
+            return new Result(spool, spool.getByteCount(), Instant.now(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Progress.CanceledException();
         } finally {
             if (!done) {
                 stop(process);
-                discard(spool);
+                if (!spool.isInMemory()) {
+                    discard(spool.getPath());
+                }
             }
             if (watchdog != null) {
                 watchdog.interrupt();
@@ -164,7 +170,7 @@ public final class Dump {
         try {
             Files.deleteIfExists(spool);
         } catch (IOException e) {
-            // removed at the JVM's exit
+            // a temporary file in the spool directory; the admin may remove it
         }
     }
 

@@ -1,4 +1,4 @@
-package org.seedbench.core.spi.volume;
+package org.seedbench.core.support.volume;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.seedbench.core.tests;
+package org.seedbench.core.support.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,14 +18,14 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seedbench.core.manifest.BlockCheck;
-import org.seedbench.core.manifest.DriveManifest;
-import org.seedbench.core.manifest.DriveManifest.Blob;
-import org.seedbench.core.manifest.DriveManifest.Block;
+import org.seedbench.core.support.manifest.BlockCheck;
+import org.seedbench.core.support.manifest.DriveManifest;
+import org.seedbench.core.support.manifest.DriveManifest.Blob;
+import org.seedbench.core.support.manifest.DriveManifest.Block;
 import org.seedbench.core.spi.DiskEncryptor.DriveFile;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 import org.seedbench.core.spi.DriveTarget;
-import org.seedbench.core.spi.volume.PlainFolderVolume;
+import org.seedbench.core.support.volume.PlainFolderVolume;
 
 /** A blob read back against its manifest hands on only checked bytes and reports every block. */
 class BlockCheckTest {

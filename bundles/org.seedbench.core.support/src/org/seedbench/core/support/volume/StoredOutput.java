@@ -1,4 +1,4 @@
-package org.seedbench.core.spi.volume;
+package org.seedbench.core.support.volume;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.seedbench.core.tests;
+package org.seedbench.core.support.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.seedbench.core.spi.DiskEncryptor.DriveFile;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 import org.seedbench.core.spi.DriveTarget;
-import org.seedbench.core.spi.volume.PlainFolderVolume;
+import org.seedbench.core.support.volume.PlainFolderVolume;
 
 /** The machinery every encryptor's volume shares, seen through the volume that stores bytes as they are. */
 class FolderVolumeTest {

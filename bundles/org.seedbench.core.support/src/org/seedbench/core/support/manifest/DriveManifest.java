@@ -1,6 +1,5 @@
-package org.seedbench.core.manifest;
+package org.seedbench.core.support.manifest;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.apache.commons.io.input.CloseShieldInputStream;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 
 /**
@@ -146,11 +146,7 @@ public final class DriveManifest {
             factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
             factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
             // the parser closes its input at the end of the document; the caller's stream stays open
-            XMLStreamReader r = factory.createXMLStreamReader(new FilterInputStream(in) {
-                @Override
-                public void close() {
-                }
-            }, "UTF-8");
+            XMLStreamReader r = factory.createXMLStreamReader(CloseShieldInputStream.wrap(in), "UTF-8");
             String blobPath = null;
             String filePath = null;
             long length = -1;

@@ -1,6 +1,5 @@
-package org.seedbench.core.spi.volume;
+package org.seedbench.core.support.volume;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import java.util.stream.Stream;
 import org.seedbench.core.spi.DiskEncryptor.DriveFile;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 import org.seedbench.core.spi.DriveTarget;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * A {@link Volume} whose files are files under the folder where the drive is mounted. It keeps what every
@@ -53,7 +52,6 @@ public abstract class FolderVolume implements Volume {
     private static final String UNFINISHED_SUFFIX = ".partial";
     private static final String PATH_RULE =
             "give a '/'-separated path relative to the drive root whose parts do not start with '.'";
-    private static final boolean WINDOWS = File.separatorChar == '\\';
 
     private final DriveTarget drive;
     private final Path root;
@@ -507,16 +505,6 @@ public abstract class FolderVolume implements Volume {
         }
     }
 
-    /** Forces a folder's entries to disk, so a rename or a new file in it survives a crash. */
-    public static void forceFolder(Path folder) throws IOException {
-        if (WINDOWS) {
-            return; // a folder cannot be opened as a channel on Windows; NTFS journals its entries itself
-        }
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
-    }
-
     /** A file being written: its unfinished version until {@link #finish()}. */
     private final class Writer extends DriveFile {
         private final String path;
@@ -564,7 +552,7 @@ public abstract class FolderVolume implements Volume {
             out.flush();
             channel.force(true);
             if (!folderForced) {
-                forceFolder(partial.getParent());
+                DurableFiles.forceFolder(partial.getParent());
                 folderForced = true;
             }
         }
@@ -578,9 +566,8 @@ public abstract class FolderVolume implements Volume {
             closed = true;
             channel.close();
             long replaced = sizeOrZero(file);
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.commit(partial, file);
             used.addAndGet(-replaced);
-            forceFolder(file.getParent());
         }
 
         /** Without {@link #finish()} the file stays unfinished, holding what was written so far. */

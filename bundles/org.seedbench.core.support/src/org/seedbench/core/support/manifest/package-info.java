@@ -4,4 +4,4 @@
  * datacenter do.
  */
 @org.osgi.annotation.versioning.Version("1.0.0")
-package org.seedbench.core.manifest;
+package org.seedbench.core.support.manifest;

@@ -1,4 +1,4 @@
-package org.seedbench.backup;
+package org.seedbench.core.support.store;
 
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -11,38 +11,48 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
-import org.seedbench.backup.internal.TempFiles;
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.seedbench.core.spi.ObjectStore;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
- * A repository in a local folder (or a mounted network share). Every object is written as a temporary
- * file ({@code .tmp-…}) in the folder it ends up in, or for packs in the folder above, forced to disk,
- * renamed atomically to its name, and the folder is forced to disk after the rename. A write in progress
- * holds a lock on its temporary file, so {@link #deleteAbandoned()} removes only what a dead process left.
+ * The folder object store: a repository in a local folder (or a mounted network share), the store staging
+ * providers open. Every object is written as a temporary file ({@code .tmp-…}) in the folder it ends up in, or
+ * for packs in the folder above, forced to disk, renamed atomically to its name, and the folder is forced to disk
+ * after the rename ({@link DurableFiles}). A write in progress holds a lock on its temporary file, so
+ * {@link #deleteAbandoned()} removes only what a dead process left.
  */
-public final class LocalStorage implements ObjectStore {
-    private static final String TEMP_PREFIX = ".tmp-";
+public final class FolderObjectStore implements ObjectStore {
+    private static final String TEMP_PREFIX = DurableFiles.TEMP_PREFIX;
     private static final int BUFFER = 1 << 20;
 
     private final Path root;
     private final boolean posix;
+    private final Predicate<String> objects;
     private final Set<Path> writing = ConcurrentHashMap.newKeySet();
 
-    /** A repository in {@code root}, which is created on the first write when missing. */
-    public LocalStorage(Path root) {
+    /** A store in {@code root}, which is created on the first write when missing, listing every object in it. */
+    public FolderObjectStore(Path root) {
+        this(root, name -> true);
+    }
+
+    /**
+     * A store in {@code root} that lists only the objects whose names {@code objects} accepts (a repository's own,
+     * e.g. {@code RepositoryLayout::isObject}), never what else lies in the same folder.
+     */
+    public FolderObjectStore(Path root, Predicate<String> objects) {
         this.root = root.toAbsolutePath().normalize();
         this.posix = this.root.getFileSystem().supportedFileAttributeViews().contains("posix");
+        this.objects = objects;
     }
 
     /** The repository's folder. */
@@ -57,15 +67,15 @@ public final class LocalStorage implements ObjectStore {
 
     @Override
     public String toString() {
-        return "LocalStorage[" + root + "]";
+        return "FolderObjectStore[" + root + "]";
     }
 
     @Override
     public PendingObject create(String folder) throws IOException {
         Path dir = folder.isEmpty() ? root : resolve(folder);
         createDirectories(dir);
-        Path temp = dir.resolve(TEMP_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
-        FileChannel channel = TempFiles.createLocked(temp);
+        Path temp = dir.resolve(DurableFiles.tempName());
+        FileChannel channel = DurableFiles.createLocked(temp);
         writing.add(temp);
         return new LocalPending(temp, channel);
     }
@@ -98,28 +108,18 @@ public final class LocalStorage implements ObjectStore {
     }
 
     /**
-     * {@inheritDoc} Only the repository's own objects ({@link RepositoryLayout#isObject}) are listed: whatever else
-     * lies in the folder (a restore someone made into it, a file copied there by hand) is not part of the
-     * repository and never copied with it.
+     * {@inheritDoc} Only well-formed names the store's filter accepts are listed: whatever else lies in the folder
+     * (a restore someone made into it, a file copied there by hand) is not part of the repository and never copied
+     * with it.
      */
     @Override
     public List<String> list(String prefix) throws IOException {
         int slash = prefix.lastIndexOf('/');
-        List<Path> dirs = new ArrayList<>();
-        if (slash < 0) {
-            RepositoryLayout.ALL.stream().filter(top -> top.startsWith(prefix) || prefix.startsWith(top))
-                    .map(root::resolve).forEach(dirs::add);
-        } else {
-            dirs.add(resolve(prefix.substring(0, slash)));
-        }
+        Path dir = slash < 0 ? root : resolve(prefix.substring(0, slash));
         List<String> names = new ArrayList<>();
-        for (Path dir : dirs) {
-            if (Files.isRegularFile(dir)) {
-                addObject(names, dir, prefix);
-            } else if (Files.isDirectory(dir)) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.filter(Files::isRegularFile).forEach(file -> addObject(names, file, prefix));
-                }
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(Files::isRegularFile).forEach(file -> addObject(names, file, prefix));
             }
         }
         Collections.sort(names);
@@ -128,9 +128,18 @@ public final class LocalStorage implements ObjectStore {
 
     private void addObject(List<String> names, Path file, String prefix) {
         String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-        if (name.startsWith(prefix) && RepositoryLayout.isObject(name)) {
+        if (name.startsWith(prefix) && wellFormed(name) && objects.test(name)) {
             names.add(name);
         }
+    }
+
+    private static boolean wellFormed(String name) {
+        for (String segment : name.split("/", -1)) {
+            if (segment.isEmpty() || segment.startsWith(".") || !segment.chars().allMatch(FolderObjectStore::nameChar)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -163,7 +172,7 @@ public final class LocalStorage implements ObjectStore {
         }
         int removed = 0;
         for (Path temp : temps) {
-            if (!writing.contains(temp) && TempFiles.abandoned(temp)) {
+            if (!writing.contains(temp) && DurableFiles.abandoned(temp)) {
                 Files.deleteIfExists(temp);
                 forceDirectory(temp.getParent());
                 removed++;
@@ -179,7 +188,7 @@ public final class LocalStorage implements ObjectStore {
         }
         Path p = root;
         for (String segment : name.split("/", -1)) {
-            if (segment.isEmpty() || segment.startsWith(".") || !segment.chars().allMatch(LocalStorage::nameChar)) {
+            if (segment.isEmpty() || segment.startsWith(".") || !segment.chars().allMatch(FolderObjectStore::nameChar)) {
                 throw new IllegalArgumentException("not an object name: '" + name + "'");
             }
             p = p.resolve(segment);
@@ -216,11 +225,8 @@ public final class LocalStorage implements ObjectStore {
 
     /** Makes a folder's entries durable. Only POSIX systems can open a folder for that. */
     private void forceDirectory(Path dir) throws IOException {
-        if (!posix) {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
+        if (posix) {
+            DurableFiles.forceFolder(dir);
         }
     }
 
@@ -233,7 +239,7 @@ public final class LocalStorage implements ObjectStore {
         LocalPending(Path temp, FileChannel channel) {
             this.temp = temp;
             this.channel = channel;
-            this.out = new BufferedOutputStream(new UnclosableOutput(Channels.newOutputStream(channel)), BUFFER);
+            this.out = new BufferedOutputStream(CloseShieldOutputStream.wrap(Channels.newOutputStream(channel)), BUFFER);
         }
 
         @Override
@@ -252,18 +258,17 @@ public final class LocalStorage implements ObjectStore {
             createDirectories(target.getParent());
             try {
                 if (posix) {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    DurableFiles.commit(temp, target);
                     channel.close();
                 } else {
                     channel.close();
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    DurableFiles.commit(temp, target);
                 }
             } catch (AccessDeniedException e) {
                 throw new IOException("cannot write " + target + ": permission denied", e);
             }
             done = true;
             writing.remove(temp);
-            forceDirectory(target.getParent());
             if (!target.getParent().equals(temp.getParent())) {
                 forceDirectory(temp.getParent());
             }
@@ -281,23 +286,6 @@ public final class LocalStorage implements ObjectStore {
                 Files.deleteIfExists(temp);
                 writing.remove(temp);
             }
-        }
-    }
-
-    /** Keeps the buffered stream's close from closing the channel the pending object owns. */
-    private static final class UnclosableOutput extends java.io.FilterOutputStream {
-        UnclosableOutput(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -1,11 +1,11 @@
-package org.seedbench.core.manifest;
+package org.seedbench.core.support.manifest;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-import org.seedbench.core.manifest.DriveManifest.Blob;
-import org.seedbench.core.manifest.DriveManifest.Block;
+import org.seedbench.core.support.manifest.DriveManifest.Blob;
+import org.seedbench.core.support.manifest.DriveManifest.Block;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 
 /**

@@ -1,0 +1,103 @@
+package org.seedbench.core.support.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.seedbench.core.spi.ObjectStore;
+
+/**
+ * A store seen through a listing filter: it lists only the objects whose names the filter accepts (a repository's
+ * own objects, e.g. {@code RepositoryLayout::isObject}), so that whatever else lies in the same place is never
+ * copied or counted with them. Everything else goes to the store as it is.
+ */
+public final class FilteredObjectStore implements ObjectStore {
+    private final ObjectStore store;
+    private final Predicate<String> objects;
+
+    private FilteredObjectStore(ObjectStore store, Predicate<String> objects) {
+        this.store = store;
+        this.objects = objects;
+    }
+
+    /** {@code store}, listing only the names {@code objects} accepts. */
+    public static ObjectStore of(ObjectStore store, Predicate<String> objects) {
+        return new FilteredObjectStore(store, objects);
+    }
+
+    @Override
+    public String location() {
+        return store.location();
+    }
+
+    @Override
+    public void put(String name, byte[] content) throws IOException {
+        store.put(name, content);
+    }
+
+    @Override
+    public void put(String name, InputStream content, long length) throws IOException {
+        store.put(name, content, length);
+    }
+
+    @Override
+    public PendingObject create(String folder) throws IOException {
+        return store.create(folder);
+    }
+
+    @Override
+    public byte[] get(String name) throws IOException {
+        return store.get(name);
+    }
+
+    @Override
+    public byte[] getRange(String name, long offset, int length) throws IOException {
+        return store.getRange(name, offset, length);
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException {
+        return store.open(name);
+    }
+
+    @Override
+    public InputStream open(String name, long offset, long length) throws IOException {
+        return store.open(name, offset, length);
+    }
+
+    @Override
+    public void copyFrom(ObjectStore source, String name) throws IOException {
+        store.copyFrom(source, name);
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        return store.list(prefix).stream().filter(objects).toList();
+    }
+
+    @Override
+    public boolean exists(String name) throws IOException {
+        return store.exists(name);
+    }
+
+    @Override
+    public void delete(String name) throws IOException {
+        store.delete(name);
+    }
+
+    @Override
+    public long size(String name) throws IOException {
+        return store.size(name);
+    }
+
+    @Override
+    public int deleteAbandoned() throws IOException {
+        return store.deleteAbandoned();
+    }
+
+    @Override
+    public String toString() {
+        return store.toString();
+    }
+}
