@@ -1,9 +1,11 @@
-package org.seedbench.batch.internal;
+package org.seedbench.demo.internal;
 
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;

@@ -1,4 +1,4 @@
-package org.seedbench.batch.internal;
+package org.seedbench.batch.cli;
 
 /** The command line is wrong; the message says how, and the usage line follows it. */
 class UsageException extends Exception {

@@ -1,4 +1,4 @@
-package org.seedbench.batch.internal;
+package org.seedbench.batch.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

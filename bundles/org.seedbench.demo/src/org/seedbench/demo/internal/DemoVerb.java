@@ -1,4 +1,4 @@
-package org.seedbench.batch.internal;
+package org.seedbench.demo.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.Sizes;
 
