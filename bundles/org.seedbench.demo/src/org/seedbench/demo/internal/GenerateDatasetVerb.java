@@ -2,60 +2,59 @@ package org.seedbench.demo.internal;
 
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Path;
-import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
 
-/** {@code seedbench generate-dataset DIR}: the benchmark's and the demo's data, the same bytes on every machine. */
-final class GenerateDatasetVerb implements Verb {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+/** {@code seedbench generate-dataset DIR}: the benchmark's and the demo's data, the same bytes on every machine. */
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "generate-dataset", description = "write a deterministic test dataset (text, binaries, repeated blocks, tiny files) for demos and benchmarks")
+public final class GenerateDatasetVerb implements CliVerb {
+    @Parameters(paramLabel = "DIR", description = "the dataset folder")
+    String dir;
+
+    @Option(names = "--size", paramLabel = "SIZE", description = "about how much to write, e.g. 200M (the demo) or 3.2G (the benchmark); default 200M")
+    String size;
+
+    @Option(names = "--seed", paramLabel = "N", description = "the seed; the same seed writes the same bytes (default 42)")
+    String seed;
+
+    @Option(names = "--mutate", paramLabel = "FRACTION", description = "instead: change this fraction of DIR's files (e.g. 0.05) for an incremental run")
+    String mutate;
+
+    @Override
+    public int order() {
+        return 180;
+    }
 
     @Override
     public boolean needsCatalog() {
         return false;
     }
     @Override
-    public String name() {
-        return "generate-dataset";
-    }
-
-    @Override
-    public String summary() {
-        return "write a deterministic test dataset (text, binaries, repeated blocks, tiny files) for demos and benchmarks";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench generate-dataset DIR [--size SIZE] [--seed N] [--mutate FRACTION]
-                  --size SIZE          about how much to write, e.g. 200M (the demo) or 3.2G (the benchmark); default 200M
-                  --seed N             the seed; the same seed writes the same bytes (default 42)
-                  --mutate FRACTION    instead: change this fraction of DIR's files (e.g. 0.05) for an incremental run""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("size", "seed", "mutate");
-    }
-
-    @Override
     public ExitCode run(Invocation inv) throws Exception {
-        Path dir = Path.of(inv.args().requirePositional("the dataset folder", usage())).toAbsolutePath();
-        long seed = parse("seed", inv.args().value("seed") == null ? "42" : inv.args().value("seed"));
+        Path dir = Path.of(this.dir).toAbsolutePath();
+        long seed = parse("seed", this.seed == null ? "42" : this.seed);
         DatasetGenerator.Summary summary;
-        if (inv.args().value("mutate") != null) {
+        if (mutate != null) {
             double fraction;
             try {
-                fraction = Double.parseDouble(inv.args().value("mutate"));
+                fraction = Double.parseDouble(mutate);
             } catch (NumberFormatException e) {
                 fraction = -1;
             }
             if (!(fraction > 0 && fraction <= 1)) {
-                throw new InvalidInputException(new Problem("mutate", inv.args().value("mutate"), "is not a fraction",
+                throw new InvalidInputException(new Problem("mutate", mutate, "is not a fraction",
                         "a number above 0 and at most 1, e.g. 0.05"));
             }
             summary = DatasetGenerator.mutate(dir, fraction, seed);
@@ -64,22 +63,22 @@ final class GenerateDatasetVerb implements Verb {
         }
         long size;
         try {
-            size = Sizes.parse(inv.args().value("size") == null ? "200M" : inv.args().value("size"));
+            size = Sizes.parse(this.size == null ? "200M" : this.size);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(new Problem("size", inv.args().value("size"), e.getMessage(), null));
+            throw new InvalidInputException(new Problem("size", this.size, e.getMessage(), null));
         }
-        TerminalProgress progress = TerminalProgress.forInvocation(inv);
-        progress.begin("Generating", size);
+        long bytes = size;
         try {
-            summary = DatasetGenerator.generate(dir, size, seed, progress::worked);
+            summary = inv.withProgress(progress -> {
+                progress.begin("Generating", bytes);
+                return DatasetGenerator.generate(dir, bytes, seed, progress::worked);
+            });
         } catch (DirectoryNotEmptyException e) {
             throw new InvalidInputException(new Problem("dataset folder", dir.toString(), "is not empty",
                     "a new or empty folder; --mutate changes an existing dataset"));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(new Problem("size", inv.args().value("size"), e.getMessage(),
+            throw new InvalidInputException(new Problem("size", this.size, e.getMessage(),
                     "at least " + Sizes.binary(DatasetGenerator.MIN_BYTES)));
-        } finally {
-            progress.finishLine();
         }
         inv.out().printf("Wrote %d files in %d folders (%s) to %s%n", summary.files(), summary.directories(),
                 Sizes.decimal(summary.bytes()), dir);
