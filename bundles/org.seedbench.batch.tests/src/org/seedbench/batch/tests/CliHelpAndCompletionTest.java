@@ -197,7 +197,8 @@ class CliHelpAndCompletionTest {
         for (String w : words) {
             array.append('\'').append(w).append("' ");
         }
-        String program = "source '" + script + "' || exit 9\n"
+        // compopt works only inside a completion bash runs itself; here the function is called directly
+        String program = "source '" + script + "' || exit 9\ncompopt() { :; }\n"
                 + "COMP_WORDS=(" + array + ")\n"
                 + "COMP_CWORD=" + (words.length - 1) + "\n"
                 + "COMP_LINE='" + line + "'\nCOMP_POINT=${#COMP_LINE}\n"
@@ -206,10 +207,13 @@ class CliHelpAndCompletionTest {
                 + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
         Path file = data.resolve("complete.sh");
         Files.writeString(file, program, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("bash", file.toString()).redirectError(data.resolve("bash.err").toFile())
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        String err = Files.readString(data.resolve("bash.err"));
+        assertEquals(0, p.exitValue(), out + err);
+        assertEquals("", err);
         return out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 

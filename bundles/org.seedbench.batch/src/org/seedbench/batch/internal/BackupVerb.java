@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seedbench backup JOB}: an incremental backup over the network into the vault. */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "backup", description = "back the job's workloads up incrementally into the vault: only new chunks go over the network",
+@Command(name = "backup", description = "back the job's workloads up incrementally into the vault: only new chunks go "
+        + "over the network",
         footer = "For a job whose vault is seeded (seedbench seed-vault JOB). Exit 4: completed with warnings.")
 public final class BackupVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")

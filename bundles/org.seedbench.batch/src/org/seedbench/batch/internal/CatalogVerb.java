@@ -24,10 +24,16 @@ import picocli.CommandLine.Parameters;
  * itself, and putting one back when the catalog file is damaged.
  */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "catalog", description = "list the catalog's backups (taken daily and before each upgrade) or restore one",
-        footer = "backups lists the catalog's backups, newest first: one a day and one before each schema upgrade, the newest 5 of each kind, in DIR/catalog-backups.%nrestore BACKUP puts a backup back as the catalog (when the catalog file is damaged); the file it replaces is kept as DIR/catalog-replaced-<time>.mv.db. Close the workbench and let running commands end first: the catalog must not be open.")
+@Command(name = "catalog", description = "list the catalog's backups (taken daily and before each upgrade) or restore "
+        + "one",
+        footer = "backups lists the catalog's backups, newest first: one a day and one before each schema upgrade, "
+                + "the newest 5 of each kind, in DIR/catalog-backups.%nrestore BACKUP puts a backup back as the "
+                + "catalog (when the catalog file is damaged); the file it replaces is kept as "
+                + "DIR/catalog-replaced-<time>.mv.db. Close the workbench and let running commands end first: the "
+                + "catalog must not be open.")
 public final class CatalogVerb implements CliVerb {
-    @Parameters(paramLabel = "backups|restore BACKUP", arity = "0..2", description = "backups, or restore and the backup to put back")
+    @Parameters(paramLabel = "backups|restore BACKUP", arity = "0..2", description = "backups, or restore and the "
+            + "backup to put back")
     List<String> words = new ArrayList<>();
 
     @Override

@@ -16,8 +16,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seedbench cleanup JOB}: deletes the import container's blobs and staging once the vault holds the seed. */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "cleanup", description = "delete the job's import container blobs and staging repository once the vault holds the seed",
-        footer = "Checks that the vault holds every object of the staging repository and of the import container (SHA-256), then deletes the job's blobs from the import container and the staging repository. Refused (exit 3, nothing deleted) while the vault lacks anything: run seedbench seed-vault JOB.")
+@Command(name = "cleanup", description = "delete the job's import container blobs and staging repository once the "
+        + "vault holds the seed",
+        footer = "Checks that the vault holds every object of the staging repository and of the import container "
+                + "(SHA-256), then deletes the job's blobs from the import container and the staging repository. "
+                + "Refused (exit 3, nothing deleted) while the vault lacks anything: run seedbench seed-vault JOB.")
 public final class CleanupVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;

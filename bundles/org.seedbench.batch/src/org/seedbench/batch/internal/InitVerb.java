@@ -27,45 +27,59 @@ import picocli.CommandLine.Option;
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
 @Command(name = "init", description = "create a seeding job (the inputs of \"initiate offline backup\")")
 public final class InitVerb implements CliVerb {
-    @Option(names = "--name", paramLabel = "JOB", description = "import job name: 3–24 letters, digits, hyphens; starts with a letter")
+    @Option(names = "--name", paramLabel = "JOB", description = "import job name: 3–24 letters, digits, hyphens; "
+            + "starts with a letter")
     String name;
 
-    @Option(names = "--staging", paramLabel = "DIR", description = "staging location: local folder, mounted share or UNC path")
+    @Option(names = "--staging", paramLabel = "DIR", description = "staging location: local folder, mounted share or "
+            + "UNC path")
     String staging;
 
-    @Option(names = "--storage-account", paramLabel = "NAME", description = "Azure storage account: 3–24 lowercase letters and digits")
+    @Option(names = "--storage-account", paramLabel = "NAME", description = "Azure storage account: 3–24 lowercase "
+            + "letters and digits")
     String storageAccount;
 
-    @Option(names = "--container", paramLabel = "NAME", description = "import container: 3–63 lowercase letters, digits, single hyphens")
+    @Option(names = "--container", paramLabel = "NAME", description = "import container: 3–63 lowercase letters, "
+            + "digits, single hyphens")
     String container;
 
     @Option(names = "--subscription", paramLabel = "GUID", description = "Azure subscription id")
     String subscription;
 
-    @Option(names = "--location", paramLabel = "REGION", description = "Azure location whose datacenter receives the drives, e.g. westeurope")
+    @Option(names = "--location", paramLabel = "REGION", description = "Azure location whose datacenter receives the "
+            + "drives, e.g. westeurope")
     String location;
 
-    @Option(names = "--workload", paramLabel = "SOURCE:TARGET", description = "what to seed, e.g. files:/srv/data (repeatable; see seedbench workloads). "
-            + "DPM/MABS protection group: dpm:INVENTORY[::DATASOURCE]… (mabs: alike), the inventory JSON its export script wrote, then each datasource to seed after a double colon (none: all), "
-            + "e.g. 'dpm:C:\\seed\\pg.json::SQL01\\db1::D:\\'; a name two computers share is written COMPUTER\\NAME; each datasource becomes its own snapshot")
+    @Option(names = "--workload", paramLabel = "SOURCE:TARGET", description = "what to seed, e.g. files:/srv/data "
+            + "(repeatable; see seedbench workloads). "
+            + "DPM/MABS protection group: dpm:INVENTORY[::DATASOURCE]… (mabs: alike), the inventory JSON its export "
+            + "script wrote, then each datasource to seed after a double colon (none: all), "
+            + "e.g. 'dpm:C:\\seed\\pg.json::SQL01\\db1::D:\\'; a name two computers share is written COMPUTER\\NAME; "
+            + "each datasource becomes its own snapshot")
     List<String> workload = new ArrayList<>();
 
-    @Option(names = "--include", paramLabel = "GLOB", description = "only items matching GLOB (repeatable, for every workload)")
+    @Option(names = "--include", paramLabel = "GLOB", description = "only items matching GLOB (repeatable, for every "
+            + "workload)")
     List<String> include = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "leave out items matching GLOB (repeatable, for every workload)")
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "leave out items matching GLOB (repeatable, for "
+            + "every workload)")
     List<String> exclude = new ArrayList<>();
 
-    @Option(names = "--connector", paramLabel = "ID", description = "cloud connector: local (default, embedded) or azure")
+    @Option(names = "--connector", paramLabel = "ID", description = "cloud connector: local (default, embedded) or "
+            + "azure")
     String connector;
 
-    @Option(names = "--source-host", paramLabel = "NAME", description = "the machine the data comes from, when it is a virtual machine")
+    @Option(names = "--source-host", paramLabel = "NAME", description = "the machine the data comes from, when it is "
+            + "a virtual machine")
     String sourceHost;
 
-    @Option(names = "--rehearsal", description = "a rehearsal on the local cloud's simulated datacenter: this job's import job runs on a compressed clock of its own (no other job's dates move)")
+    @Option(names = "--rehearsal", description = "a rehearsal on the local cloud's simulated datacenter: this job's "
+            + "import job runs on a compressed clock of its own (no other job's dates move)")
     boolean rehearsal;
 
-    @Option(names = "--days-per-second", paramLabel = "N", description = "a rehearsal's clock: simulated days per real second (default 0.1: a day every 10 s, 14 days to ship in 140 s)")
+    @Option(names = "--days-per-second", paramLabel = "N", description = "a rehearsal's clock: simulated days per "
+            + "real second (default 0.1: a day every 10 s, 14 days to ship in 140 s)")
     String daysPerSecond;
 
     @Override

@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
  */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
 @Command(name = "jobs", description = "list the seeding jobs, their states and import jobs",
-        footer = "The import job's state and percentage are as the last status or ship saw them. With --json, the jobs as a JSON array.")
+        footer = "The import job's state and percentage are as the last status or ship saw them. With --json, the "
+                + "jobs as a JSON array.")
 public final class JobsVerb implements CliVerb {
 
     @Override

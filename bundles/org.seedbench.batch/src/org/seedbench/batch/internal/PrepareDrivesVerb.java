@@ -29,22 +29,30 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seedbench prepare-drives JOB --drive …}: encrypts the drives and copies the staged seed onto them. */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "prepare-drives", description = "format and encrypt the drives, copy the staged seed onto them with manifests and journals",
-        footer = "Exit 4: the drives are full and the seed needs more; rerun with more --drive values. With --json, progress and the result as JSON lines.")
+@Command(name = "prepare-drives", description = "format and encrypt the drives, copy the staged seed onto them with "
+        + "manifests and journals",
+        footer = "Exit 4: the drives are full and the seed needs more; rerun with more --drive values. With --json, "
+                + "progress and the result as JSON lines.")
 public final class PrepareDrivesVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
 
-    @Option(names = "--drive", paramLabel = "D", description = "a drive: a device (/dev/sdb), a Windows volume (E:), a serial number, or a folder drive for rehearsals: dir:PATH,capacity=1.2G,serial=SB-0001. Repeat for each drive; at most 10 per job, at most 10 TB each. Give the drives of an earlier, unfinished run again: it resumes where it stopped.")
+    @Option(names = "--drive", paramLabel = "D", description = "a drive: a device (/dev/sdb), a Windows volume (E:), "
+            + "a serial number, or a folder drive for rehearsals: dir:PATH,capacity=1.2G,serial=SB-0001. Repeat for "
+            + "each drive; at most 10 per job, at most 10 TB each. Give the drives of an earlier, unfinished run "
+            + "again: it resumes where it stopped.")
     List<String> drive = new ArrayList<>();
 
-    @Option(names = "--encryptor", paramLabel = "E", defaultValue = "portable", description = "portable (AES-256-GCM, any computer; the default) or bitlocker (Windows)")
+    @Option(names = "--encryptor", paramLabel = "E", defaultValue = "portable", description = "portable (AES-256-GCM, "
+            + "any computer; the default) or bitlocker (Windows)")
     String encryptor;
 
-    @Option(names = "--yes-format", description = "format the drives without asking (batch runs); formatting erases a drive. A drive that holds another job's seed is never formatted, even with --yes-format")
+    @Option(names = "--yes-format", description = "format the drives without asking (batch runs); formatting erases a "
+            + "drive. A drive that holds another job's seed is never formatted, even with --yes-format")
     boolean yesFormat;
 
-    @Option(names = "--reuse-drive-of", paramLabel = "JOB", description = "format the drives of JOB given with --drive, when JOB is CleanedUp or Cancelled; recorded in both jobs' events. Repeat for several jobs")
+    @Option(names = "--reuse-drive-of", paramLabel = "JOB", description = "format the drives of JOB given with "
+            + "--drive, when JOB is CleanedUp or Cancelled; recorded in both jobs' events. Repeat for several jobs")
     List<String> reuseDriveOf = new ArrayList<>();
 
     @Override

@@ -29,10 +29,12 @@ public final class RestoreVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
 
-    @Option(names = "--target", paramLabel = "DIR", description = "where to restore; nothing is ever written outside it")
+    @Option(names = "--target", paramLabel = "DIR", description = "where to restore; nothing is ever written outside "
+            + "it")
     String target;
 
-    @Option(names = "--snapshot", paramLabel = "ID", defaultValue = "latest", description = "a snapshot id (or its first characters), or latest (the default)")
+    @Option(names = "--snapshot", paramLabel = "ID", defaultValue = "latest", description = "a snapshot id (or its "
+            + "first characters), or latest (the default)")
     String snapshot;
 
     @Option(names = "--include", paramLabel = "GLOB", description = "restore only paths matching GLOB (repeatable)")
@@ -41,7 +43,8 @@ public final class RestoreVerb implements CliVerb {
     @Option(names = "--overwrite", description = "replace existing files (else they are left alone and listed)")
     boolean overwrite;
 
-    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or the vault (vault)")
+    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or "
+            + "the vault (vault)")
     String from;
     @Mixin
     PassphraseFileOption passphraseFile;
@@ -54,7 +57,8 @@ public final class RestoreVerb implements CliVerb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         if (target == null || target.isBlank()) {
-            throw new InvalidInputException(new Problem("target", null, "is missing", "--target DIR, a folder to restore into"));
+            throw new InvalidInputException(new Problem("target", null, "is missing", "--target DIR, a folder to "
+                    + "restore into"));
         }
         RepositoryLocation from = RepositoryLocation.parse(this.from);
         RestoreResult r = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->

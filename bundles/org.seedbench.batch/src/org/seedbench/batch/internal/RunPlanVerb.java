@@ -43,9 +43,12 @@ import picocli.CommandLine.Parameters;
  */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
 @Command(name = "run-plan", description = "run the seeding steps of several jobs from a plan file (batch seeding)",
-        footer = "A step the job has already done is skipped: run the plan again to go on after a failure or a wait. With --json, the summary as JSON (the steps' own output goes to stderr).")
+        footer = "A step the job has already done is skipped: run the plan again to go on after a failure or a wait. "
+                + "With --json, the summary as JSON (the steps' own output goes to stderr).")
 public final class RunPlanVerb implements CliVerb {
-    @Parameters(paramLabel = "PLAN.json", description = "the plan file: the jobs and their steps (init, stage, prepare-drives, ship, wait, seed-vault, backup, cleanup); the format is documented in bundles/org.seedbench.batch/PLAN.md")
+    @Parameters(paramLabel = "PLAN.json", description = "the plan file: the jobs and their steps (init, stage, "
+            + "prepare-drives, ship, wait, seed-vault, backup, cleanup); the format is documented in "
+            + "bundles/org.seedbench.batch/PLAN.md")
     String plan;
 
     @Override
@@ -177,7 +180,8 @@ public final class RunPlanVerb implements CliVerb {
             out.printf("  %-24s %-20s %-6d %s%n", r.job(), r.state(), r.exit().code(), steps);
         }
         long ok = runs.stream().filter(r -> r.exit() == ExitCode.DONE).count();
-        out.println(ok + " of " + runs.size() + " jobs done" + (worst == ExitCode.DONE ? "" : "; exit " + worst.code()));
+        out.println(ok + " of " + runs.size() + " jobs done" + (worst == ExitCode.DONE ? "" : "; "
+                + "exit " + worst.code()));
     }
 
     /** A job of the plan with the defaults merged in. */

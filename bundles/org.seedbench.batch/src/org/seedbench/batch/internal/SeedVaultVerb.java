@@ -16,8 +16,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seedbench seed-vault JOB}: seeds the vault from the import container, repairing from staging. */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "seed-vault", description = "seed the vault from the import container once the datacenter copy is done; repair from staging",
-        footer = "Copies the job's blobs from the import container into the vault (the container seedbench-vault of the job's storage account), checks every object of the staging repository there by its SHA-256 and sends again from staging what is missing or damaged (what the drives' error logs name). The job goes Seeded. No passphrase is needed. A rerun goes on where a stopped run left off.%nOn a Seeded job it repairs the vault: what the vault lost is copied again from the import container or sent from staging, or, when neither holds it any more, named (exit 1).")
+@Command(name = "seed-vault", description = "seed the vault from the import container once the datacenter copy is "
+        + "done; repair from staging",
+        footer = "Copies the job's blobs from the import container into the vault (the container seedbench-vault of "
+                + "the job's storage account), checks every object of the staging repository there by its SHA-256 and "
+                + "sends again from staging what is missing or damaged (what the drives' error logs name). The job "
+                + "goes Seeded. No passphrase is needed. A rerun goes on where a stopped run left off.%nOn a Seeded "
+                + "job it repairs the vault: what the vault lost is copied again from the import container or sent "
+                + "from staging, or, when neither holds it any more, named (exit 1).")
 public final class SeedVaultVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;

@@ -22,31 +22,39 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seedbench ship JOB --carrier … --tracking …}: the shipping details of the job's package. */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "ship", description = "give the import service the carrier, tracking number and return details of the drives' package",
-        footer = "Shipping details are due within 14 days of the import job's creation; the service deletes the job after.")
+@Command(name = "ship", description = "give the import service the carrier, tracking number and return details of the "
+        + "drives' package",
+        footer = "Shipping details are due within 14 days of the import job's creation; the service deletes the job "
+                + "after.")
 public final class ShipVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
 
-    @Option(names = "--carrier", paramLabel = "NAME", description = "the carrier that takes the package, e.g. FedEx, UPS, DHL")
+    @Option(names = "--carrier", paramLabel = "NAME", description = "the carrier that takes the package, e.g. FedEx, "
+            + "UPS, DHL")
     String carrier;
 
-    @Option(names = "--tracking", paramLabel = "NO", description = "the package's tracking number; it belongs to this job only")
+    @Option(names = "--tracking", paramLabel = "NO", description = "the package's tracking number; it belongs to this "
+            + "job only")
     String tracking;
 
     @Option(names = "--return-address", paramLabel = "TEXT", description = "where the datacenter sends the drives back")
     String returnAddress;
 
-    @Option(names = "--return-carrier-account", paramLabel = "NO", description = "your account with the carrier for the return")
+    @Option(names = "--return-carrier-account", paramLabel = "NO", description = "your account with the carrier for "
+            + "the return")
     String returnCarrierAccount;
 
-    @Option(names = "--ship-date", paramLabel = "YYYY-MM-DD", description = "when the package left: today (the default) or up to 7 days ago")
+    @Option(names = "--ship-date", paramLabel = "YYYY-MM-DD", description = "when the package left: today (the "
+            + "default) or up to 7 days ago")
     String shipDate;
 
-    @Option(names = "--drive", paramLabel = "SERIAL", description = "a drive in the package (repeat; default: all the job's drives). One package carries the drives of one job only.")
+    @Option(names = "--drive", paramLabel = "SERIAL", description = "a drive in the package (repeat; default: all the "
+            + "job's drives). One package carries the drives of one job only.")
     List<String> drive = new ArrayList<>();
 
-    @Option(names = "--replace", description = "the job has a package already: this one replaces it (recorded in the job's events); without it a second package is refused")
+    @Option(names = "--replace", description = "the job has a package already: this one replaces it (recorded in the "
+            + "job's events); without it a second package is refused")
     boolean replace;
 
     @Override

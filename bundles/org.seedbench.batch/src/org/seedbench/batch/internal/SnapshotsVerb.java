@@ -24,7 +24,8 @@ public final class SnapshotsVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
 
-    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or the vault (vault)")
+    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or "
+            + "the vault (vault)")
     String from;
     @Mixin
     PassphraseFileOption passphraseFile;

@@ -20,8 +20,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seedbench stage JOB}: writes the initial backup into the staging location. */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "stage", description = "write the job's initial backup (deduplicated, compressed, encrypted) to its staging location",
-        footer = "A killed or failed run resumes where it stopped when run again. At least 16 characters for the passphrase; a lost passphrase means a lost backup. Exit 4: completed with warnings.")
+@Command(name = "stage", description = "write the job's initial backup (deduplicated, compressed, encrypted) to its "
+        + "staging location",
+        footer = "A killed or failed run resumes where it stopped when run again. At least 16 characters for the "
+                + "passphrase; a lost passphrase means a lost backup. Exit 4: completed with warnings.")
 public final class StageVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
@@ -62,7 +64,8 @@ public final class StageVerb implements CliVerb {
             Views.printJsonLine(inv.out(), m);
         } else {
             var out = inv.out();
-            out.printf(Locale.ROOT, "Staged %s: %s (%s/s)%n", job, s.summary(), Sizes.decimal((long) s.bytesPerSecond()));
+            out.printf(Locale.ROOT, "Staged %s: %s "
+                    + "(%s/s)%n", job, s.summary(), Sizes.decimal((long) s.bytesPerSecond()));
             Views.printSnapshots(out, r);
             out.println("  repository " + outcome.repository());
             if (outcome.nothingNew()) {

@@ -34,19 +34,23 @@ import picocli.CommandLine.Parameters;
  * the job, printing each change.
  */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "status", description = "show a job: its inputs, state, import job, drives, shipment, deadline and recent events",
-        footer = "Exit 4: the admin must act (shipping details due within 4 days, an expired job, errors to read). With --json, the job as JSON (with --watch, one JSON line per change).")
+@Command(name = "status", description = "show a job: its inputs, state, import job, drives, shipment, deadline and "
+        + "recent events",
+        footer = "Exit 4: the admin must act (shipping details due within 4 days, an expired job, errors to read). "
+                + "With --json, the job as JSON (with --watch, one JSON line per change).")
 public final class StatusVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String name;
 
-    @Option(names = "--watch", description = "ask the import service again every interval until the job is Completed, CompletedWithErrors, Closed, Cancelled or Expired, printing each change")
+    @Option(names = "--watch", description = "ask the import service again every interval until the job is Completed, "
+            + "CompletedWithErrors, Closed, Cancelled or Expired, printing each change")
     boolean watch;
 
     @Option(names = "--interval", paramLabel = "SECONDS", description = "how often --watch asks (default 30)")
     String interval;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "stop watching after this long (exit 4 while the job still moves)")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "stop watching after this long (exit 4 while "
+            + "the job still moves)")
     String timeout;
 
     @Override
@@ -184,7 +188,8 @@ public final class StatusVerb implements CliVerb {
             out.printf("  %-18s %s%n", "workloads", job.workloads().isEmpty() ? "(none)"
                     : String.join(", ", job.workloads().stream().map(WorkloadSpec::toString).toList()));
             out.printf("  %-18s %s%n", "created", Views.time(job.created()));
-            deadline.ifPresent(d -> out.printf("  %-18s %s%s%n", "shipping", d.describe(), d.warn() ? " — WARNING" : ""));
+            deadline.ifPresent(d -> out.printf("  %-18s %s%s%n", "shipping", d.describe(), d.warn() ? " — "
+                    + "WARNING" : ""));
             if (view.serviceState() == JobState.EXPIRED) {
                 out.printf("  %-18s %s%n", "shipping", "expired: the service deleted the import job; the drives "
                         + "need a new job");

@@ -24,10 +24,12 @@ public final class VerifyDriveVerb implements CliVerb {
     @Parameters(index = "0", paramLabel = "JOB", description = "the job's name")
     String job;
 
-    @Parameters(index = "1", paramLabel = "DRIVE", description = "the drive's serial, or its --drive value (dir:PATH,… for a folder drive)")
+    @Parameters(index = "1", paramLabel = "DRIVE", description = "the drive's serial, or its --drive value "
+            + "(dir:PATH,… for a folder drive)")
     String drive;
 
-    @Option(names = "--recovery-password-file", paramLabel = "F", description = "unlock with the 48-digit recovery password in F, as the datacenter does, instead of the key this computer keeps for the drive")
+    @Option(names = "--recovery-password-file", paramLabel = "F", description = "unlock with the 48-digit recovery "
+            + "password in F, as the datacenter does, instead of the key this computer keeps for the drive")
     String recoveryPasswordFile;
 
     @Override

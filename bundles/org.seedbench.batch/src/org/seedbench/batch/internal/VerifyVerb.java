@@ -19,15 +19,18 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seedbench verify JOB [--from vault] [--read-data]}: checks the staging repository or the vault. */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "verify", description = "check the job's repository; --read-data decrypts and authenticates every chunk",
+@Command(name = "verify", description = "check the job's repository; --read-data decrypts and authenticates every "
+        + "chunk",
         footer = "Exit 1 when a problem is found; each names the pack and the files it affects.")
 public final class VerifyVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
 
-    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or the vault (vault)")
+    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or "
+            + "the vault (vault)")
     String from;
-    @Option(names = "--read-data", description = "read, decrypt and authenticate every chunk (else: structure and index)")
+    @Option(names = "--read-data", description = "read, decrypt and authenticate every chunk (else: structure and "
+            + "index)")
     boolean readData;
     @Mixin
     PassphraseFileOption passphraseFile;

@@ -21,8 +21,10 @@ import picocli.CommandLine.Command;
  * bundle that provides each, so an admin sees what {@code init --workload ID:TARGET} accepts.
  */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "workloads", description = "list the installed workload sources (what init --workload ID:TARGET accepts)",
-        footer = "With --json, the sources as a JSON array (id, label, kind, bundle, bundleVersion). A bundle that registers a WorkloadSource service shows here with no other change.")
+@Command(name = "workloads", description = "list the installed workload sources (what init --workload ID:TARGET "
+        + "accepts)",
+        footer = "With --json, the sources as a JSON array (id, label, kind, bundle, bundleVersion). A bundle that "
+                + "registers a WorkloadSource service shows here with no other change.")
 public final class WorkloadsVerb implements CliVerb {
 
     @Override

@@ -38,12 +38,16 @@ import picocli.CommandLine.Option;
  */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
 @Command(name = "demo", description = "run the whole seeding trip on generated data with the embedded local cloud",
-        footer = "--data DIR is where the demo keeps its data, catalog, staging, drives and cloud (default: a new folder under the temp folder). The demo's job is a rehearsal: its import job runs on a compressed clock of its own (" + DemoVerb.DAYS_PER_SECOND + " day a second); no other job's dates move.")
+        footer = "--data DIR is where the demo keeps its data, catalog, staging, drives and cloud (default: a new "
+                + "folder under the temp folder). The demo's job is a rehearsal: its import job runs on a compressed "
+                + "clock of its own (" + DemoVerb.DAYS_PER_SECOND + " day a second); no other job's dates move.")
 public final class DemoVerb implements CliVerb {
-    @Option(names = "--azure", description = "the same trip against Azure's interfaces on this computer: Blob storage in Azurite, the import job through the simulated Import/Export REST endpoint on 127.0.0.1")
+    @Option(names = "--azure", description = "the same trip against Azure's interfaces on this computer: Blob storage "
+            + "in Azurite, the import job through the simulated Import/Export REST endpoint on 127.0.0.1")
     boolean azure;
 
-    @Option(names = "--azurite", paramLabel = "URL", defaultValue = AzureRehearsal.DEFAULT_AZURITE, description = "Azurite's Blob endpoint (default ${DEFAULT-VALUE})")
+    @Option(names = "--azurite", paramLabel = "URL", defaultValue = AzureRehearsal.DEFAULT_AZURITE,
+            description = "Azurite's Blob endpoint (default ${DEFAULT-VALUE})")
     String azurite;
 
     @Override

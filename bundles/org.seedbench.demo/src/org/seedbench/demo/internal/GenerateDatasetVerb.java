@@ -18,18 +18,22 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seedbench generate-dataset DIR}: the benchmark's and the demo's data, the same bytes on every machine. */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "generate-dataset", description = "write a deterministic test dataset (text, binaries, repeated blocks, tiny files) for demos and benchmarks")
+@Command(name = "generate-dataset", description = "write a deterministic test dataset (text, binaries, repeated "
+        + "blocks, tiny files) for demos and benchmarks")
 public final class GenerateDatasetVerb implements CliVerb {
     @Parameters(paramLabel = "DIR", description = "the dataset folder")
     String dir;
 
-    @Option(names = "--size", paramLabel = "SIZE", description = "about how much to write, e.g. 200M (the demo) or 3.2G (the benchmark); default 200M")
+    @Option(names = "--size", paramLabel = "SIZE", description = "about how much to write, e.g. 200M (the demo) or "
+            + "3.2G (the benchmark); default 200M")
     String size;
 
-    @Option(names = "--seed", paramLabel = "N", description = "the seed; the same seed writes the same bytes (default 42)")
+    @Option(names = "--seed", paramLabel = "N", description = "the seed; the same seed writes the same bytes (default "
+            + "42)")
     String seed;
 
-    @Option(names = "--mutate", paramLabel = "FRACTION", description = "instead: change this fraction of DIR's files (e.g. 0.05) for an incremental run")
+    @Option(names = "--mutate", paramLabel = "FRACTION", description = "instead: change this fraction of DIR's files "
+            + "(e.g. 0.05) for an incremental run")
     String mutate;
 
     @Override
