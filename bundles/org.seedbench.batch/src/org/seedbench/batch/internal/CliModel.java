@@ -72,7 +72,8 @@ final class CliModel {
         root.setErr(err);
         for (CommandLine c : root.getSubcommands().values()) {
             c.getCommandSpec().usageMessage().synopsisHeading("usage: ").sortOptions(false).sortSynopsis(false)
-                    .descriptionHeading("%n").optionListHeading("%nOptions:%n").footerHeading("%n");
+                    .descriptionHeading("%n").parameterListHeading("%nArguments:%n")
+                    .optionListHeading("%nOptions:%n").footerHeading("%n");
         }
         return root;
     }
