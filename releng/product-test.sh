@@ -80,6 +80,30 @@ run 2 "unknown verb" -- frobnicate && { printf '%s' "$err" | grep -q "usage:" &&
 run 2 "missing argument" -- status && ok "status without a job exits 2"
 run 0 "--help" -- --help && { echo "$out" | grep -q "init" && ok "--help lists the verbs" || fail "--help: $out"; }
 
+# the command line on picocli: --version, help generated from the declarations, "did you mean", and the completion
+# script and man page the build generated into the product
+run 0 "--version" -- --version && { echo "$out" | grep -Eq '^seedbench [0-9]+\.[0-9]+\.[0-9]+' && ok "--version prints the version: $out" || fail "--version: $out"; }
+run 0 "stage --help" -- stage --help && { echo "$out" | grep -q '^usage: seedbench stage ' && echo "$out" | grep -q -- '--passphrase-file=F' \
+    && ok "stage --help is generated, with its options" || fail "stage --help: $out"; }
+run 2 "stgae" -- stgae && { printf '%s' "$err" | grep -q '^Did you mean: seedbench stage' && ok "stgae exits 2 and suggests stage" || fail "stgae: $err"; }
+run 2 "--passphrase-fil" -- stage seed-fs01 --passphrase-fil /dev/null && { printf '%s' "$err" | grep -q '^Did you mean: --passphrase-file' \
+    && ok "a mistyped option exits 2 and suggests --passphrase-file" || fail "--passphrase-fil: $err"; }
+complete_words() { # complete_words WORD…: what bash completes for the last word with the product's completion script
+    bash -c 'source "$1" || exit 9; compopt() { :; }; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+        fn=$(complete -p seedbench | sed -E "s/.*-F ([^ ]+).*/\1/"); "$fn" seedbench "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+        printf "%s\n" "${COMPREPLY[@]}"' _ "$product/completion/seedbench.bash" "$@"
+}
+if [ -s "$product/completion/seedbench.bash" ]; then
+    words=$(complete_words seedbench st)
+    echo "$words" | grep -qx stage && echo "$words" | grep -qx status && ok "the completion script completes st to stage and status" || fail "completion of 'st': $words"
+    words=$(complete_words seedbench stage --pa)
+    echo "$words" | grep -qx -- --passphrase-file && ok "the completion script completes stage --pa to --passphrase-file" || fail "completion of 'stage --pa': $words"
+else
+    fail "the product has no completion/seedbench.bash"
+fi
+page=$product/man/man1/seedbench.1
+head -n 1 "$page" 2>/dev/null | grep -q '^\.TH SEEDBENCH 1' && grep -q '^\.SS stage$' "$page" && ok "the product has the man page man/man1/seedbench.1" || fail "no man page at $page"
+
 ui=$(ls "$product/plugins" | grep -E '^org\.eclipse\.(swt|jface|e4\.ui)' || true)
 [ -z "$ui" ] && ok "the headless product holds no swt, jface or e4.ui bundle" || fail "UI bundles in the headless product: $ui"
 

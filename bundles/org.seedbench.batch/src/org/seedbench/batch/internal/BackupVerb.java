@@ -2,42 +2,40 @@ package org.seedbench.batch.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.workflow.VaultBackupOutcome;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench backup JOB}: an incremental backup over the network into the vault. */
-final class BackupVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "backup", description = "back the job's workloads up incrementally into the vault: only new chunks go "
+        + "over the network",
+        footer = "For a job whose vault is seeded (seedbench seed-vault JOB). Exit 4: completed with warnings.")
+public final class BackupVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", description = "the job's name")
+    String job;
+
+    @Mixin
+    PassphraseFileOption passphraseFile;
 
     @Override
-    public String name() {
-        return "backup";
-    }
-
-    @Override
-    public String summary() {
-        return "back the job's workloads up incrementally into the vault: only new chunks go over the network";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench backup JOB [--passphrase-file F] [--json] [--data DIR]
-                  --passphrase-file F  the backup passphrase (else SEEDBENCH_PASSPHRASE or a prompt)
-                For a job whose vault is seeded (seedbench seed-vault JOB). Exit 4: completed with warnings.""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of(Passphrases.FILE_OPTION);
+    public int order() {
+        return 140;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        String job = inv.args().requirePositional("the job's name", usage());
         VaultBackupOutcome o = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
                 inv.services().vault().backup(inv.workspace(), job, passphrase, progress, w -> {
                 }));

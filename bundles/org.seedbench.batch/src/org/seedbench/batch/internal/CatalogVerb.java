@@ -1,19 +1,45 @@
 package org.seedbench.batch.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
+import org.seedbench.batch.cli.UsageException;
 import org.seedbench.catalog.CatalogBackup;
 import org.seedbench.core.rules.Sizes;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code seedbench catalog backups} and {@code seedbench catalog restore BACKUP}: the copies the catalog keeps of
  * itself, and putting one back when the catalog file is damaged.
  */
-final class CatalogVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "catalog", description = "list the catalog's backups (taken daily and before each upgrade) or restore "
+        + "one",
+        footer = "backups lists the catalog's backups, newest first: one a day and one before each schema upgrade, "
+                + "the newest 5 of each kind, in DIR/catalog-backups.%nrestore BACKUP puts a backup back as the "
+                + "catalog (when the catalog file is damaged); the file it replaces is kept as "
+                + "DIR/catalog-replaced-<time>.mv.db. Close the workbench and let running commands end first: the "
+                + "catalog must not be open.")
+public final class CatalogVerb implements CliVerb {
+    @Parameters(paramLabel = "backups|restore BACKUP", arity = "0..2", description = "backups, or restore and the "
+            + "backup to put back")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public int order() {
+        return 190;
+    }
 
     @Override
     public boolean needsCatalog() {
@@ -21,47 +47,25 @@ final class CatalogVerb implements Verb {
     }
 
     @Override
-    public String name() {
-        return "catalog";
-    }
-
-    @Override
-    public String summary() {
-        return "list the catalog's backups (taken daily and before each upgrade) or restore one";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench catalog backups|restore BACKUP [--json] [--data DIR]
-                  backups          list the catalog's backups, newest first: one a day and one before each schema
-                                   upgrade, the newest 5 of each kind, in DIR/catalog-backups
-                  restore BACKUP   put a backup back as the catalog (when the catalog file is damaged); the file it
-                                   replaces is kept as DIR/catalog-replaced-<time>.mv.db. Close the workbench and
-                                   let running commands end first: the catalog must not be open.""";
-    }
-
-    @Override
     public ExitCode run(Invocation inv) throws Exception {
-        List<String> words = inv.args().positionals();
         if (words.isEmpty()) {
-            throw new UsageException("missing backups or restore", usage());
+            throw new UsageException("missing backups or restore", null);
         }
         return switch (words.get(0)) {
         case "backups" -> {
             if (words.size() > 1) {
-                throw new UsageException("unexpected argument '" + words.get(1) + "'", usage());
+                throw new UsageException("unexpected argument '" + words.get(1) + "'", null);
             }
             yield backups(inv);
         }
         case "restore" -> {
             if (words.size() != 2) {
                 throw new UsageException(words.size() < 2 ? "missing the backup to restore (seedbench catalog "
-                        + "backups lists them)" : "unexpected argument '" + words.get(2) + "'", usage());
+                        + "backups lists them)" : "unexpected argument '" + words.get(2) + "'", null);
             }
             yield restore(inv, words.get(1));
         }
-        default -> throw new UsageException("unknown catalog command '" + words.get(0) + "'", usage());
+        default -> throw new UsageException("unknown catalog command '" + words.get(0) + "'", null);
         };
     }
 

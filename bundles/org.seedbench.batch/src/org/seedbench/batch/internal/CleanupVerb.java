@@ -3,34 +3,35 @@ package org.seedbench.batch.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.workflow.CleanupOutcome;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench cleanup JOB}: deletes the import container's blobs and staging once the vault holds the seed. */
-final class CleanupVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "cleanup", description = "delete the job's import container blobs and staging repository once the "
+        + "vault holds the seed",
+        footer = "Checks that the vault holds every object of the staging repository and of the import container "
+                + "(SHA-256), then deletes the job's blobs from the import container and the staging repository. "
+                + "Refused (exit 3, nothing deleted) while the vault lacks anything: run seedbench seed-vault JOB.")
+public final class CleanupVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", description = "the job's name")
+    String job;
 
     @Override
-    public String name() {
-        return "cleanup";
-    }
-
-    @Override
-    public String summary() {
-        return "delete the job's import container blobs and staging repository once the vault holds the seed";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench cleanup JOB [--json] [--data DIR]
-                Checks that the vault holds every object of the staging repository and of the import container
-                (SHA-256), then deletes the job's blobs from the import container and the staging repository.
-                Refused (exit 3, nothing deleted) while the vault lacks anything: run seedbench seed-vault JOB.""";
+    public int order() {
+        return 150;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        String job = inv.args().requirePositional("the job's name", usage());
         CleanupOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().cleanup(inv.workspace(), job, progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,20 +1,29 @@
 package org.seedbench.batch.internal;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferenceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
+import org.seedbench.batch.cli.UsageException;
 import org.seedbench.catalog.CatalogException;
 import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.rules.IllegalTransitionException;
@@ -31,9 +40,13 @@ import org.seedbench.workflow.VaultService;
 import org.seedbench.workflow.Workspace;
 import org.seedbench.workflow.Workspaces;
 
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
 /**
- * The {@code seedbench} command line: parses the verb and its options, runs it with the catalog and the
- * registered plugins, and turns every outcome into an exit code and, for errors, one line on stderr.
+ * The {@code seedbench} command line: parses the verb and its options with picocli (the verbs are the registered
+ * {@link CliVerb} services), runs it with the catalog and the registered plugins, and turns every outcome into an
+ * exit code and, for errors, one line on stderr.
  */
 @Component(service = CommandLine.class)
 public class CommandLine {
@@ -46,6 +59,11 @@ public class CommandLine {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<WorkloadSource> workloadSources;
+
+    @Reference(service = CliVerb.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            scope = ReferenceScope.PROTOTYPE_REQUIRED)
+    private volatile List<ComponentServiceObjects<CliVerb>> verbs;
 
     @Reference
     private StageService stage;
@@ -91,74 +109,105 @@ public class CommandLine {
         return run(Arrays.asList(args), out, err, env).code();
     }
 
-    private Map<String, Verb> verbs(PrintStream out, PrintStream err, Map<String, String> env) {
-        Map<String, Verb> verbs = new LinkedHashMap<>();
-        for (Verb v : List.of(new InitVerb(), new WorkloadsVerb(), new JobsVerb(), new StatusVerb(), new StageVerb(), new SnapshotsVerb(),
-                new VerifyVerb(), new RestoreVerb(), new PrepareDrivesVerb(), new DrivesVerb(), new VerifyDriveVerb(),
-                new ShipVerb(), new SeedVaultVerb(), new BackupVerb(), new CleanupVerb(),
-                new RunPlanVerb((a, o) -> run(a, o, err, env)), new DemoVerb(a -> run(a, out, err, env)),
-                new GenerateDatasetVerb(), new CatalogVerb())) {
-            verbs.put(v.name(), v);
-        }
-        return verbs;
+    /** The product's version, as {@code seedbench --version} prints it. */
+    static String version() {
+        Bundle bundle = FrameworkUtil.getBundle(CommandLine.class);
+        return bundle == null ? "unknown" : bundle.getVersion().toString();
     }
 
     private ExitCode run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
-        Map<String, Verb> verbs = verbs(out, err, env);
+        List<ComponentServiceObjects<CliVerb>> registered = verbs == null ? List.of() : new ArrayList<>(verbs);
+        List<Instance> instances = new ArrayList<>();
+        try {
+            for (ComponentServiceObjects<CliVerb> objects : registered) {
+                CliVerb verb = objects.getService();
+                if (verb != null) {
+                    instances.add(new Instance(objects, verb));
+                }
+            }
+            return run(args, instances.stream().map(Instance::verb).toList(), out, err, env);
+        } finally {
+            instances.forEach(i -> i.objects().ungetService(i.verb()));
+        }
+    }
+
+    /** A verb made for one command line, given back when it ends. */
+    private record Instance(ComponentServiceObjects<CliVerb> objects, CliVerb verb) {
+    }
+
+    private ExitCode run(List<String> args, List<CliVerb> verbs, PrintStream out, PrintStream err,
+            Map<String, String> env) {
         boolean debug = args.contains("--debug");
+        PrintWriter outWriter = new PrintWriter(out, true);
+        picocli.CommandLine cli = CliModel.model(verbs, outWriter, new PrintWriter(err, true));
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
-            printHelp(verbs, args.isEmpty() ? err : out);
+            printHelp(cli, args.isEmpty() ? err : out);
             return args.isEmpty() ? ExitCode.USAGE : ExitCode.DONE;
         }
-        Verb verb = verbs.get(args.get(0));
-        if (verb == null) {
-            err.println("seedbench: unknown verb '" + args.get(0) + "'; the verbs are " + String.join(", ", verbs.keySet()));
-            err.println("usage: seedbench <verb> [options]; seedbench --help lists the verbs");
-            return ExitCode.USAGE;
+        if (args.get(0).equals("--version") || args.get(0).equals("-V")) {
+            out.println("seedbench " + version());
+            return ExitCode.DONE;
         }
+        ParseResult parsed;
         try {
-            Args parsed = Args.parse(args.subList(1, args.size()), verb.valuedOptions(), verb.flagOptions(),
-                    verb.usage());
-            if (parsed.has("help")) {
-                out.println(verb.help());
-                return ExitCode.DONE;
-            }
-            Path data = dataDirectory(parsed.value("data"), env);
+            parsed = cli.parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            return CliModel.usageError(e, err);
+        }
+        if (!parsed.hasSubcommand()) {
+            return CliModel.usageError(new ParameterException(cli, "missing verb"), err);
+        }
+        ParseResult sub = parsed.subcommand();
+        String name = sub.commandSpec().name();
+        if (sub.isUsageHelpRequested()) {
+            sub.commandSpec().commandLine().usage(out);
+            return ExitCode.DONE;
+        }
+        if (sub.commandSpec().userObject() instanceof Runnable generator) {
+            generator.run();
+            outWriter.flush();
+            return ExitCode.DONE;
+        }
+        CliVerb verb = (CliVerb) sub.commandSpec().userObject();
+        try {
+            Path data = dataDirectory(sub.matchedOptionValue("--data", null), env);
             if (Files.exists(data) && !Files.isDirectory(data)) {
                 throw new InvalidInputException(new Problem("data directory", data.toString(), "is a file",
                         "a folder for the catalog and keys (--data DIR or " + DATA_ENV + ")"));
             }
-            if (verb.needsCatalog() && !parsed.positionals().isEmpty() && !catalogs.exists(data)) {
-                throw Invocation.noCatalog(data, parsed.positionals().get(0));
+            String first = CliModel.firstPositional(sub);
+            if (verb.needsCatalog() && first != null && !catalogs.exists(data)) {
+                throw Invocation.noCatalog(data, first);
             }
             List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
             try (Workspace workspace = workspaces.open(data)) {
-                return verb.run(new Invocation(parsed, out, err, env, workspace,
+                return verb.run(new Invocation(sub, out, err, env, workspace,
                         new Invocation.Services(catalogs, sources, stage, repositories, drives, importJobs, vault,
-                                connectors, jobs, workspaces), clock, verb.createsCatalog()));
+                                connectors, jobs, workspaces), clock, verb.createsCatalog(),
+                        (a, o) -> run(a, o, err, env)));
             }
         } catch (UsageException e) {
-            err.println("seedbench " + verb.name() + ": " + e.getMessage());
-            err.println(e.usage());
+            err.println("seedbench " + name + ": " + e.getMessage());
+            err.println(e.usage() != null ? e.usage() : CliModel.usageLine(sub.commandSpec().commandLine()));
             return ExitCode.USAGE;
         } catch (InvalidInputException e) {
             List<Problem> problems = e.problems();
             String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more: "
                     + String.join("; ", problems.subList(1, problems.size()).stream().map(Problem::field).toList())
                     + ")" : "";
-            err.println("seedbench " + verb.name() + ": " + problems.get(0).message() + more);
+            err.println("seedbench " + name + ": " + problems.get(0).message() + more);
             debug(debug, err, e);
             return ExitCode.INVALID_INPUT;
         } catch (IllegalTransitionException e) {
-            err.println("seedbench " + verb.name() + ": " + e.getMessage());
+            err.println("seedbench " + name + ": " + e.getMessage());
             debug(debug, err, e);
             return ExitCode.INVALID_INPUT;
         } catch (CatalogException e) {
-            err.println("seedbench " + verb.name() + ": " + e.getMessage());
+            err.println("seedbench " + name + ": " + e.getMessage());
             debug(debug, err, e);
             return ExitCode.FAILURE;
         } catch (Exception e) {
-            err.println("seedbench " + verb.name() + ": failed: " + e.getMessage()
+            err.println("seedbench " + name + ": failed: " + e.getMessage()
                     + (debug ? "" : " (--debug shows the details)"));
             debug(debug, err, e);
             return ExitCode.FAILURE;
@@ -175,15 +224,17 @@ public class CommandLine {
         return Workspaces.dataDirectory(option, env, System.getProperty("user.home"));
     }
 
-    private static void printHelp(Map<String, Verb> verbs, PrintStream out) {
+    private static void printHelp(picocli.CommandLine cli, PrintStream out) {
         out.println("usage: seedbench <verb> [options]   (seedbench <verb> --help for a verb's options)");
         out.println();
-        for (Verb v : verbs.values()) {
-            out.printf("  %-15s %s%n", v.name(), v.summary());
+        for (picocli.CommandLine verb : CliModel.visibleVerbs(cli)) {
+            out.printf("  %-15s %s%n", verb.getCommandName(), CliModel.summary(verb));
         }
         out.println();
         out.println("Every verb takes --json (machine-readable output), --data DIR (default ~/.seedbench or "
                 + DATA_ENV + ") and --debug.");
         out.println("Exit codes: 0 done, 1 failure, 2 usage, 3 invalid input, 4 needs action.");
+        out.println("seedbench --version prints the version; seedbench generate-completion prints the bash/zsh "
+                + "completion script.");
     }
 }

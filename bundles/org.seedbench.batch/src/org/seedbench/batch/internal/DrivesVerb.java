@@ -1,36 +1,34 @@
 package org.seedbench.batch.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.Drive;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench drives [JOB]}: the drives of one job, or of every job. */
-final class DrivesVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "drives", description = "list the drives of a job (or of every job) with their state and manifest",
+        footer = "With --json, the drives as a JSON array.")
+public final class DrivesVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", arity = "0..1", description = "the job whose drives to list (default: every job's)")
+    List<String> positionals = new ArrayList<>();
 
     @Override
-    public String name() {
-        return "drives";
-    }
-
-    @Override
-    public String summary() {
-        return "list the drives of a job (or of every job) with their state and manifest";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench drives [JOB] [--json] [--data DIR]
-                  --json      print the drives as a JSON array""";
+    public int order() {
+        return 100;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        List<String> positionals = inv.args().positionals();
-        if (positionals.size() > 1) {
-            throw new UsageException("give at most one job", usage());
-        }
         if (!inv.hasCatalog()) {
             throw Invocation.noCatalog(inv.dataDirectory(), positionals.isEmpty() ? null : positionals.get(0));
         }

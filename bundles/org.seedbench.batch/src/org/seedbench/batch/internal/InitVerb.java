@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
+import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.WorkloadSpec;
@@ -15,90 +20,101 @@ import org.seedbench.core.rules.RehearsalRules;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.workflow.JobService;
 
-/** {@code seedbench init}: the "initiate offline backup" screen on the command line. */
-final class InitVerb implements Verb {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+/** {@code seedbench init}: the "initiate offline backup" screen on the command line. */
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "init", description = "create a seeding job (the inputs of \"initiate offline backup\")")
+public final class InitVerb implements CliVerb {
+    @Option(names = "--name", paramLabel = "JOB", description = "import job name: 3–24 letters, digits, hyphens; "
+            + "starts with a letter")
+    String name;
+
+    @Option(names = "--staging", paramLabel = "DIR", description = "staging location: local folder, mounted share or "
+            + "UNC path")
+    String staging;
+
+    @Option(names = "--storage-account", paramLabel = "NAME", description = "Azure storage account: 3–24 lowercase "
+            + "letters and digits")
+    String storageAccount;
+
+    @Option(names = "--container", paramLabel = "NAME", description = "import container: 3–63 lowercase letters, "
+            + "digits, single hyphens")
+    String container;
+
+    @Option(names = "--subscription", paramLabel = "GUID", description = "Azure subscription id")
+    String subscription;
+
+    @Option(names = "--location", paramLabel = "REGION", description = "Azure location whose datacenter receives the "
+            + "drives, e.g. westeurope")
+    String location;
+
+    @Option(names = "--workload", paramLabel = "SOURCE:TARGET", description = "what to seed, e.g. files:/srv/data "
+            + "(repeatable; see seedbench workloads). "
+            + "DPM/MABS protection group: dpm:INVENTORY[::DATASOURCE]… (mabs: alike), the inventory JSON its export "
+            + "script wrote, then each datasource to seed after a double colon (none: all), "
+            + "e.g. 'dpm:C:\\seed\\pg.json::SQL01\\db1::D:\\'; a name two computers share is written COMPUTER\\NAME; "
+            + "each datasource becomes its own snapshot")
+    List<String> workload = new ArrayList<>();
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "only items matching GLOB (repeatable, for every "
+            + "workload)")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "leave out items matching GLOB (repeatable, for "
+            + "every workload)")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--connector", paramLabel = "ID", description = "cloud connector: local (default, embedded) or "
+            + "azure")
+    String connector;
+
+    @Option(names = "--source-host", paramLabel = "NAME", description = "the machine the data comes from, when it is "
+            + "a virtual machine")
+    String sourceHost;
+
+    @Option(names = "--rehearsal", description = "a rehearsal on the local cloud's simulated datacenter: this job's "
+            + "import job runs on a compressed clock of its own (no other job's dates move)")
+    boolean rehearsal;
+
+    @Option(names = "--days-per-second", paramLabel = "N", description = "a rehearsal's clock: simulated days per "
+            + "real second (default 0.1: a day every 10 s, 14 days to ship in 140 s)")
+    String daysPerSecond;
+
+    @Override
+    public int order() {
+        return 10;
+    }
 
     @Override
     public boolean createsCatalog() {
         return true;
     }
     @Override
-    public String name() {
-        return "init";
-    }
-
-    @Override
-    public String summary() {
-        return "create a seeding job (the inputs of \"initiate offline backup\")";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench init --name JOB --staging DIR --storage-account ACCOUNT --container NAME \
-                --subscription GUID --location REGION [--workload SOURCE:TARGET]… [options]
-                  --name JOB                import job name: 3–24 letters, digits, hyphens; starts with a letter
-                  --staging DIR             staging location: local folder, mounted share or UNC path
-                  --storage-account NAME    Azure storage account: 3–24 lowercase letters and digits
-                  --container NAME          import container: 3–63 lowercase letters, digits, single hyphens
-                  --subscription GUID       Azure subscription id
-                  --location REGION         Azure location whose datacenter receives the drives, e.g. westeurope
-                  --workload SOURCE:TARGET  what to seed, e.g. files:/srv/data (repeatable; see seedbench workloads)
-                                            DPM/MABS protection group: dpm:INVENTORY[::DATASOURCE]… (mabs: alike),
-                                            the inventory JSON its export script wrote, then each datasource to seed
-                                            after a double colon (none: all), e.g.
-                                            'dpm:C:\\seed\\pg.json::SQL01\\db1::D:\\'; a name two computers share
-                                            is written COMPUTER\\NAME; each datasource becomes its own snapshot
-                  --include GLOB            only items matching GLOB (repeatable, for every workload)
-                  --exclude GLOB            leave out items matching GLOB (repeatable, for every workload)
-                  --connector ID            cloud connector: local (default, embedded) or azure
-                  --source-host NAME        the machine the data comes from, when it is a virtual machine
-                  --rehearsal               a rehearsal on the local cloud's simulated datacenter: this job's import
-                                            job runs on a compressed clock of its own (no other job's dates move)
-                  --days-per-second N       a rehearsal's clock: simulated days per real second (default 0.1: a
-                                            day every 10 s, 14 days to ship in 140 s)
-                  --json                    print the job as JSON
-                  --data DIR                data directory (default ~/.seedbench, or SEEDBENCH_DATA)""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("name", "staging", "storage-account", "container", "subscription", "location", "workload",
-                "include", "exclude", "connector", "source-host", "days-per-second");
-    }
-
-    @Override
-    public Set<String> flagOptions() {
-        return Set.of("rehearsal");
-    }
-
-    @Override
     public ExitCode run(Invocation inv) throws Exception {
-        Args a = inv.args();
-        a.requireNoPositionals(usage());
         List<WorkloadSpec> workloads = new ArrayList<>();
-        for (String w : a.values("workload")) {
+        for (String w : workload) {
             try {
                 WorkloadSpec spec = WorkloadSpec.parse(w);
                 Map<String, String> options = new LinkedHashMap<>();
-                if (!a.values("include").isEmpty()) {
-                    options.put("include", String.join("\n", a.values("include")));
+                if (!include.isEmpty()) {
+                    options.put("include", String.join("\n", include));
                 }
-                if (!a.values("exclude").isEmpty()) {
-                    options.put("exclude", String.join("\n", a.values("exclude")));
+                if (!exclude.isEmpty()) {
+                    options.put("exclude", String.join("\n", exclude));
                 }
                 workloads.add(new WorkloadSpec(spec.sourceId(), spec.target(), options));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(new Problem(SeedRules.WORKLOAD, w, e.getMessage(), null));
             }
         }
-        SeedingJob job = new SeedingJob(a.value("name"), a.value("staging"), a.value("storage-account"),
-                a.value("container"), a.value("subscription"), a.value("location"), workloads, a.value("connector"),
-                a.value("source-host"), inv.clock().instant(), JobState.DRAFT);
+        SeedingJob job = new SeedingJob(name, staging, storageAccount,
+                container, subscription, location, workloads, connector,
+                sourceHost, inv.clock().instant(), JobState.DRAFT);
         boolean hadCatalog = inv.hasCatalog();
-        JobService.Created made = rehearsal(a)
-                ? inv.services().jobs().createRehearsal(inv.workspace(), job, a.value("days-per-second"))
+        JobService.Created made = rehearsal()
+                ? inv.services().jobs().createRehearsal(inv.workspace(), job, daysPerSecond)
                 : new JobService.Created(inv.services().jobs().create(inv.workspace(), job), null);
         if (!hadCatalog) {
             inv.err().println("seedbench: no catalog at " + inv.dataDirectory() + "; creating one");
@@ -124,12 +140,11 @@ final class InitVerb implements Verb {
     }
 
     /** Whether the job is a rehearsal; a rehearsal's clock without --rehearsal is refused. */
-    private static boolean rehearsal(Args a) throws InvalidInputException {
-        String speed = a.value("days-per-second");
-        if (!a.has("rehearsal") && speed != null) {
-            throw new InvalidInputException(new Problem(RehearsalRules.DAYS_PER_SECOND, speed, "is the clock of "
+    private boolean rehearsal() throws InvalidInputException {
+        if (!rehearsal && daysPerSecond != null) {
+            throw new InvalidInputException(new Problem(RehearsalRules.DAYS_PER_SECOND, daysPerSecond, "is the clock of "
                     + "a rehearsal only", "add --rehearsal, or leave it out for a real job"));
         }
-        return a.has("rehearsal");
+        return rehearsal;
     }
 }

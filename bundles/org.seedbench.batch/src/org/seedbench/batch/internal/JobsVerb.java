@@ -6,44 +6,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.ShippingRules.Deadline;
 import org.seedbench.workflow.ImportJobService;
 
+import picocli.CommandLine.Command;
+
 /**
  * {@code seedbench jobs}: every job and its state, with what the import service last reported (from the catalog,
  * without asking the service) and the days left to ship a job waiting for shipping details.
  */
-final class JobsVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "jobs", description = "list the seeding jobs, their states and import jobs",
+        footer = "The import job's state and percentage are as the last status or ship saw them. With --json, the "
+                + "jobs as a JSON array.")
+public final class JobsVerb implements CliVerb {
 
+    @Override
+    public int order() {
+        return 30;
+    }
 
     @Override
     public boolean needsCatalog() {
         return false;
     }
     @Override
-    public String name() {
-        return "jobs";
-    }
-
-    @Override
-    public String summary() {
-        return "list the seeding jobs, their states and import jobs";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench jobs [--json] [--data DIR]
-                  --json      print the jobs as a JSON array
-                The import job's state and percentage are as the last status or ship saw them.""";
-    }
-
-    @Override
     public ExitCode run(Invocation inv) throws Exception {
-        inv.args().requireNoPositionals(usage());
         if (!inv.hasCatalog()) {
             if (inv.json()) {
                 Views.printJson(inv.out(), List.of());

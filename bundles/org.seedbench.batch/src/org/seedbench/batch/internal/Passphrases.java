@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
@@ -68,7 +69,7 @@ final class Passphrases {
     }
 
     static Secret read(Invocation inv, boolean confirm) throws InvalidInputException {
-        String file = inv.args().value(FILE_OPTION);
+        String file = inv.option("--" + FILE_OPTION);
         if (file != null) {
             return firstLine(file, "passphrase");
         }

@@ -8,6 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
+import org.seedbench.batch.cli.UsageException;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.Sizes;
@@ -16,58 +22,52 @@ import org.seedbench.workflow.DrivePreparationService.FormatConfirmation;
 import org.seedbench.workflow.ImportJobOutcome;
 import org.seedbench.workflow.PrepareOutcome;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench prepare-drives JOB --drive …}: encrypts the drives and copies the staged seed onto them. */
-final class PrepareDrivesVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "prepare-drives", description = "format and encrypt the drives, copy the staged seed onto them with "
+        + "manifests and journals",
+        footer = "Exit 4: the drives are full and the seed needs more; rerun with more --drive values. With --json, "
+                + "progress and the result as JSON lines.")
+public final class PrepareDrivesVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", description = "the job's name")
+    String job;
+
+    @Option(names = "--drive", paramLabel = "D", description = "a drive: a device (/dev/sdb), a Windows volume (E:), "
+            + "a serial number, or a folder drive for rehearsals: dir:PATH,capacity=1.2G,serial=SB-0001. Repeat for "
+            + "each drive; at most 10 per job, at most 10 TB each. Give the drives of an earlier, unfinished run "
+            + "again: it resumes where it stopped.")
+    List<String> drive = new ArrayList<>();
+
+    @Option(names = "--encryptor", paramLabel = "E", defaultValue = "portable", description = "portable (AES-256-GCM, "
+            + "any computer; the default) or bitlocker (Windows)")
+    String encryptor;
+
+    @Option(names = "--yes-format", description = "format the drives without asking (batch runs); formatting erases a "
+            + "drive. A drive that holds another job's seed is never formatted, even with --yes-format")
+    boolean yesFormat;
+
+    @Option(names = "--reuse-drive-of", paramLabel = "JOB", description = "format the drives of JOB given with "
+            + "--drive, when JOB is CleanedUp or Cancelled; recorded in both jobs' events. Repeat for several jobs")
+    List<String> reuseDriveOf = new ArrayList<>();
 
     @Override
-    public String name() {
-        return "prepare-drives";
-    }
-
-    @Override
-    public String summary() {
-        return "format and encrypt the drives, copy the staged seed onto them with manifests and journals";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench prepare-drives JOB --drive D [--drive D…] [--encryptor portable|bitlocker] [--yes-format]
-                                                [--reuse-drive-of JOB…] [--json]
-                  --drive D        a drive: a device (/dev/sdb), a Windows volume (E:), a serial number, or a folder
-                                   drive for rehearsals: dir:PATH,capacity=1.2G,serial=SB-0001. Repeat for each
-                                   drive; at most 10 per job, at most 10 TB each. Give the drives of an earlier,
-                                   unfinished run again: it resumes where it stopped.
-                  --encryptor E    portable (AES-256-GCM, any computer; the default) or bitlocker (Windows)
-                  --yes-format     format the drives without asking (batch runs); formatting erases a drive. A drive
-                                   that holds another job's seed is never formatted, even with --yes-format
-                  --reuse-drive-of JOB  format the drives of JOB given with --drive, when JOB is CleanedUp or
-                                   Cancelled; recorded in both jobs' events. Repeat for several jobs
-                  --json           progress and the result as JSON lines
-                Exit 4: the drives are full and the seed needs more; rerun with more --drive values.""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("drive", "encryptor", "reuse-drive-of");
-    }
-
-    @Override
-    public Set<String> flagOptions() {
-        return Set.of("yes-format");
+    public int order() {
+        return 90;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        String job = inv.args().requirePositional("the job's name", usage());
-        List<String> drives = new ArrayList<>(inv.args().values("drive"));
+        List<String> drives = new ArrayList<>(drive);
         if (drives.isEmpty()) {
-            throw new UsageException("give at least one --drive", usage());
+            throw new UsageException("give at least one --drive", null);
         }
-        String encryptor = inv.args().value("encryptor") == null ? "portable" : inv.args().value("encryptor");
         Console console = inv.json() ? null : System.console();
-        boolean yes = inv.args().has("yes-format");
-        Set<String> reuse = Set.copyOf(inv.args().values("reuse-drive-of"));
+        boolean yes = yesFormat;
+        Set<String> reuse = Set.copyOf(reuseDriveOf);
         FormatConfirmation confirm = (serial, description) -> yes || console != null && "yes".equalsIgnoreCase(
                 String.valueOf(console.readLine("Format drive %s? Everything on it is erased. Type yes to go on: ",
                         description)).trim());

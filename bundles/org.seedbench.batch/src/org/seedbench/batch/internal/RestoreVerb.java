@@ -1,63 +1,69 @@
 package org.seedbench.batch.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.seedbench.backup.RestoreResult;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.workflow.RepositoryLocation;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench restore JOB --target DIR}: restores a snapshot. */
-final class RestoreVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "restore", description = "restore a snapshot of the job into a folder, bit-identical with its metadata")
+public final class RestoreVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", description = "the job's name")
+    String job;
+
+    @Option(names = "--target", paramLabel = "DIR", description = "where to restore; nothing is ever written outside "
+            + "it")
+    String target;
+
+    @Option(names = "--snapshot", paramLabel = "ID", defaultValue = "latest", description = "a snapshot id (or its "
+            + "first characters), or latest (the default)")
+    String snapshot;
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "restore only paths matching GLOB (repeatable)")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--overwrite", description = "replace existing files (else they are left alone and listed)")
+    boolean overwrite;
+
+    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or "
+            + "the vault (vault)")
+    String from;
+    @Mixin
+    PassphraseFileOption passphraseFile;
 
     @Override
-    public String name() {
-        return "restore";
-    }
-
-    @Override
-    public String summary() {
-        return "restore a snapshot of the job into a folder, bit-identical with its metadata";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench restore JOB --target DIR [--snapshot ID|latest] [--include GLOB]… [--overwrite] \
-                [--from staging|vault] [--passphrase-file F] [--json] [--data DIR]
-                  --from WHERE         the staging repository (the default) or the vault
-                  --target DIR         where to restore; nothing is ever written outside it
-                  --snapshot ID        a snapshot id (or its first characters), or latest (the default)
-                  --include GLOB       restore only paths matching GLOB (repeatable)
-                  --overwrite          replace existing files (else they are left alone and listed)""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of(Passphrases.FILE_OPTION, "target", "snapshot", "include", "from");
-    }
-
-    @Override
-    public Set<String> flagOptions() {
-        return Set.of("overwrite");
+    public int order() {
+        return 80;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        String job = inv.args().requirePositional("the job's name", usage());
-        String target = inv.args().value("target");
         if (target == null || target.isBlank()) {
-            throw new InvalidInputException(new Problem("target", null, "is missing", "--target DIR, a folder to restore into"));
+            throw new InvalidInputException(new Problem("target", null, "is missing", "--target DIR, a folder to "
+                    + "restore into"));
         }
-        String snapshot = inv.args().value("snapshot") == null ? "latest" : inv.args().value("snapshot");
-        RepositoryLocation from = RepositoryLocation.parse(inv.args().value("from"));
+        RepositoryLocation from = RepositoryLocation.parse(this.from);
         RestoreResult r = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
                 inv.services().repositories().restore(inv.workspace(), job, passphrase, from, snapshot,
-                        Path.of(target).toAbsolutePath(), inv.args().values("include"), inv.args().has("overwrite"),
+                        Path.of(target).toAbsolutePath(), include, overwrite,
                         progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
@@ -27,6 +32,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 /**
  * {@code seedbench run-plan PLAN.json}: the seeding steps of several jobs from a plan file, for batch runs. Each
  * job's steps run in order through the same verbs a user types; a step the job's state shows as done is skipped,
@@ -34,7 +42,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * other jobs go on. One exit code for the whole plan (the worst: 1, then 3, then 4) and a summary. The plan's
  * format is {@code PLAN.md} in this bundle.
  */
-final class RunPlanVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "run-plan", description = "run the seeding steps of several jobs from a plan file (batch seeding)",
+        footer = "A step the job has already done is skipped: run the plan again to go on after a failure or a wait. "
+                + "With --json, the summary as JSON (the steps' own output goes to stderr).")
+public final class RunPlanVerb implements CliVerb {
+    @Parameters(paramLabel = "PLAN.json", description = "the plan file: the jobs and their steps (init, stage, "
+            + "prepare-drives, ship, wait, seed-vault, backup, cleanup); the format is documented in "
+            + "bundles/org.seedbench.batch/PLAN.md")
+    String plan;
+
+    @Override
+    public int order() {
+        return 160;
+    }
     /** The steps of a job, in the order they run. */
     static final List<String> STEPS = List.of("init", "stage", "prepare-drives", "ship", "wait", "seed-vault",
             "backup", "cleanup");
@@ -45,43 +66,10 @@ final class RunPlanVerb implements Verb {
     private static final Set<String> SHIPPING_FIELDS = Set.of("carrier", "tracking", "shipDate", "returnAddress",
             "returnCarrierAccount");
 
-    /** Runs one command line with its standard output going to {@code out}. */
-    @FunctionalInterface
-    interface Cli {
-        ExitCode run(List<String> args, PrintStream out);
-    }
-
-    private final Cli cli;
-
-    RunPlanVerb(Cli cli) {
-        this.cli = cli;
-    }
-
-
     @Override
     public boolean createsCatalog() {
         return true;
     }
-    @Override
-    public String name() {
-        return "run-plan";
-    }
-
-    @Override
-    public String summary() {
-        return "run the seeding steps of several jobs from a plan file (batch seeding)";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench run-plan PLAN.json [--json] [--data DIR]
-                  PLAN.json   the jobs and their steps (init, stage, prepare-drives, ship, wait, seed-vault, backup,
-                              cleanup); the format is documented in bundles/org.seedbench.batch/PLAN.md
-                  --json      print the summary as JSON (the steps' own output goes to stderr)
-                A step the job has already done is skipped: run the plan again to go on after a failure or a wait.""";
-    }
-
     /** One job's outcome. */
     record JobRun(String job, String state, List<String> ran, List<String> skipped, String stoppedAt,
             ExitCode exit) {
@@ -89,7 +77,7 @@ final class RunPlanVerb implements Verb {
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        Path file = Path.of(inv.args().requirePositional("the plan file", usage()));
+        Path file = Path.of(plan);
         List<PlannedJob> jobs = read(file);
         PrintStream stepOut = inv.json() ? inv.err() : inv.out();
         List<JobRun> runs = new ArrayList<>();
@@ -135,7 +123,7 @@ final class RunPlanVerb implements Verb {
             args.add(inv.dataDirectory().toString());
             out.println();
             out.println("==> [" + job.name() + "] seedbench " + String.join(" ", args.subList(0, args.size() - 2)));
-            ExitCode code = cli.run(args, out);
+            ExitCode code = inv.commands().run(args, out);
             ran.add(step);
             if (code != ExitCode.DONE) {
                 return new JobRun(job.name(), state(inv, job.name()).map(JobState::label).orElse("-"), ran, skipped,
@@ -177,7 +165,8 @@ final class RunPlanVerb implements Verb {
             out.printf("  %-24s %-20s %-6d %s%n", r.job(), r.state(), r.exit().code(), steps);
         }
         long ok = runs.stream().filter(r -> r.exit() == ExitCode.DONE).count();
-        out.println(ok + " of " + runs.size() + " jobs done" + (worst == ExitCode.DONE ? "" : "; exit " + worst.code()));
+        out.println(ok + " of " + runs.size() + " jobs done" + (worst == ExitCode.DONE ? "" : "; "
+                + "exit " + worst.code()));
     }
 
     /** A job of the plan with the defaults merged in. */

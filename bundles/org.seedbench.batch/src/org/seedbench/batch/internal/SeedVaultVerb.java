@@ -3,37 +3,38 @@ package org.seedbench.batch.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.workflow.SeedOutcome;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench seed-vault JOB}: seeds the vault from the import container, repairing from staging. */
-final class SeedVaultVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "seed-vault", description = "seed the vault from the import container once the datacenter copy is "
+        + "done; repair from staging",
+        footer = "Copies the job's blobs from the import container into the vault (the container seedbench-vault of "
+                + "the job's storage account), checks every object of the staging repository there by its SHA-256 and "
+                + "sends again from staging what is missing or damaged (what the drives' error logs name). The job "
+                + "goes Seeded. No passphrase is needed. A rerun goes on where a stopped run left off.%nOn a Seeded "
+                + "job it repairs the vault: what the vault lost is copied again from the import container or sent "
+                + "from staging, or, when neither holds it any more, named (exit 1).")
+public final class SeedVaultVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", description = "the job's name")
+    String job;
 
     @Override
-    public String name() {
-        return "seed-vault";
-    }
-
-    @Override
-    public String summary() {
-        return "seed the vault from the import container once the datacenter copy is done; repair from staging";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench seed-vault JOB [--json] [--data DIR]
-                Copies the job's blobs from the import container into the vault (the container seedbench-vault of
-                the job's storage account), checks every object of the staging repository there by its SHA-256 and
-                sends again from staging what is missing or damaged (what the drives' error logs name). The job
-                goes Seeded. No passphrase is needed. A rerun goes on where a stopped run left off.
-                On a Seeded job it repairs the vault: what the vault lost is copied again from the import container
-                or sent from staging, or, when neither holds it any more, named (exit 1).""";
+    public int order() {
+        return 130;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        String job = inv.args().requirePositional("the job's name", usage());
         SeedOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().seedVault(inv.workspace(), job, progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();

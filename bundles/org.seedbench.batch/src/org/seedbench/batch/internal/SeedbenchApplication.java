@@ -7,6 +7,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
+import org.seedbench.batch.cli.ExitCode;
 
 /**
  * The headless product's application: hands the program arguments to the {@link CommandLine} service and

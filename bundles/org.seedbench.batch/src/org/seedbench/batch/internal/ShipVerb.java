@@ -2,63 +2,75 @@ package org.seedbench.batch.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
+import org.seedbench.batch.cli.UsageException;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench ship JOB --carrier … --tracking …}: the shipping details of the job's package. */
-final class ShipVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "ship", description = "give the import service the carrier, tracking number and return details of the "
+        + "drives' package",
+        footer = "Shipping details are due within 14 days of the import job's creation; the service deletes the job "
+                + "after.")
+public final class ShipVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", description = "the job's name")
+    String job;
+
+    @Option(names = "--carrier", paramLabel = "NAME", description = "the carrier that takes the package, e.g. FedEx, "
+            + "UPS, DHL")
+    String carrier;
+
+    @Option(names = "--tracking", paramLabel = "NO", description = "the package's tracking number; it belongs to this "
+            + "job only")
+    String tracking;
+
+    @Option(names = "--return-address", paramLabel = "TEXT", description = "where the datacenter sends the drives back")
+    String returnAddress;
+
+    @Option(names = "--return-carrier-account", paramLabel = "NO", description = "your account with the carrier for "
+            + "the return")
+    String returnCarrierAccount;
+
+    @Option(names = "--ship-date", paramLabel = "YYYY-MM-DD", description = "when the package left: today (the "
+            + "default) or up to 7 days ago")
+    String shipDate;
+
+    @Option(names = "--drive", paramLabel = "SERIAL", description = "a drive in the package (repeat; default: all the "
+            + "job's drives). One package carries the drives of one job only.")
+    List<String> drive = new ArrayList<>();
+
+    @Option(names = "--replace", description = "the job has a package already: this one replaces it (recorded in the "
+            + "job's events); without it a second package is refused")
+    boolean replace;
 
     @Override
-    public String name() {
-        return "ship";
-    }
-
-    @Override
-    public String summary() {
-        return "give the import service the carrier, tracking number and return details of the drives' package";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench ship JOB --carrier NAME --tracking NO --return-address TEXT --return-carrier-account NO [--ship-date YYYY-MM-DD] [--drive SERIAL…] [--replace] [--json]
-                  --carrier NAME                 the carrier that takes the package, e.g. FedEx, UPS, DHL
-                  --tracking NO                  the package's tracking number; it belongs to this job only
-                  --return-address TEXT          where the datacenter sends the drives back
-                  --return-carrier-account NO    your account with the carrier for the return
-                  --ship-date YYYY-MM-DD         when the package left: today (the default) or up to 7 days ago
-                  --drive SERIAL                 a drive in the package (repeat; default: all the job's drives).
-                                                 One package carries the drives of one job only.
-                  --replace                      the job has a package already: this one replaces it (recorded in
-                                                 the job's events); without it a second package is refused
-                  --json                         print the shipment as JSON
-                Shipping details are due within 14 days of the import job's creation; the service deletes the job after.""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("carrier", "tracking", "ship-date", "return-address", "return-carrier-account", "drive");
-    }
-
-    @Override
-    public Set<String> flagOptions() {
-        return Set.of("replace");
+    public int order() {
+        return 120;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        String job = inv.args().requirePositional("the job's name", usage());
-        String carrier = required(inv, "carrier");
-        String tracking = required(inv, "tracking");
-        String returnAddress = required(inv, "return-address");
-        String returnAccount = required(inv, "return-carrier-account");
+        String carrier = required(this.carrier, "carrier");
+        String tracking = required(this.tracking, "tracking");
+        String returnAddress = required(this.returnAddress, "return-address");
+        String returnAccount = required(returnCarrierAccount, "return-carrier-account");
         Shipment shipment = inv.services().importJobs().ship(inv.workspace(), job, new Shipment(job, carrier,
-                tracking, shipDate(inv.args().value("ship-date")), inv.args().values("drive"), returnAddress,
-                returnAccount), inv.args().has("replace"));
+                tracking, shipDate(shipDate), drive, returnAddress,
+                returnAccount), replace);
         if (inv.json()) {
             Map<String, Object> m = Views.shipment(shipment);
             m.put("job", job);
@@ -73,10 +85,9 @@ final class ShipVerb implements Verb {
         return ExitCode.DONE;
     }
 
-    private String required(Invocation inv, String option) throws UsageException {
-        String value = inv.args().value(option);
+    private static String required(String value, String option) throws UsageException {
         if (value == null) {
-            throw new UsageException("missing --" + option, usage());
+            throw new UsageException("missing --" + option, null);
         }
         return value;
     }

@@ -3,39 +3,41 @@ package org.seedbench.batch.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.seedbench.backup.SnapshotInfo;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.workflow.RepositoryLocation;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench snapshots JOB}: the snapshots in the job's repository. */
-final class SnapshotsVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "snapshots", description = "list the snapshots in the job's repository")
+public final class SnapshotsVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", description = "the job's name")
+    String job;
+
+    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or "
+            + "the vault (vault)")
+    String from;
+    @Mixin
+    PassphraseFileOption passphraseFile;
 
     @Override
-    public String name() {
-        return "snapshots";
-    }
-
-    @Override
-    public String summary() {
-        return "list the snapshots in the job's repository";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench snapshots JOB [--from staging|vault] [--passphrase-file F] [--json] [--data DIR]""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of(Passphrases.FILE_OPTION, "from");
+    public int order() {
+        return 60;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        String job = inv.args().requirePositional("the job's name", usage());
-        RepositoryLocation from = RepositoryLocation.parse(inv.args().value("from"));
+        RepositoryLocation from = RepositoryLocation.parse(this.from);
         List<SnapshotInfo> snapshots = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
                 inv.services().repositories().snapshots(inv.workspace(), job, passphrase, from));
         if (inv.json()) {

@@ -3,45 +3,41 @@ package org.seedbench.batch.internal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.workflow.StageOutcome;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench stage JOB}: writes the initial backup into the staging location. */
-final class StageVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "stage", description = "write the job's initial backup (deduplicated, compressed, encrypted) to its "
+        + "staging location",
+        footer = "A killed or failed run resumes where it stopped when run again. At least 16 characters for the "
+                + "passphrase; a lost passphrase means a lost backup. Exit 4: completed with warnings.")
+public final class StageVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", description = "the job's name")
+    String job;
+
+    @Mixin
+    PassphraseFileOption passphraseFile;
 
     @Override
-    public String name() {
-        return "stage";
-    }
-
-    @Override
-    public String summary() {
-        return "write the job's initial backup (deduplicated, compressed, encrypted) to its staging location";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench stage JOB [--passphrase-file F] [--json] [--data DIR]
-                  --passphrase-file F  read the backup passphrase from the first line of F; else SEEDBENCH_PASSPHRASE,
-                                       else you are asked on a terminal. At least 16 characters; a lost passphrase
-                                       means a lost backup. Never given as an argument.
-                  --json               progress and the result as JSON lines
-                A killed or failed run resumes where it stopped when run again. Exit 4: completed with warnings.""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of(Passphrases.FILE_OPTION);
+    public int order() {
+        return 50;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        String job = inv.args().requirePositional("the job's name", usage());
         boolean exists = inv.services().stage().repositoryExists(inv.workspace(), job);
         StageOutcome outcome = Passphrases.withPassphrase(inv, !exists, (passphrase, progress) ->
                 inv.services().stage().stage(inv.workspace(), job, passphrase, progress, w -> {
@@ -68,7 +64,8 @@ final class StageVerb implements Verb {
             Views.printJsonLine(inv.out(), m);
         } else {
             var out = inv.out();
-            out.printf(Locale.ROOT, "Staged %s: %s (%s/s)%n", job, s.summary(), Sizes.decimal((long) s.bytesPerSecond()));
+            out.printf(Locale.ROOT, "Staged %s: %s "
+                    + "(%s/s)%n", job, s.summary(), Sizes.decimal((long) s.bytesPerSecond()));
             Views.printSnapshots(out, r);
             out.println("  repository " + outcome.repository());
             if (outcome.nothingNew()) {

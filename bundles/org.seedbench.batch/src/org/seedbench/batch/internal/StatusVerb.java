@@ -3,8 +3,12 @@ package org.seedbench.batch.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.JobEvent;
@@ -20,58 +24,52 @@ import org.seedbench.core.rules.ShippingRules.Deadline;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.ImportJobView;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /**
  * {@code seedbench status JOB [--watch]}: where a job stands and what comes next. Asks the import service first
  * and brings the catalog along; with {@code --watch}, asks again every interval until the service no longer moves
  * the job, printing each change.
  */
-final class StatusVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "status", description = "show a job: its inputs, state, import job, drives, shipment, deadline and "
+        + "recent events",
+        footer = "Exit 4: the admin must act (shipping details due within 4 days, an expired job, errors to read). "
+                + "With --json, the job as JSON (with --watch, one JSON line per change).")
+public final class StatusVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", description = "the job's name")
+    String name;
+
+    @Option(names = "--watch", description = "ask the import service again every interval until the job is Completed, "
+            + "CompletedWithErrors, Closed, Cancelled or Expired, printing each change")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", description = "how often --watch asks (default 30)")
+    String interval;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "stop watching after this long (exit 4 while "
+            + "the job still moves)")
+    String timeout;
+
+    @Override
+    public int order() {
+        return 40;
+    }
     private static final int RECENT_EVENTS = 8;
     private static final double DEFAULT_INTERVAL_SECONDS = 30;
 
     @Override
-    public String name() {
-        return "status";
-    }
-
-    @Override
-    public String summary() {
-        return "show a job: its inputs, state, import job, drives, shipment, deadline and recent events";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench status JOB [--watch] [--interval SECONDS] [--timeout SECONDS] [--json] [--data DIR]
-                  --watch             ask the import service again every interval until the job is Completed,
-                                      CompletedWithErrors, Closed, Cancelled or Expired, printing each change
-                  --interval SECONDS  how often --watch asks (default 30)
-                  --timeout SECONDS   stop watching after this long (exit 4 while the job still moves)
-                  --json              print the job as JSON (with --watch, one JSON line per change)
-                Exit 4: the admin must act (shipping details due within 4 days, an expired job, errors to read).""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of("interval", "timeout");
-    }
-
-    @Override
-    public Set<String> flagOptions() {
-        return Set.of("watch");
-    }
-
-    @Override
     public ExitCode run(Invocation inv) throws Exception {
-        String name = inv.args().requirePositional("the job's name", usage());
-        double interval = seconds("interval", inv.args().value("interval"), DEFAULT_INTERVAL_SECONDS);
-        double timeout = seconds("timeout", inv.args().value("timeout"), Double.POSITIVE_INFINITY);
+        double interval = seconds("interval", this.interval, DEFAULT_INTERVAL_SECONDS);
+        double timeout = seconds("timeout", this.timeout, Double.POSITIVE_INFINITY);
         ImportJobView view = inv.services().importJobs().refresh(inv.workspace(), name);
-        if (inv.args().has("watch") && view.moving()) {
+        if (watch && view.moving()) {
             view = watch(inv, name, view, interval, timeout);
             if (view.moving()) {
                 inv.err().println("seedbench status: " + name + " is still " + view.serviceState().label()
-                        + " after watching for " + inv.args().value("timeout") + " s; run status again later");
+                        + " after watching for " + this.timeout + " s; run status again later");
                 return ExitCode.NEEDS_ACTION;
             }
         } else {
@@ -190,7 +188,8 @@ final class StatusVerb implements Verb {
             out.printf("  %-18s %s%n", "workloads", job.workloads().isEmpty() ? "(none)"
                     : String.join(", ", job.workloads().stream().map(WorkloadSpec::toString).toList()));
             out.printf("  %-18s %s%n", "created", Views.time(job.created()));
-            deadline.ifPresent(d -> out.printf("  %-18s %s%s%n", "shipping", d.describe(), d.warn() ? " — WARNING" : ""));
+            deadline.ifPresent(d -> out.printf("  %-18s %s%s%n", "shipping", d.describe(), d.warn() ? " — "
+                    + "WARNING" : ""));
             if (view.serviceState() == JobState.EXPIRED) {
                 out.printf("  %-18s %s%n", "shipping", "expired: the service deleted the import job; the drives "
                         + "need a new job");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.Progress;
 
@@ -17,7 +18,7 @@ import org.seedbench.core.spi.Progress;
  * task when it ends (100 % when it completed). Bytes are shown as sizes, counted things ({@link Unit#ITEMS}) as
  * numbers. Safe to call from the engine's worker threads.
  */
-final class TerminalProgress implements Progress {
+public final class TerminalProgress implements Progress {
     enum Mode {
         TERMINAL, PLAIN, JSON
     }
@@ -65,7 +66,7 @@ final class TerminalProgress implements Progress {
     }
 
     /** Work of a verb that reports progress. */
-    interface Work<T> {
+    public interface Work<T> {
         T run(TerminalProgress progress) throws Exception;
     }
 
@@ -73,7 +74,7 @@ final class TerminalProgress implements Progress {
      * Runs the work with a progress for this invocation; when it returns, its last task is complete (100 %). The
      * progress line is ended whatever happens.
      */
-    static <T> T with(Invocation inv, Work<T> work) throws Exception {
+    public static <T> T with(Invocation inv, Work<T> work) throws Exception {
         TerminalProgress progress = forInvocation(inv);
         try {
             T result = work.run(progress);

@@ -3,49 +3,47 @@ package org.seedbench.batch.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.workflow.DriveCheck;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench verify-drive JOB DRIVE}: re-reads a prepared drive and checks every block. */
-final class VerifyDriveVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "verify-drive", description = "re-read a prepared drive and check every block against its manifest",
+        footer = "Exit 1: a block does not match the manifest (the blob and block are named).")
+public final class VerifyDriveVerb implements CliVerb {
+    @Parameters(index = "0", paramLabel = "JOB", description = "the job's name")
+    String job;
+
+    @Parameters(index = "1", paramLabel = "DRIVE", description = "the drive's serial, or its --drive value "
+            + "(dir:PATH,… for a folder drive)")
+    String drive;
+
+    @Option(names = "--recovery-password-file", paramLabel = "F", description = "unlock with the 48-digit recovery "
+            + "password in F, as the datacenter does, instead of the key this computer keeps for the drive")
+    String recoveryPasswordFile;
 
     @Override
-    public String name() {
-        return "verify-drive";
-    }
-
-    @Override
-    public String summary() {
-        return "re-read a prepared drive and check every block against its manifest";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench verify-drive JOB DRIVE [--recovery-password-file F] [--json] [--data DIR]
-                  DRIVE                       the drive's serial, or its --drive value (dir:PATH,… for a folder drive)
-                  --recovery-password-file F  unlock with the 48-digit recovery password in F, as the datacenter
-                                              does, instead of the key this computer keeps for the drive
-                Exit 1: a block does not match the manifest (the blob and block are named).""";
-    }
-
-    @Override
-    public java.util.Set<String> valuedOptions() {
-        return java.util.Set.of("recovery-password-file");
+    public int order() {
+        return 110;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        var positionals = inv.args().positionals();
-        if (positionals.size() != 2) {
-            throw new UsageException("give the job and the drive", usage());
-        }
-        String file = inv.args().value("recovery-password-file");
+        String file = recoveryPasswordFile;
         TerminalProgress progress = TerminalProgress.forInvocation(inv);
         DriveCheck report;
         try (Secret password = file == null ? null : Passphrases.firstLine(file, "recovery password")) {
-            report = inv.services().drives().verifyDrive(inv.workspace(), positionals.get(0), positionals.get(1),
+            report = inv.services().drives().verifyDrive(inv.workspace(), job, drive,
                     password, progress);
         } finally {
             progress.finishLine();

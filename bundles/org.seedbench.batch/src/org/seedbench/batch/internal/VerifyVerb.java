@@ -2,50 +2,47 @@ package org.seedbench.batch.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.seedbench.backup.VerifyProblem;
 import org.seedbench.backup.VerifyReport;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.workflow.RepositoryLocation;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /** {@code seedbench verify JOB [--from vault] [--read-data]}: checks the staging repository or the vault. */
-final class VerifyVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "verify", description = "check the job's repository; --read-data decrypts and authenticates every "
+        + "chunk",
+        footer = "Exit 1 when a problem is found; each names the pack and the files it affects.")
+public final class VerifyVerb implements CliVerb {
+    @Parameters(paramLabel = "JOB", description = "the job's name")
+    String job;
+
+    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or "
+            + "the vault (vault)")
+    String from;
+    @Option(names = "--read-data", description = "read, decrypt and authenticate every chunk (else: structure and "
+            + "index)")
+    boolean readData;
+    @Mixin
+    PassphraseFileOption passphraseFile;
 
     @Override
-    public String name() {
-        return "verify";
-    }
-
-    @Override
-    public String summary() {
-        return "check the job's repository; --read-data decrypts and authenticates every chunk";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench verify JOB [--from staging|vault] [--read-data] [--passphrase-file F] [--json] [--data DIR]
-                  --from WHERE         the staging repository (the default) or the vault
-                  --read-data          read, decrypt and authenticate every chunk (else: structure and index)
-                  --passphrase-file F  the backup passphrase (else SEEDBENCH_PASSPHRASE or a prompt)
-                Exit 1 when a problem is found; each names the pack and the files it affects.""";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of(Passphrases.FILE_OPTION, "from");
-    }
-
-    @Override
-    public Set<String> flagOptions() {
-        return Set.of("read-data");
+    public int order() {
+        return 70;
     }
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        String job = inv.args().requirePositional("the job's name", usage());
-        boolean readData = inv.args().has("read-data");
-        RepositoryLocation from = RepositoryLocation.parse(inv.args().value("from"));
+        RepositoryLocation from = RepositoryLocation.parse(this.from);
         VerifyReport report = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
                 inv.services().repositories().verify(inv.workspace(), job, passphrase, readData, from,
                         progress));

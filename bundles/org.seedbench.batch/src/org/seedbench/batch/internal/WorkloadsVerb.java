@@ -7,40 +7,37 @@ import java.util.Map;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.spi.WorkloadSource;
+
+import picocli.CommandLine.Command;
 
 /**
  * {@code seedbench workloads}: the workload sources installed (files, DPM, MABS, partners' plugins), with the
  * bundle that provides each, so an admin sees what {@code init --workload ID:TARGET} accepts.
  */
-final class WorkloadsVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "workloads", description = "list the installed workload sources (what init --workload ID:TARGET "
+        + "accepts)",
+        footer = "With --json, the sources as a JSON array (id, label, kind, bundle, bundleVersion). A bundle that "
+                + "registers a WorkloadSource service shows here with no other change.")
+public final class WorkloadsVerb implements CliVerb {
 
+    @Override
+    public int order() {
+        return 20;
+    }
 
     @Override
     public boolean needsCatalog() {
         return false;
     }
     @Override
-    public String name() {
-        return "workloads";
-    }
-
-    @Override
-    public String summary() {
-        return "list the installed workload sources (what init --workload ID:TARGET accepts)";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench workloads [--json] [--data DIR]
-                  --json      print the sources as a JSON array (id, label, kind, bundle, bundleVersion)
-                A bundle that registers a WorkloadSource service shows here with no other change.""";
-    }
-
-    @Override
     public ExitCode run(Invocation inv) throws Exception {
-        inv.args().requireNoPositionals(usage());
         List<Map<String, Object>> rows = inv.workloadSources().stream()
                 .sorted(Comparator.comparing(WorkloadSource::id)).map(WorkloadsVerb::row).toList();
         if (inv.json()) {

@@ -1,4 +1,4 @@
-package org.seedbench.batch.internal;
+package org.seedbench.demo.internal;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.cloud.simulator.Dock;
 import org.seedbench.cloud.simulator.ImportServiceSimulator;

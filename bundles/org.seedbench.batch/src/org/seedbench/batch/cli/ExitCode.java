@@ -1,4 +1,4 @@
-package org.seedbench.batch.internal;
+package org.seedbench.batch.cli;
 
 /** The CLI's exit codes, one meaning each, for scripts to read. */
 public enum ExitCode {

@@ -1,4 +1,4 @@
-package org.seedbench.batch.tests;
+package org.seedbench.demo.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,8 +24,8 @@ import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seedbench.batch.internal.DatasetGenerator;
-import org.seedbench.batch.internal.DatasetGenerator.Summary;
+import org.seedbench.demo.internal.DatasetGenerator;
+import org.seedbench.demo.internal.DatasetGenerator.Summary;
 
 /** The benchmark's and the demo's dataset: the same bytes for the same seed, and every kind of file in it. */
 class DatasetGeneratorTest {

@@ -1,4 +1,4 @@
-package org.seedbench.batch.internal;
+package org.seedbench.demo.internal;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;

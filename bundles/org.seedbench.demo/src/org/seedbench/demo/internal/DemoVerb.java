@@ -1,4 +1,4 @@
-package org.seedbench.batch.internal;
+package org.seedbench.demo.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,12 +14,19 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.seedbench.batch.cli.CliVerb;
+import org.seedbench.batch.cli.ExitCode;
+import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.Sizes;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code seedbench demo}: the whole trip on generated data with the embedded defaults, in a data directory of its
@@ -29,70 +36,43 @@ import org.seedbench.core.rules.Sizes;
  * and cleanup. Each step runs through the command line as a user would type it, with its own figures, and its
  * time.
  */
-final class DemoVerb implements Verb {
+@Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
+@Command(name = "demo", description = "run the whole seeding trip on generated data with the embedded local cloud",
+        footer = "--data DIR is where the demo keeps its data, catalog, staging, drives and cloud (default: a new "
+                + "folder under the temp folder). The demo's job is a rehearsal: its import job runs on a compressed "
+                + "clock of its own (" + DemoVerb.DAYS_PER_SECOND + " day a second); no other job's dates move.")
+public final class DemoVerb implements CliVerb {
+    @Option(names = "--azure", description = "the same trip against Azure's interfaces on this computer: Blob storage "
+            + "in Azurite, the import job through the simulated Import/Export REST endpoint on 127.0.0.1")
+    boolean azure;
+
+    @Option(names = "--azurite", paramLabel = "URL", defaultValue = AzureRehearsal.DEFAULT_AZURITE,
+            description = "Azurite's Blob endpoint (default ${DEFAULT-VALUE})")
+    String azurite;
+
+    @Override
+    public int order() {
+        return 170;
+    }
     static final String DEMO_SIZE = "200M";
     /** The demo job's clock at the simulated datacenter (a rehearsal): simulated days per real second. */
     static final String DAYS_PER_SECOND = "1";
     static final int DRIVES = 3;
-
-    private final Function<List<String>, ExitCode> cli;
-
-    /** @param cli runs one command line, as {@code seedbench ARGS…} would */
-    DemoVerb(Function<List<String>, ExitCode> cli) {
-        this.cli = cli;
-    }
-
 
     @Override
     public boolean needsCatalog() {
         return false;
     }
     @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
-    public String summary() {
-        return "run the whole seeding trip on generated data with the embedded local cloud";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: seedbench demo [--azure [--azurite URL]] [--data DIR]
-                  --azure         the same trip against Azure's interfaces on this computer: Blob storage in Azurite,
-                                  the import job through the simulated Import/Export REST endpoint on 127.0.0.1
-                  --azurite URL   Azurite's Blob endpoint (default %s)
-                  --data DIR      where the demo keeps its data, catalog, staging, drives and cloud (default: a new
-                                  folder under the temp folder)
-                The demo's job is a rehearsal: its import job runs on a compressed clock of its own (%s day a second);
-                no other job's dates move.""".formatted(AzureRehearsal.DEFAULT_AZURITE, DAYS_PER_SECOND);
-    }
-
-    @Override
-    public java.util.Set<String> valuedOptions() {
-        return java.util.Set.of("azurite");
-    }
-
-    @Override
-    public java.util.Set<String> flagOptions() {
-        return java.util.Set.of("azure");
-    }
-
-    @Override
     public ExitCode run(Invocation inv) throws Exception {
-        inv.args().requireNoPositionals(usage());
-        boolean azure = inv.args().has("azure");
-        java.net.URI azurite = java.net.URI.create(inv.args().value("azurite") == null ? AzureRehearsal.DEFAULT_AZURITE
-                : inv.args().value("azurite"));
+        java.net.URI azurite = java.net.URI.create(this.azurite);
         if (azure && !AzureRehearsal.reachable(azurite)) {
             inv.err().println("seedbench demo: Azurite is not reachable at " + azurite + ": "
                     + AzureRehearsal.howToStart(azurite));
             return ExitCode.NEEDS_ACTION;
         }
         long started = System.nanoTime();
-        Path data = inv.args().value("data") != null ? inv.dataDirectory()
+        Path data = inv.given("--data") ? inv.dataDirectory()
                 : Files.createTempDirectory("seedbench-demo-");
         Files.createDirectories(data);
         String stamp = DateTimeFormatter.ofPattern("MMddHHmmss", Locale.ROOT)
@@ -153,7 +133,7 @@ final class DemoVerb implements Verb {
             inv.out().println();
             inv.out().println("==> seedbench " + shown);
             long t0 = System.nanoTime();
-            ExitCode code = cli.apply(args);
+            ExitCode code = inv.run(args);
             double seconds = (System.nanoTime() - t0) / 1e9;
             inv.out().printf(Locale.ROOT, "    (%.1f s)%n", seconds);
             timings.add(String.format(Locale.ROOT, "%s %.1f s", args.get(0), seconds));
