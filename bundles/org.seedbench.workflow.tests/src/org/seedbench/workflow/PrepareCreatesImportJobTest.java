@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,6 +19,7 @@ import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
+import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.Progress;
 
 /**
@@ -93,5 +96,36 @@ class PrepareCreatesImportJobTest {
                 assertEquals(JobState.PREPARING_DRIVES, catalog.job("seed-fs02").orElseThrow().state());
             }
         }
+    }
+
+    /**
+     * The wizard's path: an attached drive given by serial is found among the drives the front end listed, without
+     * asking this computer again (where no such drive is attached); folder drives read the same either way.
+     */
+    @Test
+    void anAttachedDriveIsFoundAmongTheDrivesTheFrontEndListed() throws Exception {
+        Path data = tmp.resolve("data");
+        staged(data, "seed-fs03");
+        Path mount = Files.createDirectories(tmp.resolve("mnt/sata"));
+        AttachedDrives.Listed sata = new AttachedDrives.Listed("SB-SATA1", "Samsung SSD 870 EVO", "SATA", "SSD",
+                100_000_000L, false, false, "2.5\"", new DriveTarget("SB-SATA1", "/dev/sdx", mount, 100_000_000L),
+                List.of());
+        try (Workspace workspace = workspaces.open(data)) {
+            PrepareOutcome outcome = preparation.prepare(workspace, "seed-fs03", new AttachedDrives(List.of(sata)),
+                    List.of("SB-SATA1"), "portable", Set.of(), (s, description) -> true, Progress.NONE, note -> {
+                    });
+
+            assertEquals(JobState.DRIVES_READY, outcome.state());
+            assertEquals(List.of("SB-SATA1"), outcome.drives().stream().map(PrepareOutcome.DriveCopy::serial).toList());
+            assertNotNull(outcome.importJob());
+        }
+        String spec = AttachedDrives.folderSpec(tmp.resolve("drives/f1").toString(), "50M", "SB-F1");
+        assertTrue(AttachedDrives.isFolderSpec(spec));
+        AttachedDrives.Listed folder = AttachedDrives.folder(spec);
+        assertEquals("SB-F1", folder.serial());
+        assertEquals("FOLDER", folder.transport());
+        assertFalse(Files.exists(tmp.resolve("drives/f1")), "reading a folder drive creates no folder");
+        assertEquals(folder.toDrive("seed-fs03").capacityBytes(),
+                AttachedDrives.folderDrive("seed-fs03", "SB-F1", 50_000_000L).capacityBytes());
     }
 }

@@ -129,6 +129,30 @@ public class DrivePreparationService {
     public PrepareOutcome prepare(Workspace workspace, String jobName, List<String> driveSpecs, String encryptorId,
             Set<String> reuseDriveOf, FormatConfirmation confirmation, Progress progress, Consumer<String> notes)
             throws InvalidInputException, IOException {
+        return prepareFrom(workspace, jobName, once(DriveDiscovery.forThisComputer(commands)), driveSpecs,
+                encryptorId, reuseDriveOf, confirmation, progress, notes);
+    }
+
+    /**
+     * Prepares the job's drives as {@link #prepare(Workspace, String, List, String, Set, FormatConfirmation,
+     * Progress, Consumer)} does, finding the drives given by device or serial among {@code attached}, the drives a
+     * front end listed and showed ({@link DriveListing}), instead of asking this computer again.
+     */
+    public PrepareOutcome prepare(Workspace workspace, String jobName, AttachedDrives attached,
+            List<String> driveSpecs, String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation,
+            Progress progress, Consumer<String> notes) throws InvalidInputException, IOException {
+        return prepareFrom(workspace, jobName, attached.discovery(), driveSpecs, encryptorId, reuseDriveOf,
+                confirmation, progress, notes);
+    }
+
+    /** This computer's drives, listed once ({@code lsblk} on Linux, Get-Disk on Windows). */
+    public AttachedDrives attachedDrives() throws IOException {
+        return DriveListing.thisComputer(commands).list();
+    }
+
+    private PrepareOutcome prepareFrom(Workspace workspace, String jobName, DriveDiscovery discovery,
+            List<String> driveSpecs, String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation,
+            Progress progress, Consumer<String> notes) throws InvalidInputException, IOException {
         SeedingJob job;
         try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
@@ -136,7 +160,7 @@ public class DrivePreparationService {
         // a location the connector refuses would be found only after the drives are formatted and copied
         importJobs.checkLocation(workspace, job);
         try (JobLock lock = JobLock.acquire(workspace, job, "prepare-drives")) {
-            PrepareOutcome prepared = prepareLocked(workspace, jobName, driveSpecs, encryptorId, reuseDriveOf,
+            PrepareOutcome prepared = prepareLocked(workspace, jobName, discovery, driveSpecs, encryptorId, reuseDriveOf,
                     confirmation, progress, notes);
             if (prepared.state() != JobState.DRIVES_READY) {
                 return prepared;
@@ -149,11 +173,10 @@ public class DrivePreparationService {
         }
     }
 
-    private PrepareOutcome prepareLocked(Workspace workspace, String jobName, List<String> driveSpecs,
-            String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation, Progress progress,
-            Consumer<String> notes) throws InvalidInputException, IOException {
+    private PrepareOutcome prepareLocked(Workspace workspace, String jobName, DriveDiscovery discovery,
+            List<String> driveSpecs, String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation,
+            Progress progress, Consumer<String> notes) throws InvalidInputException, IOException {
         Path folder = workspace.driveFolder(jobName);
-        DriveDiscovery discovery = once(DriveDiscovery.forThisComputer(commands));
         SeedingJob job;
         List<AttachedDrive> drives;
         DriveOwnership.Verdict ownership;
@@ -352,9 +375,10 @@ public class DrivePreparationService {
      * (by the catalog, a DriveInfo file of this computer or its volume header), or it is a folder inside a staging
      * location or a source. Empty when it may. Reads only.
      */
-    public List<Problem> checkDrive(Workspace workspace, String jobName, AttachedDrive drive) throws IOException {
+    public List<Problem> checkDrive(Workspace workspace, String jobName, AttachedDrives.Listed drive)
+            throws IOException {
         try (Catalog catalog = workspace.catalog()) {
-            return DriveOwnership.check(catalog, workspace, jobName, List.of(drive), encryptors(), Set.of())
+            return DriveOwnership.check(catalog, workspace, jobName, List.of(drive.attached()), encryptors(), Set.of())
                     .problems();
         }
     }

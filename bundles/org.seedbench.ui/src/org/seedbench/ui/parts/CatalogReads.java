@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.model.SeedingJob;
@@ -37,9 +36,9 @@ public final class CatalogReads {
     private CatalogReads() {
     }
 
-    public static List<JobRow> jobs(CatalogService catalogs, ImportJobService importJobs, Path data) {
+    public static List<JobRow> jobs(Workspaces workspaces, ImportJobService importJobs, Path data) {
         List<JobRow> rows = new ArrayList<>();
-        try (Workspace workspace = new Workspaces(catalogs).open(data)) {
+        try (Workspace workspace = workspaces.open(data)) {
             try (Catalog catalog = workspace.catalog()) {
                 for (SeedingJob job : catalog.jobs()) {
                     rows.add(new JobRow(job, catalog.jobProperties(job.name()), catalog.drives(job.name()), null));

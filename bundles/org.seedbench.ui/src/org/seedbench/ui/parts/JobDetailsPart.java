@@ -15,7 +15,6 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.widgets.Control;
 import org.osgi.service.event.Event;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.events.Topics;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.ui.SeedbenchUi;
@@ -31,7 +30,7 @@ abstract class JobDetailsPart {
     @Inject
     protected UISynchronize sync;
 
-    private volatile CatalogService catalogs;
+    private volatile Workspaces workspaces;
     private volatile Path data;
     private volatile String jobName;
     private final AtomicBoolean reloadPending = new AtomicBoolean();
@@ -58,8 +57,8 @@ abstract class JobDetailsPart {
 
     @Inject
     @Optional
-    void catalog(@Service CatalogService catalogs) {
-        this.catalogs = catalogs;
+    void workspaces(@Service Workspaces workspaces) {
+        this.workspaces = workspaces;
         reload();
     }
 
@@ -96,20 +95,20 @@ abstract class JobDetailsPart {
     }
 
     protected void reload() {
-        if (control() == null || catalogs == null || data == null || !reloadPending.compareAndSet(false, true)) {
+        if (control() == null || workspaces == null || data == null || !reloadPending.compareAndSet(false, true)) {
             return;
         }
         Job read = Job.create("Reading the catalog", monitor -> {
             reloadPending.set(false);
             long number = reads.incrementAndGet();
-            CatalogService c = catalogs; // as they are when the read starts: merged requests are served by it
+            Workspaces c = workspaces; // as they are when the read starts: merged requests are served by it
             Path d = data;
             if (c == null || d == null) {
                 return Status.OK_STATUS;
             }
             String name = jobName;
             JobDetails details;
-            try (Workspace w = new Workspaces(c).open(d)) {
+            try (Workspace w = c.open(d)) {
                 details = name == null ? null : CatalogReads.details(w, name).map(x -> complete(x, w)).orElse(null);
             } catch (RuntimeException e) {
                 details = null;

@@ -35,7 +35,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.osgi.service.event.Event;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.events.Topics;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.WorkloadSpec;
@@ -45,6 +44,7 @@ import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.parts.CatalogReads.JobRow;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.Workspaces;
 
 /**
  * The Jobs view: every seeding job with its state, workloads, what staging stored, its drives, the import job's
@@ -73,7 +73,7 @@ public class JobsPart {
     private EMenuService menus;
 
     // read by the catalog reads in the background: volatile
-    private volatile CatalogService catalogs;
+    private volatile Workspaces workspaces;
     private volatile ImportJobService importJobs;
     private volatile Path data;
 
@@ -119,8 +119,8 @@ public class JobsPart {
 
     @Inject
     @Optional
-    void services(@Service CatalogService catalogs, @Service ImportJobService importJobs) {
-        this.catalogs = catalogs;
+    void services(@Service Workspaces workspaces, @Service ImportJobService importJobs) {
+        this.workspaces = workspaces;
         this.importJobs = importJobs;
         reload();
     }
@@ -165,7 +165,7 @@ public class JobsPart {
 
     /** Reads the catalog in the background and shows what it read; requests while one is pending are merged. */
     public void reload() {
-        if (viewer == null || catalogs == null || data == null || !reloadPending.compareAndSet(false, true)) {
+        if (viewer == null || workspaces == null || data == null || !reloadPending.compareAndSet(false, true)) {
             return;
         }
         Job read = Job.create("Reading the catalog", monitor -> {
@@ -173,7 +173,7 @@ public class JobsPart {
             long number = reads.incrementAndGet();
             // what the part has when the read starts, not when it was asked for: a request merged into this read
             // (e.g. for another data directory) is served by it
-            CatalogService c = catalogs;
+            Workspaces c = workspaces;
             ImportJobService i = importJobs;
             Path d = data;
             if (c == null || d == null) {

@@ -27,11 +27,8 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.DiskEncryptor;
-import org.seedbench.diskprep.drives.AttachedDrive;
-import org.seedbench.diskprep.drives.DiscoveredDrives;
-import org.seedbench.diskprep.drives.DriveDiscovery;
-import org.seedbench.diskprep.drives.DriveSpecs;
-import org.seedbench.diskprep.drives.FolderDrives;
+import org.seedbench.workflow.AttachedDrives;
+import org.seedbench.workflow.DriveListing;
 
 /**
  * The drives to prepare: those this computer sees, and folder drives for a rehearsal, each with the drive rules'
@@ -53,10 +50,11 @@ class DrivesPage extends WizardPage {
     }
 
     private final String jobName;
-    private final DriveDiscovery discovery;
+    private final DriveListing listing;
     private final List<DiskEncryptor> encryptors;
     private final List<String> earlierSpecs;
-    private final Function<AttachedDrive, List<Problem>> ownership;
+    private final Function<AttachedDrives.Listed, List<Problem>> ownership;
+    private AttachedDrives listed = AttachedDrives.NONE;
     private final List<Row> rows = new ArrayList<>();
     private final Set<String> touched = new HashSet<>();
     private Table table;
@@ -71,12 +69,12 @@ class DrivesPage extends WizardPage {
      * @param ownership why a drive may not be prepared for this job beyond the drive rules: another job's seed on
      *                  it, a folder inside a staging location or a source
      */
-    DrivesPage(String jobName, DriveDiscovery discovery, List<DiskEncryptor> encryptors, List<String> earlierSpecs,
-            Function<AttachedDrive, List<Problem>> ownership) {
+    DrivesPage(String jobName, DriveListing listing, List<DiskEncryptor> encryptors, List<String> earlierSpecs,
+            Function<AttachedDrives.Listed, List<Problem>> ownership) {
         super("drives");
         this.ownership = ownership;
         this.jobName = jobName;
-        this.discovery = discovery;
+        this.listing = listing;
         this.encryptors = encryptors;
         this.earlierSpecs = earlierSpecs;
         setTitle("Prepare drives");
@@ -147,15 +145,16 @@ class DrivesPage extends WizardPage {
     }
 
     private void discover() {
-        DiscoveredDrives found;
+        AttachedDrives found;
         try {
-            found = discovery.discover();
+            found = listing.list();
         } catch (IOException | RuntimeException e) {
             discoveryNote.setText("This computer's drives could not be listed (" + e.getMessage()
                     + "); folder drives can still be used.");
             return;
         }
-        for (AttachedDrive d : found.drives()) {
+        listed = found;
+        for (AttachedDrives.Listed d : found.drives()) {
             List<String> notes = new ArrayList<>();
             List<Problem> problems = new ArrayList<>(DriveRules.checkDrive(d.toDrive(jobName), notes));
             if (d.serial() == null) {
@@ -169,7 +168,7 @@ class DrivesPage extends WizardPage {
             addRow(new Row(d.serial() != null ? d.serial() : d.device(), d.serial(), d.device(), d.describe(), problems,
                     verdict), false);
         }
-        for (DiscoveredDrives.Skipped s : found.skipped()) {
+        for (AttachedDrives.Skipped s : found.skipped()) {
             Problem p = new Problem(DriveRules.FIELD, s.device(), s.reason(), null);
             addRow(new Row(s.device(), null, s.device(), s.description(), List.of(p), "refused: " + p.message()), false);
         }
@@ -186,8 +185,8 @@ class DrivesPage extends WizardPage {
                 s = part.strip().substring("serial=".length());
             }
         }
-        if (FolderDrives.isFolderSpec(spec)) {
-            device = parts[0].substring(FolderDrives.PREFIX.length());
+        if (AttachedDrives.isFolderSpec(spec)) {
+            device = parts[0].substring(AttachedDrives.FOLDER_PREFIX.length());
         }
         return new Row(spec, s, device, spec, List.of(), verdict);
     }
@@ -216,13 +215,11 @@ class DrivesPage extends WizardPage {
             problems.add(new Problem("serial", id, "is already in the list", "a serial no other drive has"));
         }
         if (problems.isEmpty()) {
-            String spec = FolderDrives.PREFIX + dir + ",capacity=" + capacity.getText().strip() + ",serial=" + id;
-            Drive drive = new Drive(jobName, id, FolderDrives.DEFAULT_MODEL, AttachedDrive.TRANSPORT_FOLDER,
-                    AttachedDrive.MEDIA_SSD, bytes, 0, null, null, null, null, null, 0);
+            String spec = AttachedDrives.folderSpec(dir, capacity.getText().strip(), id);
+            Drive drive = AttachedDrives.folderDrive(jobName, id, bytes);
             List<Problem> refusals = new ArrayList<>(DriveRules.checkDrive(drive, null));
             try {
-                refusals.addAll(0, ownership.apply(DriveSpecs.resolve(List.of(spec), DriveDiscovery.NONE, false)
-                        .drives().get(0)));
+                refusals.addAll(0, ownership.apply(AttachedDrives.folder(spec)));
             } catch (IOException e) {
                 refusals.add(new Problem(DriveRules.FIELD, id, "could not be checked (" + e.getMessage() + ")", null));
             } catch (InvalidInputException e) {
@@ -295,6 +292,11 @@ class DrivesPage extends WizardPage {
         setMessage(refusedRows.isEmpty() ? null : "Refused: " + String.join("; ", refusedRows),
                 refusedRows.isEmpty() ? NONE : WARNING);
         setPageComplete(problems.isEmpty());
+    }
+
+    /** The drives this computer showed when the page listed them; none when they could not be listed. */
+    AttachedDrives listed() {
+        return listed;
     }
 
     /** The rows with their verdicts, for tests and page objects. */

@@ -34,7 +34,7 @@ import org.seedbench.workflow.Workspaces;
  */
 public class InitiateJobWizard extends Wizard {
     private final Path dataDirectory;
-    private final CatalogService catalogs;
+    private final Workspaces workspaces;
     private final StageService stage;
     private final JobService jobs;
     private final Supplier<? extends Collection<WorkloadSource>> sources;
@@ -57,15 +57,25 @@ public class InitiateJobWizard extends Wizard {
     public InitiateJobWizard(Path dataDirectory, CatalogService catalogs, StageService stage, JobService jobs,
             Supplier<? extends Collection<WorkloadSource>> sources, List<String> connectors, SecretStore secrets,
             Clock clock) {
+        this(dataDirectory, new Workspaces(catalogs), stage, jobs, sources, connectors, secrets, clock);
+    }
+
+    /**
+     * @param workspaces the workbench's {@link Workspaces} service
+     * @see #InitiateJobWizard(Path, CatalogService, StageService, JobService, Supplier, List, SecretStore, Clock)
+     */
+    public InitiateJobWizard(Path dataDirectory, Workspaces workspaces, StageService stage, JobService jobs,
+            Supplier<? extends Collection<WorkloadSource>> sources, List<String> connectors, SecretStore secrets,
+            Clock clock) {
         this.dataDirectory = dataDirectory;
-        this.catalogs = catalogs;
+        this.workspaces = workspaces;
         this.stage = stage;
         this.jobs = jobs;
         this.sources = sources;
         this.connectors = connectors.isEmpty() ? List.of(SeedingJob.DEFAULT_CONNECTOR) : List.copyOf(connectors);
         this.secrets = secrets;
         this.clock = clock;
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Workspace workspace = workspaces.open(dataDirectory); Catalog catalog = workspace.catalog()) {
             existingJobs = catalog.jobs().stream().map(SeedingJob::name).collect(Collectors.toSet());
         }
         setWindowTitle("Initiate Offline Backup");
@@ -107,7 +117,7 @@ public class InitiateJobWizard extends Wizard {
             if (keep) {
                 secrets.keepPassphrase(job.name(), passphrase);
             }
-            try (Workspace workspace = new Workspaces(catalogs).open(dataDirectory)) {
+            try (Workspace workspace = workspaces.open(dataDirectory)) {
                 created = jobs.create(workspace, job);
             } catch (InvalidInputException | RuntimeException e) {
                 if (keep) {

@@ -13,6 +13,7 @@ import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.jobs.DriveRule;
 import org.seedbench.ui.jobs.WorkflowJob;
+import org.seedbench.workflow.AttachedDrives;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.ImportJobOutcome;
 import org.seedbench.workflow.PrepareOutcome;
@@ -35,6 +36,7 @@ public class PrepareDrivesJob extends WorkflowJob {
     }
 
     private final Workspace workspace;
+    private final AttachedDrives attached;
     private final List<DriveChoice> drives;
     private final String encryptor;
     private final Set<String> confirmedFormats;
@@ -43,12 +45,15 @@ public class PrepareDrivesJob extends WorkflowJob {
 
     /**
      * @param workspace        the run's workspace, closed when the run ends
+     * @param attached         the drives this computer showed when the admin chose among them; a drive given by
+     *                         device or serial is one of these
      * @param confirmedFormats serials of the drives the admin agreed to have formatted
      */
-    public PrepareDrivesJob(Workspace workspace, String seedingJob, List<DriveChoice> drives, String encryptor,
-            Set<String> confirmedFormats, DrivePreparationService preparation) {
+    public PrepareDrivesJob(Workspace workspace, String seedingJob, AttachedDrives attached, List<DriveChoice> drives,
+            String encryptor, Set<String> confirmedFormats, DrivePreparationService preparation) {
         super("Preparing drives for " + seedingJob, seedingJob);
         this.workspace = workspace;
+        this.attached = attached;
         this.drives = List.copyOf(drives);
         this.encryptor = encryptor;
         this.confirmedFormats = Set.copyOf(confirmedFormats);
@@ -68,8 +73,8 @@ public class PrepareDrivesJob extends WorkflowJob {
     protected IStatus work(Progress progress) throws Exception {
         try (workspace) {
             List<String> notes = new ArrayList<>();
-            PrepareOutcome outcome = preparation.prepare(workspace, seedingJob(),
-                    drives.stream().map(DriveChoice::spec).toList(), encryptor,
+            PrepareOutcome outcome = preparation.prepare(workspace, seedingJob(), attached,
+                    drives.stream().map(DriveChoice::spec).toList(), encryptor, Set.of(),
                     (serial, description) -> confirmedFormats.contains(serial), progress, notes::add);
             notes.addAll(outcome.notes());
             ImportJobOutcome created = outcome.importJob();

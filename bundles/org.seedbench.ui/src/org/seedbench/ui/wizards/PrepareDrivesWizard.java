@@ -12,13 +12,12 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.jface.wizard.Wizard;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.DriveRules;
 import org.seedbench.core.rules.Problem;
-import org.seedbench.diskprep.drives.AttachedDrive;
-import org.seedbench.diskprep.drives.DriveDiscovery;
+import org.seedbench.workflow.AttachedDrives;
+import org.seedbench.workflow.DriveListing;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.Workspace;
 import org.seedbench.workflow.Workspaces;
@@ -26,15 +25,16 @@ import org.seedbench.workflow.Workspaces;
 /**
  * "Prepare drives": the drives this computer sees (and folder drives for a rehearsal) with the import service's
  * drive rules applied and explained, the encryptor, a format confirmation that names the drives; Finish runs a
- * {@link PrepareDrivesJob}. When it ends, {@code done} receives it (on the UI thread), e.g. to show the shipping
+ * {@link PrepareDrivesJob} on the drives the page listed (this computer's drives are listed once a run). When it
+ * ends, {@code done} receives it (on the UI thread), e.g. to show the shipping
  * address.
  */
 public class PrepareDrivesWizard extends Wizard {
     private final Path dataDirectory;
     private final SeedingJob job;
-    private final CatalogService catalogs;
+    private final Workspaces workspaces;
     private final DrivePreparationService preparation;
-    private final DriveDiscovery discovery;
+    private final DriveListing listing;
     private final Executor ui;
     private final Consumer<PrepareDrivesJob> done;
     private final Set<String> recordedSerials = new HashSet<>();
@@ -44,17 +44,18 @@ public class PrepareDrivesWizard extends Wizard {
     private FormatPage format;
     private PrepareDrivesJob scheduled;
 
-    public PrepareDrivesWizard(Path dataDirectory, SeedingJob job, CatalogService catalogs,
-            DrivePreparationService preparation, DriveDiscovery discovery, Executor ui,
+    /** @param listing this computer's drives, asked once when the drives page opens */
+    public PrepareDrivesWizard(Path dataDirectory, SeedingJob job, Workspaces workspaces,
+            DrivePreparationService preparation, DriveListing listing, Executor ui,
             Consumer<PrepareDrivesJob> done) {
         this.dataDirectory = dataDirectory;
         this.job = job;
-        this.catalogs = catalogs;
+        this.workspaces = workspaces;
         this.preparation = preparation;
-        this.discovery = discovery;
+        this.listing = listing;
         this.ui = ui;
         this.done = done;
-        try (Catalog catalog = catalogs.open(dataDirectory)) {
+        try (Workspace workspace = workspaces.open(dataDirectory); Catalog catalog = workspace.catalog()) {
             catalog.drives(job.name()).stream().map(Drive::serial).forEach(recordedSerials::add);
             earlierSpecs = catalog.jobProperties(job.name()).entrySet().stream()
                     .filter(e -> e.getKey().startsWith(DrivePreparationService.PROP_DRIVE_SPEC))
@@ -65,7 +66,7 @@ public class PrepareDrivesWizard extends Wizard {
 
     @Override
     public void addPages() {
-        drives = new DrivesPage(job.name(), discovery, preparation.encryptors(), earlierSpecs, this::checkDrive);
+        drives = new DrivesPage(job.name(), listing, preparation.encryptors(), earlierSpecs, this::checkDrive);
         format = new FormatPage(drives, recordedSerials);
         addPage(drives);
         addPage(format);
@@ -80,7 +81,7 @@ public class PrepareDrivesWizard extends Wizard {
     public boolean performFinish() {
         List<PrepareDrivesJob.DriveChoice> chosen = drives.chosen();
         Set<String> confirmed = new HashSet<>(format.confirmedSerials());
-        scheduled = new PrepareDrivesJob(new Workspaces(catalogs).open(dataDirectory), job.name(), chosen,
+        scheduled = new PrepareDrivesJob(workspaces.open(dataDirectory), job.name(), drives.listed(), chosen,
                 drives.encryptor(), confirmed, preparation);
         scheduled.addJobChangeListener(new JobChangeAdapter() {
             @Override
@@ -100,16 +101,12 @@ public class PrepareDrivesWizard extends Wizard {
     }
 
     /** Why the drive may not be prepared for this job (another job's seed on it…), as the preparation would say. */
-    private List<Problem> checkDrive(AttachedDrive drive) {
-        try (Workspace workspace = new Workspaces(catalogs).open(dataDirectory)) {
+    private List<Problem> checkDrive(AttachedDrives.Listed drive) {
+        try (Workspace workspace = workspaces.open(dataDirectory)) {
             return preparation.checkDrive(workspace, job.name(), drive);
         } catch (IOException | RuntimeException e) {
             return List.of(new Problem(DriveRules.FIELD, drive.serial(), "could not be checked for another job's seed ("
                     + e.getMessage() + ")", "a drive whose volume can be read"));
         }
-    }
-
-    CatalogService catalogs() {
-        return catalogs;
     }
 }

@@ -36,8 +36,14 @@ public class ShippingWizard extends Wizard {
     private ShippingPage page;
     private Shipment recorded;
 
+    /** The wizard outside the workbench, on workspaces of this catalog service (tests). */
     public ShippingWizard(Path dataDirectory, SeedingJob job, CatalogService catalogs, ImportJobService importJobs) {
-        this.workspace = new Workspaces(catalogs).open(dataDirectory);
+        this(dataDirectory, job, new Workspaces(catalogs), importJobs);
+    }
+
+    /** @param workspaces the workbench's {@link Workspaces} service */
+    public ShippingWizard(Path dataDirectory, SeedingJob job, Workspaces workspaces, ImportJobService importJobs) {
+        this.workspace = workspaces.open(dataDirectory);
         this.job = job;
         this.importJobs = importJobs;
         Map<String, String> props;

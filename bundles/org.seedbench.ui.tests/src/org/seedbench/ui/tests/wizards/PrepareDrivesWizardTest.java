@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.IStatus;
@@ -22,15 +22,15 @@ import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.core.spi.DriveTarget;
-import org.seedbench.diskprep.drives.AttachedDrive;
-import org.seedbench.diskprep.drives.DiscoveredDrives;
-import org.seedbench.diskprep.drives.DriveDiscovery;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.ui.wizards.DrivesReadyDialog;
 import org.seedbench.ui.wizards.PrepareDrivesJob;
 import org.seedbench.ui.wizards.PrepareDrivesWizard;
 import org.seedbench.ui.wizards.WizardIds;
+import org.seedbench.workflow.AttachedDrives;
+import org.seedbench.workflow.DriveListing;
 import org.seedbench.workflow.PrepareOutcome;
+import org.seedbench.workflow.Workspaces;
 import org.seedbench.core.spi.Progress;
 
 /**
@@ -42,26 +42,28 @@ import org.seedbench.core.spi.Progress;
 class PrepareDrivesWizardTest extends WizardShellBase {
     @InjectService(timeout = 10_000, filter = "(component.name=org.seedbench.cloud.local.LocalCloudConnector)")
     CloudConnector local;
+    @InjectService(timeout = 10_000)
+    Workspaces workspaces;
 
     /**
-     * Test double of this computer's drive discovery (lsblk): no NVMe drive or USB stick is attached here, so the
+     * Test double of this computer's drive listing (lsblk): no NVMe drive or USB stick is attached here, so the
      * drives it reports are recorded ones.
      */
-    static DriveDiscovery recordedDiscoveryDouble() {
-        AttachedDrive nvme = new AttachedDrive("S4EVNX0N123456", "Samsung SSD 970 EVO Plus 1TB", "NVME", "SSD",
+    static DriveListing recordedListingDouble() {
+        AttachedDrives.Listed nvme = new AttachedDrives.Listed("S4EVNX0N123456", "Samsung SSD 970 EVO Plus 1TB", "NVME", "SSD",
                 1_000_204_886_016L, false, false, null, new DriveTarget("S4EVNX0N123456", "/dev/nvme1n1", null,
                         1_000_204_886_016L), List.of());
-        AttachedDrive stick = new AttachedDrive("4C530001230518", "SanDisk Cruzer", "USB", "FLASH", 32_000_000_000L,
+        AttachedDrives.Listed stick = new AttachedDrives.Listed("4C530001230518", "SanDisk Cruzer", "USB", "FLASH", 32_000_000_000L,
                 false, true, null, new DriveTarget("4C530001230518", "/dev/sdc", null, 32_000_000_000L), List.of());
-        return () -> new DiscoveredDrives(List.of(nvme, stick), List.of(), Map.of());
+        return () -> new AttachedDrives(List.of(nvme, stick));
     }
 
     @Test
     void preparesFolderDrivesExplainingRefusalsAndShowsTheShippingAddress() throws Exception {
         SeedingJob job = seeds.staged(seeds.name("seed-ui01"), stage);
         AtomicReference<DrivesReadyDialog> ready = new AtomicReference<>();
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation,
-                recordedDiscoveryDouble(), display::asyncExec, done -> {
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, workspaces, preparation,
+                recordedListingDouble(), display::asyncExec, done -> {
                     DrivesReadyDialog d = new DrivesReadyDialog(shell, done);
                     d.setBlockOnOpen(false);
                     d.open();
@@ -128,8 +130,8 @@ class PrepareDrivesWizardTest extends WizardShellBase {
         String taken = seeds.serial("SB-OWN");
         SeedingJob owner = seeds.created(seeds.name("seed-ui03"), taken, stage, preparation, importJobs);
         SeedingJob job = seeds.staged(seeds.name("seed-ui04"), stage);
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation,
-                DriveDiscovery.NONE, display::asyncExec, null);
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, workspaces, preparation,
+                DriveListing.NONE, display::asyncExec, null);
         try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {
             bot.addFolderDrive(tmp.resolve("drives/" + taken).toString(), "50M", taken);
             PrepareDrivesWizardBot.DriveRow row = bot.drives().get(0);
@@ -160,8 +162,8 @@ class PrepareDrivesWizardTest extends WizardShellBase {
         job = seeds.job(seeds.name("seed-ui02"));
         assertEquals(JobState.PREPARING_DRIVES, job.state());
 
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, catalogs, preparation,
-                DriveDiscovery.NONE, display::asyncExec, null);
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, workspaces, preparation,
+                DriveListing.NONE, display::asyncExec, null);
         PrepareDrivesJob[] started = new PrepareDrivesJob[1];
         try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {
             PrepareDrivesWizardBot.DriveRow earlier = bot.drives().get(0);
@@ -177,5 +179,42 @@ class PrepareDrivesWizardTest extends WizardShellBase {
         Ui.waitUntil(display, () -> started[0].getResult() != null, 120, "the preparation job");
         assertEquals(IStatus.INFO, started[0].getResult().getSeverity(), started[0].getResult().toString());
         assertEquals(JobState.CREATING, seeds.job(seeds.name("seed-ui02")).state());
+    }
+
+    /**
+     * The wizard lists this computer's drives once and prepares the drive the admin chose among them: a drive given
+     * by serial is found in that list, not by asking the computer again (where this stand-in drive is not attached).
+     */
+    @Test
+    void preparesTheAttachedDriveItListedAndListsTheDrivesOnceARun() throws Exception {
+        SeedingJob job = seeds.staged(seeds.name("seed-ui05"), stage);
+        String serial = seeds.serial("SB-SATA");
+        java.nio.file.Path mount = Files.createDirectories(tmp.resolve("drives/sata"));
+        AttachedDrives.Listed sata = new AttachedDrives.Listed(serial, "Samsung SSD 870 EVO", "SATA", "SSD",
+                100_000_000L, false, false, "2.5\"", new DriveTarget(serial, "/dev/sdx", mount, 100_000_000L),
+                List.of());
+        AtomicInteger listings = new AtomicInteger();
+        DriveListing standIn = () -> {
+            listings.incrementAndGet();
+            return new AttachedDrives(List.of(sata));
+        };
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, workspaces, preparation, standIn,
+                display::asyncExec, null);
+        PrepareDrivesJob[] started = new PrepareDrivesJob[1];
+        try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {
+            assertTrue(bot.drives().get(0).verdict().startsWith("allowed"), bot.drives().get(0).toString());
+            bot.check(serial, true);
+            bot.next();
+            assertEquals(1, bot.drivesToFormat().size(), bot.drivesToFormat().toString());
+            bot.confirmFormat().finish();
+            started[0] = wizard.scheduled();
+        }
+        Ui.waitUntil(display, () -> started[0].getResult() != null, 120, "the preparation job");
+        assertEquals(IStatus.INFO, started[0].getResult().getSeverity(), started[0].getResult().toString());
+        assertEquals(1, listings.get(), "the drives are listed once a wizard run");
+        try (Catalog catalog = catalogs.open(seeds.data())) {
+            assertEquals(JobState.CREATING, catalog.job(seeds.name("seed-ui05")).orElseThrow().state());
+            assertEquals(List.of(serial), catalog.drives(seeds.name("seed-ui05")).stream().map(Drive::serial).toList());
+        }
     }
 }

@@ -11,7 +11,6 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.ui.SeedbenchUi;
@@ -20,15 +19,16 @@ import org.seedbench.ui.wizards.InitiateJobWizard;
 import org.seedbench.workflow.CloudConnectors;
 import org.seedbench.workflow.StageService;
 import org.seedbench.workflow.JobService;
+import org.seedbench.workflow.Workspaces;
 
 /** File > New Seeding Job…: the "Initiate offline backup" wizard. */
 public class NewJobHandler {
 
     @Execute
-    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CatalogService catalogs, @Service List<WorkloadSource> sources,
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service Workspaces workspaces, @Service List<WorkloadSource> sources,
             @Service CloudConnectors connectors, @Service StageService stage, @Service JobService jobs) {
         List<String> ids = connectors.all().stream().map(CloudConnector::id).sorted().toList();
-        InitiateJobWizard wizard = new InitiateJobWizard(data, catalogs, stage, jobs, () -> sources, ids,
+        InitiateJobWizard wizard = new InitiateJobWizard(data, workspaces, stage, jobs, () -> sources, ids,
                 new SecretStore(), Clock.systemUTC());
         new WizardDialog(shell, wizard).open();
     }

@@ -11,16 +11,14 @@ import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.JobStates;
-import org.seedbench.core.support.commands.SystemCommandRunner;
-import org.seedbench.diskprep.drives.DriveDiscovery;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.wizards.DrivesReadyDialog;
 import org.seedbench.ui.wizards.PrepareDrivesWizard;
 import org.seedbench.workflow.DrivePreparationService;
+import org.seedbench.workflow.Workspaces;
 
 /** Job > Prepare Drives…: for a staged job, or one whose drives were cut short. */
 public class PrepareDrivesHandler {
@@ -31,15 +29,15 @@ public class PrepareDrivesHandler {
     }
 
     @Execute
-    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Optional SeedingJob job, @Service CatalogService catalogs,
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Optional SeedingJob job, @Service Workspaces workspaces,
             @Service DrivePreparationService preparation, UISynchronize ui) {
         if (!canExecute(job)) {
             return;
         }
         PrepareDrivesWizard wizard;
         try {
-            wizard = new PrepareDrivesWizard(data, job, catalogs, preparation,
-                DriveDiscovery.forThisComputer(new SystemCommandRunner()), ui::asyncExec,
+            wizard = new PrepareDrivesWizard(data, job, workspaces, preparation,
+                preparation::attachedDrives, ui::asyncExec,
                 done -> {
                     if (!shell.isDisposed()) {
                         new DrivesReadyDialog(shell, done).open();

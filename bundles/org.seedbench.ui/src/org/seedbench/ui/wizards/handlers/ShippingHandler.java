@@ -10,12 +10,12 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.wizards.ShippingWizard;
 import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.Workspaces;
 
 /** Job > Update Shipping Details…: once the import job exists (Creating), or to correct them (Shipping). */
 public class ShippingHandler {
@@ -26,10 +26,10 @@ public class ShippingHandler {
     }
 
     @Execute
-    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Optional SeedingJob job, @Service CatalogService catalogs,
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Optional SeedingJob job, @Service Workspaces workspaces,
             @Service ImportJobService importJobs) {
         if (canExecute(job)) {
-            new WizardDialog(shell, new ShippingWizard(data, job, catalogs, importJobs)).open();
+            new WizardDialog(shell, new ShippingWizard(data, job, workspaces, importJobs)).open();
         }
     }
 }
