@@ -12,26 +12,28 @@ import org.seedbench.core.spi.SubProgress;
 
 /** Phases that begin tasks of their own move one bar on instead of starting it again. */
 class SubProgressTest {
-    /** The bar a user sees: the tasks begun, the sub-tasks shown and how far it came. */
+    /** The bar a user sees: the tasks begun and the sub-tasks shown, in order, and how far it came. */
     private static final class Bar implements Progress {
-        final List<String> tasks = new ArrayList<>();
-        final List<String> subTasks = new ArrayList<>();
+        final List<String> shown = new ArrayList<>();
         long worked;
         boolean canceled;
 
         @Override
         public void begin(String task, long totalWork) {
-            tasks.add(task + " /" + totalWork);
+            shown.add("task " + task + " /" + totalWork);
             worked = 0;
         }
 
         @Override
         public void subTask(String name) {
-            subTasks.add(name);
+            shown.add("sub-task " + name);
         }
 
         @Override
         public void worked(long units) {
+            if (units <= 0) {
+                throw new AssertionError("worked " + units);
+            }
             worked += units;
         }
 
@@ -59,8 +61,8 @@ class SubProgressTest {
             after.add(bar.worked);
         }
 
-        assertEquals(List.of("Preparing 3 drives /30"), bar.tasks, "one task, begun once");
-        assertEquals(List.of("Preparing drive A", "Preparing drive B", "Preparing drive C"), bar.subTasks);
+        assertEquals(List.of("task Preparing 3 drives /30", "sub-task Preparing drive A", "sub-task Preparing drive B",
+                "sub-task Preparing drive C"), bar.shown, "one task, begun once");
         assertEquals(List.of(10L, 20L, 30L), after);
     }
 
@@ -99,9 +101,8 @@ class SubProgressTest {
         part.begin("Formatting", 10);
         part.worked(5);
 
-        assertEquals(List.of("Preparing /100"), bar.tasks);
+        assertEquals(List.of("task Preparing /100", "sub-task Formatting"), bar.shown);
         assertEquals(25, bar.worked);
-        assertEquals(List.of("Formatting"), bar.subTasks);
     }
 
     @Test

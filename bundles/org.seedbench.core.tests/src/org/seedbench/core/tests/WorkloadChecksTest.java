@@ -18,7 +18,10 @@ import org.seedbench.core.spi.WorkloadSource;
 
 /** Every workload of a job is checked, whatever the workloads before it were found to lack. */
 class WorkloadChecksTest {
-    /** A source that finds every target it is given missing, and one of a kind offline seeding refuses. */
+    /**
+     * A source that finds every target it is given missing (or of a kind offline seeding refuses); the checks
+     * read nothing of a workload.
+     */
     private record Source(String id, WorkloadKind kind) implements WorkloadSource {
         @Override
         public String label() {
@@ -32,17 +35,18 @@ class WorkloadChecksTest {
 
         @Override
         public long estimateSize(WorkloadSpec spec, Progress progress) {
-            return 0;
+            throw new UnsupportedOperationException("checked workloads are not read");
         }
 
         @Override
         public void enumerate(WorkloadSpec spec, Consumer<WorkloadItem> sink, Consumer<String> warnings,
                 Progress progress) {
+            throw new UnsupportedOperationException("checked workloads are not read");
         }
 
         @Override
         public InputStream open(WorkloadSpec spec, WorkloadItem item) {
-            return InputStream.nullInputStream();
+            throw new UnsupportedOperationException("checked workloads are not read");
         }
     }
 

@@ -23,53 +23,51 @@ class DriveLogFormatTest {
         return log;
     }
 
+    private static final String HEAD = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <DriveLog Version="2014-11-01">
+              <DriveId>WD-WX1234 &lt;A&amp;B&gt;</DriveId>
+            """;
+    private static final String CONFIG = """
+              <Blob Status="Completed">
+                <BlobPath>seed/fs01/config</BlobPath>
+                <FilePath>fs01/config</FilePath>
+                <Length>10</Length>
+                <BlockList>
+                  <Block Offset="0" Length="10" Id="MDAwMDAwMDA=" Hash="AA" Status="Completed"/>
+                </BlockList>
+              </Blob>
+            """;
+    private static final String PACK_START = """
+              <Blob Status="Corrupted">
+                <BlobPath>seed/fs01/packs/3f</BlobPath>
+                <FilePath>fs01/packs/3f</FilePath>
+                <Length>4194309</Length>
+                <BlockList>
+            """;
+    private static final String GOOD_BLOCK = """
+                  <Block Offset="0" Length="4194304" Id="MDAwMDAwMDA=" Hash="BB" Status="Completed"/>
+            """;
+    private static final String BAD_BLOCK = """
+                  <Block Offset="4194304" Length="5" Id="MDAwMDAwMDE=" Hash="CC" Status="Corrupted"/>
+            """;
+    private static final String PACK_END_AND_TAIL = """
+                </BlockList>
+              </Blob>
+              <Status>CompletedWithErrors</Status>
+            </DriveLog>
+            """;
+
     @Test
     void theVerboseLogHoldsEveryBlobAndBlock() {
-        assertEquals("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <DriveLog Version="2014-11-01">
-                  <DriveId>WD-WX1234 &lt;A&amp;B&gt;</DriveId>
-                  <Blob Status="Completed">
-                    <BlobPath>seed/fs01/config</BlobPath>
-                    <FilePath>fs01/config</FilePath>
-                    <Length>10</Length>
-                    <BlockList>
-                      <Block Offset="0" Length="10" Id="MDAwMDAwMDA=" Hash="AA" Status="Completed"/>
-                    </BlockList>
-                  </Blob>
-                  <Blob Status="Corrupted">
-                    <BlobPath>seed/fs01/packs/3f</BlobPath>
-                    <FilePath>fs01/packs/3f</FilePath>
-                    <Length>4194309</Length>
-                    <BlockList>
-                      <Block Offset="0" Length="4194304" Id="MDAwMDAwMDA=" Hash="BB" Status="Completed"/>
-                      <Block Offset="4194304" Length="5" Id="MDAwMDAwMDE=" Hash="CC" Status="Corrupted"/>
-                    </BlockList>
-                  </Blob>
-                  <Status>CompletedWithErrors</Status>
-                </DriveLog>
-                """, log().xml(false));
+        assertEquals(HEAD + CONFIG + PACK_START + GOOD_BLOCK + BAD_BLOCK + PACK_END_AND_TAIL, log().xml(false));
     }
 
     @Test
     void theErrorLogHoldsWhatFailedOnly() {
         DriveLog log = log();
         assertTrue(log.hasErrors());
-        assertEquals("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <DriveLog Version="2014-11-01">
-                  <DriveId>WD-WX1234 &lt;A&amp;B&gt;</DriveId>
-                  <Blob Status="Corrupted">
-                    <BlobPath>seed/fs01/packs/3f</BlobPath>
-                    <FilePath>fs01/packs/3f</FilePath>
-                    <Length>4194309</Length>
-                    <BlockList>
-                      <Block Offset="4194304" Length="5" Id="MDAwMDAwMDE=" Hash="CC" Status="Corrupted"/>
-                    </BlockList>
-                  </Blob>
-                  <Status>CompletedWithErrors</Status>
-                </DriveLog>
-                """, log.xml(true));
+        assertEquals(HEAD + PACK_START + BAD_BLOCK + PACK_END_AND_TAIL, log.xml(true));
     }
 
     @Test
