@@ -234,8 +234,6 @@ public final class DriveManifest {
      * {@code "} in attributes).
      */
     public static final class XmlLines {
-        private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
-
         private final StringWriter text = new StringWriter();
         private final XMLStreamWriter xml;
         private int depth;
@@ -244,7 +242,9 @@ public final class DriveManifest {
         public XmlLines(int depth) {
             this.depth = depth;
             try {
-                xml = FACTORY.createXMLStreamWriter(text);
+                // a factory of its own: the JDK's remembers the last writer it made, which is not safe across
+                // the drives' copy threads
+                xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
             } catch (XMLStreamException e) {
                 throw new IllegalStateException("this Java has no XML writer: " + e.getMessage(), e);
             }
