@@ -44,16 +44,16 @@ public final class DriveInfoFile {
     public static void write(Path file, Info info) throws IOException {
         char[] password = info.key().recoveryPassword().reveal();
         try {
-            String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DriveInfo Version=\"1\">\n"
-                    + "  <JobName>" + DriveManifest.escape(info.jobName()) + "</JobName>\n"
-                    + "  <DriveId>" + DriveManifest.escape(info.driveId()) + "</DriveId>\n"
-                    + "  <Encryptor>" + DriveManifest.escape(info.encryptor()) + "</Encryptor>\n"
-                    + "  <KeyProtectorId>" + DriveManifest.escape(info.key().id()) + "</KeyProtectorId>\n"
-                    + "  <BitLockerKey>" + new String(password) + "</BitLockerKey>\n"
-                    + "  <ManifestFile>" + DriveManifest.escape(info.manifestFile()) + "</ManifestFile>\n"
-                    + "  <ManifestHash>" + info.manifestHash() + "</ManifestHash>\n"
-                    + "  <ManifestLength>" + info.manifestLength() + "</ManifestLength>\n"
-                    + "</DriveInfo>\n";
+            String xml = new DriveManifest.XmlLines(0).declaration().open("DriveInfo", "Version", "1")
+                    .element("JobName", info.jobName())
+                    .element("DriveId", info.driveId())
+                    .element("Encryptor", info.encryptor())
+                    .element("KeyProtectorId", info.key().id())
+                    .element("BitLockerKey", password)
+                    .element("ManifestFile", info.manifestFile())
+                    .element("ManifestHash", String.valueOf(info.manifestHash()))
+                    .element("ManifestLength", Long.toString(info.manifestLength()))
+                    .close().toString();
             DurableFiles.write(file, xml.getBytes(StandardCharsets.UTF_8), true);
         } finally {
             java.util.Arrays.fill(password, '\0');

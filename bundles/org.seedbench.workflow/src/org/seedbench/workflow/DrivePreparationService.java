@@ -41,6 +41,7 @@ import org.seedbench.core.spi.KeyProtector;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.StagingProvider;
+import org.seedbench.core.spi.SubProgress;
 import org.seedbench.diskprep.DriveCopier;
 import org.seedbench.diskprep.DriveCopier.DriveSession;
 import org.seedbench.diskprep.DriveInfoFile;
@@ -246,9 +247,12 @@ public class DrivePreparationService {
             }
             catalog.putJobProperties(jobName, specs);
         }
+        // one bar over the drives to format: each encryptor's own task moves it on instead of starting it again
+        Progress formatting = toFormat.isEmpty() ? progress : SubProgress.convert(progress,
+                "Formatting and encrypting " + drives(toFormat.size()), toFormat.size(), Progress.Unit.ITEMS);
         for (AttachedDrive d : toFormat) {
-            progress.subTask("formatting and encrypting drive " + d.serial());
-            KeyProtector key = encryptor.prepare(d.target(), jobName, progress);
+            formatting.subTask("formatting and encrypting drive " + d.serial());
+            KeyProtector key = encryptor.prepare(d.target(), jobName, formatting.split(1));
             keys.put(d.serial(), encryptor.id(), key);
             try (Catalog catalog = workspace.catalog()) {
                 catalog.putDrive(drive(jobName, d, encryptor.id(), 0, null, null, 0));

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 import org.h2.api.ErrorCode;
 import org.seedbench.catalog.Catalog;
@@ -30,6 +30,7 @@ import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
+import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.DriveStates;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.JobStates;
@@ -47,11 +48,11 @@ import org.seedbench.core.rules.ShippingRules;
  */
 final class H2Catalog implements Catalog {
     private static final String JOB_COLUMNS = "name, staging_location, storage_account, container_name, "
-            + "subscription_id, location, workloads, connector, source_host, created, state";
+            + "subscription_id, location, connector, source_host, created, state";
     private static final String DRIVE_COLUMNS = "job_name, serial, model, transport, media_type, capacity_bytes, "
             + "used_bytes, encryptor, key_protector_ref, manifest_file, manifest_hash, state, percent_copied";
-    private static final String SHIPMENT_COLUMNS = "job_name, carrier, tracking_number, ship_date, drive_serials, "
-            + "return_address, return_carrier_account";
+    private static final String SHIPMENT_COLUMNS = "job_name, carrier, tracking_number, ship_date, return_address, "
+            + "return_carrier_account";
 
     /** Hears of committed changes, with the topic and properties of {@link Topics}. */
     @FunctionalInterface
@@ -87,18 +88,17 @@ final class H2Catalog implements Catalog {
                 throw duplicateName(created.name());
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO jobs (" + JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, created.name());
                 ps.setString(2, created.stagingLocation());
                 ps.setString(3, created.storageAccount());
                 ps.setString(4, created.container());
                 ps.setString(5, created.subscriptionId());
                 ps.setString(6, created.location());
-                ps.setString(7, TextCodec.encodeWorkloads(created.workloads()));
-                ps.setString(8, created.connector());
-                ps.setString(9, created.sourceHost());
-                ps.setObject(10, timestamp(created.created()));
-                ps.setString(11, created.state().name());
+                ps.setString(7, created.connector());
+                ps.setString(8, created.sourceHost());
+                ps.setObject(9, timestamp(created.created()));
+                ps.setString(10, created.state().name());
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
@@ -106,6 +106,7 @@ final class H2Catalog implements Catalog {
                 }
                 throw e;
             }
+            insertWorkloads(c, created.name(), created.workloads());
             appendEvent(c, created.name(), "job.created", "job " + created.name() + " created for storage account "
                     + created.storageAccount() + ", container " + created.container() + " in " + created.location());
             return created;
@@ -124,11 +125,12 @@ final class H2Catalog implements Catalog {
     public List<SeedingJob> jobs() {
         return inTransaction(c -> {
             List<SeedingJob> jobs = new ArrayList<>();
+            Map<String, List<WorkloadSpec>> workloads = readWorkloads(c, null);
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + JOB_COLUMNS + " FROM jobs ORDER BY created, seq");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    jobs.add(readJob(rs));
+                    jobs.add(readJob(rs, workloads));
                 }
             }
             return List.copyOf(jobs);
@@ -255,10 +257,10 @@ final class H2Catalog implements Catalog {
             boolean exists = !strings(c, "SELECT job_name FROM shipments WHERE job_name = ? FOR UPDATE", jobName)
                     .isEmpty();
             String sql = exists
-                    ? "UPDATE shipments SET carrier = ?, tracking_number = ?, ship_date = ?, drive_serials = ?, "
+                    ? "UPDATE shipments SET carrier = ?, tracking_number = ?, ship_date = ?, "
                             + "return_address = ?, return_carrier_account = ? WHERE job_name = ?"
-                    : "INSERT INTO shipments (carrier, tracking_number, ship_date, drive_serials, return_address, "
-                            + "return_carrier_account, job_name) VALUES (?, ?, ?, ?, ?, ?, ?)";
+                    : "INSERT INTO shipments (carrier, tracking_number, ship_date, return_address, "
+                            + "return_carrier_account, job_name) VALUES (?, ?, ?, ?, ?, ?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, shipment.carrier());
                 ps.setString(2, shipment.trackingNumber());
@@ -267,10 +269,9 @@ final class H2Catalog implements Catalog {
                 } else {
                     ps.setObject(3, shipment.shipDate());
                 }
-                ps.setString(4, TextCodec.encodeLines(shipment.driveSerials()));
-                ps.setString(5, shipment.returnAddress());
-                ps.setString(6, shipment.returnCarrierAccount());
-                ps.setString(7, jobName);
+                ps.setString(4, shipment.returnAddress());
+                ps.setString(5, shipment.returnCarrierAccount());
+                ps.setString(6, jobName);
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
@@ -278,6 +279,20 @@ final class H2Catalog implements Catalog {
                             "already belongs to another job", "a tracking number that belongs to this job only"));
                 }
                 throw e;
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM shipment_drives WHERE job_name = ?")) {
+                ps.setString(1, jobName);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO shipment_drives (job_name, list_index, serial) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < shipment.driveSerials().size(); i++) {
+                    ps.setString(1, jobName);
+                    ps.setInt(2, i);
+                    ps.setString(3, shipment.driveSerials().get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             List<String> serials = shipment.driveSerials();
             String drives = serials.size() + (serials.size() == 1 ? " drive" : " drives")
@@ -301,10 +316,10 @@ final class H2Catalog implements Catalog {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    String serials = rs.getString("drive_serials");
                     return Optional.of(new Shipment(rs.getString("job_name"), rs.getString("carrier"),
                             rs.getString("tracking_number"), rs.getObject("ship_date", LocalDate.class),
-                            decode(jobName, "drive serials", () -> TextCodec.decodeLines(serials)),
+                            strings(c, "SELECT serial FROM shipment_drives WHERE job_name = ? ORDER BY list_index",
+                                    jobName),
                             rs.getString("return_address"), rs.getString("return_carrier_account")));
                 }
             }
@@ -468,7 +483,7 @@ final class H2Catalog implements Catalog {
                 "SELECT " + JOB_COLUMNS + " FROM jobs WHERE name = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(readJob(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(readJob(rs, readWorkloads(c, name))) : Optional.empty();
             }
         }
     }
@@ -479,13 +494,79 @@ final class H2Catalog implements Catalog {
         }
     }
 
-    private SeedingJob readJob(ResultSet rs) throws SQLException {
+    /** The job of the current row, with its workloads taken from {@code workloads} (by job name). */
+    private static SeedingJob readJob(ResultSet rs, Map<String, List<WorkloadSpec>> workloads) throws SQLException {
         String name = rs.getString("name");
-        String workloads = rs.getString("workloads");
         return new SeedingJob(name, rs.getString("staging_location"), rs.getString("storage_account"),
                 rs.getString("container_name"), rs.getString("subscription_id"), rs.getString("location"),
-                decode(name, "workloads", () -> TextCodec.decodeWorkloads(workloads)), rs.getString("connector"),
-                rs.getString("source_host"), instant(rs, "created"), JobState.valueOf(rs.getString("state")));
+                workloads.getOrDefault(name, List.of()), rs.getString("connector"), rs.getString("source_host"),
+                instant(rs, "created"), JobState.valueOf(rs.getString("state")));
+    }
+
+    private static void insertWorkloads(Connection c, String jobName, List<WorkloadSpec> workloads)
+            throws SQLException {
+        try (PreparedStatement w = c.prepareStatement(
+                "INSERT INTO job_workloads (job_name, list_index, source_id, target) VALUES (?, ?, ?, ?)");
+                PreparedStatement o = c.prepareStatement("INSERT INTO job_workload_options "
+                        + "(job_name, list_index, opt_key, opt_value) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < workloads.size(); i++) {
+                WorkloadSpec spec = workloads.get(i);
+                w.setString(1, jobName);
+                w.setInt(2, i);
+                w.setString(3, spec.sourceId());
+                w.setString(4, spec.target());
+                w.executeUpdate();
+                for (Map.Entry<String, String> option : spec.options().entrySet()) {
+                    o.setString(1, jobName);
+                    o.setInt(2, i);
+                    o.setString(3, option.getKey());
+                    o.setString(4, option.getValue());
+                    o.addBatch();
+                }
+            }
+            o.executeBatch();
+        }
+    }
+
+    /** The workloads of job {@code jobName}, or of every job when it is {@code null}, in order, by job name. */
+    private static Map<String, List<WorkloadSpec>> readWorkloads(Connection c, String jobName) throws SQLException {
+        Map<String, List<WorkloadSpec>> workloads = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT w.job_name, w.list_index, w.source_id, w.target, "
+                + "o.opt_key, o.opt_value FROM job_workloads w LEFT JOIN job_workload_options o "
+                + "ON o.job_name = w.job_name AND o.list_index = w.list_index"
+                + (jobName == null ? "" : " WHERE w.job_name = ?") + " ORDER BY w.job_name, w.list_index, o.opt_key")) {
+            if (jobName != null) {
+                ps.setString(1, jobName);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                String job = null;
+                int index = -1;
+                String source = null;
+                String target = null;
+                Map<String, String> options = new TreeMap<>();
+                while (rs.next()) {
+                    if (!rs.getString(1).equals(job) || rs.getInt(2) != index) {
+                        if (job != null) {
+                            workloads.computeIfAbsent(job, k -> new ArrayList<>())
+                                    .add(new WorkloadSpec(source, target, options));
+                        }
+                        job = rs.getString(1);
+                        index = rs.getInt(2);
+                        source = rs.getString(3);
+                        target = rs.getString(4);
+                        options.clear();
+                    }
+                    if (rs.getString(5) != null) {
+                        options.put(rs.getString(5), rs.getString(6));
+                    }
+                }
+                if (job != null) {
+                    workloads.computeIfAbsent(job, k -> new ArrayList<>()).add(new WorkloadSpec(source, target, options));
+                }
+            }
+        }
+        workloads.replaceAll((k, v) -> List.copyOf(v));
+        return workloads;
     }
 
     private Optional<Drive> findDrive(Connection c, String jobName, String serial, boolean forUpdate)
@@ -525,16 +606,6 @@ final class H2Catalog implements Catalog {
             }
         }
         return values;
-    }
-
-    private <T> T decode(String jobName, String what, Supplier<T> decoding) {
-        try {
-            return decoding.get();
-        } catch (IllegalArgumentException e) {
-            throw new CatalogException("the " + what + " of job " + jobName + " in the catalog in "
-                    + database.directory() + " cannot be read (" + e.getMessage() + "); the catalog was changed "
-                    + "outside Seedbench", e);
-        }
     }
 
     private static String describe(Drive d) {

@@ -24,7 +24,8 @@ import org.seedbench.catalog.CatalogException;
  */
 final class Migrations {
     /** Every script, oldest first; a new schema version adds its script at the end. */
-    private static final List<String> SCRIPTS = List.of("V1__catalog.sql");
+    private static final List<String> SCRIPTS = List.of("V1__catalog.sql", "V2__child_tables.sql",
+            "V3__drop_list_text.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
 
@@ -52,6 +53,11 @@ final class Migrations {
      * @throws CatalogException when the catalog is newer than this code or a script fails
      */
     static int apply(Connection c, String where, String actor) throws SQLException {
+        return apply(c, where, actor, latest());
+    }
+
+    /** Brings the catalog to version {@code target} at the most; for tests that need an older catalog. */
+    static int apply(Connection c, String where, String actor, int target) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INT NOT NULL PRIMARY KEY, script VARCHAR NOT NULL, "
@@ -65,7 +71,7 @@ final class Migrations {
         }
         for (String script : SCRIPTS) {
             int version = version(script);
-            if (version <= current) {
+            if (version <= current || version > target) {
                 continue;
             }
             try {

@@ -126,10 +126,8 @@ public final class WorkloadChecks {
                         installed.isEmpty() ? "none is installed" : installed));
                 continue;
             }
-            problems.addAll(SeedRules.checkWorkloadKind(spec.toString(), source.kind()));
-            if (problems.isEmpty()) {
-                problems.addAll(source.validate(spec));
-            }
+            List<Problem> kind = SeedRules.checkWorkloadKind(spec.toString(), source.kind());
+            problems.addAll(kind.isEmpty() ? source.validate(spec) : kind);
         }
         return problems;
     }

@@ -43,6 +43,18 @@ public interface Progress {
     default void worked(long units) {
     }
 
+    /**
+     * A part of the task this progress began, {@code work} of its units, for a phase that begins a task of its own
+     * (an encryptor preparing one of several drives, say): what the phase begins shows as a sub-task of this task
+     * and the units it works are scaled into its share, so the bar moves on instead of starting again. Splitting a
+     * {@link SubProgress} also completes the share of the part split off before; see there.
+     *
+     * @since 1.3
+     */
+    default Progress split(long work) {
+        return SubProgress.of(this, work);
+    }
+
     default boolean isCanceled() {
         return false;
     }

@@ -1,11 +1,8 @@
 package org.seedbench.crypto.bitlocker;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+
+import org.apache.commons.io.file.PathUtils;
 
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.RecoveryPasswords;
@@ -148,20 +147,6 @@ final class SimulatedManageBde implements CommandRunner {
     }
 
     private static void empty(Path folder) throws IOException {
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (!dir.equals(folder)) {
-                    Files.delete(dir);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        PathUtils.cleanDirectory(folder);
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -84,7 +83,6 @@ public class JobsPart {
     /** Numbers the catalog reads in the order they start; the UI shows no read older than one it showed. */
     private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
     private long shown;
-    private boolean disposed;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -113,7 +111,7 @@ public class JobsPart {
         if (menus != null) {
             menus.registerContextMenu(viewer.getControl(), SeedbenchUi.POPUP_JOBS);
         }
-        viewer.getControl().getDisplay().timerExec(RELOAD_MILLIS, this::tick);
+        ViewerColumns.every(viewer, RELOAD_MILLIS, this::reload);
         reload();
     }
 
@@ -153,14 +151,6 @@ public class JobsPart {
             failures.put(job, failure.toString());
         }
         reload();
-    }
-
-    private void tick() {
-        if (disposed || viewer.getControl().isDisposed()) {
-            return;
-        }
-        reload();
-        viewer.getControl().getDisplay().timerExec(RELOAD_MILLIS, this::tick);
     }
 
     /** Reads the catalog in the background and shows what it read; requests while one is pending are merged. */
@@ -306,10 +296,5 @@ public class JobsPart {
     @Focus
     public void setFocus() {
         viewer.getControl().setFocus();
-    }
-
-    @PreDestroy
-    void dispose() {
-        disposed = true;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.IStatus;
@@ -33,7 +32,6 @@ public class ProgressPart {
     private TableViewer viewer;
     private Button cancel;
     private List<String> shown = List.of();
-    private boolean disposed;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -57,6 +55,7 @@ public class ProgressPart {
         });
         viewer.addSelectionChangedListener(e -> enableCancel());
         update();
+        ViewerColumns.every(viewer, UPDATE_MILLIS, this::update);
     }
 
     static String state(Entry e) {
@@ -77,9 +76,6 @@ public class ProgressPart {
     }
 
     private void update() {
-        if (disposed || viewer.getControl().isDisposed()) {
-            return;
-        }
         List<Entry> entries = new ArrayList<>(progress.entries());
         java.util.Collections.reverse(entries); // newest first
         List<String> now = entries.stream().map(e -> state(e) + e.percent() + e.task() + e.subTask()).toList();
@@ -92,16 +88,10 @@ public class ProgressPart {
             shown = now;
         }
         enableCancel();
-        viewer.getControl().getDisplay().timerExec(UPDATE_MILLIS, this::update);
     }
 
     @Focus
     public void setFocus() {
         viewer.getControl().setFocus();
-    }
-
-    @PreDestroy
-    void dispose() {
-        disposed = true;
     }
 }

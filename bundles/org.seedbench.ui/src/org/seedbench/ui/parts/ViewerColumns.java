@@ -8,9 +8,10 @@ import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.seedbench.ui.SeedbenchUi;
 
-/** Table viewers over records and their text columns. */
+/** Table viewers over records and their text columns, and the parts' refresh while their table lives. */
 final class ViewerColumns {
     private ViewerColumns() {
     }
@@ -22,6 +23,23 @@ final class ViewerColumns {
         viewer.getTable().setLinesVisible(true);
         viewer.getTable().setData(SeedbenchUi.WIDGET_ID, id);
         return viewer;
+    }
+
+    /**
+     * Runs {@code action} on the UI thread every {@code millis}, first {@code millis} from now, for as long as the
+     * viewer's table lives: a closed part's disposed table stops it.
+     */
+    static void every(TableViewer viewer, int millis, Runnable action) {
+        Control control = viewer.getControl();
+        control.getDisplay().timerExec(millis, new Runnable() {
+            @Override
+            public void run() {
+                if (!control.isDisposed()) {
+                    action.run();
+                    control.getDisplay().timerExec(millis, this);
+                }
+            }
+        });
     }
 
     static <T> TableViewerColumn add(TableViewer viewer, Class<T> type, String title, int width,

@@ -57,7 +57,7 @@ public final class DataBoxRoute extends ImportRoute {
     }
 
     public DataBoxRoute(ManagementClient client, String resourceGroup) {
-        super(client, resourceGroup);
+        super(client, resourceGroup, PROVIDER, API_VERSION, "Data Box job");
     }
 
     @Override
@@ -92,21 +92,6 @@ public final class DataBoxRoute extends ImportRoute {
         ObjectNode properties = body.putObject("properties").put("transferType", "ImportToAzure");
         properties.set("details", details);
         return submit(request, body);
-    }
-
-    @Override
-    protected String provider() {
-        return PROVIDER;
-    }
-
-    @Override
-    protected String apiVersion() {
-        return API_VERSION;
-    }
-
-    @Override
-    protected String noun() {
-        return "Data Box job";
     }
 
     /** Only customer-disk jobs: the provider lists the Data Box devices' jobs too. */

@@ -36,7 +36,7 @@ public final class ImportExportRoute extends ImportRoute {
     public static final String DIAGNOSTICS_PATH = "waimportexport";
 
     public ImportExportRoute(ManagementClient client, String resourceGroup) {
-        super(client, resourceGroup);
+        super(client, resourceGroup, PROVIDER, API_VERSION, "import job");
     }
 
     @Override
@@ -63,21 +63,6 @@ public final class ImportExportRoute extends ImportRoute {
         body.set("tags", tags(request));
         body.set("properties", properties);
         return submit(request, body);
-    }
-
-    @Override
-    protected String provider() {
-        return PROVIDER;
-    }
-
-    @Override
-    protected String apiVersion() {
-        return API_VERSION;
-    }
-
-    @Override
-    protected String noun() {
-        return "import job";
     }
 
     @Override

@@ -37,22 +37,40 @@ public abstract class ImportRoute {
 
     protected final ManagementClient client;
     private final String resourceGroup;
+    private final String provider;
+    private final String apiVersion;
+    private final String noun;
 
-    protected ImportRoute(ManagementClient client, String resourceGroup) {
+    /**
+     * @param provider   the resource provider, e.g. {@code Microsoft.ImportExport}
+     * @param apiVersion the provider's REST API version the route speaks
+     * @param noun       what the route calls a job in messages, e.g. {@code import job}
+     */
+    protected ImportRoute(ManagementClient client, String resourceGroup, String provider, String apiVersion,
+            String noun) {
         this.client = client;
         this.resourceGroup = resourceGroup;
+        this.provider = provider;
+        this.apiVersion = apiVersion;
+        this.noun = noun;
     }
 
     /** {@code importexport} or {@code databox}. */
     public abstract String id();
 
     /** The resource provider, e.g. {@code Microsoft.ImportExport}. */
-    protected abstract String provider();
+    protected final String provider() {
+        return provider;
+    }
 
-    protected abstract String apiVersion();
+    protected final String apiVersion() {
+        return apiVersion;
+    }
 
     /** What the route calls a job in messages, e.g. {@code import job}. */
-    protected abstract String noun();
+    protected final String noun() {
+        return noun;
+    }
 
     /** A job resource as Seedbench sees it. */
     protected abstract CloudJobStatus status(JsonNode job) throws IOException;

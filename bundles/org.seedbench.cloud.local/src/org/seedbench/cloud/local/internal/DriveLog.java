@@ -80,36 +80,29 @@ public final class DriveLog {
 
     /** The log's XML; {@code errorsOnly} for the error log. */
     public String xml(boolean errorsOnly) {
-        StringBuilder b = new StringBuilder(1024);
-        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DriveLog Version=\"").append(VERSION).append("\">\n");
-        b.append("  <DriveId>").append(DriveManifest.escape(driveId)).append("</DriveId>\n");
+        DriveManifest.XmlLines xml = new DriveManifest.XmlLines(0).declaration().open("DriveLog", "Version", VERSION)
+                .element("DriveId", driveId);
         for (BlobEntry e : blobs) {
             if (!errorsOnly || e.failed()) {
-                blob(b, e, errorsOnly);
+                blob(xml, e, errorsOnly);
             }
         }
-        b.append("  <Status>").append(status).append("</Status>\n</DriveLog>\n");
-        return b.toString();
+        return xml.element("Status", String.valueOf(status)).close().toString();
     }
 
-    private static void blob(StringBuilder b, BlobEntry e, boolean errorsOnly) {
+    private static void blob(DriveManifest.XmlLines xml, BlobEntry e, boolean errorsOnly) {
         Blob blob = e.blob();
-        b.append("  <Blob Status=\"").append(e.status()[0]).append("\">\n");
-        b.append("    <BlobPath>").append(DriveManifest.escape(blob.blobPath())).append("</BlobPath>\n");
-        b.append("    <FilePath>").append(DriveManifest.escape(blob.filePath())).append("</FilePath>\n");
-        b.append("    <Length>").append(blob.length()).append("</Length>\n");
-        b.append("    <BlockList>\n");
+        xml.open("Blob", "Status", e.status()[0]).element("BlobPath", blob.blobPath())
+                .element("FilePath", blob.filePath()).element("Length", Long.toString(blob.length())).open("BlockList");
         for (int i = 0; i < blob.blocks().size(); i++) {
             String s = i < e.blockStatus().size() ? e.blockStatus().get(i) : null;
             if (s == null || errorsOnly && COMPLETED.equals(s)) {
                 continue;
             }
             Block k = blob.blocks().get(i);
-            b.append("      <Block Offset=\"").append(k.offset()).append("\" Length=\"").append(k.length())
-                    .append("\" Id=\"").append(DriveManifest.escape(String.valueOf(k.id()))).append("\" Hash=\"")
-                    .append(DriveManifest.escape(String.valueOf(k.hash()))).append("\" Status=\"").append(s)
-                    .append("\"/>\n");
+            xml.empty("Block", "Offset", Long.toString(k.offset()), "Length", Integer.toString(k.length()), "Id",
+                    String.valueOf(k.id()), "Hash", String.valueOf(k.hash()), "Status", s);
         }
-        b.append("    </BlockList>\n  </Blob>\n");
+        xml.close().close();
     }
 }

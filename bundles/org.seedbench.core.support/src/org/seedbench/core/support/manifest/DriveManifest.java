@@ -2,6 +2,7 @@ package org.seedbench.core.support.manifest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -12,9 +13,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
 
 import org.apache.commons.io.input.CloseShieldInputStream;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
@@ -70,31 +73,36 @@ public final class DriveManifest {
         return (int) ((length + BLOCK_SIZE - 1) / BLOCK_SIZE);
     }
 
+    /** The manifest up to its blob list's first {@code <Blob>}. */
     public static String header(String driveId) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DriveManifest Version=\"" + VERSION + "\">\n  <Drive>\n"
-                + "    <DriveId>" + escape(driveId) + "</DriveId>\n"
-                + "    <ClientCreator>Seedbench</ClientCreator>\n    <BlobList>\n";
+        return frame(driveId)[0];
     }
 
+    /** The manifest after its blob list's last {@code <Blob>}. */
     public static String footer() {
-        return "    </BlobList>\n  </Drive>\n</DriveManifest>\n";
+        return frame("")[1];
+    }
+
+    /** A manifest without blobs, cut where the blobs go: header and footer. */
+    private static String[] frame(String driveId) {
+        XmlLines xml = new XmlLines(0).declaration().open("DriveManifest", "Version", VERSION).open("Drive")
+                .element("DriveId", driveId).element("ClientCreator", "Seedbench").open("BlobList");
+        int blobs = xml.length();
+        String whole = xml.close().close().close().toString();
+        return new String[] {whole.substring(0, blobs), whole.substring(blobs)};
     }
 
     /** The {@code <Blob>} element of a file; {@code md5s} holds one digest per block. */
     public static String blob(String blobPath, String filePath, long length, List<byte[]> md5s) {
-        StringBuilder b = new StringBuilder(256 + md5s.size() * 120);
-        b.append("      <Blob>\n        <BlobPath>").append(escape(blobPath)).append("</BlobPath>\n        <FilePath>")
-                .append(escape(filePath)).append("</FilePath>\n        <Length>").append(length)
-                .append("</Length>\n        <BlockList>\n");
+        XmlLines xml = new XmlLines(3).open("Blob").element("BlobPath", blobPath).element("FilePath", filePath)
+                .element("Length", Long.toString(length)).open("BlockList");
         for (int i = 0; i < md5s.size(); i++) {
             long offset = (long) i * BLOCK_SIZE;
             long blockLength = Math.min(BLOCK_SIZE, length - offset);
-            b.append("          <Block Offset=\"").append(offset).append("\" Length=\"").append(blockLength)
-                    .append("\" Id=\"").append(blockId(i)).append("\" Hash=\"").append(HEX.formatHex(md5s.get(i)))
-                    .append("\"/>\n");
+            xml.empty("Block", "Offset", Long.toString(offset), "Length", Long.toString(blockLength), "Id", blockId(i),
+                    "Hash", HEX.formatHex(md5s.get(i)));
         }
-        b.append("        </BlockList>\n      </Blob>\n");
-        return b.toString();
+        return xml.close().close().toString();
     }
 
     /** Bytes the {@code <Blob>} element of a file of {@code length} bytes takes in the manifest. */
@@ -194,21 +202,6 @@ public final class DriveManifest {
         }
     }
 
-    /** {@code s} as XML text or attribute value. */
-    public static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
 
     /** Upper-case hex, as the manifest writes hashes. */
     public static String hex(byte[] md5) {
@@ -228,5 +221,130 @@ public final class DriveManifest {
         MessageDigest md = md5();
         md.update(buf, 0, length);
         return md.digest();
+    }
+
+    /**
+     * Writes the Import/Export tool's XML files (this manifest, the DriveInfo files, the drive logs) through a StAX
+     * writer, the way the tool lays them out: one element a line, indented by two spaces a level, each line ended
+     * by a line feed. Text and attribute values are escaped by the writer ({@code &}, {@code <}, {@code >}, and
+     * {@code "} in attributes).
+     */
+    public static final class XmlLines {
+        private final StringWriter text = new StringWriter();
+        private final XMLStreamWriter xml;
+        private int depth;
+
+        /** @param depth the indentation level of the first line, for a fragment written inside an element */
+        public XmlLines(int depth) {
+            this.depth = depth;
+            try {
+                // a factory of its own: the JDK's remembers the last writer it made, which is not safe across
+                // the drives' copy threads
+                xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(text);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException("this Java has no XML writer: " + e.getMessage(), e);
+            }
+        }
+
+        /** The XML declaration (version 1.0, UTF-8) on a line of its own. */
+        public XmlLines declaration() {
+            write(() -> {
+                xml.writeStartDocument("UTF-8", "1.0");
+                xml.writeCharacters("\n");
+            });
+            return this;
+        }
+
+        /**
+         * A start tag with its attributes (name, value, name, value…) on a line of its own; the lines after it are
+         * indented once more.
+         */
+        public XmlLines open(String name, String... attributes) {
+            write(() -> {
+                indent();
+                xml.writeStartElement(name);
+                attributes(attributes);
+                xml.writeCharacters("\n");
+            });
+            depth++;
+            return this;
+        }
+
+        /** An element holding {@code value} as its text, on a line of its own. */
+        public XmlLines element(String name, String value) {
+            return element(name, value.toCharArray());
+        }
+
+        /** An element holding {@code value} as its text, on a line of its own, e.g. a secret kept in a char array. */
+        public XmlLines element(String name, char[] value) {
+            write(() -> {
+                indent();
+                xml.writeStartElement(name);
+                xml.writeCharacters(value, 0, value.length);
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            });
+            return this;
+        }
+
+        /** An empty element with its attributes (name, value, name, value…), on a line of its own. */
+        public XmlLines empty(String name, String... attributes) {
+            write(() -> {
+                indent();
+                xml.writeEmptyElement(name);
+                attributes(attributes);
+                xml.writeCharacters("\n");
+            });
+            return this;
+        }
+
+        /** The end tag of the element opened last, at its start tag's indentation. */
+        public XmlLines close() {
+            depth--;
+            write(() -> {
+                indent();
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            });
+            return this;
+        }
+
+        /** The characters written so far. */
+        public int length() {
+            write(xml::flush);
+            return text.getBuffer().length();
+        }
+
+        /** What was written. */
+        @Override
+        public String toString() {
+            write(xml::flush);
+            return text.toString();
+        }
+
+        private void indent() throws XMLStreamException {
+            if (depth > 0) {
+                xml.writeCharacters("  ".repeat(depth));
+            }
+        }
+
+        private void attributes(String... attributes) throws XMLStreamException {
+            for (int i = 0; i < attributes.length; i += 2) {
+                xml.writeAttribute(attributes[i], attributes[i + 1]);
+            }
+        }
+
+        private interface Step {
+            void run() throws XMLStreamException;
+        }
+
+        /** Runs a step; the writer fails only on a programming error, as it writes into memory. */
+        private static void write(Step step) {
+            try {
+                step.run();
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException("XML not written: " + e.getMessage(), e);
+            }
+        }
     }
 }
