@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.blob;
 
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -48,7 +48,7 @@ public final class BlobId {
     }
 
     /** Eight bytes from {@code index * 8}, big-endian. */
-    long word(int index) {
+    public long word(int index) {
         long v = 0;
         for (int i = 0; i < 8; i++) {
             v = (v << 8) | (bytes[index * 8 + i] & 0xff);

@@ -1,4 +1,7 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.pack;
+
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.BlobType;
 
 /**
  * Where a blob is in its pack.
@@ -11,5 +14,5 @@ package org.seedbench.backup.internal;
  */
 public record PackEntry(BlobType type, BlobId id, long offset, int length, int rawLength) {
     /** Bytes of an entry in a trailer or an index file. */
-    static final int ENCODED = 1 + BlobId.LENGTH + 8 + 4 + 4;
+    public static final int ENCODED = 1 + BlobId.LENGTH + 8 + 4 + 4;
 }

@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.pack;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -11,6 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.seedbench.backup.RepositoryLayout;
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.BlobType;
+import org.seedbench.backup.internal.blob.DamagedException;
+import org.seedbench.backup.internal.crypto.BlobCodec;
 import org.seedbench.core.spi.ObjectStore;
 
 /**
@@ -22,14 +26,14 @@ public final class PackFormat {
     static final byte[] HEADER = { 'S', 'B', 'P', 'K', 1, 0, 0, 0 };
     /** The footer's magic after the trailer length. */
     static final byte[] FOOTER_MAGIC = { 'S', 'B', 'P', 'T' };
-    static final int FOOTER = 8;
+    public static final int FOOTER = 8;
     /** The label of the trailer's envelope. */
     static final String TRAILER_LABEL = "seedbench:pack-trailer:v1";
     static final int TRAILER_VERSION = 1;
     /** Folder of the data packs (and, in a version 1 repository, of every pack). */
     public static final String FOLDER = RepositoryLayout.DATA_PACKS;
     /** The folders packs are kept in. */
-    static final List<String> PACK_FOLDERS = List.of(RepositoryLayout.DATA_PACKS, RepositoryLayout.TREE_PACKS);
+    public static final List<String> PACK_FOLDERS = List.of(RepositoryLayout.DATA_PACKS, RepositoryLayout.TREE_PACKS);
     /** Bytes of the tail read at first when looking for a trailer. */
     private static final int FIRST_READ = 64 * 1024;
 
@@ -79,7 +83,7 @@ public final class PackFormat {
         return bytes.toByteArray();
     }
 
-    static void writeEntries(DataOutputStream out, List<PackEntry> entries) throws IOException {
+    public static void writeEntries(DataOutputStream out, List<PackEntry> entries) throws IOException {
         out.writeInt(entries.size());
         byte[] id = new byte[BlobId.LENGTH];
         for (PackEntry e : entries) {
@@ -92,7 +96,7 @@ public final class PackFormat {
         }
     }
 
-    static List<PackEntry> readEntries(ByteBuffer in, String what) throws DamagedException {
+    public static List<PackEntry> readEntries(ByteBuffer in, String what) throws DamagedException {
         try {
             int count = in.getInt();
             if (count < 0 || (long) count * PackEntry.ENCODED > in.remaining()) {

@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.archiver;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

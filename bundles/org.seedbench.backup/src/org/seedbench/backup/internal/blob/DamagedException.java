@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.blob;
 
 import org.seedbench.backup.RepositoryException;
 

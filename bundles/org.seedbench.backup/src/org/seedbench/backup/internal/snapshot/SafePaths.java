@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.snapshot;
 
 /** The rule every item path of a tree keeps: relative, '/'-separated, no empty, '.' or '..' segment. */
 public final class SafePaths {

@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.snapshot;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.seedbench.backup.BackupStatistics;
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.DamagedException;
 import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.spi.WorkloadItem;
 
@@ -33,7 +35,7 @@ public final class Documents {
     }
 
     /** The JSON mapper the repository's documents are read and written with. */
-    ObjectMapper json() {
+    public ObjectMapper json() {
         return json;
     }
 

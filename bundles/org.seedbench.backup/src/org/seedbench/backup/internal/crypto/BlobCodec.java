@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,9 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.BlobType;
+import org.seedbench.backup.internal.blob.DamagedException;
 
 /**
  * Computes blob ids, compresses and encrypts blobs and envelopes, and undoes both (see FORMAT.md, "Blobs"
@@ -80,7 +83,7 @@ public final class BlobCodec implements AutoCloseable {
     }
 
     /** The raw HMAC-SHA-256 of a byte string under the id key. */
-    byte[] hmac(byte[] data) {
+    public byte[] hmac(byte[] data) {
         return mac.doFinal(data);
     }
 

@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.crypto;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RepositoryLayout;
+import org.seedbench.backup.internal.index.IndexFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,9 +28,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A key file ({@code keys/<name>}): the master keys wrapped with AES-256-GCM under a key derived from the
  * passphrase with scrypt (FORMAT.md, "Key files").
  */
-final class KeyFile {
+public final class KeyFile {
     /** Folder of the key files. */
-    static final String FOLDER = RepositoryLayout.KEYS;
+    public static final String FOLDER = RepositoryLayout.KEYS;
     static final int VERSION = 1;
     private static final int SALT = 32;
     private static final int R = 8;
@@ -44,7 +45,7 @@ final class KeyFile {
      * The key file's JSON wrapping {@code keys} under the passphrase, recording the SHA-256 of the config file;
      * it is stored under {@link #objectName} of these bytes.
      */
-    static byte[] create(ObjectMapper json, MasterKeys keys, String repositoryId, String configSha256,
+    public static byte[] create(ObjectMapper json, MasterKeys keys, String repositoryId, String configSha256,
             char[] passphrase, int logN, SecureRandom random) throws IOException {
         byte[] salt = new byte[SALT];
         random.nextBytes(salt);
@@ -82,7 +83,7 @@ final class KeyFile {
     }
 
     /** The name a key file is stored under: {@code keys/<SHA-256 of its bytes>}. */
-    static String objectName(byte[] content) {
+    public static String objectName(byte[] content) {
         return FOLDER + "/" + IndexFile.sha256(content);
     }
 
@@ -95,7 +96,7 @@ final class KeyFile {
      * @param configSha256 the SHA-256 of the repository's config file
      * @param configFile   the config file as a person finds it, for the message
      */
-    static String damage(ObjectMapper json, String name, String where, byte[] content, String configSha256,
+    public static String damage(ObjectMapper json, String name, String where, byte[] content, String configSha256,
             String configFile) {
         String last = name.substring(name.lastIndexOf('/') + 1);
         if (last.matches("[0-9a-f]{64}") && !IndexFile.sha256(content).equals(last)) {
@@ -120,8 +121,8 @@ final class KeyFile {
      *
      * @throws RepositoryException when the key file is not one this version reads
      */
-    static MasterKeys open(ObjectMapper json, String name, byte[] content, String repositoryId, char[] passphrase)
-            throws RepositoryException {
+    public static MasterKeys open(ObjectMapper json, String name, byte[] content, String repositoryId,
+            char[] passphrase) throws RepositoryException {
         JsonNode root;
         try {
             root = json.readTree(content);

@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,15 +18,26 @@ import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.backup.RepositoryOptions;
-import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.RestoreResult;
 import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.backup.VerifyReport;
 import org.seedbench.backup.WorkloadRun;
 import org.seedbench.backup.WrongPassphraseException;
+import org.seedbench.backup.internal.archiver.BackupRun;
+import org.seedbench.backup.internal.checker.Verifier;
+import org.seedbench.backup.internal.crypto.BlobCodec;
+import org.seedbench.backup.internal.crypto.KeyFile;
+import org.seedbench.backup.internal.crypto.MasterKeys;
+import org.seedbench.backup.internal.index.IndexFile;
+import org.seedbench.backup.internal.repository.OpenRepository;
+import org.seedbench.backup.internal.repository.RepositoryConfig;
+import org.seedbench.backup.internal.restorer.Restorer;
+import org.seedbench.backup.internal.snapshot.Documents;
+import org.seedbench.backup.internal.snapshot.SnapshotRecord;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.SeedRules;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,7 +134,7 @@ public class DefaultBackupEngine implements BackupEngine {
     }
 
     /** An object of the storage as a person finds it, e.g. {@code /srv/stage/fs01/keys/3f…}, for messages. */
-    static String where(ObjectStore storage, String name) {
+    public static String where(ObjectStore storage, String name) {
         String location = storage.location();
         return location + (location.endsWith("/") ? "" : "/") + name;
     }

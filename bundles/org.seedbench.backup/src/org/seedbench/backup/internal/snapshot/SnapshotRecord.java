@@ -1,9 +1,10 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.snapshot;
 
 import java.time.Instant;
 import java.util.List;
 
 import org.seedbench.backup.BackupStatistics;
+import org.seedbench.backup.internal.blob.BlobId;
 import org.seedbench.core.model.WorkloadSpec;
 
 /**

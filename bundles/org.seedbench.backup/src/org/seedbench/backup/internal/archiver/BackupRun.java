@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.archiver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,10 +30,23 @@ import java.util.function.Consumer;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
 import org.seedbench.backup.RepositoryException;
-import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.backup.WorkloadRun;
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.BlobType;
+import org.seedbench.backup.internal.chunker.Chunker;
+import org.seedbench.backup.internal.crypto.BlobCodec;
+import org.seedbench.backup.internal.index.ChunkIndex;
+import org.seedbench.backup.internal.index.IndexFile;
+import org.seedbench.backup.internal.pack.EncodedBlob;
+import org.seedbench.backup.internal.pack.PackEntry;
+import org.seedbench.backup.internal.pack.PackWriter;
+import org.seedbench.backup.internal.repository.OpenRepository;
+import org.seedbench.backup.internal.snapshot.SafePaths;
+import org.seedbench.backup.internal.snapshot.SnapshotRecord;
+import org.seedbench.backup.internal.snapshot.TreeEntry;
 import org.seedbench.core.model.WorkloadSpec;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.WorkloadItem;
 
@@ -48,7 +61,7 @@ import org.seedbench.core.spi.WorkloadItem;
  * where it is, like a killed one; the next run finds the packs it finished by their trailers and does not
  * store their blobs again.
  */
-final class BackupRun {
+public final class BackupRun {
     /** Tree parts are closed at this many items, or at {@link #TREE_CHUNKS} chunk ids. */
     private static final int TREE_ITEMS = 2000;
     private static final int TREE_CHUNKS = 20000;
@@ -96,7 +109,7 @@ final class BackupRun {
     private Chunker chunker;
     private byte[] buffer;
 
-    BackupRun(OpenRepository repository, Progress progress, Consumer<String> warnings) {
+    public BackupRun(OpenRepository repository, Progress progress, Consumer<String> warnings) {
         this.repository = repository;
         this.storage = repository.storage();
         this.progress = progress;
@@ -214,7 +227,7 @@ final class BackupRun {
         }
     }
 
-    BackupResult run(List<WorkloadRun> runs) throws IOException {
+    public BackupResult run(List<WorkloadRun> runs) throws IOException {
         Instant started = Instant.now();
         BlobCodec codec = threadCodec.get();
         chunker = repository.newChunker(codec);

@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.index;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -12,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.DamagedException;
+import org.seedbench.backup.internal.crypto.BlobCodec;
+import org.seedbench.backup.internal.pack.PackEntry;
+import org.seedbench.backup.internal.pack.PackFormat;
 import org.seedbench.core.spi.ObjectStore;
 
 /**
@@ -21,7 +26,7 @@ import org.seedbench.core.spi.ObjectStore;
 public final class IndexFile {
     /** Folder of the index files. */
     public static final String FOLDER = "index";
-    static final String LABEL = "seedbench:index:v1";
+    public static final String LABEL = "seedbench:index:v1";
     private static final int VERSION = 1;
 
     private IndexFile() {
@@ -42,7 +47,7 @@ public final class IndexFile {
         return decode(codec.open(LABEL, storage.get(name)), name);
     }
 
-    static byte[] encode(Map<String, List<PackEntry>> packs) {
+    public static byte[] encode(Map<String, List<PackEntry>> packs) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
@@ -58,7 +63,7 @@ public final class IndexFile {
         return bytes.toByteArray();
     }
 
-    static Map<String, List<PackEntry>> decode(byte[] plain, String name) throws DamagedException {
+    public static Map<String, List<PackEntry>> decode(byte[] plain, String name) throws DamagedException {
         ByteBuffer in = ByteBuffer.wrap(plain);
         try {
             if (in.get() != VERSION) {
@@ -83,7 +88,7 @@ public final class IndexFile {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

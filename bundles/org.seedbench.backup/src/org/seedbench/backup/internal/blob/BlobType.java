@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.blob;
 
 /** What a blob in a pack holds; the code is stored in pack trailers and index files. */
 public enum BlobType {

@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.restorer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -36,6 +36,16 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RestoreResult;
+import org.seedbench.backup.internal.TempFiles;
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.BlobType;
+import org.seedbench.backup.internal.crypto.BlobCodec;
+import org.seedbench.backup.internal.index.ChunkIndex;
+import org.seedbench.backup.internal.repository.OpenRepository;
+import org.seedbench.backup.internal.repository.RepositoryConfig;
+import org.seedbench.backup.internal.snapshot.SafePaths;
+import org.seedbench.backup.internal.snapshot.SnapshotRecord;
+import org.seedbench.backup.internal.snapshot.TreeEntry;
 import org.seedbench.core.rules.Folders;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
@@ -49,7 +59,7 @@ import org.seedbench.core.spi.WorkloadItem;
  * renamed into place; all-zero chunks are skipped, so sparse files stay sparse. A file whose content
  * cannot be read (a damaged pack) is reported and the others restored.
  */
-final class Restorer {
+public final class Restorer {
     private static final String PERMISSIONS = "posix.permissions";
     private static final String OWNER = "owner";
     private static final String GROUP = "group";
@@ -78,12 +88,12 @@ final class Restorer {
     private long links;
     private long bytes;
 
-    Restorer(OpenRepository repository, Progress progress) {
+    public Restorer(OpenRepository repository, Progress progress) {
         this.repository = repository;
         this.progress = progress;
     }
 
-    RestoreResult restore(String wanted, Path target, List<String> includeGlobs, boolean overwrite)
+    public RestoreResult restore(String wanted, Path target, List<String> includeGlobs, boolean overwrite)
             throws IOException, InvalidInputException {
         Instant started = Instant.now();
         refuseTargetInRepository(target);
@@ -167,7 +177,7 @@ final class Restorer {
      * Refuses a target inside a Seedbench repository (the one restored from or any other): restored plaintext
      * there would travel with the repository's objects. Links are resolved as far as the target exists.
      */
-    static void refuseTargetInRepository(Path target) throws IOException, InvalidInputException {
+    public static void refuseTargetInRepository(Path target) throws IOException, InvalidInputException {
         for (Path p = Folders.canonical(target); p != null; p = p.getParent()) {
             if (RepositoryConfig.isRepositoryFolder(p)) {
                 throw new InvalidInputException(new Problem("target", target.toString(),

@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.repository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,20 +20,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param version the format version: 2 for new repositories; 1 (tree blobs in data packs, key files not named by
  *                their hash) is still read and written in its own layout
  */
-record RepositoryConfig(String id, RepositoryOptions options, int version) {
-    static final String NAME = "config";
+public record RepositoryConfig(String id, RepositoryOptions options, int version) {
+    public static final String NAME = "config";
     static final String FORMAT = "seedbench-repository";
     static final int VERSION = 2;
     static final int OLDEST_VERSION = 1;
     /** A config file is a few hundred bytes; a larger file named config is something else. */
     private static final long MAX_SIZE = 64 * 1024;
 
-    RepositoryConfig(String id, RepositoryOptions options) {
+    public RepositoryConfig(String id, RepositoryOptions options) {
         this(id, options, VERSION);
     }
 
     /** Whether tree blobs go into packs of their own, under {@code treepacks/} (version 2 on). */
-    boolean treePacks() {
+    public boolean treePacks() {
         return version >= 2;
     }
 
@@ -46,7 +46,7 @@ record RepositoryConfig(String id, RepositoryOptions options, int version) {
     }
 
     /** Whether a local folder holds a Seedbench repository: a {@code config} file of the repository format. */
-    static boolean isRepositoryFolder(Path folder) {
+    public static boolean isRepositoryFolder(Path folder) {
         Path file = folder.resolve(NAME);
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_SIZE) {
@@ -60,11 +60,11 @@ record RepositoryConfig(String id, RepositoryOptions options, int version) {
     }
 
     /** The config file as a person finds it, e.g. {@code /srv/stage/fs01/config}, for messages. */
-    static String file(String location) {
+    public static String file(String location) {
         return location + (location.endsWith("/") ? "" : "/") + NAME;
     }
 
-    byte[] toJson(ObjectMapper json) throws IOException {
+    public byte[] toJson(ObjectMapper json) throws IOException {
         ObjectNode root = json.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", version);
@@ -82,7 +82,8 @@ record RepositoryConfig(String id, RepositoryOptions options, int version) {
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
-    static RepositoryConfig parse(ObjectMapper json, byte[] content, String location) throws RepositoryException {
+    public static RepositoryConfig parse(ObjectMapper json, byte[] content, String location)
+            throws RepositoryException {
         String file = file(location);
         JsonNode root;
         try {

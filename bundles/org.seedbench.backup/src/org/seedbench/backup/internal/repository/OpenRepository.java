@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.repository;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -15,9 +15,22 @@ import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.backup.RepositoryOptions;
-import org.seedbench.core.spi.ObjectStore;
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.BlobType;
+import org.seedbench.backup.internal.blob.DamagedException;
+import org.seedbench.backup.internal.chunker.Chunker;
+import org.seedbench.backup.internal.crypto.BlobCodec;
+import org.seedbench.backup.internal.crypto.MasterKeys;
+import org.seedbench.backup.internal.index.ChunkIndex;
+import org.seedbench.backup.internal.index.IndexFile;
+import org.seedbench.backup.internal.pack.PackEntry;
+import org.seedbench.backup.internal.pack.PackFormat;
+import org.seedbench.backup.internal.snapshot.Documents;
+import org.seedbench.backup.internal.snapshot.SnapshotRecord;
+import org.seedbench.backup.internal.snapshot.TreeEntry;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.spi.ObjectStore;
 
 /**
  * An open repository: storage, config and keys, with the reads and writes every operation shares (index,
@@ -36,7 +49,7 @@ public final class OpenRepository implements Repository {
     private final Documents documents;
     private boolean closed;
 
-    OpenRepository(ObjectStore storage, RepositoryConfig config, MasterKeys keys, Documents documents) {
+    public OpenRepository(ObjectStore storage, RepositoryConfig config, MasterKeys keys, Documents documents) {
         this.storage = storage;
         this.config = config;
         this.keys = keys;

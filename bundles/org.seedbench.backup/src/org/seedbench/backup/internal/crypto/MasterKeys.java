@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

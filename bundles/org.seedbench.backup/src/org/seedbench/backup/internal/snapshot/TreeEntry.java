@@ -1,10 +1,11 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.snapshot;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.seedbench.backup.internal.blob.BlobId;
 import org.seedbench.core.spi.WorkloadItem;
 
 /**

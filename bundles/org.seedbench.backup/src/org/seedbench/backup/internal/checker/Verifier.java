@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.checker;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -24,11 +24,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.VerifyProblem;
 import org.seedbench.backup.VerifyProblem.AffectedFile;
 import org.seedbench.backup.VerifyProblem.Severity;
 import org.seedbench.backup.VerifyReport;
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.BlobType;
+import org.seedbench.backup.internal.blob.DamagedException;
+import org.seedbench.backup.internal.crypto.BlobCodec;
+import org.seedbench.backup.internal.crypto.KeyFile;
+import org.seedbench.backup.internal.engine.DefaultBackupEngine;
+import org.seedbench.backup.internal.index.ChunkIndex;
+import org.seedbench.backup.internal.index.IndexFile;
+import org.seedbench.backup.internal.pack.PackEntry;
+import org.seedbench.backup.internal.pack.PackFormat;
+import org.seedbench.backup.internal.repository.OpenRepository;
+import org.seedbench.backup.internal.repository.RepositoryConfig;
+import org.seedbench.backup.internal.snapshot.SafePaths;
+import org.seedbench.backup.internal.snapshot.SnapshotRecord;
+import org.seedbench.backup.internal.snapshot.TreeEntry;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.WorkloadItem;
 
@@ -38,7 +53,7 @@ import org.seedbench.core.spi.WorkloadItem;
  * whole, its SHA-256 compared with its name, and every blob decrypted, authenticated, decompressed and
  * hashed again. Each problem names its pack and, at the end, the files of every snapshot it affects.
  */
-final class Verifier {
+public final class Verifier {
     private final OpenRepository repository;
     private final ObjectStore storage;
     private final Progress progress;
@@ -48,7 +63,7 @@ final class Verifier {
     /** Every pack in the storage: its name to its object name. */
     private Map<String, String> objects = Map.of();
 
-    Verifier(OpenRepository repository, Progress progress) {
+    public Verifier(OpenRepository repository, Progress progress) {
         this.repository = repository;
         this.storage = repository.storage();
         this.progress = progress;
@@ -89,7 +104,7 @@ final class Verifier {
         byChunk.computeIfAbsent(id, k -> new ArrayList<>()).add(f);
     }
 
-    VerifyReport verify(boolean readData) throws IOException {
+    public VerifyReport verify(boolean readData) throws IOException {
         try (BlobCodec codec = repository.newCodec()) {
             List<String> indexFiles = storage.list(IndexFile.FOLDER + "/");
             objects = repository.packObjects();

@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.archiver;
 
 /** Counts tasks in flight and lets a thread wait until none is. */
 final class TaskCounter {

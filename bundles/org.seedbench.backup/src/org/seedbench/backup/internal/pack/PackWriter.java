@@ -1,4 +1,4 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.pack;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.seedbench.backup.internal.crypto.BlobCodec;
 import org.seedbench.core.spi.ObjectStore;
 
 /**

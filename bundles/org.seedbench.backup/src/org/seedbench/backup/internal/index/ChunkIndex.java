@@ -1,9 +1,12 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.index;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.BlobType;
+import org.seedbench.backup.internal.pack.PackEntry;
 
 /**
  * Where each blob is: (type, id) to pack, offset, length and plaintext length, in flat arrays (about 70

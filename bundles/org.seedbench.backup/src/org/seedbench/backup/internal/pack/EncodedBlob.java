@@ -1,4 +1,7 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.pack;
+
+import org.seedbench.backup.internal.blob.BlobId;
+import org.seedbench.backup.internal.blob.BlobType;
 
 /**
  * A blob ready to go into a pack: compressed and encrypted.

@@ -1,7 +1,8 @@
-package org.seedbench.backup.internal;
+package org.seedbench.backup.internal.chunker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.seedbench.backup.internal.crypto.BlobCodec;
 
 /**
  * Content-defined chunking, FastCDC style (FORMAT.md, "Chunking"): a 64-bit gear rolling hash
