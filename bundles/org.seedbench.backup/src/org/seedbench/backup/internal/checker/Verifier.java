@@ -8,7 +8,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,18 +21,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.commons.io.IOUtils;
 import org.seedbench.backup.VerifyProblem;
 import org.seedbench.backup.VerifyProblem.AffectedFile;
 import org.seedbench.backup.VerifyProblem.Severity;
 import org.seedbench.backup.VerifyReport;
+import org.seedbench.backup.internal.DaemonThreads;
 import org.seedbench.backup.internal.blob.BlobId;
 import org.seedbench.backup.internal.blob.BlobType;
 import org.seedbench.backup.internal.blob.DamagedException;
 import org.seedbench.backup.internal.crypto.BlobCodec;
 import org.seedbench.backup.internal.crypto.KeyFile;
-import org.seedbench.backup.internal.engine.DefaultBackupEngine;
+import org.seedbench.backup.internal.crypto.ThreadCodecs;
 import org.seedbench.backup.internal.index.ChunkIndex;
 import org.seedbench.backup.internal.index.IndexFile;
 import org.seedbench.backup.internal.pack.PackEntry;
@@ -170,7 +170,7 @@ public final class Verifier {
         String configSha256 = IndexFile.sha256(storage.get(RepositoryConfig.NAME));
         for (String name : storage.list(KeyFile.FOLDER + "/")) {
             String damage = KeyFile.damage(repository.documents().json(), name,
-                    DefaultBackupEngine.where(storage, name), storage.get(name), configSha256,
+                    OpenRepository.where(storage, name), storage.get(name), configSha256,
                     RepositoryConfig.file(storage.location()));
             if (damage != null) {
                 problem(Severity.ERROR, null, damage);
@@ -242,18 +242,8 @@ public final class Verifier {
     private long readPacks(List<String> packs, Map<String, Long> sizes, Map<String, List<PackEntry>> trailers,
             Map<String, List<PackEntry>> indexed) throws IOException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "seedbench-verify-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        List<BlobCodec> codecs = Collections.synchronizedList(new ArrayList<>());
-        ThreadLocal<BlobCodec> codec = ThreadLocal.withInitial(() -> {
-            BlobCodec c = repository.newCodec();
-            codecs.add(c);
-            return c;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("seedbench-verify"));
+        ThreadCodecs codec = new ThreadCodecs(repository::newCodec);
         long blobs = 0;
         try {
             List<Future<PackResult>> results = new ArrayList<>();
@@ -279,7 +269,7 @@ public final class Verifier {
             pool.shutdownNow();
             try {
                 if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
-                    codecs.forEach(BlobCodec::close);
+                    codec.close();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -327,7 +317,7 @@ public final class Verifier {
                     break;
                 }
                 long gap = e.offset() - position;
-                if (gap > 0 && in.readNBytes((int) Math.min(gap, Integer.MAX_VALUE)).length < gap) {
+                if (gap > 0 && IOUtils.skip(in, gap) < gap) {
                     messages.add("pack " + pack + " ends before blob " + e.id());
                     structural = true;
                     break;
@@ -352,7 +342,7 @@ public final class Verifier {
                             + " at byte " + e.offset() + ": " + ex.getMessage());
                 }
             }
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            IOUtils.consume(in);
         } catch (EOFException e) {
             messages.add("pack " + pack + " is shorter than its blobs: " + e.getMessage());
             structural = true;

@@ -109,7 +109,7 @@ public class DefaultBackupEngine implements BackupEngine {
         try {
             for (String name : keyFiles) {
                 byte[] content = storage.get(name);
-                String damage = KeyFile.damage(json, name, where(storage, name), content, configSha256,
+                String damage = KeyFile.damage(json, name, OpenRepository.where(storage, name), content, configSha256,
                         RepositoryConfig.file(storage.location()));
                 if (damage != null) {
                     if (damage.startsWith("the config file")) {
@@ -118,7 +118,7 @@ public class DefaultBackupEngine implements BackupEngine {
                     damaged.add(damage);
                     continue;
                 }
-                MasterKeys keys = KeyFile.open(json, where(storage, name), content, config.id(), pass);
+                MasterKeys keys = KeyFile.open(json, OpenRepository.where(storage, name), content, config.id(), pass);
                 if (keys != null) {
                     return new OpenRepository(storage, config, keys, new Documents(json));
                 }
@@ -131,12 +131,6 @@ public class DefaultBackupEngine implements BackupEngine {
                     ? "; the passphrase opens none of the other key files" : "; the repository cannot be opened"));
         }
         throw new WrongPassphraseException();
-    }
-
-    /** An object of the storage as a person finds it, e.g. {@code /srv/stage/fs01/keys/3f…}, for messages. */
-    public static String where(ObjectStore storage, String name) {
-        String location = storage.location();
-        return location + (location.endsWith("/") ? "" : "/") + name;
     }
 
     private byte[] readConfigFile(ObjectStore storage) throws IOException {

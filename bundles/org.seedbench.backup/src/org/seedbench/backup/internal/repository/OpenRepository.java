@@ -67,6 +67,12 @@ public final class OpenRepository implements Repository {
         throw new IllegalArgumentException("not a repository opened by this backup engine: " + repository);
     }
 
+    /** An object of the storage as a person finds it, e.g. {@code /srv/stage/fs01/keys/3f…}, for messages. */
+    public static String where(ObjectStore storage, String name) {
+        String location = storage.location();
+        return location + (location.endsWith("/") ? "" : "/") + name;
+    }
+
     @Override
     public String id() {
         return config.id();
