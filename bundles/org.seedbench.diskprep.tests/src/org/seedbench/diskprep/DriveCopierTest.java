@@ -253,7 +253,7 @@ class DriveCopierTest {
     @Test
     void aDamagedStagedPackIsRefusedByNameAndNothingOfItIsMarkedDone() throws Exception {
         SeedFile pack = seed.packs().stream().filter(p -> p.length() == 8 * MIB + 1).findFirst().orElseThrow();
-        Path staged = seed.source(pack);
+        Path staged = temp.resolve("staging/seed-fs01").resolve(pack.path());
         byte[] original = Files.readAllBytes(staged);
         byte[] damaged = original.clone();
         damaged[6 * (int) MIB] ^= 0x01;

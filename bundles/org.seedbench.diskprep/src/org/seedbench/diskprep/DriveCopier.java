@@ -392,10 +392,10 @@ public final class DriveCopier {
             }
             out = volume.create(path);
         }
-        try (out; FileChannel in = FileChannel.open(listing.source(file), StandardOpenOption.READ)) {
+        try (out; InputStream in = listing.open(file)) {
             MessageDigest sha = file.expectedSha256() == null ? null : sha256();
-            if (sha != null && !md5s.isEmpty()) {
-                hashStaged(in, sha, (long) md5s.size() * DriveManifest.BLOCK_SIZE, buffers.next(), path);
+            if (!md5s.isEmpty()) {
+                skipStaged(in, sha, (long) md5s.size() * DriveManifest.BLOCK_SIZE, buffers.next(), path);
             }
             Deque<Future<byte[]>> hashing = new ArrayDeque<>(); // the MD5s of the blocks written, in block order
             List<byte[]> hashed = new ArrayList<>(); // MD5s known, of blocks not yet journaled
@@ -410,7 +410,7 @@ public final class DriveCopier {
                 long offset = (long) b * DriveManifest.BLOCK_SIZE;
                 int length = (int) Math.min(DriveManifest.BLOCK_SIZE, file.length() - offset);
                 long t0 = System.nanoTime();
-                readFully(in, buf, length, offset, path);
+                readFully(in, buf, length, path);
                 long t1 = System.nanoTime();
                 readNanos.addAndGet(t1 - t0);
                 CompletableFuture<byte[]> md5 = CompletableFuture.supplyAsync(() -> {
@@ -493,13 +493,18 @@ public final class DriveCopier {
         return md5s;
     }
 
-    /** Hashes the first {@code length} bytes of a staged file (those a resumed copy does not read again). */
-    private static void hashStaged(FileChannel in, MessageDigest sha, long length, byte[] buf, String path)
+    /**
+     * Reads past the first {@code length} bytes of a staged file (those a resumed copy does not copy again), hashing
+     * them into {@code sha} unless it is {@code null}.
+     */
+    private static void skipStaged(InputStream in, MessageDigest sha, long length, byte[] buf, String path)
             throws IOException {
         for (long offset = 0; offset < length; offset += buf.length) {
             int n = (int) Math.min(buf.length, length - offset);
-            readFully(in, buf, n, offset, path);
-            sha.update(buf, 0, n);
+            readFully(in, buf, n, path);
+            if (sha != null) {
+                sha.update(buf, 0, n);
+            }
         }
     }
 
@@ -558,16 +563,10 @@ public final class DriveCopier {
         journal.complete(HexFormat.of().withUpperCase().formatHex(md5.digest()), length);
     }
 
-    private static void readFully(FileChannel in, byte[] buf, int length, long offset, String path) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(buf, 0, length);
-        long pos = offset;
-        while (b.hasRemaining()) {
-            int n = in.read(b, pos);
-            if (n < 0) {
-                throw new IOException("the staged file " + path + " is shorter than when the drives were planned; "
-                        + "the staging repository changed (prepare-drives --restart)");
-            }
-            pos += n;
+    private static void readFully(InputStream in, byte[] buf, int length, String path) throws IOException {
+        if (in.readNBytes(buf, 0, length) < length) {
+            throw new IOException("the staged file " + path + " is shorter than when the drives were planned; "
+                    + "the staging repository changed (prepare-drives --restart)");
         }
     }
 
