@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,6 +32,7 @@ import org.seedbench.backup.internal.blob.BlobType;
 import org.seedbench.backup.internal.blob.DamagedException;
 import org.seedbench.backup.internal.crypto.BlobCodec;
 import org.seedbench.backup.internal.crypto.KeyFile;
+import org.seedbench.backup.internal.crypto.Sha256;
 import org.seedbench.backup.internal.crypto.ThreadCodecs;
 import org.seedbench.backup.internal.index.ChunkIndex;
 import org.seedbench.backup.internal.index.IndexFile;
@@ -167,7 +167,7 @@ public final class Verifier {
 
     /** Every key file matches its name, and the config file the checksum the key files record. */
     private void checkKeys() throws IOException {
-        String configSha256 = IndexFile.sha256(storage.get(RepositoryConfig.NAME));
+        String configSha256 = Sha256.hex(storage.get(RepositoryConfig.NAME));
         for (String name : storage.list(KeyFile.FOLDER + "/")) {
             String damage = KeyFile.damage(repository.documents().json(), name,
                     OpenRepository.where(storage, name), storage.get(name), configSha256,
@@ -184,7 +184,7 @@ public final class Verifier {
             progress.checkCanceled();
             byte[] content = storage.get(name);
             String expected = name.substring(IndexFile.FOLDER.length() + 1);
-            if (!IndexFile.sha256(content).equals(expected)) {
+            if (!Sha256.hex(content).equals(expected)) {
                 problem(Severity.ERROR, null, "index file " + name + " does not match its name: it is damaged");
             }
             try {
@@ -300,12 +300,7 @@ public final class Verifier {
         Set<BlobId> damaged = new LinkedHashSet<>();
         List<String> blobProblems = new ArrayList<>();
         long blobs = 0;
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        MessageDigest sha = Sha256.digest();
         boolean structural = false;
         try (InputStream in = new DigestInputStream(new BufferedInputStream(
                 storage.open(objects.get(pack)), 1 << 20), sha)) {

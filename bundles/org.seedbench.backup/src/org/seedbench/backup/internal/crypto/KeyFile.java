@@ -18,7 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RepositoryLayout;
-import org.seedbench.backup.internal.index.IndexFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,7 +83,7 @@ public final class KeyFile {
 
     /** The name a key file is stored under: {@code keys/<SHA-256 of its bytes>}. */
     public static String objectName(byte[] content) {
-        return FOLDER + "/" + IndexFile.sha256(content);
+        return FOLDER + "/" + Sha256.hex(content);
     }
 
     /**
@@ -99,7 +98,7 @@ public final class KeyFile {
     public static String damage(ObjectMapper json, String name, String where, byte[] content, String configSha256,
             String configFile) {
         String last = name.substring(name.lastIndexOf('/') + 1);
-        if (last.matches("[0-9a-f]{64}") && !IndexFile.sha256(content).equals(last)) {
+        if (last.matches("[0-9a-f]{64}") && !Sha256.hex(content).equals(last)) {
             return "the key file " + where + " is damaged: its content does not match its name (SHA-256)";
         }
         JsonNode recorded;

@@ -28,7 +28,7 @@ import org.seedbench.backup.internal.checker.Verifier;
 import org.seedbench.backup.internal.crypto.BlobCodec;
 import org.seedbench.backup.internal.crypto.KeyFile;
 import org.seedbench.backup.internal.crypto.MasterKeys;
-import org.seedbench.backup.internal.index.IndexFile;
+import org.seedbench.backup.internal.crypto.Sha256;
 import org.seedbench.backup.internal.repository.OpenRepository;
 import org.seedbench.backup.internal.repository.RepositoryConfig;
 import org.seedbench.backup.internal.restorer.Restorer;
@@ -79,7 +79,7 @@ public class DefaultBackupEngine implements BackupEngine {
             RepositoryConfig config = new RepositoryConfig(HexFormat.of().formatHex(idBytes), options);
             byte[] configFile = config.toJson(json);
             MasterKeys keys = MasterKeys.generate(random);
-            byte[] keyFile = KeyFile.create(json, keys, config.id(), IndexFile.sha256(configFile), pass,
+            byte[] keyFile = KeyFile.create(json, keys, config.id(), Sha256.hex(configFile), pass,
                     options.scryptLogN(), random);
             storage.put(KeyFile.objectName(keyFile), keyFile);
             storage.put(RepositoryConfig.NAME, configFile);
@@ -98,7 +98,7 @@ public class DefaultBackupEngine implements BackupEngine {
     public Repository open(ObjectStore storage, Secret passphrase) throws IOException, WrongPassphraseException {
         byte[] configFile = readConfigFile(storage);
         RepositoryConfig config = RepositoryConfig.parse(json, configFile, storage.location());
-        String configSha256 = IndexFile.sha256(configFile);
+        String configSha256 = Sha256.hex(configFile);
         List<String> keyFiles = storage.list(KeyFile.FOLDER + "/");
         if (keyFiles.isEmpty()) {
             throw new RepositoryException("the repository at " + storage.location()

@@ -5,8 +5,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.Map;
 import org.seedbench.backup.internal.blob.BlobId;
 import org.seedbench.backup.internal.blob.DamagedException;
 import org.seedbench.backup.internal.crypto.BlobCodec;
+import org.seedbench.backup.internal.crypto.Sha256;
 import org.seedbench.backup.internal.pack.PackEntry;
 import org.seedbench.backup.internal.pack.PackFormat;
 import org.seedbench.core.spi.ObjectStore;
@@ -36,7 +35,7 @@ public final class IndexFile {
     public static String write(ObjectStore storage, BlobCodec codec, Map<String, List<PackEntry>> packs)
             throws IOException {
         byte[] sealed = codec.seal(LABEL, encode(packs), false);
-        String name = FOLDER + "/" + sha256(sealed);
+        String name = FOLDER + "/" + Sha256.hex(sealed);
         storage.put(name, sealed);
         return name;
     }
@@ -85,14 +84,6 @@ public final class IndexFile {
             return packs;
         } catch (java.nio.BufferUnderflowException e) {
             throw new DamagedException("index file " + name + " ends too early", e);
-        }
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.seedbench.backup.internal.crypto.BlobCodec;
+import org.seedbench.backup.internal.crypto.Sha256;
 import org.seedbench.core.spi.ObjectStore;
 
 /**
@@ -98,11 +98,7 @@ public final class PackWriter implements AutoCloseable {
         if (pending == null) {
             pending = storage.create(folder);
             out = pending.output();
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is not available", e);
-            }
+            sha = Sha256.digest();
             offset = 0;
             write(PackFormat.HEADER);
         }

@@ -21,6 +21,7 @@ import org.seedbench.backup.internal.blob.DamagedException;
 import org.seedbench.backup.internal.chunker.Chunker;
 import org.seedbench.backup.internal.crypto.BlobCodec;
 import org.seedbench.backup.internal.crypto.MasterKeys;
+import org.seedbench.backup.internal.crypto.Sha256;
 import org.seedbench.backup.internal.index.ChunkIndex;
 import org.seedbench.backup.internal.index.IndexFile;
 import org.seedbench.backup.internal.pack.PackEntry;
@@ -275,7 +276,7 @@ public final class OpenRepository implements Repository {
                     + storage.location(), e);
         }
         String what = "snapshot " + id;
-        if (!IndexFile.sha256(sealed).equals(id)) {
+        if (!Sha256.hex(sealed).equals(id)) {
             throw new DamagedException(what + " does not match its name (damaged)");
         }
         return documents.decodeSnapshot(codec.open(SNAPSHOT_LABEL, sealed), what);
@@ -284,7 +285,7 @@ public final class OpenRepository implements Repository {
     /** Seals and writes a snapshot file; returns its id (the SHA-256 of the file). */
     public String writeSnapshot(SnapshotRecord snapshot, BlobCodec codec) throws IOException {
         byte[] sealed = codec.seal(SNAPSHOT_LABEL, documents.encodeSnapshot(snapshot), true);
-        String id = IndexFile.sha256(sealed);
+        String id = Sha256.hex(sealed);
         storage.put(SNAPSHOTS + "/" + id, sealed);
         return id;
     }
