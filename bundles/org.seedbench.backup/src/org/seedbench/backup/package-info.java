@@ -5,5 +5,5 @@
  * {@link org.seedbench.core.spi.ObjectStore}: a staging provider's folder store keeps it in a
  * local folder, {@link org.seedbench.backup.ContainerStorage} (since 1.1) in a cloud blob container. The on-disk format is described in the bundle's {@code FORMAT.md}.
  */
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.seedbench.backup;

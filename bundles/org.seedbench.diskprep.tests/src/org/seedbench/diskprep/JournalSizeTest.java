@@ -35,7 +35,7 @@ class JournalSizeTest {
             String id = String.format("%064x", i);
             files.add(new SeedFile("packs/" + id.substring(0, 2) + "/" + id, PACK, false));
         }
-        SeedListing listing = new SeedListing(new org.seedbench.core.support.store.FolderObjectStore(temp), List.of(), files, "f".repeat(64));
+        SeedListing listing = new SeedListing(new MemoryStore(), List.of(), files, "f".repeat(64));
         BitSet all = new BitSet();
         all.set(0, packs);
         Path journalFile = DriveJournal.path(temp, "WD-WX12345678");

@@ -395,11 +395,8 @@ public final class DriveCopier {
         }
         try (out; InputStream in = listing.open(file)) {
             MessageDigest sha = file.expectedSha256() == null ? null : sha256();
-            long resumed = (long) md5s.size() * DriveManifest.BLOCK_SIZE; // already on the drive: not copied again
-            if (sha != null) {
-                hashStaged(in, sha, resumed, buffers.next(), path);
-            } else {
-                IOUtils.skipFully(in, resumed);
+            if (!md5s.isEmpty()) {
+                skipStaged(in, sha, (long) md5s.size() * DriveManifest.BLOCK_SIZE, buffers.next(), path);
             }
             Deque<Future<byte[]>> hashing = new ArrayDeque<>(); // the MD5s of the blocks written, in block order
             List<byte[]> hashed = new ArrayList<>(); // MD5s known, of blocks not yet journaled
@@ -497,13 +494,18 @@ public final class DriveCopier {
         return md5s;
     }
 
-    /** Hashes the first {@code length} bytes of a staged file (those a resumed copy does not read again). */
-    private static void hashStaged(InputStream in, MessageDigest sha, long length, byte[] buf, String path)
+    /**
+     * Reads past the first {@code length} bytes of a staged file (those a resumed copy does not copy again), hashing
+     * them into {@code sha} unless it is {@code null}.
+     */
+    private static void skipStaged(InputStream in, MessageDigest sha, long length, byte[] buf, String path)
             throws IOException {
         for (long offset = 0; offset < length; offset += buf.length) {
             int n = (int) Math.min(buf.length, length - offset);
             readFully(in, buf, n, path);
-            sha.update(buf, 0, n);
+            if (sha != null) {
+                sha.update(buf, 0, n);
+            }
         }
     }
 

@@ -6,47 +6,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.seedbench.backup.RepositoryLayout;
+import org.seedbench.backup.RepositoryObjects;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.support.store.FolderObjectStore;
 
 /**
  * The objects of a staged repository, in the order they are copied: metadata first, then the data packs, each
- * group sorted by path. Only the repository's own objects are listed, folder by folder of
- * {@link RepositoryLayout} ({@code config}, {@code keys/}, {@code index/}, {@code snapshots/}, {@code treepacks/},
- * {@code packs/}): whatever else lies in the staging folder (a restore target, an admin's notes) is not part of the
- * seed and never reaches a drive. Unfinished writes (names starting with '.') are left out. The listing's hash
- * identifies the repository's content; drive journals record it, so a repository that changed under a
- * half-prepared set of drives is noticed.
+ * group sorted by path. They are listed and read through the backup engine's {@link RepositoryObjects}, over the
+ * object store the repository is kept in: only the repository's own objects ({@link RepositoryLayout}'s
+ * {@code config}, {@code keys/}, {@code index/}, {@code snapshots/}, {@code treepacks/}, {@code packs/}), so
+ * whatever else lies in the staging folder (a restore target, an admin's notes) is not part of the seed and never
+ * reaches a drive, and unfinished writes are left out. The listing's hash identifies the repository's content;
+ * drive journals record it, so a repository that changed under a half-prepared set of drives is noticed.
+ *
+ * @param store where the files are read from
  */
-public record SeedListing(ObjectStore repository, List<SeedFile> metadata, List<SeedFile> packs, String hash) {
+public record SeedListing(ObjectStore store, List<SeedFile> metadata, List<SeedFile> packs, String hash) {
 
-    /** The repository in a folder. */
-    public static SeedListing scan(Path repositoryFolder) throws IOException {
-        return scan(new FolderObjectStore(repositoryFolder));
+    /** The staged repository in {@code store}. */
+    public static SeedListing scan(ObjectStore store) throws IOException {
+        RepositoryObjects objects = RepositoryObjects.list(store);
+        List<SeedFile> metadata = objects.metadata().stream().map(SeedListing::file).toList();
+        List<SeedFile> packs = objects.dataPacks().stream().map(SeedListing::file).toList();
+        return new SeedListing(store, metadata, packs, hash(metadata, packs));
     }
 
-    /** The staged repository read through its object store (what its staging provider opened). */
-    public static SeedListing scan(ObjectStore repository) throws IOException {
-        List<SeedFile> metadata = new ArrayList<>();
-        List<SeedFile> packs = new ArrayList<>();
-        for (String top : RepositoryLayout.ALL) {
-            for (String path : repository.list(top.equals(RepositoryLayout.CONFIG) ? top : top + "/")) {
-                if (!RepositoryLayout.isObject(path)) {
-                    continue;
-                }
-                boolean isMetadata = RepositoryLayout.isMetadata(path);
-                (isMetadata ? metadata : packs).add(new SeedFile(path, repository.size(path), isMetadata));
-            }
-        }
-        metadata.sort(Comparator.comparing(SeedFile::path));
-        packs.sort(Comparator.comparing(SeedFile::path));
-        return new SeedListing(repository, List.copyOf(metadata), List.copyOf(packs), hash(metadata, packs));
+    /**
+     * The staged repository in a local folder: {@link #scan(ObjectStore)} over the folder's store, for callers that
+     * still hold the folder rather than the staging provider's store.
+     */
+    public static SeedListing scan(Path repositoryFolder) throws IOException {
+        return scan(new FolderObjectStore(repositoryFolder, RepositoryLayout::isObject));
+    }
+
+    private static SeedFile file(RepositoryObjects.Entry e) {
+        return new SeedFile(e.name(), e.size(), e.metadata());
     }
 
     public long metadataBytes() {
@@ -57,9 +55,9 @@ public record SeedListing(ObjectStore repository, List<SeedFile> metadata, List<
         return packs.stream().mapToLong(SeedFile::length).sum();
     }
 
-    /** Reads a staged object from its start. */
+    /** Streams a file's staged bytes from the start. */
     public InputStream open(SeedFile file) throws IOException {
-        return repository.open(file.path());
+        return store.open(file.path());
     }
 
     private static String hash(List<SeedFile> metadata, List<SeedFile> packs) {

@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.seedbench.backup.internal.Chunker;
+import org.seedbench.backup.internal.chunker.Chunker;
 
 /** Content-defined chunking: bounded sizes, cut points that follow content, and fast zero runs. */
 class ChunkerTest {

@@ -27,7 +27,7 @@ import org.seedbench.core.support.store.FolderObjectStore;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryOptions;
 import org.seedbench.backup.WorkloadRun;
-import org.seedbench.backup.internal.DefaultBackupEngine;
+import org.seedbench.backup.internal.engine.DefaultBackupEngine;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.spi.Progress;

@@ -27,10 +27,10 @@ import org.seedbench.core.support.store.FolderObjectStore;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RestoreResult;
 import org.seedbench.backup.VerifyReport;
-import org.seedbench.backup.internal.BlobCodec;
-import org.seedbench.backup.internal.OpenRepository;
-import org.seedbench.backup.internal.PackEntry;
-import org.seedbench.backup.internal.PackFormat;
+import org.seedbench.backup.internal.crypto.BlobCodec;
+import org.seedbench.backup.internal.pack.PackEntry;
+import org.seedbench.backup.internal.pack.PackFormat;
+import org.seedbench.backup.internal.repository.OpenRepository;
 import org.seedbench.core.spi.Progress;
 
 /**

@@ -1,0 +1,4 @@
+/**
+ * Content-defined chunking (FORMAT.md, "Chunking").
+ */
+package org.seedbench.backup.internal.chunker;

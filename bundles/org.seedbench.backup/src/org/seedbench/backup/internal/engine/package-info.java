@@ -1,0 +1,4 @@
+/**
+ * The {@link org.seedbench.backup.BackupEngine} service, which hands each operation to the package of its concern.
+ */
+package org.seedbench.backup.internal.engine;

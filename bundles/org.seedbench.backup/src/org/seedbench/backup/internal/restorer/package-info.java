@@ -1,0 +1,4 @@
+/**
+ * Restoring a snapshot into a folder.
+ */
+package org.seedbench.backup.internal.restorer;
