@@ -3,7 +3,8 @@
  * seed and, later, the cloud vault) and the {@link org.seedbench.backup.BackupEngine} service that backs
  * workloads up into it, verifies it and restores from it. The repository is reached through a
  * {@link org.seedbench.core.spi.ObjectStore}; {@link org.seedbench.backup.LocalStorage} keeps it in a
- * local folder, {@link org.seedbench.backup.ContainerStorage} (since 1.1) in a cloud blob container. The on-disk format is described in the bundle's {@code FORMAT.md}.
+ * local folder; {@link org.seedbench.backup.PrefixedStore} puts it under a name prefix of another store, e.g. a
+ * cloud connector's vault container. The on-disk format is described in the bundle's {@code FORMAT.md}.
  */
 @org.osgi.annotation.versioning.Version("1.3.0")
 package org.seedbench.backup;

@@ -26,8 +26,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
-import org.seedbench.backup.ContainerStorage;
 import org.seedbench.backup.LocalStorage;
+import org.seedbench.backup.PrefixedStore;
 import org.seedbench.backup.Repository;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
@@ -39,7 +39,6 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.WorkloadSource;
 
@@ -351,7 +350,7 @@ public class VaultService {
             List<WorkloadSource> sources, Secret passphrase, Progress progress, Consumer<String> warnings)
             throws InvalidInputException, IOException {
         Vaults.Place place = Vaults.place(connectors, dataDirectory, job, properties);
-        ContainerStorage storage = Vaults.repository(engine, place);
+        PrefixedStore storage = Vaults.repository(engine, place);
         BackupResult result;
         try (Repository repository = Jobs.open(engine, storage, passphrase)) {
             result = engine.backup(repository, Jobs.workloadRuns(job, sources), progress, warnings);
@@ -464,7 +463,7 @@ public class VaultService {
             throws IOException {
         Map<String, VaultCheck.IoSupplier<InputStream>> references = new LinkedHashMap<>();
         for (String blob : place.imports().list(place.prefix())) {
-            references.put(blob.substring(place.prefix().length()), () -> place.imports().get(blob));
+            references.put(blob.substring(place.prefix().length()), () -> place.imports().open(blob));
         }
         if (staging != null) {
             for (String name : staging.list("")) {

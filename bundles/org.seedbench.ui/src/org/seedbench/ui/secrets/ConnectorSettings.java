@@ -1,21 +1,12 @@
 package org.seedbench.ui.secrets;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.Reader;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import org.seedbench.core.model.Secret;
-import org.seedbench.workflow.CloudConnectors;
+import org.seedbench.workflow.ConnectorSettingsFile;
 
 /**
  * A cloud connector's settings as the workbench writes them: plain settings in
@@ -25,6 +16,9 @@ import org.seedbench.workflow.CloudConnectors;
  * {@link #secrets} gives them back as sign-in settings.
  */
 public final class ConnectorSettings {
+    private static final String COMMENT = "Seedbench connector ";
+    private static final String SECRETS_APART = " (secrets are in secure storage)";
+
     private final Path dataDirectory;
     private final SecretStore store;
 
@@ -33,29 +27,27 @@ public final class ConnectorSettings {
         this.store = store;
     }
 
-    /** Whether a setting of this name holds a secret, by the rule the workflow's connector settings use. */
+    /** Whether a setting of this name holds a secret, by the rule the connectors' settings use. */
     public static boolean isSecret(String key) {
-        return CloudConnectors.isSecretKey(key);
+        return org.seedbench.core.spi.ConnectorSettings.isSecretKey(key);
     }
 
     public Path file(String connector) {
-        return dataDirectory.resolve("connectors").resolve(connector + ".properties");
+        return ConnectorSettingsFile.path(dataDirectory, connector);
     }
 
     /** Writes the connector's settings: the secrets into secure storage, the rest into its file. */
     public void save(String connector, Map<String, String> settings) throws IOException {
-        Properties plain = read(connector);
+        Map<String, String> plain = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : settings.entrySet()) {
             if (isSecret(e.getKey())) {
                 store.keepConnectorSecret(connector, e.getKey(), Secret.of(e.getValue()));
-                plain.remove(e.getKey());
-            } else if (e.getValue() == null || e.getValue().isBlank()) {
-                plain.remove(e.getKey());
+                plain.put(e.getKey(), null);
             } else {
-                plain.setProperty(e.getKey(), e.getValue());
+                plain.put(e.getKey(), e.getValue());
             }
         }
-        write(connector, plain);
+        ConnectorSettingsFile.update(dataDirectory, connector, plain, COMMENT + connector + SECRETS_APART);
     }
 
     /**
@@ -64,56 +56,23 @@ public final class ConnectorSettings {
      * @return the keys moved
      */
     public java.util.Set<String> moveSecretsOut(String connector) throws IOException {
-        Properties plain = read(connector);
+        Map<String, String> plain = ConnectorSettingsFile.read(dataDirectory, connector);
         java.util.Set<String> moved = new java.util.TreeSet<>();
-        for (String key : plain.stringPropertyNames()) {
-            if (isSecret(key)) {
-                store.keepConnectorSecret(connector, key, Secret.of(plain.getProperty(key)));
-                moved.add(key);
+        for (Map.Entry<String, String> e : plain.entrySet()) {
+            if (isSecret(e.getKey())) {
+                store.keepConnectorSecret(connector, e.getKey(), Secret.of(e.getValue()));
+                moved.add(e.getKey());
             }
         }
         if (!moved.isEmpty()) {
             moved.forEach(plain::remove);
-            write(connector, plain);
+            ConnectorSettingsFile.write(dataDirectory, connector, plain, COMMENT + connector + SECRETS_APART);
         }
         return moved;
     }
 
     /** The connector's secrets from secure storage, as sign-in settings. */
-    public Map<String, Object> secrets(String connector) throws IOException {
+    public Map<String, Secret> secrets(String connector) throws IOException {
         return new LinkedHashMap<>(store.connectorSecrets(connector));
-    }
-
-    private Properties read(String connector) throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file(connector))) {
-            p.load(in);
-        } catch (NoSuchFileException e) {
-            // no settings yet
-        }
-        return p;
-    }
-
-    /** Temp file (0600) + fsync + atomic rename: the file is whole, old or new, never half-written. */
-    private void write(String connector, Properties p) throws IOException {
-        Path target = file(connector);
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), connector, ".tmp");
-        try {
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system (Windows): the profile folder's permissions apply
-            }
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
-                p.store(out, "Seedbench connector " + connector + " (secrets are in secure storage)");
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import jakarta.inject.Named;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.eclipse.e4.core.di.annotations.CanExecute;
@@ -18,8 +17,8 @@ import org.seedbench.ui.wizards.AzureSignInDialog;
 import org.seedbench.workflow.CloudConnectors;
 
 /**
- * File > Sign in to Azure…: signs the {@code azure} connector in with the device code flow (its settings
- * {@code deviceCode} and {@code deviceCodePrompt}), with its settings file and the secrets the workbench keeps in
+ * File > Sign in to Azure…: signs the {@code azure} connector in with the device code flow (its setting
+ * {@code deviceCode}, the prompt shown in the dialog), with its settings file and the secrets the workbench keeps in
  * secure storage, and asks the service for its locations so that the sign-in happens now, in the dialog.
  */
 public class SignInHandler {
@@ -34,9 +33,11 @@ public class SignInHandler {
     public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CloudConnectors connectors) {
         ConnectorSettings settings = new ConnectorSettings(data, new SecretStore());
         new AzureSignInDialog(shell, (prompt, monitor) -> {
-            Map<String, Object> extra = new LinkedHashMap<>(settings.secrets(AZURE));
-            extra.put("deviceCode", Boolean.TRUE);
-            extra.put("deviceCodePrompt", prompt);
+            org.seedbench.core.spi.ConnectorSettings extra = org.seedbench.core.spi.ConnectorSettings.empty()
+                    .with("deviceCode", "true").withPrompt(prompt);
+            for (Map.Entry<String, org.seedbench.core.model.Secret> e : settings.secrets(AZURE).entrySet()) {
+                extra = extra.withSecret(e.getKey(), e.getValue());
+            }
             connectors.signedIn(data, AZURE, extra).locations();
         }).open();
     }
