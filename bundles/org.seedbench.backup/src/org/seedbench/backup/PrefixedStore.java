@@ -1,6 +1,5 @@
 package org.seedbench.backup;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,40 +53,18 @@ public final class PrefixedStore implements ObjectStore {
 
     @Override
     public PendingObject create(String folder) throws IOException {
-        String under = folder.isEmpty() ? prefix.replaceAll("/$", "") : object(folder);
-        PendingObject pending = store.create(under);
+        PendingObject pending = store.create(folder.isEmpty() ? prefix.replaceAll("/$", "") : object(folder));
         return new PendingObject() {
-            private long written;
-            private final OutputStream out = new FilterOutputStream(pending.output()) {
-                @Override
-                public void write(int b) throws IOException {
-                    out.write(b);
-                    written++;
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                    written += len;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
-
             @Override
-            public OutputStream output() {
-                return out;
+            public OutputStream output() throws IOException {
+                return pending.output();
             }
 
             @Override
             public void commit(String name) throws IOException {
                 String target = object(name);
-                out.flush();
                 pending.commit(target);
-                bytesSent.addAndGet(written);
+                bytesSent.addAndGet(store.size(target));
             }
 
             @Override

@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.seedbench.core.spi.ObjectStore;
 
 import com.azure.core.util.BinaryData;
@@ -302,18 +303,16 @@ public final class AzureBlobContainer implements ObjectStore {
     private final class SpooledObject implements PendingObject {
         private final Path temp;
         private final FileChannel channel;
+        private final BufferedOutputStream buffer;
         private final OutputStream out;
         private boolean done;
 
         SpooledObject(Path temp, FileChannel channel) {
             this.temp = temp;
             this.channel = channel;
-            this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20) {
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
+            this.buffer = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+            // a caller may close the output: the file stays open for the commit, which flushes the buffer
+            this.out = CloseShieldOutputStream.wrap(buffer);
         }
 
         @Override
@@ -326,7 +325,7 @@ public final class AzureBlobContainer implements ObjectStore {
             if (done) {
                 throw new IllegalStateException("already committed or discarded");
             }
-            out.flush();
+            buffer.flush();
             long length = channel.size();
             try (InputStream in = Channels.newInputStream(channel.position(0))) {
                 put(name, in, length);

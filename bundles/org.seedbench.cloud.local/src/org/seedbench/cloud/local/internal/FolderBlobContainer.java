@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.volume.FolderVolume;
 
@@ -240,18 +241,16 @@ public final class FolderBlobContainer implements ObjectStore {
     private final class TempObject implements PendingObject {
         private final Path temp;
         private final FileChannel channel;
+        private final BufferedOutputStream buffer;
         private final OutputStream out;
         private boolean done;
 
         TempObject(Path temp, FileChannel channel) {
             this.temp = temp;
             this.channel = channel;
-            this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20) {
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
+            this.buffer = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+            // a caller may close the output: the file stays open for the commit, which flushes the buffer
+            this.out = CloseShieldOutputStream.wrap(buffer);
         }
 
         @Override
@@ -265,7 +264,7 @@ public final class FolderBlobContainer implements ObjectStore {
                 throw new IllegalStateException("already committed or discarded");
             }
             Path target = file(name);
-            out.flush();
+            buffer.flush();
             channel.force(true);
             Files.createDirectories(target.getParent());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
