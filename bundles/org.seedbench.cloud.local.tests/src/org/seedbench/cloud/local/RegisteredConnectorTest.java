@@ -20,7 +20,6 @@ import org.seedbench.core.model.Shipment;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.ConnectorSettings;
-import org.seedbench.core.spi.DriveDock;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.ImportJobRequest;
 
