@@ -1,38 +1,41 @@
 package org.seedbench.workflow;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.CloudSession;
+import org.seedbench.core.spi.CommandRunner;
+import org.seedbench.core.spi.ConnectorSettings;
+import org.seedbench.core.spi.DriveDock;
+import org.seedbench.diskprep.drives.DriveDiscovery;
+import org.seedbench.diskprep.drives.DriveSpecs;
 
 /**
  * The registered cloud connectors, signed in for a data directory. A connector's settings come from
- * {@code <data>/connectors/<id>.properties} (kept 0600 by whoever writes it: it may hold a storage key), then
- * from what the caller adds (the environment, a test); {@value #DATA_DIRECTORY} is always set. Values of keys
- * that name a secret ({@code key}, {@code secret}, {@code sas}, {@code token}, {@code connectionString},
- * {@code password}) are
- * handed over as {@link Secret}s. Secrets kept elsewhere (a {@link ConnectorSecrets} service, e.g. the workbench's
- * secure storage) are added to the file's settings.
+ * {@code <data>/connectors/<id>.properties} ({@link ConnectorSettingsFile}), then from the secrets kept elsewhere
+ * (a {@link ConnectorSecrets} service, e.g. the workbench's secure storage), then from what the caller adds (the
+ * environment, a test); the data directory is always set, and the dock a simulated datacenter receives drives from
+ * is this data directory's drives, where they were prepared. Values of keys that name a secret
+ * ({@link ConnectorSettings#isSecretKey}) are handed over as {@link Secret}s. Each call signs in afresh and gives the
+ * caller a session of its own.
  */
 @Component(service = CloudConnectors.class)
 public class CloudConnectors {
-    /** Settings key: Seedbench's data directory (a {@link Path}). */
-    public static final String DATA_DIRECTORY = "dataDirectory";
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -42,58 +45,92 @@ public class CloudConnectors {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ConnectorSecrets> secretStores;
 
+    @Reference
+    private CatalogService catalogs;
+
+    @Reference
+    private CommandRunner commands;
+
     /** Every registered connector. */
     public List<CloudConnector> all() {
         return connectors == null ? List.of() : List.copyOf(connectors);
     }
 
     /**
-     * The connector with this id, signed in with its settings.
+     * The connector with this id.
      *
      * @throws InvalidInputException when no such connector is installed
      */
-    public CloudConnector signedIn(Workspace workspace, String connectorId, Map<String, ?> extra)
-            throws InvalidInputException, IOException {
-        CloudConnector connector = all().stream().filter(c -> c.id().equals(connectorId)).findFirst()
+    public CloudConnector connector(String connectorId) throws InvalidInputException {
+        return all().stream().filter(c -> c.id().equals(connectorId)).findFirst()
                 .orElseThrow(() -> new InvalidInputException(new Problem("connector", connectorId, "is not installed",
                         "one of: " + String.join(", ", all().stream().map(CloudConnector::id).sorted().toList()))));
-        Map<String, Object> given = new LinkedHashMap<>();
-        for (ConnectorSecrets store : secretStores == null ? List.<ConnectorSecrets>of() : List.copyOf(secretStores)) {
-            given.putAll(store.secrets(connectorId));
-        }
-        if (extra != null) {
-            given.putAll(extra);
-        }
-        connector.signIn(settings(workspace, connectorId, given));
-        return connector;
     }
 
-    static Map<String, Object> settings(Workspace workspace, String connectorId, Map<String, ?> extra)
+    /** {@link #signedIn(Workspace, String, ConnectorSettings)} with the workspace's settings alone. */
+    public CloudSession signedIn(Workspace workspace, String connectorId) throws InvalidInputException, IOException {
+        return signedIn(workspace, connectorId, ConnectorSettings.empty());
+    }
+
+    /**
+     * A new session of the connector with this id, signed in with its settings and {@code extra} over them.
+     *
+     * @throws InvalidInputException when no such connector is installed
+     */
+    public CloudSession signedIn(Workspace workspace, String connectorId, ConnectorSettings extra)
+            throws InvalidInputException, IOException {
+        CloudConnector connector = connector(connectorId);
+        return connector.signIn(settings(workspace, connectorId, extra));
+    }
+
+    /** The settings a connector signs in with for the workspace, {@code extra} over them. */
+    public ConnectorSettings settings(Workspace workspace, String connectorId, ConnectorSettings extra)
             throws IOException {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        Properties file = new Properties();
-        try (Reader in = Files.newBufferedReader(workspace.connectorSettingsFile(connectorId))) {
-            file.load(in);
-        } catch (NoSuchFileException e) {
-            // no settings file: the connector's defaults
+        Path dataDirectory = workspace.dataDirectory();
+        ConnectorSettings settings = ConnectorSettings.of(dataDirectory)
+                .withAll(ConnectorSettingsFile.read(dataDirectory, connectorId));
+        for (ConnectorSecrets store : secretStores == null ? List.<ConnectorSecrets>of() : List.copyOf(secretStores)) {
+            for (Map.Entry<String, Secret> e : store.secrets(connectorId).entrySet()) {
+                settings = settings.withSecret(e.getKey(), e.getValue());
+            }
         }
-        file.stringPropertyNames().forEach(k -> settings.put(k, value(k, file.getProperty(k))));
-        if (extra != null) {
-            extra.forEach((k, v) -> settings.put(k, v instanceof String s ? value(k, s) : v));
-        }
-        settings.put(DATA_DIRECTORY, workspace.dataDirectory());
-        return settings;
+        return settings.withDock(dock(dataDirectory)).withAll(extra).withDataDirectory(dataDirectory);
     }
 
-    private static Object value(String key, String value) {
-        return isSecretKey(key) ? Secret.of(value) : value;
+    /**
+     * The drives prepared in this data directory, where they are attached on this computer (the {@code --drive}
+     * each was prepared with, found again), for a simulated datacenter that "receives" them.
+     */
+    public DriveDock dock(Workspace workspace) {
+        return dock(workspace.dataDirectory());
+    }
+
+    private DriveDock dock(Path dataDirectory) {
+        return serial -> {
+            Optional<Drive> drive;
+            String spec;
+            try (Catalog catalog = catalogs.open(dataDirectory)) {
+                drive = catalog.allDrives().stream().filter(d -> d.serial().equals(serial)).findFirst();
+                if (drive.isEmpty()) {
+                    return Optional.empty();
+                }
+                spec = catalog.jobProperties(drive.get().jobName()).get(DrivePreparationService.PROP_DRIVE_SPEC + serial);
+            }
+            if (spec == null) {
+                return Optional.empty();
+            }
+            try {
+                var attached = DriveSpecs.resolve(List.of(spec), DriveDiscovery.forThisComputer(commands))
+                        .drives().get(0);
+                return Optional.of(new DriveDock.DockedDrive(attached.target(), drive.get().encryptor()));
+            } catch (InvalidInputException e) {
+                return Optional.empty(); // no longer attached as it was prepared
+            }
+        };
     }
 
     /** Whether a setting of this name holds a secret (a key, SAS, token, password, client secret, connection string). */
     public static boolean isSecretKey(String key) {
-        String k = key.toLowerCase(java.util.Locale.ROOT);
-        return k.endsWith("key") || k.contains("secret") || k.contains("sas") || k.contains("password")
-                || k.contains("token")
-                || k.equals("connectionstring");
+        return ConnectorSettings.isSecretKey(key);
     }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 public interface ConnectorSecrets {
 
     /**
-     * The secret settings kept for the connector (values are {@link org.seedbench.core.model.Secret}s); empty when
+     * The secret settings kept for the connector; empty when
      * none are kept.
      */
-    Map<String, Object> secrets(String connectorId) throws IOException;
+    Map<String, org.seedbench.core.model.Secret> secrets(String connectorId) throws IOException;
 }

@@ -31,14 +31,11 @@ import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.ShippingRules.Deadline;
-import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.CommandRunner;
 import org.seedbench.core.spi.DatacenterLocation;
-import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.KeyProtector;
-import org.seedbench.diskprep.drives.DriveDiscovery;
-import org.seedbench.diskprep.drives.DriveSpecs;
 import org.seedbench.workflow.ImportJobView.DriveView;
 
 /**
@@ -109,14 +106,14 @@ public class ImportJobService {
                     + ": its drives are not ready for an import job", "prepare them: seedbench prepare-drives "
                             + jobName + " --drive …"));
         }
-        CloudConnector connector = connector(workspace, job);
+        CloudSession connector = connector(workspace, job);
         DatacenterLocation location = connector.location(job.location()).orElseThrow(() -> new InvalidInputException(
-                new Problem(SeedRules.LOCATION, job.location(), "is not a location of the " + connector.id()
+                new Problem(SeedRules.LOCATION, job.location(), "is not a location of the " + connector.connectorId()
                         + " connector", locations(connector))));
         Optional<CloudJobStatus> existing = connector.getImportJob(job.subscriptionId(), jobName);
         if (!ready) {
             CloudJobStatus status = existing.orElseThrow(() -> new InvalidInputException(new Problem("job", jobName,
-                    "is " + job.state().label() + " but the " + connector.id() + " service has no import job of "
+                    "is " + job.state().label() + " but the " + connector.connectorId() + " service has no import job of "
                             + "that name", "a job the service knows")));
             return new ImportJobOutcome(status, location, false);
         }
@@ -129,7 +126,7 @@ public class ImportJobService {
             recorded.put(PROP_CREATED, created.toString());
             catalog.putJobProperties(jobName, recorded);
             catalog.moveJob(jobName, JobState.CREATING, "import job " + (existing.isPresent() ? "found" : "created")
-                    + " at the " + connector.id() + " service for " + DrivePreparationService.drives(drives.size())
+                    + " at the " + connector.connectorId() + " service for " + DrivePreparationService.drives(drives.size())
                     + "; ship them to "
                     + location.displayName() + " within " + ShippingRules.DEADLINE_DAYS + " days");
         }
@@ -144,7 +141,7 @@ public class ImportJobService {
      * @throws InvalidInputException naming the connector's locations
      */
     public void checkLocation(Workspace workspace, SeedingJob job) throws InvalidInputException {
-        CloudConnector connector;
+        CloudSession connector;
         List<DatacenterLocation> all;
         try {
             connector = connector(workspace, job);
@@ -154,7 +151,7 @@ public class ImportJobService {
         }
         if (job.location() != null && all.stream().noneMatch(l -> l.id().equals(job.location()))) {
             throw new InvalidInputException(new Problem(SeedRules.LOCATION, job.location(), "is not a location of the "
-                    + connector.id() + " connector", String.join(", ", all.stream().map(DatacenterLocation::id)
+                    + connector.connectorId() + " connector", String.join(", ", all.stream().map(DatacenterLocation::id)
                             .sorted().toList())));
         }
     }
@@ -182,25 +179,12 @@ public class ImportJobService {
                     d.serial(), "has no key protector on this computer", "create the import job on the copy "
                             + "computer that prepared the drive")));
             entries.add(new ImportJobRequest.DriveEntry(d.serial(), key, d.manifestFile(), d.manifestHash(),
-                    d.encryptor(), attached(props.get(DrivePreparationService.PROP_DRIVE_SPEC + d.serial()))));
+                    d.encryptor()));
         }
         Map<String, String> options = props.get(PROP_REHEARSAL) == null ? Map.of()
                 : Map.of(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, props.get(PROP_REHEARSAL));
         return new ImportJobRequest(job.subscriptionId(), job.location(), job.name(), job.storageAccount(),
                 job.container(), null, entries, options);
-    }
-
-    /** Where the drive given with this {@code --drive} value can be read here, for the simulator; null if not. */
-    private DriveTarget attached(String spec) throws IOException {
-        if (spec == null) {
-            return null;
-        }
-        try {
-            return DriveSpecs.resolve(List.of(spec), DriveDiscovery.forThisComputer(commands)).drives().get(0)
-                    .target();
-        } catch (InvalidInputException e) {
-            return null;
-        }
     }
 
     /** {@link #ship(Workspace, String, Shipment, boolean)} without replacing a package the job already has. */
@@ -244,7 +228,7 @@ public class ImportJobService {
         if (current != null && job.state() == JobState.SHIPPING && ShippingRules.samePackage(current, complete)) {
             return current;
         }
-        CloudConnector connector = connector(workspace, job);
+        CloudSession connector = connector(workspace, job);
         if (job.state() == JobState.CREATING) {
             checkDeadline(jobName, created(props), connector.clock(job.subscriptionId(), jobName).instant());
         }
@@ -287,8 +271,8 @@ public class ImportJobService {
     }
 
     /** The job's connector, signed in; settings it refuses are the user's input. */
-    private CloudConnector connector(Workspace workspace, SeedingJob job) throws InvalidInputException, IOException {
-        return refusedAsInput(() -> connectors.signedIn(workspace, job.connector(), Map.of()));
+    private CloudSession connector(Workspace workspace, SeedingJob job) throws InvalidInputException, IOException {
+        return refusedAsInput(() -> connectors.signedIn(workspace, job.connector()));
     }
 
     /** A call to the service. */
@@ -358,7 +342,7 @@ public class ImportJobService {
             return new ImportJobView(jobName, job.state(), null, 0, 0, created(props), null, null, List.of(),
                     List.of());
         }
-        CloudConnector connector = connector(workspace, job);
+        CloudSession connector = connector(workspace, job);
         Optional<CloudJobStatus> reported = connector.getImportJob(job.subscriptionId(), jobName);
         Instant now = connector.clock(job.subscriptionId(), jobName).instant();
         Instant created = created(props) != null ? created(props)
@@ -396,7 +380,7 @@ public class ImportJobService {
         if (job.state() != JobState.CREATING || created == null) {
             return Optional.empty();
         }
-        CloudConnector connector = connector(workspace, job);
+        CloudSession connector = connector(workspace, job);
         return Optional.of(ShippingRules.deadline(created, connector.clock(job.subscriptionId(), job.name()).instant()));
     }
 
@@ -424,7 +408,7 @@ public class ImportJobService {
     }
 
     /** Each drive as the service reports it, with the failures its error log names. */
-    private static List<DriveView> driveViews(CloudJobStatus status, CloudConnector connector) throws IOException {
+    private static List<DriveView> driveViews(CloudJobStatus status, CloudSession connector) throws IOException {
         List<DriveView> views = new ArrayList<>();
         for (DriveStatus ds : status.drives()) {
             List<String> errors = ds.errorLogUri() != null && LOGGED.contains(ds.state())
@@ -490,7 +474,7 @@ public class ImportJobService {
         return s == null ? null : s.strip();
     }
 
-    private static String locations(CloudConnector connector) {
+    private static String locations(CloudSession connector) {
         try {
             return String.join(", ", connector.locations().stream().map(DatacenterLocation::id).toList());
         } catch (IOException e) {

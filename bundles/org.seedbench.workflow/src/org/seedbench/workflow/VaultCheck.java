@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.seedbench.backup.RepositoryLayout;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.ObjectStore;
 
 /**
  * Whether the vault holds a repository object as it should be: present, and its SHA-256 the one expected. Pack,
@@ -40,11 +40,11 @@ final class VaultCheck {
     }
 
     /** Whether the blob exists and its SHA-256 is {@code sha256}. */
-    static boolean holds(BlobContainer container, String blob, String sha256) throws IOException {
+    static boolean holds(ObjectStore container, String blob, String sha256) throws IOException {
         if (!container.exists(blob)) {
             return false;
         }
-        try (InputStream in = container.get(blob)) {
+        try (InputStream in = container.open(blob)) {
             return sha256(in).equals(sha256);
         } catch (NoSuchFileException e) {
             return false;

@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
-import org.seedbench.backup.ContainerStorage;
+import org.seedbench.backup.PrefixedStore;
 import org.seedbench.backup.Repository;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.CloudJobStatus;
@@ -37,7 +37,6 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.StagingProvider;
@@ -353,7 +352,7 @@ public class VaultService {
             List<WorkloadSource> sources, Secret passphrase, Progress progress, Consumer<String> warnings)
             throws InvalidInputException, IOException {
         Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
-        ContainerStorage storage = Vaults.repository(engine, place);
+        PrefixedStore storage = Vaults.repository(engine, place);
         BackupResult result;
         try (Repository repository = Jobs.open(engine, storage, passphrase)) {
             result = engine.backup(repository, Jobs.workloadRuns(job, sources), progress, warnings);
@@ -466,7 +465,7 @@ public class VaultService {
             throws IOException {
         Map<String, VaultCheck.IoSupplier<InputStream>> references = new LinkedHashMap<>();
         for (String blob : place.imports().list(place.prefix())) {
-            references.put(blob.substring(place.prefix().length()), () -> place.imports().get(blob));
+            references.put(blob.substring(place.prefix().length()), () -> place.imports().open(blob));
         }
         if (staging != null) {
             for (String name : staging.list("")) {

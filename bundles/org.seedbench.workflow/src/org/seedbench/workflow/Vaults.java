@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.seedbench.backup.BackupEngine;
-import org.seedbench.backup.ContainerStorage;
+import org.seedbench.backup.PrefixedStore;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
-import org.seedbench.core.spi.CloudConnector;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.CloudSession;
+import org.seedbench.core.spi.ObjectStore;
 
 /**
  * Where a job's data sits in the cloud: the import container the datacenter filled, and the vault, the
@@ -25,11 +25,12 @@ final class Vaults {
     }
 
     /**
-     * A job's containers through its connector, signed in.
+     * A job's containers through a session of its connector.
      *
      * @param vaultName the vault container's name
+     * @param spool     where versions before sessions spooled the vault's uploads (cleanup deletes it)
      */
-    record Place(SeedingJob job, CloudConnector connector, BlobContainer imports, BlobContainer vault,
+    record Place(SeedingJob job, CloudSession connector, ObjectStore imports, ObjectStore vault,
             String vaultName, Path spool) {
 
         /** The prefix of the job's blobs in both containers. */
@@ -37,21 +38,20 @@ final class Vaults {
             return job.name() + "/";
         }
 
-        /** The repository in the vault, written through a spool folder of its own. */
-        ContainerStorage storage() {
-            return new ContainerStorage(vault, prefix(), spool,
-                    connector.id() + ":" + job.storageAccount() + "/" + vaultName);
+        /** The repository in the vault. */
+        PrefixedStore storage() {
+            return new PrefixedStore(vault, prefix());
         }
 
         /** Where the vault is, for messages. */
         String describe() {
-            return connector.id() + ":" + job.storageAccount() + "/" + vaultName + "/" + prefix();
+            return connector.connectorId() + ":" + job.storageAccount() + "/" + vaultName + "/" + prefix();
         }
     }
 
     /** The job's repository in the vault. @throws InvalidInputException when the vault holds none yet */
-    static ContainerStorage repository(BackupEngine engine, Place place) throws InvalidInputException, IOException {
-        ContainerStorage storage = place.storage();
+    static PrefixedStore repository(BackupEngine engine, Place place) throws InvalidInputException, IOException {
+        PrefixedStore storage = place.storage();
         if (!engine.isRepository(storage)) {
             throw new InvalidInputException(new Problem("job", place.job().name(), "has no repository in the vault "
                     + place.describe() + " yet", "a seeded job: seedbench seed-vault " + place.job().name()));
@@ -61,7 +61,7 @@ final class Vaults {
 
     static Place place(CloudConnectors connectors, Workspace workspace, SeedingJob job, Map<String, String> properties)
             throws InvalidInputException, IOException {
-        CloudConnector connector = connectors.signedIn(workspace, job.connector(), Map.of());
+        CloudSession connector = connectors.signedIn(workspace, job.connector());
         String vaultName = properties.getOrDefault(PROP_CONTAINER, DEFAULT_CONTAINER);
         return new Place(job, connector, connector.container(job.storageAccount(), job.container()),
                 connector.container(job.storageAccount(), vaultName), vaultName,

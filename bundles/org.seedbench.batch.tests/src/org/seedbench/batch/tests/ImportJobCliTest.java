@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -25,10 +24,11 @@ import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.batch.internal.CommandLine;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
-import org.seedbench.cloud.local.LocalCloudConnector;
+import org.seedbench.cloud.local.LocalSession;
 import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.ConnectorSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,8 +127,7 @@ class ImportJobCliTest {
     }
 
     private void advanceServiceClock(Duration by) throws IOException {
-        local.signIn(Map.of("dataDirectory", data));
-        ((LocalCloudConnector) local).advanceClock(by);
+        ((LocalSession) local.signIn(ConnectorSettings.of(data))).advanceClock(by);
     }
 
     @Test
@@ -136,7 +135,7 @@ class ImportJobCliTest {
     void preparedDrivesTravelToTheDatacenterAndComplete() throws IOException {
         CliRun prepared = preparedJob("seed-fs01", "SB-0001", REHEARSAL);
         assertEquals(0, prepared.exitCode(), prepared.out() + prepared.err());
-        String address = local.location("westeurope").orElseThrow().shippingAddress();
+        String address = local.signIn(ConnectorSettings.of(data)).location("westeurope").orElseThrow().shippingAddress();
         assertTrue(prepared.out().contains("Import job seed-fs01 created"), prepared.out());
         address.lines().forEach(l -> assertTrue(prepared.out().contains(l), "address line " + l + " in "
                 + prepared.out()));
@@ -166,7 +165,7 @@ class ImportJobCliTest {
                 "Received → Transferring", "Transferring → Packaging", "Packaging → Completed")) {
             assertTrue(jobChanges.stream().anyMatch(c -> c.startsWith(step)), step + " in " + jobChanges);
         }
-        assertTrue(local.container("contosobackup", "seed").list("seed-fs01/packs/").size() > 0,
+        assertTrue(local.signIn(ConnectorSettings.of(data)).container("contosobackup", "seed").list("seed-fs01/packs/").size() > 0,
                 "the packs reached the import container");
     }
 
@@ -216,7 +215,7 @@ class ImportJobCliTest {
         assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
         assertTrue(rerun.out().contains("Import job seed-fs01 created"), rerun.out());
         assertEquals("Creating", state("seed-fs01"));
-        assertEquals(1, local.listImportJobs(SUBSCRIPTION).stream().filter(j -> j.jobName().equals("seed-fs01"))
+        assertEquals(1, local.signIn(ConnectorSettings.of(data)).listImportJobs(SUBSCRIPTION).stream().filter(j -> j.jobName().equals("seed-fs01"))
                 .count());
     }
 

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.batch.internal.CommandLine;
-import org.seedbench.cloud.local.LocalCloudConnector;
+import org.seedbench.cloud.local.LocalSession;
 import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.ConnectorSettings;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.workflow.VaultService;
 import org.seedbench.workflow.Workspaces;
@@ -121,8 +123,7 @@ class VaultCliTest {
         CliRun ship = run("ship", JOB, "--carrier", "FedEx", "--tracking", "774899172345", "--return-address",
                 "Contoso IT, 1 Main Street, Dublin", "--return-carrier-account", "123456789");
         assertEquals(0, ship.exitCode(), ship.out() + ship.err());
-        LocalCloudConnector local = (LocalCloudConnector) cloud;
-        local.signIn(Map.of("dataDirectory", data));
+        LocalSession local = (LocalSession) cloud.signIn(ConnectorSettings.of(data));
         for (int day = 0; day < 20; day++) {
             String state = state();
             if (DONE.contains(state)) {
@@ -146,8 +147,7 @@ class VaultCliTest {
     }
 
     private List<String> importBlobs() throws IOException {
-        cloud.signIn(Map.of("dataDirectory", data));
-        return cloud.container("contosobackup", "seed").list(JOB + "/");
+        return cloud.signIn(ConnectorSettings.of(data)).container("contosobackup", "seed").list(JOB + "/");
     }
 
     @Test
@@ -295,9 +295,8 @@ class VaultCliTest {
         assertTrue(verify.out().startsWith("Clean: "), verify.out());
     }
 
-    private CloudConnector.BlobContainer container(String name) throws IOException {
-        cloud.signIn(Map.of("dataDirectory", data));
-        return cloud.container("contosobackup", name);
+    private ObjectStore container(String name) throws IOException {
+        return cloud.signIn(ConnectorSettings.of(data)).container("contosobackup", name);
     }
 
     /** Deletes the first data pack of the job from the vault (and from the import container when asked). */

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.seedbench.cloud.azure.internal.AzureBlobContainer;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.ObjectStore;
 
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.storage.blob.BlobServiceClient;
@@ -76,7 +76,7 @@ class AzureBlobContainerOnAzuriteTest {
     private AzureBlobContainer newContainer() throws InvalidInputException, IOException {
         String name = "t-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         containers.add(name);
-        return (AzureBlobContainer) storage.createContainer(name);
+        return storage.createContainer(name);
     }
 
     @Test
@@ -84,7 +84,7 @@ class AzureBlobContainerOnAzuriteTest {
         byte[] data = random(9 * MIB, 1);
         container.put("job/packs/00/p1", new ByteArrayInputStream(data), data.length);
 
-        try (InputStream in = container.get("job/packs/00/p1")) {
+        try (InputStream in = container.open("job/packs/00/p1")) {
             assertArrayEquals(data, in.readAllBytes());
         }
         BlockList blocks = container.blockBlob("job/packs/00/p1").listBlocks(BlockListType.ALL);
@@ -106,7 +106,7 @@ class AzureBlobContainerOnAzuriteTest {
     void anEmptyBlobRoundTrips() throws Exception {
         container.put("empty", new ByteArrayInputStream(new byte[0]), 0);
         assertTrue(container.exists("empty"));
-        try (InputStream in = container.get("empty")) {
+        try (InputStream in = container.open("empty")) {
             assertEquals(0, in.readAllBytes().length);
         }
     }
@@ -141,7 +141,7 @@ class AzureBlobContainerOnAzuriteTest {
         assertTrue(container.exists("job/index/i2"));
         container.delete("job/index/i1"); // already gone: not an error
 
-        IOException e = assertThrows(IOException.class, () -> container.get("job/index/i1"));
+        IOException e = assertThrows(IOException.class, () -> container.open("job/index/i1"));
         assertOneLine(e.getMessage());
         assertTrue(e.getMessage().contains("HTTP 404 BlobNotFound"), e.getMessage());
         assertTrue(e.getMessage().contains(container.name() + "/job/index/i1"), e.getMessage());
@@ -155,7 +155,7 @@ class AzureBlobContainerOnAzuriteTest {
 
         container.copyFrom(source, "job/packs/00/p1");
 
-        try (InputStream in = container.get("job/packs/00/p1")) {
+        try (InputStream in = container.open("job/packs/00/p1")) {
             assertArrayEquals(data, in.readAllBytes());
         }
         BlobProperties copied = container.blockBlob("job/packs/00/p1").getProperties();
@@ -169,11 +169,11 @@ class AzureBlobContainerOnAzuriteTest {
     @Test
     void copyFromAContainerTheServiceCannotReachStreamsThroughThisMachine() throws Exception {
         byte[] data = random(4 * MIB + 1, 3);
-        BlobContainer elsewhere = new OneBlobContainer("job/packs/00/p2", data);
+        ObjectStore elsewhere = new OneBlobContainer("job/packs/00/p2", data);
 
         container.copyFrom(elsewhere, "job/packs/00/p2");
 
-        try (InputStream in = container.get("job/packs/00/p2")) {
+        try (InputStream in = container.open("job/packs/00/p2")) {
             assertArrayEquals(data, in.readAllBytes());
         }
         assertNull(container.blockBlob("job/packs/00/p2").getProperties().getCopyStatus(), "streamed, not copied");
@@ -185,7 +185,7 @@ class AzureBlobContainerOnAzuriteTest {
         String wrongKey = Base64.getEncoder().encodeToString(raw);
         AzureBlobStorage wrong = AzureBlobStorage.open(
                 StorageAccess.sharedKey(azurite.accountUrl(), Azurite.ACCOUNT, Secret.of(wrongKey)));
-        BlobContainer c = wrong.container(container.name());
+        ObjectStore c = wrong.container(container.name());
 
         IOException put = assertThrows(IOException.class,
                 () -> c.put("job/packs/00/p1", new ByteArrayInputStream(new byte[] { 1 }), 1));
@@ -225,7 +225,7 @@ class AzureBlobContainerOnAzuriteTest {
         assertEquals(afterCut.getUncommittedBlocks().stream().map(Block::getName).toList(),
                 afterResume.getCommittedBlocks().subList(0, 2).stream().map(Block::getName).toList(),
                 "the staged blocks were committed as they were");
-        try (InputStream in = container.get("job/packs/00/p3")) {
+        try (InputStream in = container.open("job/packs/00/p3")) {
             assertArrayEquals(data, in.readAllBytes());
         }
     }
@@ -242,7 +242,7 @@ class AzureBlobContainerOnAzuriteTest {
                 new ByteArrayInputStream(changed), changed.length);
 
         assertEquals(new AzureBlobContainer.UploadResult(2, 1, changed.length), resumed);
-        try (InputStream in = container.get("job/packs/00/p4")) {
+        try (InputStream in = container.open("job/packs/00/p4")) {
             assertArrayEquals(changed, in.readAllBytes());
         }
     }
@@ -252,14 +252,14 @@ class AzureBlobContainerOnAzuriteTest {
         String sas = accountSas(new AccountSasPermission().setReadPermission(true).setWritePermission(true)
                 .setCreatePermission(true).setListPermission(true).setAddPermission(true));
         AzureBlobStorage withSas = AzureBlobStorage.open(StorageAccess.sas(azurite.accountUrl(), Secret.of("?" + sas)));
-        AzureBlobContainer source = (AzureBlobContainer) withSas.container(newContainer().name());
-        AzureBlobContainer target = (AzureBlobContainer) withSas.container(container.name());
+        AzureBlobContainer source = withSas.container(newContainer().name());
+        AzureBlobContainer target = withSas.container(container.name());
         byte[] data = random(MIB + 3, 7);
 
         source.put("job/config", new ByteArrayInputStream(data), data.length);
         target.copyFrom(source, "job/config");
 
-        try (InputStream in = target.get("job/config")) {
+        try (InputStream in = target.open("job/config")) {
             assertArrayEquals(data, in.readAllBytes());
         }
         assertEquals(List.of("job/config"), target.list("job/"));
@@ -270,7 +270,7 @@ class AzureBlobContainerOnAzuriteTest {
     void aSasWithoutWritePermissionGivesOneClearLineWithoutTheSas() throws Exception {
         String sas = accountSas(new AccountSasPermission().setReadPermission(true).setListPermission(true));
         AzureBlobStorage readOnly = AzureBlobStorage.open(StorageAccess.sas(azurite.accountUrl(), Secret.of(sas)));
-        BlobContainer c = readOnly.container(container.name());
+        ObjectStore c = readOnly.container(container.name());
 
         IOException e = assertThrows(IOException.class,
                 () -> c.put("job/config", new ByteArrayInputStream(new byte[] { 1 }), 1));
@@ -350,7 +350,7 @@ class AzureBlobContainerOnAzuriteTest {
     }
 
     /** A container somewhere the service cannot read from: one blob, held in memory. */
-    private static final class OneBlobContainer implements BlobContainer {
+    private static final class OneBlobContainer implements ObjectStore {
         private final String name;
         private final byte[] data;
 
@@ -360,23 +360,31 @@ class AzureBlobContainerOnAzuriteTest {
         }
 
         @Override
-        public void put(String blob, InputStream content, long length) {
+        public String location() {
+            return "memory";
+        }
+
+        @Override
+        public PendingObject create(String folder) {
             throw new UnsupportedOperationException("read-only");
         }
 
         @Override
-        public InputStream get(String blob) throws IOException {
+        public byte[] get(String blob) throws IOException {
             if (!blob.equals(name)) {
                 throw new IOException("no blob " + blob);
             }
-            return new ByteArrayInputStream(data);
+            return data.clone();
         }
 
         @Override
-        public InputStream get(String blob, long offset, long length) throws IOException {
-            InputStream in = get(blob);
-            in.skipNBytes(offset);
-            return new ByteArrayInputStream(in.readNBytes((int) length));
+        public byte[] getRange(String blob, long offset, int length) throws IOException {
+            return java.util.Arrays.copyOfRange(get(blob), (int) offset, (int) offset + length);
+        }
+
+        @Override
+        public InputStream open(String blob) throws IOException {
+            return new ByteArrayInputStream(get(blob));
         }
 
         @Override
@@ -401,8 +409,8 @@ class AzureBlobContainerOnAzuriteTest {
         }
 
         @Override
-        public void copyFrom(BlobContainer source, String blob) {
-            throw new UnsupportedOperationException("read-only");
+        public int deleteAbandoned() {
+            return 0;
         }
     }
 }

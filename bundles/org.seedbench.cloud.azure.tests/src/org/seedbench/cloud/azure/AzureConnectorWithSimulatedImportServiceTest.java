@@ -8,18 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.seedbench.cloud.simulator.Dock;
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.ConnectorSettings;
+import org.seedbench.core.spi.DriveDock;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.KeyProtector;
 import org.seedbench.testsupport.CloudConnectorContract;
@@ -34,6 +35,7 @@ class AzureConnectorWithSimulatedImportServiceTest extends CloudConnectorContrac
     private final Azurite azurite;
     private final AzureCloudConnector connector = new AzureCloudConnector();
     private SimulatedImportService service;
+    private final List<SimulatedImportService> started = new ArrayList<>();
 
     AzureConnectorWithSimulatedImportServiceTest(Azurite azurite) {
         this.azurite = azurite;
@@ -50,20 +52,27 @@ class AzureConnectorWithSimulatedImportServiceTest extends CloudConnectorContrac
     }
 
     @Override
-    protected Map<String, Object> settings(Path folder) {
+    protected ConnectorSettings settings(Path folder) {
         try {
-            service = SimulatedImportService.start(azurite, folder.resolve("cloud"), List.of(), Dock.empty(), 86400);
+            SimulatedImportService one = SimulatedImportService.start(azurite, folder.resolve("cloud"), List.of(),
+                    DriveDock.NONE, 86400);
+            started.add(one);
+            if (service == null) {
+                service = one; // the first is the session's of the tests
+            }
+            return one.settings(route());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return service.settings(route());
     }
 
     @AfterEach
-    void stopSimulator() {
-        if (service != null) {
-            service.close();
-        }
+    void stopSimulators() {
+        started.forEach(SimulatedImportService::close);
+    }
+
+    private AzureSession session() {
+        return (AzureSession) session;
     }
 
     private ImportJobRequest request(String job) {
@@ -75,9 +84,8 @@ class AzureConnectorWithSimulatedImportServiceTest extends CloudConnectorContrac
 
     @Test
     void aConnectorThatDidNotCreateTheJobFindsItOnItsRoute() throws IOException {
-        connector.createImportJob(request("routed-job"));
-        AzureCloudConnector other = new AzureCloudConnector();
-        other.signIn(service.settings("importexport"));
+        session.createImportJob(request("routed-job"));
+        AzureSession other = new AzureCloudConnector().signIn(service.settings("importexport"));
 
         CloudJobStatus found = other.getImportJob(SUBSCRIPTION, "routed-job").orElseThrow();
 
@@ -89,7 +97,7 @@ class AzureConnectorWithSimulatedImportServiceTest extends CloudConnectorContrac
 
     @Test
     void theJobsCreationTimeAndDrivesComeBackFromTheService() throws IOException {
-        CloudJobStatus created = connector.createImportJob(request("timed-job"));
+        CloudJobStatus created = session.createImportJob(request("timed-job"));
         assertEquals(service.backend.getImportJob(SUBSCRIPTION, "timed-job").orElseThrow().created(), created.created());
         assertEquals(List.of("SB-0001"), created.drives().stream().map(CloudJobStatus.DriveStatus::serial).toList());
         assertEquals(DriveState.SPECIFIED, created.drives().get(0).state());
@@ -97,19 +105,19 @@ class AzureConnectorWithSimulatedImportServiceTest extends CloudConnectorContrac
 
     @Test
     void aDeletedJobIsGoneAndAnUnknownJobIsNotFound() throws IOException {
-        connector.createImportJob(request("short-lived"));
-        connector.deleteImportJob(SUBSCRIPTION, "short-lived");
-        assertTrue(connector.getImportJob(SUBSCRIPTION, "short-lived").isEmpty());
-        assertFalse(connector.listImportJobs(SUBSCRIPTION).stream().anyMatch(j -> j.jobName().equals("short-lived")));
-        assertTrue(connector.getImportJob(SUBSCRIPTION, "never-made").isEmpty());
-        IOException e = assertThrows(IOException.class, () -> connector.cancelImportJob(SUBSCRIPTION, "never-made"));
+        session.createImportJob(request("short-lived"));
+        session().deleteImportJob(SUBSCRIPTION, "short-lived");
+        assertTrue(session.getImportJob(SUBSCRIPTION, "short-lived").isEmpty());
+        assertFalse(session.listImportJobs(SUBSCRIPTION).stream().anyMatch(j -> j.jobName().equals("short-lived")));
+        assertTrue(session.getImportJob(SUBSCRIPTION, "never-made").isEmpty());
+        IOException e = assertThrows(IOException.class, () -> session.cancelImportJob(SUBSCRIPTION, "never-made"));
         assertTrue(e.getMessage().contains("never-made"), e.getMessage());
     }
 
     @Test
     void aBrokenRuleComesBackAsTheServicesErrorWithoutTheKey() throws IOException {
-        connector.createImportJob(request("twice"));
-        IOException e = assertThrows(IOException.class, () -> connector.createImportJob(request("twice")));
+        session.createImportJob(request("twice"));
+        IOException e = assertThrows(IOException.class, () -> session.createImportJob(request("twice")));
         assertTrue(e.getMessage().contains("HTTP 409"), e.getMessage());
         assertFalse(e.getMessage().contains("111111-222222"), e.getMessage());
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.seedbench.cloud.simulator.Dock;
+import org.seedbench.core.spi.DriveDock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,7 +49,7 @@ class ImportServiceSimulatorTest {
 
     @BeforeEach
     void start() throws IOException {
-        service = SimulatedImportService.start(azurite, temp.resolve("cloud"), List.of(), Dock.empty(), 86400);
+        service = SimulatedImportService.start(azurite, temp.resolve("cloud"), List.of(), DriveDock.NONE, 86400);
     }
 
     @AfterEach

@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
-import org.seedbench.cloud.simulator.Dock;
-import org.seedbench.cloud.simulator.Dock.DockedDrive;
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Shipment;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.DriveDock;
+import org.seedbench.core.spi.DriveDock.DockedDrive;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.ImportJobRequest;
@@ -92,9 +92,9 @@ class ImportThroughSimulatedServiceEndToEndTest {
         List<DriveEntry> drives = prepareDrives(staged, job, targets);
         Map<String, DockedDrive> docked = new LinkedHashMap<>();
         targets.forEach((serial, target) -> docked.put(serial, new DockedDrive(target, portable.id())));
-        service = SimulatedImportService.start(azurite, temp.resolve("cloud"), List.of(portable), Dock.of(docked), 86400);
-        AzureCloudConnector azure = new AzureCloudConnector();
-        azure.signIn(service.settings("importexport"));
+        service = SimulatedImportService.start(azurite, temp.resolve("cloud"), List.of(portable), DriveDock.of(docked),
+                86400);
+        AzureSession azure = new AzureCloudConnector().signIn(service.settings("importexport"));
 
         CloudJobStatus created = azure.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", job,
                 Azurite.ACCOUNT, CONTAINER, "Contoso IT\n1 Main St\nSpringfield", drives, Map.of("route", route)));
@@ -129,8 +129,7 @@ class ImportThroughSimulatedServiceEndToEndTest {
 
     /** The route on which a connector that knows no job finds the job. */
     private String routeSeenByAFreshConnector(String job) throws IOException {
-        AzureCloudConnector fresh = new AzureCloudConnector();
-        fresh.signIn(service.settings("importexport"));
+        AzureSession fresh = new AzureCloudConnector().signIn(service.settings("importexport"));
         return fresh.routeOfJob(SUBSCRIPTION, job);
     }
 
@@ -143,7 +142,7 @@ class ImportThroughSimulatedServiceEndToEndTest {
         return true;
     }
 
-    private static void assertBlobsAreTheStagedFiles(BlobContainer container, Path staged, String job) throws IOException {
+    private static void assertBlobsAreTheStagedFiles(ObjectStore container, Path staged, String job) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(staged)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -151,7 +150,7 @@ class ImportThroughSimulatedServiceEndToEndTest {
         assertFalse(files.isEmpty());
         for (Path file : files) {
             String blob = job + "/" + staged.relativize(file).toString().replace('\\', '/');
-            try (InputStream in = container.get(blob)) {
+            try (InputStream in = container.open(blob)) {
                 assertArrayEquals(Files.readAllBytes(file), in.readAllBytes(), blob);
             }
         }
@@ -199,7 +198,7 @@ class ImportThroughSimulatedServiceEndToEndTest {
         List<DriveEntry> drives = new ArrayList<>();
         for (String serial : targets.keySet()) {
             DriveInfoFile.Info info = DriveInfoFile.read(DriveInfoFile.path(journals, job, serial));
-            drives.add(new DriveEntry(serial, info.key(), info.manifestFile(), info.manifestHash(), portable.id(), null));
+            drives.add(new DriveEntry(serial, info.key(), info.manifestFile(), info.manifestHash(), portable.id()));
         }
         return drives;
     }

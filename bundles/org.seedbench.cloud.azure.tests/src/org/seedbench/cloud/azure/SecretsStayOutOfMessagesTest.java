@@ -17,7 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.seedbench.core.model.Secret;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.ConnectorSettings;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.KeyProtector;
 
@@ -41,16 +42,16 @@ class SecretsStayOutOfMessagesTest {
         this.azurite = azurite;
     }
 
-    private static void put(BlobContainer c) throws IOException {
+    private static void put(ObjectStore c) throws IOException {
         c.put("job/config", new ByteArrayInputStream(new byte[] { 1, 2, 3 }), 3);
     }
 
     @Test
     void aWrongAccountKeyIsRefusedWithoutShowingIt() throws IOException {
-        AzureCloudConnector azure = new AzureCloudConnector();
-        azure.signIn(Map.of(StorageAccess.ACCOUNT_URL, azurite.accountUrl().toString(), StorageAccess.ACCOUNT_NAME,
-                Azurite.ACCOUNT, StorageAccess.ACCOUNT_KEY, Secret.of(WRONG_KEY), "credential",
-                SimulatedImportService.anyToken()));
+        AzureSession azure = new AzureCloudConnector().signIn(ConnectorSettings.empty()
+                .with(StorageAccess.ACCOUNT_URL, azurite.accountUrl().toString())
+                .with(StorageAccess.ACCOUNT_NAME, Azurite.ACCOUNT).withSecret(StorageAccess.ACCOUNT_KEY, Secret.of(WRONG_KEY)),
+                SimulatedImportService.anyToken());
         IOException e = assertThrows(IOException.class, () -> put(azure.container(Azurite.ACCOUNT, "secrets")));
         assertTrue(e.getMessage().contains("HTTP 403"), e.getMessage());
         assertNotIn(e, "key", WRONG_KEY);
@@ -58,21 +59,20 @@ class SecretsStayOutOfMessagesTest {
 
     @Test
     void aConnectionStringWithAWrongKeyIsRefusedWithoutShowingIt() throws IOException {
-        AzureCloudConnector azure = new AzureCloudConnector();
         String connectionString = "DefaultEndpointsProtocol=http;AccountName=" + Azurite.ACCOUNT + ";AccountKey=" + WRONG_KEY
                 + ";BlobEndpoint=" + azurite.accountUrl() + ";";
-        azure.signIn(Map.of(StorageAccess.CONNECTION_STRING, Secret.of(connectionString), "credential",
-                SimulatedImportService.anyToken()));
+        AzureSession azure = new AzureCloudConnector().signIn(ConnectorSettings.empty()
+                .withSecret(StorageAccess.CONNECTION_STRING, Secret.of(connectionString)), SimulatedImportService.anyToken());
         IOException e = assertThrows(IOException.class, () -> put(azure.container(Azurite.ACCOUNT, "secrets")));
         assertNotIn(e, "key", WRONG_KEY);
     }
 
     @Test
     void aBadSasTokenIsRefusedWithoutShowingItsSignature() throws IOException {
-        AzureCloudConnector azure = new AzureCloudConnector();
-        azure.signIn(Map.of(StorageAccess.ACCOUNT_URL, azurite.accountUrl().toString(), StorageAccess.SAS_TOKEN,
-                Secret.of("?sv=2024-08-04&ss=b&srt=sco&sp=rwdlac&se=2099-01-01T00:00:00Z&sig=" + SIGNATURE), "credential",
-                SimulatedImportService.anyToken()));
+        AzureSession azure = new AzureCloudConnector().signIn(ConnectorSettings.empty()
+                .with(StorageAccess.ACCOUNT_URL, azurite.accountUrl().toString()).withSecret(StorageAccess.SAS_TOKEN,
+                        Secret.of("?sv=2024-08-04&ss=b&srt=sco&sp=rwdlac&se=2099-01-01T00:00:00Z&sig=" + SIGNATURE)),
+                SimulatedImportService.anyToken());
         IOException e = assertThrows(IOException.class, () -> put(azure.container(Azurite.ACCOUNT, "secrets")));
         assertTrue(e.getMessage().contains("HTTP 403"), e.getMessage());
         assertNotIn(e, "SAS signature", SIGNATURE);
@@ -80,11 +80,11 @@ class SecretsStayOutOfMessagesTest {
 
     @Test
     void aClientSecretEntraIdCannotTakeShowsNeitherItNorTheRecoveryPassword() throws IOException {
-        AzureCloudConnector azure = new AzureCloudConnector();
-        azure.signIn(Map.of("tenantId", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "clientId",
-                "11111111-2222-3333-4444-555555555555", "clientSecret", Secret.of(CLIENT_SECRET), "authorityHost",
-                "https://127.0.0.1:" + closedPort(), AzureCloudConnector.RESOURCE_GROUP, "rg",
-                AzureCloudConnector.MANAGEMENT_ENDPOINT, "https://127.0.0.1:" + closedPort()));
+        AzureSession azure = new AzureCloudConnector().signIn(ConnectorSettings.empty()
+                .with("tenantId", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0").with("clientId", "11111111-2222-3333-4444-555555555555")
+                .withSecret("clientSecret", Secret.of(CLIENT_SECRET)).with("authorityHost", "https://127.0.0.1:" + closedPort())
+                .with(AzureCloudConnector.RESOURCE_GROUP, "rg")
+                .with(AzureCloudConnector.MANAGEMENT_ENDPOINT, "https://127.0.0.1:" + closedPort()));
         IOException e = assertThrows(IOException.class, () -> azure.createImportJob(request()));
         assertTrue(e.getMessage().startsWith("Azure Resource Manager: cannot create import job"), e.getMessage());
         assertNotIn(e, "client secret", CLIENT_SECRET);
@@ -105,9 +105,9 @@ class SecretsStayOutOfMessagesTest {
         });
         quoting.start();
         try {
-            AzureCloudConnector azure = new AzureCloudConnector();
-            azure.signIn(Map.of(AzureCloudConnector.MANAGEMENT_ENDPOINT, "http://127.0.0.1:" + quoting.getAddress().getPort(),
-                    AzureCloudConnector.RESOURCE_GROUP, "rg", "credential", SimulatedImportService.anyToken()));
+            AzureSession azure = new AzureCloudConnector().signIn(ConnectorSettings.empty()
+                    .with(AzureCloudConnector.MANAGEMENT_ENDPOINT, "http://127.0.0.1:" + quoting.getAddress().getPort())
+                    .with(AzureCloudConnector.RESOURCE_GROUP, "rg"), SimulatedImportService.anyToken());
             for (String route : List.of("importexport", "databox")) {
                 IOException e = assertThrows(IOException.class, () -> azure.createImportJob(request(route)));
                 assertTrue(e.getMessage().contains("HTTP 400 InvalidRequestContent"), e.getMessage());
@@ -121,9 +121,9 @@ class SecretsStayOutOfMessagesTest {
 
     @Test
     void aTokenIsNotSentInTheClearToAnotherHost() throws IOException {
-        AzureCloudConnector azure = new AzureCloudConnector();
-        azure.signIn(Map.of(AzureCloudConnector.MANAGEMENT_ENDPOINT, "http://management.example.invalid",
-                AzureCloudConnector.RESOURCE_GROUP, "rg", "credential", SimulatedImportService.anyToken()));
+        AzureSession azure = new AzureCloudConnector().signIn(ConnectorSettings.empty()
+                .with(AzureCloudConnector.MANAGEMENT_ENDPOINT, "http://management.example.invalid")
+                .with(AzureCloudConnector.RESOURCE_GROUP, "rg"), SimulatedImportService.anyToken());
         IOException e = assertThrows(IOException.class, () -> azure.locations());
         assertTrue(e.getMessage().contains("plain HTTP"), e.getMessage());
     }

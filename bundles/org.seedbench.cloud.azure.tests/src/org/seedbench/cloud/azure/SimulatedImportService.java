@@ -3,14 +3,14 @@ package org.seedbench.cloud.azure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.seedbench.cloud.local.LocalCloudConnector;
-import org.seedbench.cloud.simulator.Dock;
+import org.seedbench.cloud.local.LocalSession;
 import org.seedbench.cloud.simulator.ImportServiceSimulator;
+import org.seedbench.core.spi.ConnectorSettings;
 import org.seedbench.core.spi.DiskEncryptor;
+import org.seedbench.core.spi.DriveDock;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
@@ -26,11 +26,11 @@ import reactor.core.publisher.Mono;
 final class SimulatedImportService implements AutoCloseable {
     static final String RESOURCE_GROUP = "seedbench-rg";
 
-    final LocalCloudConnector backend;
+    final LocalSession backend;
     final ImportServiceSimulator simulator;
     private final Azurite azurite;
 
-    private SimulatedImportService(Azurite azurite, LocalCloudConnector backend, ImportServiceSimulator simulator) {
+    private SimulatedImportService(Azurite azurite, LocalSession backend, ImportServiceSimulator simulator) {
         this.azurite = azurite;
         this.backend = backend;
         this.simulator = simulator;
@@ -39,25 +39,26 @@ final class SimulatedImportService implements AutoCloseable {
     /**
      * @param secondsPerDay the simulated datacenter's clock: 86400 for real time
      */
-    static SimulatedImportService start(Azurite azurite, Path folder, List<DiskEncryptor> encryptors, Dock dock,
+    static SimulatedImportService start(Azurite azurite, Path folder, List<DiskEncryptor> encryptors, DriveDock dock,
             double secondsPerDay) throws IOException {
-        AzureCloudConnector storage = new AzureCloudConnector();
-        storage.signIn(Map.of(StorageAccess.CONNECTION_STRING, azurite.connectionString(), "credential", anyToken()));
-        LocalCloudConnector backend = new LocalCloudConnector(encryptors);
-        backend.signIn(Map.of(LocalCloudConnector.FOLDER, folder, LocalCloudConnector.IMPORT_STORAGE, storage));
-        return new SimulatedImportService(azurite, backend, ImportServiceSimulator.start(backend, dock,
+        AzureSession storage = new AzureCloudConnector().signIn(
+                ConnectorSettings.empty().withSecret(StorageAccess.CONNECTION_STRING, azurite.connectionString()),
+                anyToken());
+        LocalSession backend = new LocalCloudConnector(encryptors).signIn(ConnectorSettings.empty()
+                .with(LocalCloudConnector.FOLDER, folder.toString()).withDock(dock), storage);
+        return new SimulatedImportService(azurite, backend, ImportServiceSimulator.start(backend,
                 azurite.accountUrl(), 0, secondsPerDay == 86400 ? null : 1 / secondsPerDay));
     }
 
-    /** The Azure connector's sign-in settings: Azurite for blobs, the simulator for jobs. */
-    Map<String, Object> settings(String route) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(StorageAccess.CONNECTION_STRING, azurite.connectionString());
-        settings.put(AzureCloudConnector.MANAGEMENT_ENDPOINT, simulator.uri().toString());
-        settings.put(AzureCloudConnector.RESOURCE_GROUP, RESOURCE_GROUP);
-        settings.put(AzureCloudConnector.ROUTE, route);
-        settings.put("credential", anyToken());
-        return settings;
+    /**
+     * The Azure connector's sign-in settings: Azurite for blobs, the simulator for jobs, and a fixed bearer token
+     * (Microsoft Entra ID is not reachable here; the simulator accepts any token).
+     */
+    ConnectorSettings settings(String route) {
+        return ConnectorSettings.empty().withSecret(StorageAccess.CONNECTION_STRING, azurite.connectionString())
+                .with(AzureCloudConnector.MANAGEMENT_ENDPOINT, simulator.uri().toString())
+                .with(AzureCloudConnector.RESOURCE_GROUP, RESOURCE_GROUP).with(AzureCloudConnector.ROUTE, route)
+                .with("accessToken", "simulated-token");
     }
 
     /** A stand-in for an Entra ID credential: a fixed token, valid for an hour. */

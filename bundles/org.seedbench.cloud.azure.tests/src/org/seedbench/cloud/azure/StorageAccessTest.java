@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.util.Map;
+
 
 import org.junit.jupiter.api.Test;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.spi.ConnectorSettings;
 
 /** How the connector's settings become a {@link StorageAccess}, and that no form of it shows its secret. */
 class StorageAccessTest {
@@ -21,8 +22,8 @@ class StorageAccessTest {
     void aConnectionStringWinsAndIsKeptAsASecret() throws Exception {
         String cs = "DefaultEndpointsProtocol=https;AccountName=contosobackup;AccountKey=" + KEY
                 + ";EndpointSuffix=core.windows.net";
-        StorageAccess access = StorageAccess.fromSettings(Map.of(StorageAccess.CONNECTION_STRING, cs,
-                StorageAccess.ACCOUNT_NAME, "ignored"));
+        StorageAccess access = StorageAccess.fromSettings(ConnectorSettings.empty()
+                .with(StorageAccess.CONNECTION_STRING, cs).with(StorageAccess.ACCOUNT_NAME, "ignored"));
         StorageAccess.ConnectionString c = assertInstanceOf(StorageAccess.ConnectionString.class, access);
         assertEquals(cs, new String(c.value().reveal()));
         assertFalse(access.toString().contains(KEY), access.toString());
@@ -30,8 +31,8 @@ class StorageAccessTest {
 
     @Test
     void anAccountNameAndKeyReachThePublicEndpoint() throws Exception {
-        StorageAccess access = StorageAccess.fromSettings(Map.of(StorageAccess.ACCOUNT_NAME, "contosobackup",
-                StorageAccess.ACCOUNT_KEY, Secret.of(KEY)));
+        StorageAccess access = StorageAccess.fromSettings(ConnectorSettings.empty()
+                .with(StorageAccess.ACCOUNT_NAME, "contosobackup").withSecret(StorageAccess.ACCOUNT_KEY, Secret.of(KEY)));
         StorageAccess.SharedKey k = assertInstanceOf(StorageAccess.SharedKey.class, access);
         assertEquals(URI.create("https://contosobackup.blob.core.windows.net"), k.accountUrl());
         assertEquals("contosobackup", k.accountName());
@@ -44,8 +45,9 @@ class StorageAccessTest {
 
     @Test
     void anAccountUrlAndSasTokenAreTakenWithOrWithoutTheQuestionMark() throws Exception {
-        StorageAccess access = StorageAccess.fromSettings(Map.of(StorageAccess.ACCOUNT_URL,
-                "https://contosobackup.blob.core.windows.net", StorageAccess.SAS_TOKEN, "?sv=2024-08-04&sig=abc%3D"));
+        StorageAccess access = StorageAccess.fromSettings(ConnectorSettings.empty()
+                .with(StorageAccess.ACCOUNT_URL, "https://contosobackup.blob.core.windows.net")
+                .with(StorageAccess.SAS_TOKEN, "?sv=2024-08-04&sig=abc%3D"));
         StorageAccess.AccountSas s = assertInstanceOf(StorageAccess.AccountSas.class, access);
         assertFalse(access.toString().contains("sig="), access.toString());
         assertEquals("contosobackup", AzureBlobStorage.open(s).accountName());
@@ -53,12 +55,12 @@ class StorageAccessTest {
 
     @Test
     void missingSettingsSayWhatIsAccepted() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> StorageAccess.fromSettings(Map.of()));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> StorageAccess.fromSettings(ConnectorSettings.empty()));
         assertTrue(e.getMessage().contains(StorageAccess.CONNECTION_STRING) && e.getMessage().contains(StorageAccess.SAS_TOKEN)
                 && e.getMessage().contains(StorageAccess.ACCOUNT_KEY), e.getMessage());
 
         InvalidInputException noUrl = assertThrows(InvalidInputException.class,
-                () -> StorageAccess.fromSettings(Map.of(StorageAccess.SAS_TOKEN, "sv=1&sig=x")));
+                () -> StorageAccess.fromSettings(ConnectorSettings.empty().with(StorageAccess.SAS_TOKEN, "sv=1&sig=x")));
         assertEquals("accountUrl: is missing", noUrl.getMessage());
 
         InvalidInputException badName = assertThrows(InvalidInputException.class,

@@ -2,12 +2,12 @@ package org.seedbench.cloud.azure;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 
 import org.seedbench.cloud.azure.internal.AzureBlobContainer;
 import org.seedbench.cloud.azure.internal.StorageAccount;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.SeedRules;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
 
 import com.azure.core.util.Context;
 
@@ -17,13 +17,21 @@ import com.azure.core.util.Context;
  */
 public final class AzureBlobStorage {
     private final StorageAccount account;
+    private final Path spool;
 
-    private AzureBlobStorage(StorageAccount account) {
+    private AzureBlobStorage(StorageAccount account, Path spool) {
         this.account = account;
+        this.spool = spool;
     }
 
+    /** The account, its containers spooling objects being written in a folder of the system's temporary directory. */
     public static AzureBlobStorage open(StorageAccess access) throws InvalidInputException {
-        return new AzureBlobStorage(StorageAccount.open(access));
+        return open(access, Path.of(System.getProperty("java.io.tmpdir"), "seedbench-spool", AzureCloudConnector.ID));
+    }
+
+    /** @param spool the local folder where objects being written wait for their upload (created when needed) */
+    public static AzureBlobStorage open(StorageAccess access, Path spool) throws InvalidInputException {
+        return new AzureBlobStorage(StorageAccount.open(access), spool);
     }
 
     public String accountName() {
@@ -36,14 +44,14 @@ public final class AzureBlobStorage {
     }
 
     /** A container of the account, which need not exist yet (see {@link #createContainer}). */
-    public BlobContainer container(String name) throws InvalidInputException {
+    public AzureBlobContainer container(String name) throws InvalidInputException {
         InvalidInputException.throwIfAny(SeedRules.checkContainer(name));
-        return new AzureBlobContainer(account, name);
+        return new AzureBlobContainer(account, name, spool);
     }
 
     /** Creates the container when it does not exist yet, and returns it. */
-    public BlobContainer createContainer(String name) throws InvalidInputException, IOException {
-        AzureBlobContainer container = (AzureBlobContainer) container(name);
+    public AzureBlobContainer createContainer(String name) throws InvalidInputException, IOException {
+        AzureBlobContainer container = container(name);
         try {
             account.service().getBlobContainerClient(name).createIfNotExists();
         } catch (RuntimeException e) {

@@ -5,13 +5,13 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.seedbench.cloud.azure.internal.Settings;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
+import org.seedbench.core.spi.ConnectorSettings;
 
 /**
  * How to reach a storage account's Blob service: a connection string, an account URL with a SAS token, or an
@@ -85,9 +85,9 @@ public sealed interface StorageAccess {
     /**
      * Reads the access from connector settings: {@value #CONNECTION_STRING}; or {@value #ACCOUNT_URL} with
      * {@value #SAS_TOKEN}; or {@value #ACCOUNT_NAME} with {@value #ACCOUNT_KEY} (and optionally
-     * {@value #ACCOUNT_URL}). Secret values may be given as {@link Secret} or as a plain string.
+     * {@value #ACCOUNT_URL}).
      */
-    static StorageAccess fromSettings(Map<String, Object> settings) throws InvalidInputException {
+    static StorageAccess fromSettings(ConnectorSettings settings) throws InvalidInputException {
         Secret connectionString = secret(settings, CONNECTION_STRING);
         Secret sas = secret(settings, SAS_TOKEN);
         Secret key = secret(settings, ACCOUNT_KEY);
@@ -138,11 +138,11 @@ public sealed interface StorageAccess {
         return new Problem(field, null, "is missing", null);
     }
 
-    private static Secret secret(Map<String, Object> settings, String key) {
+    private static Secret secret(ConnectorSettings settings, String key) {
         return Settings.secret(settings, key);
     }
 
-    private static String text(Map<String, Object> settings, String key) {
+    private static String text(ConnectorSettings settings, String key) {
         return Settings.text(settings, key);
     }
 }

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.seedbench.core.model.CloudJobStatus;
@@ -24,7 +23,10 @@ import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.CloudConnector;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.CloudSession;
+import org.seedbench.core.spi.ConnectorSettings;
+import org.seedbench.core.spi.ObjectStore;
+import org.seedbench.core.spi.ObjectStore.PendingObject;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
 import org.seedbench.core.spi.KeyProtector;
@@ -42,19 +44,19 @@ class LocalCloudConnectorTest extends CloudConnectorContract {
     }
 
     @Override
-    protected Map<String, Object> settings(Path folder) {
-        return Map.of(LocalCloudConnector.DATA_DIRECTORY, folder);
+    protected ConnectorSettings settings(Path folder) {
+        return ConnectorSettings.of(folder);
     }
 
     @Test
     void blobsLieInTheCloudFolderOfTheDataDirectory() throws IOException {
-        connector.container("contosobackup", "seed").put("job/config", new ByteArrayInputStream(new byte[] {7}), 1);
+        session.container("contosobackup", "seed").put("job/config", new ByteArrayInputStream(new byte[] {7}), 1);
         assertTrue(Files.isRegularFile(tempDir.resolve("cloud/accounts/contosobackup/seed/job/config")));
     }
 
     @Test
     void aPutThatFailsHalfWayLeavesNoBlobAndNoTempFileIsListed() throws IOException {
-        BlobContainer c = connector.container("contosobackup", "seed");
+        ObjectStore c = session.container("contosobackup", "seed");
         InputStream failing = new InputStream() {
             private int served;
 
@@ -75,7 +77,7 @@ class LocalCloudConnectorTest extends CloudConnectorContract {
 
     @Test
     void badBlobNamesAreRefusedWithTheRule() throws IOException {
-        BlobContainer c = connector.container("contosobackup", "seed");
+        ObjectStore c = session.container("contosobackup", "seed");
         for (String bad : List.of("../escape", "/abs", "a//b", "a/./b", "a\\b")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> c.put(bad, new ByteArrayInputStream(new byte[1]), 1), bad);
@@ -85,12 +87,12 @@ class LocalCloudConnectorTest extends CloudConnectorContract {
 
     @Test
     void aServerSideCopyReadsBackIdentical() throws IOException {
-        BlobContainer from = connector.container("contosobackup", "seed");
-        BlobContainer to = connector.container("contosobackup", "vault");
+        ObjectStore from = session.container("contosobackup", "seed");
+        ObjectStore to = session.container("contosobackup", "vault");
         from.put("job/packs/ab/abc", new ByteArrayInputStream(new byte[] {1, 2, 3}), 3);
         to.copyFrom(from, "job/packs/ab/abc");
         from.delete("job/packs/ab/abc");
-        try (InputStream in = to.get("job/packs/ab/abc")) {
+        try (InputStream in = to.open("job/packs/ab/abc")) {
             assertArrayEquals(new byte[] {1, 2, 3}, in.readAllBytes());
         }
         assertEquals(3, to.size("job/packs/ab/abc"));
@@ -98,7 +100,7 @@ class LocalCloudConnectorTest extends CloudConnectorContract {
 
     @Test
     void aBadRequestNamesTheFieldAndTheRule() {
-        IOException e = assertThrows(IOException.class, () -> connector.container("Contoso_Backup", "seed"));
+        IOException e = assertThrows(IOException.class, () -> session.container("Contoso_Backup", "seed"));
         assertTrue(e.getCause() instanceof InvalidInputException, String.valueOf(e.getCause()));
         assertTrue(e.getMessage().startsWith("storage account 'Contoso_Backup'"), e.getMessage());
     }
@@ -111,7 +113,7 @@ class LocalCloudConnectorTest extends CloudConnectorContract {
             drives.add(new DriveEntry(i == 1 ? "SB-0000" : String.format("SB-%04d", i), key, "\\drive-manifest.xml",
                     i == 2 ? "not-an-md5" : "0123456789ABCDEF0123456789ABCDEF"));
         }
-        IOException e = assertThrows(IOException.class, () -> connector.createImportJob(new ImportJobRequest(
+        IOException e = assertThrows(IOException.class, () -> session.createImportJob(new ImportJobRequest(
                 SUBSCRIPTION, "moon", "1job", "contosobackup", "seed", "1 Main St", drives)));
         List<String> problems = ((InvalidInputException) e.getCause()).problems().stream().map(Problem::message)
                 .toList();
@@ -125,14 +127,14 @@ class LocalCloudConnectorTest extends CloudConnectorContract {
                 problems.stream().map(p -> p.startsWith("location") ? p.substring(0, p.indexOf(" (allowed")) : p)
                         .toList());
         assertFalse(e.getMessage().contains(PASSWORD));
-        assertEquals(List.of(), connector.listImportJobs(SUBSCRIPTION), "nothing is created");
+        assertEquals(List.of(), session.listImportJobs(SUBSCRIPTION), "nothing is created");
     }
 
     @Test
     void theJobFileKeepsTheKeyProtectorsForTheOwnerOnly() throws IOException {
-        connector.advanceClock(Duration.ofDays(3));
+        ((LocalSession) session).advanceClock(Duration.ofDays(3));
         KeyProtector key = new KeyProtector("kp", Secret.of(PASSWORD));
-        CloudJobStatus status = connector.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", "seed-fs01",
+        CloudJobStatus status = session.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", "seed-fs01",
                 "contosobackup", "seed", "1 Main St", List.of(new DriveEntry("SB-0001", key, "\\drive-manifest.xml",
                         "0123456789ABCDEF0123456789ABCDEF"))));
         Path file = tempDir.resolve("cloud/importexport/" + SUBSCRIPTION + "/seed-fs01.json");
@@ -147,7 +149,7 @@ class LocalCloudConnectorTest extends CloudConnectorContract {
         Path file = tempDir.resolve("cloud/importexport/" + SUBSCRIPTION + "/seed-fs01.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\"name\": \"seed-fs01\",\n \"drives\": [{\"recoveryPassword\": " + PASSWORD + "}");
-        IOException e = assertThrows(IOException.class, () -> connector.getImportJob(SUBSCRIPTION, "seed-fs01"));
+        IOException e = assertThrows(IOException.class, () -> session.getImportJob(SUBSCRIPTION, "seed-fs01"));
         assertTrue(e.getMessage().startsWith("the local cloud's record of job seed-fs01"), e.getMessage());
         assertFalse(e.getMessage().contains("111111"), e.getMessage());
     }
@@ -158,18 +160,51 @@ class LocalCloudConnectorTest extends CloudConnectorContract {
         ImportJobRequest request = new ImportJobRequest(SUBSCRIPTION, "westeurope", "seed-fs01", "contosobackup",
                 "seed", "1 Main St", List.of(new DriveEntry("SB-0001", key, "\\drive-manifest.xml",
                         "0123456789ABCDEF0123456789ABCDEF")));
-        CloudJobStatus first = connector.createImportJob(request);
-        assertEquals(first.created(), connector.createImportJob(request).created());
+        CloudJobStatus first = session.createImportJob(request);
+        assertEquals(first.created(), session.createImportJob(request).created());
         ImportJobRequest other = new ImportJobRequest(SUBSCRIPTION, "westeurope", "seed-fs01", "contosobackup",
                 "other", "1 Main St", request.drives());
-        IOException e = assertThrows(IOException.class, () -> connector.createImportJob(other));
+        IOException e = assertThrows(IOException.class, () -> session.createImportJob(other));
         assertTrue(e.getMessage().startsWith("import job name 'seed-fs01': already names another import job"),
                 e.getMessage());
     }
 
     @Test
     void signInWithoutADataDirectorySaysWhatIsMissing() {
-        IOException e = assertThrows(IOException.class, () -> new LocalCloudConnector(List.of()).signIn(Map.of()));
+        IOException e = assertThrows(IOException.class,
+                () -> new LocalCloudConnector(List.of()).signIn(ConnectorSettings.empty()));
         assertTrue(e.getMessage().startsWith("dataDirectory: is missing"), e.getMessage());
+    }
+
+    @Test
+    void twoDataDirectoriesHaveContainersOfTheirOwn() throws IOException {
+        CloudSession other = connector.signIn(ConnectorSettings.of(tempDir.resolve("other")));
+        session.container("contosobackup", "seed").put("job/config", new byte[] {1});
+        other.container("contosobackup", "seed").put("job/config", new byte[] {2});
+        assertArrayEquals(new byte[] {1}, session.container("contosobackup", "seed").get("job/config"));
+        assertArrayEquals(new byte[] {2}, other.container("contosobackup", "seed").get("job/config"));
+        assertEquals("local:contosobackup/seed", other.container("contosobackup", "seed").location());
+    }
+
+    @Test
+    void anObjectWrittenThroughCreateAppearsWholeOnCommitAndAnAbandonedOneIsRemoved() throws IOException {
+        ObjectStore c = session.container("contosobackup", "seed");
+        try (PendingObject pending = c.create("job/packs")) {
+            pending.output().write(new byte[] {4, 5, 6});
+            assertEquals(List.of(), c.list(""), "nothing before the commit");
+            assertEquals(0, c.deleteAbandoned(), "a write in progress is left alone");
+            pending.commit("job/packs/ab/abcd");
+        }
+        try (PendingObject discarded = c.create("job/packs")) {
+            discarded.output().write(new byte[] {1});
+        }
+        assertEquals(List.of("job/packs/ab/abcd"), c.list(""));
+        assertArrayEquals(new byte[] {5, 6}, c.getRange("job/packs/ab/abcd", 1, 2));
+        assertThrows(java.io.EOFException.class, () -> c.getRange("job/packs/ab/abcd", 2, 5));
+        Path dead = tempDir.resolve("cloud/accounts/contosobackup/seed/job/packs/.tmp-left-by-a-dead-process");
+        Files.write(dead, new byte[] {9});
+        assertEquals(1, c.deleteAbandoned());
+        assertFalse(Files.exists(dead));
+        assertEquals(List.of("job/packs/ab/abcd"), c.list(""));
     }
 }

@@ -15,6 +15,7 @@ import org.seedbench.core.support.manifest.DriveManifest;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DiskEncryptor.DriveFile;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
+import org.seedbench.core.spi.DriveDock;
 import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
 import org.seedbench.core.spi.KeyProtector;
@@ -74,7 +75,26 @@ record PreparedDrive(DriveTarget target, KeyProtector key, String manifestHash, 
     }
 
     DriveEntry entry(KeyProtector key, String manifestHash) {
-        return new DriveEntry(target.serial(), key, "\\" + DriveManifest.FILE_NAME, manifestHash, "portable", target);
+        return new DriveEntry(target.serial(), key, "\\" + DriveManifest.FILE_NAME, manifestHash, "portable");
+    }
+
+    /** Where the drive is docked, for the simulated datacenter. */
+    DriveDock.DockedDrive docked() {
+        return new DriveDock.DockedDrive(target, "portable");
+    }
+
+    /** A dock holding these drives. */
+    static DriveDock dock(PreparedDrive... drives) {
+        java.util.Map<String, DriveDock.DockedDrive> docked = new LinkedHashMap<>();
+        for (PreparedDrive d : drives) {
+            docked.put(d.target().serial(), d.docked());
+        }
+        return DriveDock.of(docked);
+    }
+
+    /** A dock holding this drive. */
+    DriveDock dock() {
+        return dock(this);
     }
 
     /** The file's bytes on the drive (encrypted). */

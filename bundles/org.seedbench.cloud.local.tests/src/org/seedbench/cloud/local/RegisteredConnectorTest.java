@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +18,8 @@ import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.CloudSession;
+import org.seedbench.core.spi.ConnectorSettings;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.ImportJobRequest;
 
@@ -43,22 +44,21 @@ class RegisteredConnectorTest {
     @Test
     void theRegisteredConnectorIsTheDefaultLocalCloud() throws Exception {
         assertEquals(SeedingJob.DEFAULT_CONNECTOR, connector.id());
-        connector.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, data));
-        connector.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, data.toString()));
-        assertTrue(connector.location("westeurope").orElseThrow().shippingAddress().contains("simulated"));
+        CloudSession session = connector.signIn(ConnectorSettings.of(data));
+        assertTrue(session.location("westeurope").orElseThrow().shippingAddress().contains("simulated"));
     }
 
     @Test
     void itsDatacenterUnlocksDrivesWithTheRegisteredEncryptors() throws Exception {
-        connector.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, data.resolve("data")));
         PreparedDrive d = PreparedDrive.prepare(portable, data.resolve("drive"), "SB-0001", "seed", "job-1",
                 PreparedDrive.seedFiles(1, PreparedDrive.MIB));
-        connector.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", "job-1", "contosobackup", "seed",
+        CloudSession session = connector.signIn(ConnectorSettings.of(data.resolve("data")).withDock(d.dock()));
+        session.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", "job-1", "contosobackup", "seed",
                 "1 Main St", List.of(d.entry())));
-        connector.updateShipping(SUBSCRIPTION, new Shipment("job-1", "UPS", "1Z-REG", LocalDate.now(),
+        session.updateShipping(SUBSCRIPTION, new Shipment("job-1", "UPS", "1Z-REG", LocalDate.now(),
                 List.of("SB-0001"), "1 Main St", null));
-        ((LocalCloudConnector) connector).advanceClock(Duration.ofDays(2));
+        ((LocalSession) session).advanceClock(Duration.ofDays(2));
         assertEquals(DriveState.COMPLETED,
-                connector.getImportJob(SUBSCRIPTION, "job-1").orElseThrow().drives().get(0).state());
+                session.getImportJob(SUBSCRIPTION, "job-1").orElseThrow().drives().get(0).state());
     }
 }

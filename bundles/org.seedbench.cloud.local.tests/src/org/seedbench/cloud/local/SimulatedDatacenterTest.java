@@ -37,7 +37,11 @@ import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.CloudSession;
+import org.seedbench.core.spi.ConnectorSettings;
+import org.seedbench.core.spi.DatacenterLocation;
+import org.seedbench.core.spi.DriveDock;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
@@ -62,17 +66,30 @@ class SimulatedDatacenterTest {
     @TempDir
     Path temp;
 
-    private LocalCloudConnector cloud;
+    private LocalCloudConnector connector;
+    private LocalSession cloud;
+    /** The drives attached to "this computer", where the datacenter receives them. */
+    private final Map<String, DriveDock.DockedDrive> attached = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void signIn() throws IOException {
-        cloud = new LocalCloudConnector(List.of(portable));
-        cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data")));
+        connector = new LocalCloudConnector(List.of(portable));
+        cloud = connector.signIn(settings());
+    }
+
+    private ConnectorSettings settings() {
+        return ConnectorSettings.of(temp.resolve("data"))
+                .withDock(serial -> java.util.Optional.ofNullable(attached.get(serial)));
+    }
+
+    private PreparedDrive docked(PreparedDrive d) {
+        attached.put(d.target().serial(), d.docked());
+        return d;
     }
 
     private PreparedDrive drive(String serial, long seed, int... packSizes) throws Exception {
-        return PreparedDrive.prepare(portable, temp.resolve("drives/" + serial), serial, CONTAINER, JOB,
-                PreparedDrive.seedFiles(seed, packSizes));
+        return docked(PreparedDrive.prepare(portable, temp.resolve("drives/" + serial), serial, CONTAINER, JOB,
+                PreparedDrive.seedFiles(seed, packSizes)));
     }
 
     private CloudJobStatus create(DriveEntry... drives) throws IOException {
@@ -100,13 +117,13 @@ class SimulatedDatacenterTest {
         return after(Duration.ofDays(2));
     }
 
-    private BlobContainer container() throws IOException {
+    private ObjectStore container() throws IOException {
         return cloud.container(ACCOUNT, CONTAINER);
     }
 
     private void assertImported(PreparedDrive drive) throws IOException {
         for (Map.Entry<String, byte[]> f : drive.files().entrySet()) {
-            try (InputStream in = container().get(JOB + "/" + f.getKey())) {
+            try (InputStream in = container().open(JOB + "/" + f.getKey())) {
                 assertArrayEquals(f.getValue(), in.readAllBytes(), f.getKey() + " in the import container");
             }
         }
@@ -230,8 +247,8 @@ class SimulatedDatacenterTest {
         PreparedDrive d = drive("SB-0001", 9, MIB);
         create(d.entry());
         ship("SB-0001");
-        LocalCloudConnector second = new LocalCloudConnector(List.of(portable));
-        second.signIn(Map.of(LocalCloudConnector.FOLDER, temp.resolve("data/cloud").toString()));
+        LocalSession second = new LocalCloudConnector(List.of(portable))
+                .signIn(ConnectorSettings.empty().with(LocalCloudConnector.FOLDER, temp.resolve("data/cloud").toString()));
         second.advanceClock(Duration.ofDays(2));
 
         CloudJobStatus seen = second.getImportJob(SUBSCRIPTION, JOB).orElseThrow();
@@ -272,17 +289,16 @@ class SimulatedDatacenterTest {
 
     @Test
     void blobsAndLogsGoToTheImportStorageWhenOneIsGiven() throws Exception {
-        LocalCloudConnector storage = new LocalCloudConnector(List.of());
-        storage.signIn(Map.of(LocalCloudConnector.FOLDER, temp.resolve("storage")));
-        cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"),
-                LocalCloudConnector.IMPORT_STORAGE, storage));
+        LocalSession storage = new LocalCloudConnector(List.of())
+                .signIn(ConnectorSettings.empty().with(LocalCloudConnector.FOLDER, temp.resolve("storage").toString()));
+        cloud = connector.signIn(settings(), storage);
         PreparedDrive d = drive("SB-0001", 11, 5 * MIB);
         create(d.entry());
 
         DriveStatus drive = shipAndTransfer("SB-0001").drives().get(0);
         assertEquals(DriveState.COMPLETED, drive.state());
         for (Map.Entry<String, byte[]> f : d.files().entrySet()) {
-            try (InputStream in = storage.container(ACCOUNT, CONTAINER).get(JOB + "/" + f.getKey())) {
+            try (InputStream in = storage.container(ACCOUNT, CONTAINER).open(JOB + "/" + f.getKey())) {
                 assertArrayEquals(f.getValue(), in.readAllBytes(), f.getKey() + " in the import storage");
             }
         }
@@ -292,14 +308,16 @@ class SimulatedDatacenterTest {
 
     @Test
     void aWatcherInAnotherProcessSeesTheCopyProgressWhileItRuns() throws Exception {
-        LocalCloudConnector watcher = new LocalCloudConnector(List.of(portable));
-        watcher.signIn(Map.of(LocalCloudConnector.FOLDER, temp.resolve("data/cloud")));
+        LocalSession watcher = new LocalCloudConnector(List.of(portable))
+                .signIn(ConnectorSettings.empty().with(LocalCloudConnector.FOLDER, temp.resolve("data/cloud").toString()));
         ExecutorService elsewhere = Executors.newSingleThreadExecutor();
         List<String> seen = new ArrayList<>();
-        LocalCloudConnector storage = new LocalCloudConnector(List.of()) {
+        LocalSession folder = new LocalCloudConnector(List.of())
+                .signIn(ConnectorSettings.empty().with(LocalCloudConnector.FOLDER, temp.resolve("storage").toString()));
+        CloudSession storage = new ForwardingSession(folder) {
             @Override
-            public BlobContainer container(String account, String container) throws IOException {
-                BlobContainer c = super.container(account, container);
+            public ObjectStore container(String account, String container) throws IOException {
+                ObjectStore c = super.container(account, container);
                 return new ForwardingContainer(c) {
                     @Override
                     public void put(String name, InputStream content, long length) throws IOException {
@@ -311,9 +329,7 @@ class SimulatedDatacenterTest {
                 };
             }
         };
-        storage.signIn(Map.of(LocalCloudConnector.FOLDER, temp.resolve("storage")));
-        cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"),
-                LocalCloudConnector.IMPORT_STORAGE, storage));
+        cloud = connector.signIn(settings(), storage);
         PreparedDrive d = drive("SB-0001", 13, 4 * MIB, 4 * MIB);
         create(d.entry());
         try {
@@ -332,7 +348,7 @@ class SimulatedDatacenterTest {
     }
 
     /** The job as another connector on the same cloud reads it, from another thread. */
-    private static String watch(ExecutorService elsewhere, LocalCloudConnector watcher) throws IOException {
+    private static String watch(ExecutorService elsewhere, CloudSession watcher) throws IOException {
         try {
             CloudJobStatus s = elsewhere.submit(() -> watcher.getImportJob(SUBSCRIPTION, JOB).orElseThrow()).get();
             DriveStatus drive = s.drives().get(0);
@@ -342,12 +358,77 @@ class SimulatedDatacenterTest {
         }
     }
 
-    /** A container that hands every call on. */
-    private static class ForwardingContainer implements BlobContainer {
-        private final BlobContainer c;
+    /** A session that hands every call on. */
+    private static class ForwardingSession implements CloudSession {
+        private final CloudSession s;
 
-        ForwardingContainer(BlobContainer c) {
+        ForwardingSession(CloudSession s) {
+            this.s = s;
+        }
+
+        @Override
+        public String connectorId() {
+            return s.connectorId();
+        }
+
+        @Override
+        public List<DatacenterLocation> locations() throws IOException {
+            return s.locations();
+        }
+
+        @Override
+        public java.util.Optional<DatacenterLocation> location(String id) throws IOException {
+            return s.location(id);
+        }
+
+        @Override
+        public CloudJobStatus createImportJob(ImportJobRequest request) throws IOException {
+            return s.createImportJob(request);
+        }
+
+        @Override
+        public java.util.Optional<CloudJobStatus> getImportJob(String subscriptionId, String jobName)
+                throws IOException {
+            return s.getImportJob(subscriptionId, jobName);
+        }
+
+        @Override
+        public List<CloudJobStatus> listImportJobs(String subscriptionId) throws IOException {
+            return s.listImportJobs(subscriptionId);
+        }
+
+        @Override
+        public CloudJobStatus updateShipping(String subscriptionId, Shipment shipment) throws IOException {
+            return s.updateShipping(subscriptionId, shipment);
+        }
+
+        @Override
+        public void cancelImportJob(String subscriptionId, String jobName) throws IOException {
+            s.cancelImportJob(subscriptionId, jobName);
+        }
+
+        @Override
+        public String readLog(String logUri) throws IOException {
+            return s.readLog(logUri);
+        }
+
+        @Override
+        public ObjectStore container(String storageAccount, String container) throws IOException {
+            return s.container(storageAccount, container);
+        }
+    }
+
+    /** A container that hands every call on. */
+    private static class ForwardingContainer implements ObjectStore {
+        private final ObjectStore c;
+
+        ForwardingContainer(ObjectStore c) {
             this.c = c;
+        }
+
+        @Override
+        public String location() {
+            return c.location();
         }
 
         @Override
@@ -356,13 +437,28 @@ class SimulatedDatacenterTest {
         }
 
         @Override
-        public InputStream get(String name) throws IOException {
+        public void put(String name, byte[] content) throws IOException {
+            c.put(name, content);
+        }
+
+        @Override
+        public PendingObject create(String folder) throws IOException {
+            return c.create(folder);
+        }
+
+        @Override
+        public byte[] get(String name) throws IOException {
             return c.get(name);
         }
 
         @Override
-        public InputStream get(String name, long offset, long length) throws IOException {
-            return c.get(name, offset, length);
+        public byte[] getRange(String name, long offset, int length) throws IOException {
+            return c.getRange(name, offset, length);
+        }
+
+        @Override
+        public InputStream open(String name) throws IOException {
+            return c.open(name);
         }
 
         @Override
@@ -386,8 +482,8 @@ class SimulatedDatacenterTest {
         }
 
         @Override
-        public void copyFrom(BlobContainer source, String name) throws IOException {
-            c.copyFrom(source, name);
+        public int deleteAbandoned() throws IOException {
+            return c.deleteAbandoned();
         }
     }
 
@@ -423,16 +519,16 @@ class SimulatedDatacenterTest {
 
     @Test
     void aManifestWhoseFilePathClimbsOutOfTheDriveFailsTheDriveWithManifestCorrupted() throws Exception {
-        PreparedDrive d = PreparedDrive.prepare(portable, temp.resolve("drives/SB-0001"), "SB-0001", CONTAINER, JOB,
+        PreparedDrive d = docked(PreparedDrive.prepare(portable, temp.resolve("drives/SB-0001"), "SB-0001", CONTAINER, JOB,
                 PreparedDrive.seedFiles(13, MIB), xml -> xml.replace("<FilePath>" + JOB + "/config</FilePath>",
-                        "<FilePath>" + JOB + "/../../../etc/passwd</FilePath>"));
+                        "<FilePath>" + JOB + "/../../../etc/passwd</FilePath>")));
         assertManifestCorrupted(d);
     }
 
     @Test
     void aMalformedManifestWhoseBlocksDoNotCoverTheFileFailsTheDriveWithManifestCorrupted() throws Exception {
-        PreparedDrive d = PreparedDrive.prepare(portable, temp.resolve("drives/SB-0001"), "SB-0001", CONTAINER, JOB,
-                PreparedDrive.seedFiles(14, MIB), xml -> xml.replace("<Length>300</Length>", "<Length>3000</Length>"));
+        PreparedDrive d = docked(PreparedDrive.prepare(portable, temp.resolve("drives/SB-0001"), "SB-0001", CONTAINER, JOB,
+                PreparedDrive.seedFiles(14, MIB), xml -> xml.replace("<Length>300</Length>", "<Length>3000</Length>")));
         assertManifestCorrupted(d);
     }
 
@@ -474,11 +570,10 @@ class SimulatedDatacenterTest {
     @Test
     void aRehearsalJobRunsOnItsOwnCompressedClockAndNoOtherJobsDatesMove() throws Exception {
         HandClock real = new HandClock();
-        cloud = new LocalCloudConnector(List.of(portable), real);
-        cloud.signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data")));
+        cloud = new LocalCloudConnector(List.of(portable), real).signIn(settings());
         PreparedDrive d = drive("SB-0001", 15, MIB);
-        PreparedDrive r = PreparedDrive.prepare(portable, temp.resolve("drives/SB-0002"), "SB-0002", CONTAINER,
-                "rehearsal-1", PreparedDrive.seedFiles(16, MIB));
+        PreparedDrive r = docked(PreparedDrive.prepare(portable, temp.resolve("drives/SB-0002"), "SB-0002", CONTAINER,
+                "rehearsal-1", PreparedDrive.seedFiles(16, MIB)));
         java.time.Instant start = real.instant();
         create(d.entry());
         cloud.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", "rehearsal-1", ACCOUNT, CONTAINER,
@@ -500,8 +595,8 @@ class SimulatedDatacenterTest {
 
     @Test
     void aCompressedClockForTheWholeCloudIsRefusedWithWhatReplacesIt() {
-        IOException e = assertThrows(IOException.class, () -> cloud.signIn(Map.of(
-                LocalCloudConnector.DATA_DIRECTORY, temp.resolve("data"), LocalCloudConnector.SECONDS_PER_DAY, "1")));
+        IOException e = assertThrows(IOException.class, () -> connector.signIn(settings()
+                .with(LocalCloudConnector.SECONDS_PER_DAY, "1")));
         assertTrue(e.getMessage().startsWith("secondsPerDay: is no longer a setting of the local cloud"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("seedbench init --rehearsal"), e.getMessage());

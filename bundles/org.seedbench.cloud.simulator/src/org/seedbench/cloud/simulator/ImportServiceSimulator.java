@@ -17,7 +17,7 @@ import org.seedbench.cloud.simulator.internal.Answer.Failure;
 import org.seedbench.cloud.simulator.internal.DataBoxApi;
 import org.seedbench.cloud.simulator.internal.ImportExportApi;
 import org.seedbench.cloud.simulator.internal.JobBook;
-import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.CloudSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -28,10 +28,11 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in for Azure Resource Manager's import services, on 127.0.0.1: it answers the REST operations of
  * Azure Import/Export (api-version 2021-01-01: jobs create, get, list, update, delete, listBitLockerKeys;
  * locations) and of Azure Data Box customer-disk jobs (create, get, list, update, markDevicesShipped, cancel,
- * delete), and has a backend {@link CloudConnector} do the work (the local connector, whose simulated
- * datacenter copies the drives). Any bearer token is accepted; a request without one is refused (401).
+ * delete), and has a backend {@link CloudSession} do the work (the local connector's, whose simulated
+ * datacenter copies the drives it finds on its dock). Any bearer token is accepted; a request without one is refused (401).
  *
- * <p>The request does not say where the drives are: the {@link Dock} does. Log locations the backend gives as
+ * <p>The request does not say where the drives are: the backend's {@link org.seedbench.core.spi.DriveDock} does. Log
+ * locations the backend gives as
  * {@code local://<account>/<container>/<blob>} are told as URLs below {@code storageEndpoint} (the storage
  * account's Blob endpoint), where the client can download them.
  */
@@ -54,13 +55,13 @@ public final class ImportServiceSimulator implements AutoCloseable {
         Answer answer(Matcher path, JsonNode body) throws IOException, Failure;
     }
 
-    private ImportServiceSimulator(HttpServer server, CloudConnector backend, Dock dock, URI storageEndpoint,
+    private ImportServiceSimulator(HttpServer server, CloudSession backend, URI storageEndpoint,
             Double rehearsalDaysPerSecond) {
         this.server = server;
         JobBook book = new JobBook();
         book.rehearsalDaysPerSecond = rehearsalDaysPerSecond;
-        this.importExport = new ImportExportApi(backend, book, dock, storageEndpoint);
-        this.dataBox = new DataBoxApi(backend, book, dock, storageEndpoint);
+        this.importExport = new ImportExportApi(backend, book, storageEndpoint);
+        this.dataBox = new DataBoxApi(backend, book, storageEndpoint);
         this.operations = operations();
         this.threads = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "import service simulator");
@@ -78,9 +79,9 @@ public final class ImportServiceSimulator implements AutoCloseable {
      * @param storageEndpoint the storage account's Blob endpoint the logs are told below; null to pass the
      *                        backend's log locations on as they are
      */
-    public static ImportServiceSimulator start(CloudConnector backend, Dock dock, URI storageEndpoint, int port)
+    public static ImportServiceSimulator start(CloudSession backend, URI storageEndpoint, int port)
             throws IOException {
-        return start(backend, dock, storageEndpoint, port, null);
+        return start(backend, storageEndpoint, port, null);
     }
 
     /**
@@ -89,10 +90,10 @@ public final class ImportServiceSimulator implements AutoCloseable {
      *
      * @param rehearsalDaysPerSecond simulated days per real second of the jobs it creates; null for the real clock
      */
-    public static ImportServiceSimulator start(CloudConnector backend, Dock dock, URI storageEndpoint, int port,
+    public static ImportServiceSimulator start(CloudSession backend, URI storageEndpoint, int port,
             Double rehearsalDaysPerSecond) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        ImportServiceSimulator simulator = new ImportServiceSimulator(server, backend, dock, storageEndpoint,
+        ImportServiceSimulator simulator = new ImportServiceSimulator(server, backend, storageEndpoint,
                 rehearsalDaysPerSecond);
         server.start();
         return simulator;

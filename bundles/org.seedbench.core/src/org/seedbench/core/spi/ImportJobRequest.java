@@ -32,14 +32,12 @@ public record ImportJobRequest(String subscriptionId, String location, String jo
      *
      * @param encryptor the id of the {@link DiskEncryptor} that prepared the drive ({@code bitlocker},
      *                  {@code portable})
-     * @param attached  where the drive can be read on this computer, for the local datacenter simulator, which
-     *                  "receives" the drive from there; null when unknown. A real service ignores it.
      */
     public record DriveEntry(String driveId, KeyProtector keyProtector, String manifestFile, String manifestHash,
-            String encryptor, DriveTarget attached) {
+            String encryptor) {
 
         public DriveEntry(String driveId, KeyProtector keyProtector, String manifestFile, String manifestHash) {
-            this(driveId, keyProtector, manifestFile, manifestHash, "bitlocker", null);
+            this(driveId, keyProtector, manifestFile, manifestHash, "bitlocker");
         }
 
         @Override

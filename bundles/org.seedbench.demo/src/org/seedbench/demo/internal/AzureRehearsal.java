@@ -4,28 +4,19 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.seedbench.batch.cli.Invocation;
-import org.seedbench.catalog.Catalog;
-import org.seedbench.cloud.simulator.Dock;
+import org.seedbench.cloud.local.LocalCloudConnector;
 import org.seedbench.cloud.simulator.ImportServiceSimulator;
-import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.SeedingJob;
-import org.seedbench.core.spi.CloudConnector;
-import org.seedbench.core.support.commands.SystemCommandRunner;
-import org.seedbench.diskprep.drives.DriveDiscovery;
-import org.seedbench.diskprep.drives.DriveSpecs;
+import org.seedbench.core.spi.CloudSession;
+import org.seedbench.core.spi.ConnectorSettings;
 import org.seedbench.workflow.CloudConnectors;
+import org.seedbench.workflow.ConnectorSettingsFile;
 import org.seedbench.workflow.Workspace;
-import org.seedbench.workflow.DrivePreparationService;
 
 /**
  * The Azure side of {@code seedbench demo --azure}, for a rehearsal on one computer: Blob storage is Azurite's, the
@@ -65,63 +56,36 @@ final class AzureRehearsal implements AutoCloseable {
 
     /**
      * Writes the azure connector's settings for the rehearsal (0600: they hold Azurite's account key), starts the
-     * simulated import service and points the settings at it.
+     * simulated import service and points the settings at it. The simulated datacenter is a session of the local
+     * connector in {@code <data>/datacenter} whose blobs go into Azurite, through a session of the azure connector.
      */
     static AzureRehearsal start(Invocation inv, Path data, URI azurite) throws Exception {
         CloudConnectors connectors = inv.services().connectors();
-        Workspace workspace = inv.services().workspaces().open(data);
-        Path settings = workspace.connectorSettingsFile("azure");
-        Files.createDirectories(settings.getParent());
         // the simulator's endpoint is known once it runs; it needs the azure connector signed in to Azurite first
-        writeSettings(settings, azurite, null);
-        CloudConnector azure = connectors.signedIn(workspace, "azure", Map.of());
-        CloudConnector datacenter = connectors.signedIn(workspace, SeedingJob.DEFAULT_CONNECTOR,
-                Map.of("folder", data.resolve("datacenter"), "importStorage", azure));
-        ImportServiceSimulator simulator = ImportServiceSimulator.start(datacenter, dock(inv, data), azurite, 0,
+        Workspace workspace = inv.services().workspaces().open(data);
+        writeSettings(data, azurite, null);
+        CloudSession azure = connectors.signedIn(workspace, "azure");
+        LocalCloudConnector local = (LocalCloudConnector) connectors.connector(SeedingJob.DEFAULT_CONNECTOR);
+        CloudSession datacenter = local.signIn(connectors.settings(workspace, SeedingJob.DEFAULT_CONNECTOR,
+                ConnectorSettings.empty().with(LocalCloudConnector.FOLDER, data.resolve("datacenter").toString())),
+                azure);
+        ImportServiceSimulator simulator = ImportServiceSimulator.start(datacenter, azurite, 0,
                 Double.valueOf(DemoVerb.DAYS_PER_SECOND));
-        writeSettings(settings, azurite, simulator.uri());
+        writeSettings(data, azurite, simulator.uri());
         return new AzureRehearsal(simulator);
     }
 
-    private static void writeSettings(Path file, URI azurite, URI management) throws IOException {
-        String text = "# seedbench demo --azure: Azurite for Blob storage, the simulated import service for jobs\n"
-                + "connectionString=DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey=" + ACCOUNT_KEY
-                + ";BlobEndpoint=" + azurite + "\n"
-                + "resourceGroup=seedbench-demo\n"
-                + "accessToken=simulated-import-service\n"
-                + (management == null ? "" : "managementEndpoint=" + management + "\n");
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        try {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(temp);
+    private static void writeSettings(Path data, URI azurite, URI management) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("connectionString", "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey="
+                + ACCOUNT_KEY + ";BlobEndpoint=" + azurite);
+        settings.put("resourceGroup", "seedbench-demo");
+        settings.put("accessToken", "simulated-import-service");
+        if (management != null) {
+            settings.put("managementEndpoint", management.toString());
         }
-        Files.writeString(temp, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** The drives "shipped" to the simulated datacenter: found where this computer prepared them. */
-    private static Dock dock(Invocation inv, Path data) {
-        return serial -> {
-            try (Catalog catalog = inv.services().catalogs().open(data)) {
-                Optional<Drive> drive = catalog.allDrives().stream().filter(d -> d.serial().equals(serial)).findFirst();
-                if (drive.isEmpty()) {
-                    return Optional.empty();
-                }
-                String spec = catalog.jobProperties(drive.get().jobName())
-                        .get(DrivePreparationService.PROP_DRIVE_SPEC + serial);
-                if (spec == null) {
-                    return Optional.empty();
-                }
-                var attached = DriveSpecs.resolve(List.of(spec), DriveDiscovery.forThisComputer(new SystemCommandRunner()))
-                        .drives().get(0);
-                return Optional.of(new Dock.DockedDrive(attached.target(), drive.get().encryptor()));
-            } catch (Exception e) {
-                return Optional.empty();
-            }
-        };
+        ConnectorSettingsFile.write(data, "azure", settings,
+                "seedbench demo --azure: Azurite for Blob storage, the simulated import service for jobs");
     }
 
     @Override

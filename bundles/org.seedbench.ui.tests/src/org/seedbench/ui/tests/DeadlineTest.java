@@ -17,7 +17,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.JobState;
-import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.CloudSession;
 import org.seedbench.ui.testsupport.JobsViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
 import org.seedbench.workflow.CloudConnectors;
@@ -40,7 +40,7 @@ class DeadlineTest extends UiTestBase {
     void warnsOfAJobElevenDaysOldWithoutShippingDetails() throws Exception {
         String job = Fixtures.uniqueName("late");
         Fixtures.createJob(catalogs, job, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 2));
-        CloudConnector local = connectors.signedIn(workspaces.open(Fixtures.data()), "local", Map.of());
+        CloudSession local = connectors.signedIn(workspaces.open(Fixtures.data()), "local");
         Instant elevenDaysAgo = local.clock().instant().minus(Duration.ofDays(11));
         try (Catalog catalog = catalogs.open(Fixtures.data())) {
             // where staging, drive preparation and the import job's creation would have taken it
@@ -65,7 +65,7 @@ class DeadlineTest extends UiTestBase {
     void marksAnExpiredDeadlineInRed() throws Exception {
         String job = Fixtures.uniqueName("expired");
         Fixtures.createJob(catalogs, job, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 4));
-        CloudConnector local = connectors.signedIn(workspaces.open(Fixtures.data()), "local", Map.of());
+        CloudSession local = connectors.signedIn(workspaces.open(Fixtures.data()), "local");
         try (Catalog catalog = catalogs.open(Fixtures.data())) {
             for (JobState s : List.of(JobState.STAGING, JobState.STAGED, JobState.PREPARING_DRIVES,
                     JobState.DRIVES_READY, JobState.CREATING)) {

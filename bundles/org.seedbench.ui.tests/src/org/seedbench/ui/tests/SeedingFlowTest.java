@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -25,10 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.cloud.local.LocalCloudConnector;
+import org.seedbench.cloud.local.LocalSession;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.ConnectorSettings;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.testsupport.DrivesViewBot;
@@ -73,7 +73,6 @@ class SeedingFlowTest extends UiTestBase {
     @AfterEach
     void restoreDataDirectory() throws Exception {
         ui.run(() -> ui.application().getContext().set(SeedbenchUi.DATA_DIRECTORY_KEY, Fixtures.data()));
-        ((LocalCloudConnector) cloud).signIn(Map.of(LocalCloudConnector.DATA_DIRECTORY, Fixtures.data()));
     }
 
     @Test
@@ -158,8 +157,7 @@ class SeedingFlowTest extends UiTestBase {
         screenshot(SeedbenchUi.PART_SHIPPING, "shipping-view.png");
 
         // the simulated datacenter works a service day at a time; Refresh status shows how far it got
-        LocalCloudConnector local = (LocalCloudConnector) cloud;
-        local.signIn(Map.of("dataDirectory", data));
+        LocalSession local = (LocalSession) cloud.signIn(ConnectorSettings.of(data));
         for (int day = 0; state(job) != JobState.COMPLETED; day++) {
             if (day > 30) {
                 fail("the import job did not complete in 30 service days: " + state(job));

@@ -15,7 +15,7 @@ import org.seedbench.workflow.ConnectorSecrets;
 public class SecureStorageConnectorSecrets implements ConnectorSecrets {
 
     @Override
-    public Map<String, Object> secrets(String connectorId) throws IOException {
+    public Map<String, org.seedbench.core.model.Secret> secrets(String connectorId) throws IOException {
         return Map.copyOf(new SecretStore().connectorSecrets(connectorId));
     }
 }

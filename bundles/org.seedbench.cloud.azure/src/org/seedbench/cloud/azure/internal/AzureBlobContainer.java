@@ -1,10 +1,21 @@
 package org.seedbench.cloud.azure.internal;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -16,8 +27,13 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.apache.commons.io.output.CloseShieldOutputStream;
+import org.seedbench.core.spi.ObjectStore;
 
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
@@ -43,14 +59,19 @@ import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.blob.specialized.BlockBlobClient;
 
 /**
- * A container of an Azure storage account as a {@link BlobContainer}.
+ * A container of an Azure storage account as an {@link ObjectStore}.
  *
  * <p>Blobs are uploaded as block blobs in {@value #BLOCK_SIZE}-byte blocks, each staged with its MD5 (the
  * service refuses a block whose bytes do not match it) and then committed as one block list with the MD5 of
  * the whole blob. A block's id holds its index and MD5, so an upload that was interrupted and is run again
  * with the same content skips the blocks the service still holds and stages only the rest.
+ *
+ * <p>An object written through {@link #create} is spooled to a file in a local folder ({@value #SPOOL_PREFIX}…,
+ * locked while it is written) and uploaded as one blob on commit; {@link #deleteAbandoned} removes the spool files
+ * a dead process left. Reads of part of an object are ranged blob reads, so a restore downloads only what it needs.
  */
-public final class AzureBlobContainer implements BlobContainer {
+public final class AzureBlobContainer implements ObjectStore {
+    private static final String SPOOL_PREFIX = ".spool-";
     /** 4 MiB, the block size of the drive manifests. */
     public static final int BLOCK_SIZE = 4 * 1024 * 1024;
     /** The service's limit of blocks in one block blob. */
@@ -61,14 +82,25 @@ public final class AzureBlobContainer implements BlobContainer {
      */
     private static final Duration COPY_SOURCE_SAS_LIFETIME = Duration.ofHours(1);
 
+    /** Spool files being written by this process, in any container (others' are left alone). */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
+
     private final StorageAccount account;
     private final BlobContainerClient container;
     private final StorageErrors errors;
+    private final Path spool;
 
-    public AzureBlobContainer(StorageAccount account, String name) {
+    /** @param spool the local folder where objects being written wait for their upload (created when needed) */
+    public AzureBlobContainer(StorageAccount account, String name, Path spool) {
         this.account = account;
         this.container = account.service().getBlobContainerClient(name);
         this.errors = account.errors();
+        this.spool = spool.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public String location() {
+        return "azure:" + account.name() + "/" + name();
     }
 
     public String name() {
@@ -183,13 +215,137 @@ public final class AzureBlobContainer implements BlobContainer {
     }
 
     @Override
-    public InputStream get(String name) throws IOException {
+    public void put(String name, byte[] content) throws IOException {
+        put(name, new ByteArrayInputStream(content), content.length);
+    }
+
+    @Override
+    public byte[] get(String name) throws IOException {
+        try (InputStream in = open(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Override
+    public byte[] getRange(String name, long offset, int length) throws IOException {
+        byte[] out;
+        try (InputStream in = open(name, offset, length)) {
+            out = in.readNBytes(length);
+        }
+        if (out.length < length) {
+            throw new EOFException(name + " ends before byte " + (offset + length));
+        }
+        return out;
+    }
+
+    @Override
+    public InputStream open(String name) throws IOException {
         return open(name, null);
     }
 
     @Override
-    public InputStream get(String name, long offset, long length) throws IOException {
+    public InputStream open(String name, long offset, long length) throws IOException {
         return open(name, new BlobRange(offset, length));
+    }
+
+    @Override
+    public PendingObject create(String folder) throws IOException {
+        Files.createDirectories(spool);
+        Path temp = spool.resolve(SPOOL_PREFIX + UUID.randomUUID());
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
+        try {
+            if (channel.tryLock() == null) {
+                throw new IOException("cannot lock the new spool file " + temp);
+            }
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        WRITING.add(temp);
+        return new SpooledObject(temp, channel);
+    }
+
+    /** Removes the spool files nobody writes any more (a process killed while writing); writes in progress stay. */
+    @Override
+    public int deleteAbandoned() throws IOException {
+        if (!Files.isDirectory(spool)) {
+            return 0;
+        }
+        List<Path> spooled;
+        try (Stream<Path> files = Files.list(spool)) {
+            spooled = files.filter(p -> p.getFileName().toString().startsWith(SPOOL_PREFIX)).toList();
+        }
+        int removed = 0;
+        for (Path file : spooled) {
+            if (!WRITING.contains(file) && unlocked(file) && Files.deleteIfExists(file)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static boolean unlocked(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                return false;
+            }
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException | NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** An object spooled to a local file until it is committed, then uploaded as one blob. */
+    private final class SpooledObject implements PendingObject {
+        private final Path temp;
+        private final FileChannel channel;
+        private final BufferedOutputStream buffer;
+        private final OutputStream out;
+        private boolean done;
+
+        SpooledObject(Path temp, FileChannel channel) {
+            this.temp = temp;
+            this.channel = channel;
+            this.buffer = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
+            // a caller may close the output: the file stays open for the commit, which flushes the buffer
+            this.out = CloseShieldOutputStream.wrap(buffer);
+        }
+
+        @Override
+        public OutputStream output() {
+            return out;
+        }
+
+        @Override
+        public void commit(String name) throws IOException {
+            if (done) {
+                throw new IllegalStateException("already committed or discarded");
+            }
+            buffer.flush();
+            long length = channel.size();
+            try (InputStream in = Channels.newInputStream(channel.position(0))) {
+                put(name, in, length);
+            }
+            close();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                channel.close();
+            } finally {
+                Files.deleteIfExists(temp);
+                WRITING.remove(temp);
+            }
+        }
     }
 
     @Override
@@ -289,14 +445,14 @@ public final class AzureBlobContainer implements BlobContainer {
      * blob is streamed through this machine.
      */
     @Override
-    public void copyFrom(BlobContainer source, String name) throws IOException {
+    public void copyFrom(ObjectStore source, String name) throws IOException {
         if (source instanceof AzureBlobContainer azure && azure.account.sameAccountAs(account)) {
             String sourceUrl = azure.readableUrl(name);
             if (sourceUrl != null && copyServerSide(azure, sourceUrl, name)) {
                 return;
             }
         }
-        try (InputStream in = source.get(name)) {
+        try (InputStream in = source.open(name)) {
             upload(name, in, -1);
         }
     }
@@ -336,7 +492,7 @@ public final class AzureBlobContainer implements BlobContainer {
         return account.sasToken().map(sas -> blob.getBlobUrl() + "?" + sas).orElse(null);
     }
 
-    /** The blob's client, for what the {@link BlobContainer} interface does not cover. */
+    /** The blob's client, for what the {@link ObjectStore} interface does not cover. */
     public BlockBlobClient blockBlob(String name) {
         return container.getBlobClient(name).getBlockBlobClient();
     }

@@ -1,11 +1,9 @@
 package org.seedbench.cloud.azure.internal;
 
-import java.util.Map;
-import java.util.function.Consumer;
-
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.spi.ConnectorSettings;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
@@ -15,37 +13,33 @@ import com.azure.identity.DeviceCodeCredentialBuilder;
 
 /**
  * The Microsoft Entra ID credential the connector calls Azure Resource Manager with, chosen from the sign-in
- * settings: a service principal ({@value #TENANT_ID}, {@value #CLIENT_ID}, {@value #CLIENT_SECRET}); a
- * {@link TokenCredential} object under {@value #CREDENTIAL}; a bearer token obtained elsewhere under
+ * settings: a {@link TokenCredential} given explicitly; a service principal ({@value #TENANT_ID}, {@value #CLIENT_ID},
+ * {@value #CLIENT_SECRET}); a bearer token obtained elsewhere under
  * {@value #ACCESS_TOKEN} (e.g. from {@code az account get-access-token}, or any text for the import service
  * simulator); device code sign-in when {@value #DEVICE_CODE} is
- * {@code true} (the prompt goes to a {@code Consumer<String>} under {@value #DEVICE_CODE_PROMPT}, else to
- * standard error); otherwise the SDK's default chain (environment, managed identity, Azure CLI…).
+ * {@code true} (the prompt goes to the settings' prompt, else to standard error); otherwise the SDK's default chain (environment, managed identity, Azure CLI…).
  */
 public final class ManagementCredentials {
     public static final String TENANT_ID = "tenantId";
     public static final String CLIENT_ID = "clientId";
     public static final String CLIENT_SECRET = "clientSecret";
-    public static final String CREDENTIAL = "credential";
     public static final String ACCESS_TOKEN = "accessToken";
     public static final String DEVICE_CODE = "deviceCode";
-    public static final String DEVICE_CODE_PROMPT = "deviceCodePrompt";
     /** Optional Entra ID authority, e.g. {@code https://login.microsoftonline.us} for a sovereign cloud. */
     public static final String AUTHORITY_HOST = "authorityHost";
 
     private ManagementCredentials() {
     }
 
-    /** The credential the settings ask for; the secret it holds is in {@code secrets} for redaction. */
-    public static TokenCredential fromSettings(Map<String, Object> settings, HttpClient http,
+    /**
+     * The credential the settings ask for; the secret it holds is in {@code secrets} for redaction.
+     *
+     * @param given a credential made by the caller, used as it is; null to choose by the settings
+     */
+    public static TokenCredential fromSettings(ConnectorSettings settings, TokenCredential given, HttpClient http,
             java.util.List<String> secrets) throws InvalidInputException {
-        Object given = settings.get(CREDENTIAL);
-        if (given instanceof TokenCredential credential) {
-            return credential;
-        }
         if (given != null) {
-            throw new InvalidInputException(new Problem(CREDENTIAL, null, "is not a TokenCredential",
-                    "a com.azure.core.credential.TokenCredential object"));
+            return given;
         }
         Secret token = Settings.secret(settings, ACCESS_TOKEN);
         if (token != null) {
@@ -64,7 +58,7 @@ public final class ManagementCredentials {
         }
         if (Settings.flag(settings, DEVICE_CODE)) {
             DeviceCodeCredentialBuilder builder = new DeviceCodeCredentialBuilder().httpClient(http)
-                    .challengeConsumer(info -> prompt(settings).accept(info.getMessage()));
+                    .challengeConsumer(info -> settings.prompt().orElse(System.err::println).accept(info.getMessage()));
             if (tenant != null) {
                 builder.tenantId(tenant);
             }
@@ -104,14 +98,5 @@ public final class ManagementCredentials {
             builder.authorityHost(authority);
         }
         return builder.build();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Consumer<String> prompt(Map<String, Object> settings) {
-        Object prompt = settings.get(DEVICE_CODE_PROMPT);
-        if (prompt instanceof Consumer<?> consumer) {
-            return (Consumer<String>) consumer;
-        }
-        return System.err::println;
     }
 }

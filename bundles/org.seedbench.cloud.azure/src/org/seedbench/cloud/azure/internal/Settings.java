@@ -1,33 +1,31 @@
 package org.seedbench.cloud.azure.internal;
 
-import java.util.Map;
-
 import org.seedbench.core.model.Secret;
+import org.seedbench.core.spi.ConnectorSettings;
 
-/** Reads connector settings whose values may be given as text, a {@link Secret}, or another object. */
+/** Reads connector settings: text, secrets (a secret given as text is taken too), flags. */
 public final class Settings {
     private Settings() {
     }
 
     /** The trimmed text of a setting, or null when it is missing or blank. */
-    public static String text(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    public static String text(ConnectorSettings settings, String key) {
+        return settings.text(key);
     }
 
     /** A secret setting, given as a {@link Secret} or as plain text; null when missing or empty. */
-    public static Secret secret(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        if (value instanceof Secret s) {
-            return s.length() == 0 ? null : s;
+    public static Secret secret(ConnectorSettings settings, String key) {
+        Secret secret = settings.secret(key);
+        if (secret != null) {
+            return secret;
         }
-        return value == null || value.toString().isEmpty() ? null : Secret.of(value.toString());
+        String value = settings.text(key);
+        return value == null ? null : Secret.of(value);
     }
 
-    /** A yes/no setting: {@code true} as a Boolean or the text {@code true}. */
-    public static boolean flag(Map<String, Object> settings, String key) {
-        Object value = settings.get(key);
-        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString().trim());
+    /** A yes/no setting: the text {@code true}. */
+    public static boolean flag(ConnectorSettings settings, String key) {
+        return settings.flag(key);
     }
 
     /** The secret's value as a string, for an SDK that takes nothing else. */

@@ -10,7 +10,7 @@ import org.seedbench.cloud.local.internal.JobRecord.DriveRecord;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.rules.ShippingRules;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.DiskEncryptor;
 
 /**
@@ -30,7 +30,7 @@ import org.seedbench.core.spi.DiskEncryptor;
 public final class Datacenter {
     /** The storage account's containers, where the blobs and logs go. */
     public interface Storage {
-        BlobContainer container(String account, String container) throws IOException;
+        ObjectStore container(String account, String container) throws IOException;
     }
 
     private final JobStore jobs;

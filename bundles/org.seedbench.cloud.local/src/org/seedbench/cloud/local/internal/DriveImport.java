@@ -20,7 +20,7 @@ import org.seedbench.core.support.manifest.DriveManifest.Blob;
 import org.seedbench.core.support.manifest.DriveManifest.Block;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.Secret;
-import org.seedbench.core.spi.CloudConnector.BlobContainer;
+import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 import org.seedbench.core.spi.DiskEncryptor.WrongKeyException;
@@ -202,7 +202,7 @@ final class DriveImport {
             log.blobFailed("BlobPathInvalid");
             return false;
         }
-        BlobContainer container = storage.container(job.storageAccount, path.substring(0, slash));
+        ObjectStore container = storage.container(job.storageAccount, path.substring(0, slash));
         BlockCheck.Listener listener = new BlockCheck.Listener() {
             @Override
             public void blobProblem(Blob b, String problem) {
@@ -241,14 +241,14 @@ final class DriveImport {
         drive.logStatus = status;
         drive.state = (DriveLog.COMPLETED.equals(status) ? DriveState.COMPLETED : DriveState.COMPLETED_MORE_INFO)
                 .label();
-        BlobContainer logs = storage.container(job.storageAccount, LOG_CONTAINER);
+        ObjectStore logs = storage.container(job.storageAccount, LOG_CONTAINER);
         String base = job.name + "_" + drive.driveId.replaceAll("[^A-Za-z0-9-]", "_") + "_" + STAMP.format(now);
         drive.verboseLogUri = writeLog(logs, base + "_verbose.xml", log.xml(false));
         drive.errorLogUri = log.hasErrors() ? writeLog(logs, base + "_error.xml", log.xml(true)) : null;
         saver.save();
     }
 
-    private String writeLog(BlobContainer logs, String name, String xml) throws IOException {
+    private String writeLog(ObjectStore logs, String name, String xml) throws IOException {
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
         logs.put(name, new ByteArrayInputStream(bytes), bytes.length);
         return "local://" + job.storageAccount + "/" + LOG_CONTAINER + "/" + name;

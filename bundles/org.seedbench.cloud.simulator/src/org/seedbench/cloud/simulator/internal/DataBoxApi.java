@@ -7,13 +7,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import org.seedbench.cloud.simulator.Dock;
 import org.seedbench.cloud.simulator.internal.Answer.Failure;
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.CloudJobStatus.DriveStatus;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
-import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,8 +48,8 @@ public final class DataBoxApi extends JobApi {
         COPY_STATUS.put(DriveState.SHIPPED_BACK, "Completed");
     }
 
-    public DataBoxApi(CloudConnector backend, JobBook book, Dock dock, URI storageEndpoint) {
-        super(backend, book, dock, storageEndpoint);
+    public DataBoxApi(CloudSession backend, JobBook book, URI storageEndpoint) {
+        super(backend, book, storageEndpoint);
     }
 
     @Override

@@ -7,12 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.seedbench.cloud.simulator.Dock;
 import org.seedbench.cloud.simulator.internal.Answer.Failure;
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.CloudJobStatus.DriveStatus;
 import org.seedbench.core.model.JobState;
-import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.DatacenterLocation;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
 
@@ -24,8 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ImportExportApi extends JobApi {
     static final String PROVIDER = "Microsoft.ImportExport";
 
-    public ImportExportApi(CloudConnector backend, JobBook book, Dock dock, URI storageEndpoint) {
-        super(backend, book, dock, storageEndpoint);
+    public ImportExportApi(CloudSession backend, JobBook book, URI storageEndpoint) {
+        super(backend, book, storageEndpoint);
     }
 
     @Override

@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.seedbench.cloud.simulator.Dock;
 import org.seedbench.cloud.simulator.internal.Answer.Failure;
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.Shipment;
-import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
 import org.seedbench.core.spi.KeyProtector;
@@ -23,22 +22,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * What the Import/Export and Data Box REST faces share: forwarding to the backend connector, the book of what
- * REST requests said, drives found on the dock, and log locations rewritten to the storage account's endpoint.
+ * What the Import/Export and Data Box REST faces share: forwarding to the backend session (whose datacenter finds
+ * the drives on its dock), the book of what REST requests said, and log locations rewritten to the storage account's endpoint.
  */
 public abstract class JobApi {
     /** The tag that names the import container (the REST shapes have no field for it). */
     public static final String CONTAINER_TAG = "seedbenchContainer";
 
-    protected final CloudConnector backend;
+    protected final CloudSession backend;
     protected final JobBook book;
-    private final Dock dock;
     private final URI storageEndpoint;
 
-    protected JobApi(CloudConnector backend, JobBook book, Dock dock, URI storageEndpoint) {
+    protected JobApi(CloudSession backend, JobBook book, URI storageEndpoint) {
         this.backend = backend;
         this.book = book;
-        this.dock = dock;
         this.storageEndpoint = storageEndpoint;
     }
 
@@ -48,12 +45,13 @@ public abstract class JobApi {
     /** The job as this route's REST shape. */
     protected abstract ObjectNode shape(String subscription, String job, JobBook.Entry entry, CloudJobStatus status);
 
-    /** The drive as the backend needs it, with where the dock says it is attached. */
+    /**
+     * The drive as the backend needs it. The REST request does not say which encryptor prepared it: the backend's
+     * dock does, where the drive is attached.
+     */
     protected DriveEntry drive(String serial, String bitLockerKey, String manifestFile, String manifestHash) {
-        Optional<Dock.DockedDrive> docked = dock.find(serial);
         KeyProtector key = new KeyProtector("recovery-password", Secret.of(bitLockerKey));
-        return new DriveEntry(serial, key, manifestFile, manifestHash,
-                docked.map(Dock.DockedDrive::encryptor).orElse(null), docked.map(Dock.DockedDrive::target).orElse(null));
+        return new DriveEntry(serial, key, manifestFile, manifestHash, null);
     }
 
     /** Forwards a create to the backend and records the job; 409 when the name is taken. */

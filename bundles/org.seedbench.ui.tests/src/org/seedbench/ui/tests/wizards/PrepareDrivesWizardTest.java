@@ -114,7 +114,8 @@ class PrepareDrivesWizardTest extends WizardShellBase {
         DrivesReadyDialog dialog = ready.get();
         try {
             String address = Ui.text(dialog.getShell(), WizardIds.DRIVES_READY_ADDRESS);
-            assertEquals(local.location("westeurope").orElseThrow().shippingAddress(), address);
+            assertEquals(local.signIn(org.seedbench.core.spi.ConnectorSettings.of(seeds.data())).location("westeurope")
+                    .orElseThrow().shippingAddress(), address);
             assertFalse(address.isBlank());
         } finally {
             dialog.close();

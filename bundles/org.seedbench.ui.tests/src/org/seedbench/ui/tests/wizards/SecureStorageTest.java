@@ -60,9 +60,9 @@ class SecureStorageTest {
         assertFalse(file.contains(key) || file.contains("s3cr3t-value-123"), "no secret is left in the file");
         assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(settings.file("azure")));
 
-        Map<String, Object> secrets = new ConnectorSettings(data,
+        Map<String, Secret> secrets = new ConnectorSettings(data,
                 new SecretStore(TestStorage.open(tmp.resolve("secure_storage")))).secrets("azure");
-        assertEquals(key, new String(((Secret) secrets.get("accountKey")).reveal()));
+        assertEquals(key, new String(secrets.get("accountKey").reveal()));
         assertEquals("******", secrets.get("clientSecret").toString(), "a secret never prints its value");
         InitiateWizardTest.assertNotIn(key, tmp);
 
@@ -83,9 +83,9 @@ class SecureStorageTest {
                     case "id" -> "recorder";
                     case "label" -> "Recording connector (test double)";
                     case "signIn" -> {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> settings = (Map<String, Object>) args[0];
-                        recorded.putAll(settings);
+                        org.seedbench.core.spi.ConnectorSettings settings = (org.seedbench.core.spi.ConnectorSettings) args[0];
+                        recorded.putAll(settings.values());
+                        recorded.putAll(settings.secrets());
                         yield null;
                     }
                     case "hashCode" -> System.identityHashCode(proxy);
@@ -107,7 +107,7 @@ class SecureStorageTest {
         var connectorRegistration = context.registerService(org.seedbench.core.spi.CloudConnector.class,
                 recordingConnectorDouble(recorded), null);
         try {
-            connectors.signedIn(workspaces.open(data), "recorder", Map.of());
+            connectors.signedIn(workspaces.open(data), "recorder");
         } finally {
             connectorRegistration.unregister();
             secretsRegistration.unregister();

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import jakarta.inject.Named;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.eclipse.e4.core.di.annotations.CanExecute;
@@ -19,8 +18,8 @@ import org.seedbench.workflow.CloudConnectors;
 import org.seedbench.workflow.Workspaces;
 
 /**
- * File > Sign in to Azure…: signs the {@code azure} connector in with the device code flow (its settings
- * {@code deviceCode} and {@code deviceCodePrompt}), with its settings file and the secrets the workbench keeps in
+ * File > Sign in to Azure…: signs the {@code azure} connector in with the device code flow (its setting
+ * {@code deviceCode}, the prompt shown in the dialog), with its settings file and the secrets the workbench keeps in
  * secure storage, and asks the service for its locations so that the sign-in happens now, in the dialog.
  */
 public class SignInHandler {
@@ -36,9 +35,11 @@ public class SignInHandler {
             @Service Workspaces workspaces) {
         ConnectorSettings settings = new ConnectorSettings(data, new SecretStore());
         new AzureSignInDialog(shell, (prompt, monitor) -> {
-            Map<String, Object> extra = new LinkedHashMap<>(settings.secrets(AZURE));
-            extra.put("deviceCode", Boolean.TRUE);
-            extra.put("deviceCodePrompt", prompt);
+            org.seedbench.core.spi.ConnectorSettings extra = org.seedbench.core.spi.ConnectorSettings.empty()
+                    .with("deviceCode", "true").withPrompt(prompt);
+            for (Map.Entry<String, org.seedbench.core.model.Secret> e : settings.secrets(AZURE).entrySet()) {
+                extra = extra.withSecret(e.getKey(), e.getValue());
+            }
             connectors.signedIn(workspaces.open(data), AZURE, extra).locations();
         }).open();
     }
