@@ -225,23 +225,33 @@ def report(args):
     return 0
 
 
-def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def cli(argv, description, tools, record_arguments, record, report, required_meta):
+    """The command line of a benchmark's report: `record` (--results, --tool and what record_arguments adds to the
+    parser) or `report`; runs the one asked for and returns its exit status."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     rec = commands.add_parser("record", help="add one measurement")
     rec.add_argument("--results", required=True)
-    rec.add_argument("--tool", required=True, choices=sorted(TOOLS))
+    rec.add_argument("--tool", required=True, choices=sorted(tools))
+    record_arguments(rec)
+    rep = commands.add_parser("report", help="print the table and write the JSON")
+    rep.add_argument("--results", required=True)
+    rep.add_argument("--json", required=True)
+    rep.add_argument("--meta", action="append", default=[], help=f"KEY=VALUE; {required_meta} is required")
+    args = parser.parse_args(argv)
+    return record(args) if args.command == "record" else report(args)
+
+
+def record_arguments(rec):
     rec.add_argument("--phase", required=True, choices=["full", "incremental", "no-change"])
     rec.add_argument("--round", required=True, type=int)
     rec.add_argument("--time-file", required=True)
     rec.add_argument("--stored", type=int)
     rec.add_argument("--before", type=int)
-    rep = commands.add_parser("report", help="print the table and write the JSON")
-    rep.add_argument("--results", required=True)
-    rep.add_argument("--json", required=True)
-    rep.add_argument("--meta", action="append", default=[], help="KEY=VALUE; dataset_bytes is required")
-    args = parser.parse_args(argv)
-    return record(args) if args.command == "record" else report(args)
+
+
+def main(argv):
+    return cli(argv, __doc__, TOOLS, record_arguments, record, report, "dataset_bytes")
 
 
 if __name__ == "__main__":

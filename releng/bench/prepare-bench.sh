@@ -21,42 +21,17 @@ EOF
 
 here=$(cd "$(dirname "$0")" && pwd)
 bench=prepare-bench
-# shellcheck source=releng/bench/steps.sh
-. "$here/steps.sh"
-root=$(cd "$here/../.." && pwd)
-product_dir=$root/releng/org.seedbench.repository/target/products/org.seedbench.headless/linux/gtk/x86_64/seedbench
-launcher=$product_dir/bin/seedbench
-size=3.2G
-rounds=3
+# shellcheck source=releng/bench/common.sh
+. "$here/common.sh"
 work=/tmp/seedbench-prepare-bench
 capacity=
-clean=false
-seed=42
 drives=3
 job=bench
 
 
 
-while [ $# -gt 0 ]; do
-    case $1 in
-        --size | --rounds | --work | --launcher | --capacity)
-            [ $# -ge 2 ] || usage_error "$1 needs a value"
-            case $1 in
-                --size) size=$2 ;;
-                --rounds) rounds=$2 ;;
-                --work) work=$2 ;;
-                --launcher) launcher=$2 ;;
-                --capacity) capacity=$2 ;;
-            esac
-            shift 2
-            ;;
-        --clean) clean=true; shift ;;
-        -h | --help) usage; exit 0 ;;
-        *) usage_error "unknown argument '$1'" ;;
-    esac
-done
-[[ $rounds =~ ^[1-9][0-9]*$ ]] || usage_error "--rounds takes a whole number of at least 1, not '$rounds'"
-[ -n "$size" ] || usage_error "--size needs a value such as 3.2G or 200M"
+value_options="size rounds work launcher capacity"
+bench_options "$@"
 
 unset SEEDBENCH_DATA
 export SEEDBENCH_PASSPHRASE='benchmark passphrase 42'
@@ -64,16 +39,7 @@ export SEEDBENCH_PASSPHRASE='benchmark passphrase 42'
 # --- tools ----------------------------------------------------------------------------------------------------
 need_packages time python3
 
-if [ ! -x "$launcher" ]; then
-    die "no headless product at $launcher;
-run ./seedbench --help once in $root (it builds the product), then run this again"
-fi
-verbs=$("$launcher" --help 2>&1 < /dev/null || true)
-for verb in generate-dataset init stage prepare-drives; do
-    grep -qE "^[[:space:]]+$verb([[:space:]]|$)" <<< "$verbs" \
-        || die "the product at $launcher has no '$verb' verb; it is older than the sources: run ./seedbench --help \
-in $root to rebuild it"
-done
+need_launcher generate-dataset init stage prepare-drives
 
 # --- work folder ----------------------------------------------------------------------------------------------
 mkdir -p "$work"
@@ -160,18 +126,14 @@ for ((n = 1; n <= rounds; n++)); do
 done
 
 # --- the table, the JSON, the cleanup ---------------------------------------------------------------------------
-commit=$(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo unknown)
-if [ "$commit" != unknown ] && [ -n "$(git -C "$root" status --porcelain 2> /dev/null)" ]; then
-    commit="$commit (with local changes)"
-fi
+machine_meta
+build_meta
 python3 "$here/prepare_report.py" report --results "$results" --json "$work/prepare-result.json" \
     --meta "seed_bytes=$seed_bytes" --meta "seed_files=$seed_files" --meta "size=$size" --meta "seed=$seed" \
     --meta "rounds=$rounds" --meta "drives=$drives" --meta "capacity=$capacity" \
-    --meta "cores=$(nproc)" --meta "memory=$(awk '/^MemTotal/ {print $2 " kB"}' /proc/meminfo)" \
-    --meta "kernel=$(uname -r)" --meta "filesystem=$(df -PT "$work" | awk 'NR == 2 {print $2}')" \
+    "${machine_meta[@]}" \
     --meta "load=$(cut -d' ' -f1-3 /proc/loadavg)" \
-    --meta "seedbench_vmargs=${SEEDBENCH_VMARGS:-launcher default}" --meta "launcher=$launcher" \
-    --meta "commit=$commit" --meta "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    "${build_meta[@]}"
 
 rm -rf "$runs"
 if [ "$clean" = true ]; then

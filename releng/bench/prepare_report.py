@@ -12,14 +12,13 @@
 MB are 10^6 bytes throughout. The `time -v` parsing is bench_report.py's (the staging benchmark's).
 """
 
-import argparse
 import json
 import os
 import statistics
 import subprocess
 import sys
 
-from bench_report import cpu_percent, fmt, load, median_of, parse_time_report, rounded, write_result
+from bench_report import cli, cpu_percent, fmt, load, median_of, parse_time_report, rounded, write_result
 
 MB = 1_000_000
 
@@ -190,24 +189,17 @@ def report(args):
     return 0
 
 
-def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    commands = parser.add_subparsers(dest="command", required=True)
-    rec = commands.add_parser("record", help="add one measurement")
-    rec.add_argument("--results", required=True)
-    rec.add_argument("--tool", required=True, choices=sorted(TOOLS))
+def record_arguments(rec):
     rec.add_argument("--round", required=True, type=int)
     rec.add_argument("--time-file", required=True)
     rec.add_argument("--bytes", required=True, type=int, help="the seed's bytes (the staging repository's files)")
     rec.add_argument("--json-out", help="prepare-drives --json output")
     rec.add_argument("--drives-folder", help="the folder holding the round's folder drives")
     rec.add_argument("--stored", type=int)
-    rep = commands.add_parser("report", help="print the table and write the JSON")
-    rep.add_argument("--results", required=True)
-    rep.add_argument("--json", required=True)
-    rep.add_argument("--meta", action="append", default=[], help="KEY=VALUE; seed_bytes is required")
-    args = parser.parse_args(argv)
-    return record(args) if args.command == "record" else report(args)
+
+
+def main(argv):
+    return cli(argv, __doc__, TOOLS, record_arguments, record, report, "seed_bytes")
 
 
 if __name__ == "__main__":

@@ -18,40 +18,16 @@ EOF
 
 here=$(cd "$(dirname "$0")" && pwd)
 bench=stage-bench
-# shellcheck source=releng/bench/steps.sh
-. "$here/steps.sh"
-root=$(cd "$here/../.." && pwd)
-product_dir=$root/releng/org.seedbench.repository/target/products/org.seedbench.headless/linux/gtk/x86_64/seedbench
-launcher=$product_dir/bin/seedbench
-size=3.2G
-rounds=3
+# shellcheck source=releng/bench/common.sh
+. "$here/common.sh"
 work=/tmp/seedbench-bench
-clean=false
-seed=42
 mutate_fraction=0.05
 mutate_seed=7
 
 
 
-while [ $# -gt 0 ]; do
-    case $1 in
-        --size | --rounds | --work | --launcher)
-            [ $# -ge 2 ] || usage_error "$1 needs a value"
-            case $1 in
-                --size) size=$2 ;;
-                --rounds) rounds=$2 ;;
-                --work) work=$2 ;;
-                --launcher) launcher=$2 ;;
-            esac
-            shift 2
-            ;;
-        --clean) clean=true; shift ;;
-        -h | --help) usage; exit 0 ;;
-        *) usage_error "unknown argument '$1'" ;;
-    esac
-done
-[[ $rounds =~ ^[1-9][0-9]*$ ]] || usage_error "--rounds takes a whole number of at least 1, not '$rounds'"
-[ -n "$size" ] || usage_error "--size needs a value such as 3.2G or 200M"
+value_options="size rounds work launcher"
+bench_options "$@"
 
 # Each tool with its own defaults and nothing from the caller's environment that would change them.
 unset RESTIC_REPOSITORY RESTIC_REPOSITORY_FILE RESTIC_PASSWORD_FILE RESTIC_PASSWORD_COMMAND RESTIC_KEY_HINT \
@@ -62,16 +38,7 @@ export RESTIC_PASSWORD='benchmark passphrase 42'
 # --- tools ----------------------------------------------------------------------------------------------------
 need_packages restic time python3
 
-if [ ! -x "$launcher" ]; then
-    die "no headless product at $launcher;
-run ./seedbench --help once in $root (it builds the product), then run this again"
-fi
-verbs=$("$launcher" --help 2>&1 < /dev/null || true)
-for verb in generate-dataset init stage; do
-    grep -qE "^[[:space:]]+$verb([[:space:]]|$)" <<< "$verbs" \
-        || die "the product at $launcher has no '$verb' verb; it is older than the sources: run ./seedbench --help \
-in $root to rebuild it"
-done
+need_launcher generate-dataset init stage
 
 # --- work folder ----------------------------------------------------------------------------------------------
 mkdir -p "$work"
@@ -170,20 +137,16 @@ for phase in incremental no-change; do
 done
 
 # --- the table, the JSON, the cleanup ---------------------------------------------------------------------------
-commit=$(git -C "$root" rev-parse --short HEAD 2> /dev/null || echo unknown)
-if [ "$commit" != unknown ] && [ -n "$(git -C "$root" status --porcelain 2> /dev/null)" ]; then
-    commit="$commit (with local changes)"
-fi
+machine_meta
+build_meta
 python3 "$here/bench_report.py" report --results "$results" --json "$work/bench-result.json" \
     --meta "dataset_bytes=$dataset_bytes" --meta "dataset_files=$dataset_files" --meta "size=$size" \
     --meta "seed=$seed" --meta "rounds=$rounds" --meta "mutate=$mutate_fraction" --meta "mutate_seed=$mutate_seed" \
-    --meta "cores=$(nproc)" --meta "memory=$(awk '/^MemTotal/ {print $2 " kB"}' /proc/meminfo)" \
-    --meta "kernel=$(uname -r)" --meta "filesystem=$(df -PT "$work" | awk 'NR == 2 {print $2}')" \
+    "${machine_meta[@]}" \
     --meta "restic_version=$(restic version < /dev/null | cut -d' ' -f1-2)" \
     --meta "restic_repository_version=$restic_repo_version" \
     --meta "restic_flags=--repo REPO --cache-dir $cache backup DATASET (defaults otherwise: compression auto)" \
-    --meta "seedbench_vmargs=${SEEDBENCH_VMARGS:-launcher default}" --meta "launcher=$launcher" \
-    --meta "commit=$commit" --meta "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    "${build_meta[@]}"
 
 rm -rf "$runs" "$cache"
 if [ "$clean" = true ]; then

@@ -38,6 +38,7 @@ import org.seedbench.core.spi.DiskEncryptor.DriveFile;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 import org.seedbench.core.spi.KeyProtector;
 import org.seedbench.core.spi.Progress;
+import org.seedbench.core.support.concurrent.Futures;
 
 /**
  * Copies a staged seed onto its drives: places the packs (see {@link Allocation}), then streams each file
@@ -573,14 +574,7 @@ public final class DriveCopier {
     }
 
     private static byte[] join(Future<byte[]> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Progress.CanceledException();
-        } catch (ExecutionException e) {
-            throw new IOException("computing a block's MD5 failed", e.getCause());
-        }
+        return Futures.await(f, cause -> new IOException("computing a block's MD5 failed", cause));
     }
 
     /**

@@ -40,7 +40,6 @@ import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.KeyProtector;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
-import org.seedbench.core.spi.StagingProvider;
 import org.seedbench.core.spi.SubProgress;
 import org.seedbench.diskprep.DriveCopier;
 import org.seedbench.diskprep.DriveCopier.DriveSession;
@@ -80,9 +79,8 @@ public class DrivePreparationService {
 
     @Reference
     private ImportJobService importJobs;
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<StagingProvider> stagingProviders;
+    @Reference
+    private InstalledProviders installed;
 
     private final CommandRunner commands;
     private final Clock clock;
@@ -201,7 +199,7 @@ public class DrivePreparationService {
             InvalidInputException.throwIfAny(problems);
         }
         DiskEncryptor encryptor = encryptor(encryptorId);
-        Optional<ObjectStore> staging = StagingRepositories.existing(job, stagingProviders);
+        Optional<ObjectStore> staging = StagingRepositories.existing(job, installed.stagingProviders());
         if (staging.isEmpty() || staging.get().list(RepositoryLayout.DATA_PACKS + "/").isEmpty()) {
             throw new InvalidInputException(new Problem("job", jobName, "has no staged repository at "
                     + StagingRepositories.place(job), "stage it first: seedbench stage " + jobName));

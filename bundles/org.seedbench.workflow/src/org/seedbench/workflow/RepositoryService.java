@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RestoreResult;
@@ -27,7 +25,6 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
-import org.seedbench.core.spi.StagingProvider;
 
 /**
  * Reads a job's repository, in staging or in the vault ({@link RepositoryLocation}): its snapshots, a
@@ -36,15 +33,17 @@ import org.seedbench.core.spi.StagingProvider;
 @Component(service = RepositoryService.class)
 public class RepositoryService {
 
-    @Reference
-    private BackupEngine engine;
+    private final BackupEngine engine;
+    private final CloudConnectors connectors;
+    private final InstalledProviders installed;
 
-    @Reference
-    private CloudConnectors connectors;
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<StagingProvider> stagingProviders;
+    @Activate
+    public RepositoryService(@Reference BackupEngine engine, @Reference CloudConnectors connectors,
+            @Reference InstalledProviders installed) {
+        this.engine = engine;
+        this.connectors = connectors;
+        this.installed = installed;
+    }
 
     public List<SnapshotInfo> snapshots(Workspace workspace, String jobName, Secret passphrase)
             throws InvalidInputException, IOException {
@@ -155,7 +154,7 @@ public class RepositoryService {
             return Jobs.open(engine, Vaults.repository(engine, place), passphrase);
         }
         String folder = StagingRepositories.place(job);
-        Optional<ObjectStore> staging = StagingRepositories.existing(job, stagingProviders);
+        Optional<ObjectStore> staging = StagingRepositories.existing(job, installed.stagingProviders());
         if (staging.isEmpty() || !engine.isRepository(staging.get())) {
             if (inVault(job)) {
                 throw new InvalidInputException(new Problem("job", jobName, "has no staging repository at " + folder

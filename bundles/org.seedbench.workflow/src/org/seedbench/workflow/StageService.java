@@ -13,9 +13,6 @@ import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
@@ -56,13 +53,8 @@ public class StageService {
     @Reference
     private BackupEngine engine;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<WorkloadSource> workloadSources;
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<StagingProvider> stagingProviders;
+    @Reference
+    private InstalledProviders installed;
 
     /**
      * Every problem of a job about to be created, as {@code init} and the "Initiate offline backup" wizard check
@@ -82,11 +74,11 @@ public class StageService {
     }
 
     private List<WorkloadSource> workloadSources() {
-        return workloadSources == null ? List.of() : List.copyOf(workloadSources);
+        return installed.workloadSources();
     }
 
     private List<StagingProvider> stagingProviders() {
-        return stagingProviders == null ? List.of() : List.copyOf(stagingProviders);
+        return installed.stagingProviders();
     }
 
     /** Whether the job's staging repository exists yet (a new one asks for the passphrase twice). */

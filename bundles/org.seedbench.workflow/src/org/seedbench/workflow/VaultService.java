@@ -21,9 +21,6 @@ import java.util.function.Consumer;
 import org.apache.commons.io.file.PathUtils;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.PrefixedStore;
@@ -39,7 +36,6 @@ import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
-import org.seedbench.core.spi.StagingProvider;
 import org.seedbench.core.spi.WorkloadSource;
 
 /**
@@ -70,13 +66,8 @@ public class VaultService {
     @Reference
     private CloudConnectors connectors;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<WorkloadSource> workloadSources;
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<StagingProvider> stagingProviders;
+    @Reference
+    private InstalledProviders installed;
 
     /** A job with its properties, read in one catalog transaction. */
     private record JobAndProps(SeedingJob job, Map<String, String> properties) {
@@ -140,7 +131,7 @@ public class VaultService {
             Journal journal, Progress progress) throws InvalidInputException, IOException {
         Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
         String folder = StagingRepositories.place(job);
-        Optional<ObjectStore> existing = StagingRepositories.existing(job, stagingProviders);
+        Optional<ObjectStore> existing = StagingRepositories.existing(job, installed.stagingProviders());
         if (existing.isPresent() && engine.isRepository(existing.get())) {
             ObjectStore staging = existing.get();
             Copied copy = copyImported(place, progress);
@@ -188,7 +179,7 @@ public class VaultService {
     }
 
     private ObjectStore stagingRepository(SeedingJob job) throws InvalidInputException, IOException {
-        Optional<ObjectStore> staging = StagingRepositories.existing(job, stagingProviders);
+        Optional<ObjectStore> staging = StagingRepositories.existing(job, installed.stagingProviders());
         if (staging.isEmpty() || !engine.isRepository(staging.get())) {
             throw new InvalidInputException(new Problem("job", job.name(), "has no staging repository at "
                     + StagingRepositories.place(job) + " to check the vault against",
@@ -341,7 +332,7 @@ public class VaultService {
                     + "; incremental backups go into the vault once it holds the seed",
                     "a Seeded job: seedbench seed-vault " + job.name()));
         }
-        List<WorkloadSource> sources = workloadSources == null ? List.of() : List.copyOf(workloadSources);
+        List<WorkloadSource> sources = installed.workloadSources();
         InvalidInputException.throwIfAny(Jobs.workloadProblems(job, sources));
         try (JobLock lock = JobLock.acquire(workspace, job, "backup")) {
             return backup(workspace, job, jp.properties(), sources, passphrase, progress, warnings);
@@ -406,7 +397,7 @@ public class VaultService {
             Progress progress) throws InvalidInputException, IOException {
         Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
         Path folder = Path.of(StagingRepositories.place(job));
-        ObjectStore staging = StagingRepositories.existing(job, stagingProviders).orElse(null);
+        ObjectStore staging = StagingRepositories.existing(job, installed.stagingProviders()).orElse(null);
         List<String> lacking = lacking(place, staging, progress);
         if (!lacking.isEmpty()) {
             throw new InvalidInputException(new Problem("job", job.name(), "the vault " + place.describe() + " lacks "
@@ -423,7 +414,7 @@ public class VaultService {
             progress.worked(1);
         }
         long stagingBytes = staging == null ? 0 : StagingRepositories.size(staging);
-        StagingRepositories.delete(job, stagingProviders);
+        StagingRepositories.delete(job, installed.stagingProviders());
         deleteTree(place.spool());
         try (Catalog catalog = workspace.catalog()) {
             catalog.moveJob(job.name(), JobState.CLEANED_UP, "the vault " + place.describe() + " holds the seed; "

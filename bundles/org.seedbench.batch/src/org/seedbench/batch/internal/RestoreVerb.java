@@ -43,11 +43,8 @@ public final class RestoreVerb implements CliVerb {
     @Option(names = "--overwrite", description = "replace existing files (else they are left alone and listed)")
     boolean overwrite;
 
-    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or "
-            + "the vault (vault)")
-    String from;
     @Mixin
-    PassphraseFileOption passphraseFile;
+    RepositoryOptions repository;
 
     @Override
     public int order() {
@@ -60,7 +57,7 @@ public final class RestoreVerb implements CliVerb {
             throw new InvalidInputException(new Problem("target", null, "is missing", "--target DIR, a folder to "
                     + "restore into"));
         }
-        RepositoryLocation from = RepositoryLocation.parse(this.from);
+        RepositoryLocation from = repository.location();
         RestoreResult r = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
                 inv.services().repositories().restore(inv.workspace(), job, passphrase, from, snapshot,
                         Path.of(target).toAbsolutePath(), include, overwrite,

@@ -14,7 +14,6 @@ import org.seedbench.workflow.RepositoryLocation;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code seedbench snapshots JOB}: the snapshots in the job's repository. */
@@ -24,11 +23,8 @@ public final class SnapshotsVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
 
-    @Option(names = "--from", paramLabel = "WHERE", description = "the staging repository (staging, the default) or "
-            + "the vault (vault)")
-    String from;
     @Mixin
-    PassphraseFileOption passphraseFile;
+    RepositoryOptions repository;
 
     @Override
     public int order() {
@@ -37,7 +33,7 @@ public final class SnapshotsVerb implements CliVerb {
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        RepositoryLocation from = RepositoryLocation.parse(this.from);
+        RepositoryLocation from = repository.location();
         List<SnapshotInfo> snapshots = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
                 inv.services().repositories().snapshots(inv.workspace(), job, passphrase, from));
         if (inv.json()) {

@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,6 +45,7 @@ import org.seedbench.backup.internal.snapshot.TreeEntry;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.WorkloadItem;
+import org.seedbench.core.support.concurrent.Futures;
 
 /**
  * Checks a repository: index files, packs (present, trailer readable and agreeing with the index),
@@ -279,17 +279,12 @@ public final class Verifier {
     }
 
     private static PackResult get(Future<PackResult> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Progress.CanceledException();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+        return Futures.await(f, cause -> {
+            if (cause instanceof IOException io) {
+                return io;
             }
-            throw new IllegalStateException(e.getCause());
-        }
+            throw new IllegalStateException(cause);
+        });
     }
 
     /** Reads a pack front to back: its hash, and each blob authenticated, decompressed and hashed again. */

@@ -1,21 +1,16 @@
 package org.seedbench.cloud.azure.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -32,8 +27,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.seedbench.core.spi.ObjectStore;
+import org.seedbench.core.support.files.DurableFiles;
+import org.seedbench.core.support.store.LockedTempObject;
 
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
@@ -252,19 +248,9 @@ public final class AzureBlobContainer implements ObjectStore {
     public PendingObject create(String folder) throws IOException {
         Files.createDirectories(spool);
         Path temp = spool.resolve(SPOOL_PREFIX + UUID.randomUUID());
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
-        try {
-            if (channel.tryLock() == null) {
-                throw new IOException("cannot lock the new spool file " + temp);
-            }
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            Files.deleteIfExists(temp);
-            throw e;
-        }
+        SpooledObject pending = new SpooledObject(temp);
         WRITING.add(temp);
-        return new SpooledObject(temp, channel);
+        return pending;
     }
 
     /** Removes the spool files nobody writes any more (a process killed while writing); writes in progress stay. */
@@ -279,72 +265,31 @@ public final class AzureBlobContainer implements ObjectStore {
         }
         int removed = 0;
         for (Path file : spooled) {
-            if (!WRITING.contains(file) && unlocked(file) && Files.deleteIfExists(file)) {
+            if (!WRITING.contains(file) && DurableFiles.abandoned(file) && Files.deleteIfExists(file)) {
                 removed++;
             }
         }
         return removed;
     }
 
-    private static boolean unlocked(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            FileLock lock = ch.tryLock();
-            if (lock == null) {
-                return false;
-            }
-            lock.release();
-            return true;
-        } catch (OverlappingFileLockException | NoSuchFileException e) {
-            return false;
-        }
-    }
-
     /** An object spooled to a local file until it is committed, then uploaded as one blob. */
-    private final class SpooledObject implements PendingObject {
-        private final Path temp;
-        private final FileChannel channel;
-        private final BufferedOutputStream buffer;
-        private final OutputStream out;
-        private boolean done;
+    private final class SpooledObject extends LockedTempObject {
 
-        SpooledObject(Path temp, FileChannel channel) {
-            this.temp = temp;
-            this.channel = channel;
-            this.buffer = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
-            // a caller may close the output: the file stays open for the commit, which flushes the buffer
-            this.out = CloseShieldOutputStream.wrap(buffer);
+        SpooledObject(Path temp) throws IOException {
+            super(temp);
         }
 
         @Override
-        public OutputStream output() {
-            return out;
-        }
-
-        @Override
-        public void commit(String name) throws IOException {
-            if (done) {
-                throw new IllegalStateException("already committed or discarded");
-            }
-            buffer.flush();
+        protected void commit(String name, FileChannel channel) throws IOException {
             long length = channel.size();
             try (InputStream in = Channels.newInputStream(channel.position(0))) {
                 put(name, in, length);
             }
-            close();
         }
 
         @Override
-        public void close() throws IOException {
-            if (done) {
-                return;
-            }
-            done = true;
-            try {
-                channel.close();
-            } finally {
-                Files.deleteIfExists(temp);
-                WRITING.remove(temp);
-            }
+        protected void finished() {
+            WRITING.remove(temp());
         }
     }
 
@@ -352,13 +297,8 @@ public final class AzureBlobContainer implements ObjectStore {
     public long size(String name) throws IOException {
         try {
             return container.getBlobClient(name).getProperties().getBlobSize();
-        } catch (BlobStorageException e) {
-            if (StorageErrors.isBlobNotFound(e)) {
-                throw new NoSuchFileException(target(name), null, "HTTP 404 BlobNotFound");
-            }
-            throw errors.of("read", target(name), e);
         } catch (RuntimeException e) {
-            throw errors.of("read", target(name), e);
+            throw readError(name, e);
         }
     }
 
@@ -367,13 +307,8 @@ public final class AzureBlobContainer implements ObjectStore {
         InputStream in;
         try {
             in = range == null ? blob.openInputStream() : blob.openInputStream(range, null);
-        } catch (BlobStorageException e) {
-            if (StorageErrors.isBlobNotFound(e)) {
-                throw new NoSuchFileException(target(name), null, "HTTP 404 BlobNotFound");
-            }
-            throw errors.of("read", target(name), e);
         } catch (RuntimeException e) {
-            throw errors.of("read", target(name), e);
+            throw readError(name, e);
         }
         return new FilterInputStream(in) {
             @Override
@@ -394,6 +329,14 @@ public final class AzureBlobContainer implements ObjectStore {
                 }
             }
         };
+    }
+
+    /** What a failed read of a blob tells: that the blob is not there, or how the service failed. */
+    private IOException readError(String name, RuntimeException e) {
+        if (e instanceof BlobStorageException storage && StorageErrors.isBlobNotFound(storage)) {
+            return new NoSuchFileException(target(name), null, "HTTP 404 BlobNotFound");
+        }
+        return errors.of("read", target(name), e);
     }
 
     private IOException readFailure(String name, Exception e) {

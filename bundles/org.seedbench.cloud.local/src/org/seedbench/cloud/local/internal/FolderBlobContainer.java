@@ -1,28 +1,24 @@
 package org.seedbench.cloud.local.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.commons.io.input.BoundedInputStream;
-import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.support.files.DurableFiles;
+import org.seedbench.core.support.store.LockedTempObject;
 
 /**
  * A blob container as a folder: {@code <folder>/accounts/<account>/<container>/<blob name>}, an
@@ -72,18 +68,7 @@ public final class FolderBlobContainer implements ObjectStore {
     public PendingObject create(String folder) throws IOException {
         Path dir = folder.isEmpty() ? root : file(folder);
         Files.createDirectories(dir);
-        Path temp = dir.resolve(DurableFiles.tempName());
-        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
-            if (channel.tryLock() == null) {
-                throw new IOException("cannot lock the new temporary file " + temp);
-            }
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        return new TempObject(temp, channel);
+        return new TempObject(dir.resolve(DurableFiles.tempName()));
     }
 
     @Override
@@ -186,73 +171,26 @@ public final class FolderBlobContainer implements ObjectStore {
         }
         int removed = 0;
         for (Path temp : temps) {
-            if (unlocked(temp) && Files.deleteIfExists(temp)) {
+            if (DurableFiles.abandoned(temp) && Files.deleteIfExists(temp)) {
                 removed++;
             }
         }
         return removed;
     }
 
-    private static boolean unlocked(Path temp) throws IOException {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            java.nio.channels.FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return false;
-            }
-            lock.release();
-            return true;
-        } catch (OverlappingFileLockException | NoSuchFileException e) {
-            return false; // this process writes it, or it is gone
-        }
-    }
-
     /** An object written into a locked temp file, renamed to its name on commit. */
-    private final class TempObject implements PendingObject {
-        private final Path temp;
-        private final FileChannel channel;
-        private final BufferedOutputStream buffer;
-        private final OutputStream out;
-        private boolean done;
+    private final class TempObject extends LockedTempObject {
 
-        TempObject(Path temp, FileChannel channel) {
-            this.temp = temp;
-            this.channel = channel;
-            this.buffer = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
-            // a caller may close the output: the file stays open for the commit, which flushes the buffer
-            this.out = CloseShieldOutputStream.wrap(buffer);
+        TempObject(Path temp) throws IOException {
+            super(temp);
         }
 
         @Override
-        public OutputStream output() {
-            return out;
-        }
-
-        @Override
-        public void commit(String name) throws IOException {
-            if (done) {
-                throw new IllegalStateException("already committed or discarded");
-            }
+        protected void commit(String name, FileChannel channel) throws IOException {
             Path target = file(name);
-            buffer.flush();
             channel.force(true);
             Files.createDirectories(target.getParent());
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            DurableFiles.forceFolder(target.getParent());
-            done = true;
-            channel.close();
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (done) {
-                return;
-            }
-            done = true;
-            try {
-                channel.close();
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            DurableFiles.commit(temp(), target);
         }
     }
 

@@ -1,12 +1,9 @@
 package org.seedbench.core.support.store;
 
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -20,7 +17,6 @@ import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.support.files.DurableFiles;
 
@@ -33,7 +29,6 @@ import org.seedbench.core.support.files.DurableFiles;
  */
 public final class FolderObjectStore implements ObjectStore {
     private static final String TEMP_PREFIX = DurableFiles.TEMP_PREFIX;
-    private static final int BUFFER = 1 << 20;
 
     private final Path root;
     private final boolean posix;
@@ -75,9 +70,9 @@ public final class FolderObjectStore implements ObjectStore {
         Path dir = folder.isEmpty() ? root : resolve(folder);
         createDirectories(dir);
         Path temp = dir.resolve(DurableFiles.tempName());
-        FileChannel channel = DurableFiles.createLocked(temp);
+        LocalPending pending = new LocalPending(temp);
         writing.add(temp);
-        return new LocalPending(temp, channel);
+        return pending;
     }
 
     @Override
@@ -230,62 +225,37 @@ public final class FolderObjectStore implements ObjectStore {
         }
     }
 
-    private final class LocalPending implements PendingObject {
-        private final Path temp;
-        private final FileChannel channel;
-        private final OutputStream out;
-        private boolean done;
+    /** A pending object renamed to its name on commit. */
+    private final class LocalPending extends LockedTempObject {
 
-        LocalPending(Path temp, FileChannel channel) {
-            this.temp = temp;
-            this.channel = channel;
-            this.out = new BufferedOutputStream(CloseShieldOutputStream.wrap(Channels.newOutputStream(channel)), BUFFER);
+        LocalPending(Path temp) throws IOException {
+            super(temp);
         }
 
         @Override
-        public OutputStream output() {
-            return out;
-        }
-
-        @Override
-        public void commit(String name) throws IOException {
-            if (done) {
-                throw new IllegalStateException("already committed or discarded");
-            }
+        protected void commit(String name, FileChannel channel) throws IOException {
             Path target = resolve(name);
-            out.flush();
             channel.force(true);
             createDirectories(target.getParent());
             try {
                 if (posix) {
-                    DurableFiles.commit(temp, target);
+                    DurableFiles.commit(temp(), target);
                     channel.close();
                 } else {
                     channel.close();
-                    DurableFiles.commit(temp, target);
+                    DurableFiles.commit(temp(), target);
                 }
             } catch (AccessDeniedException e) {
                 throw new IOException("cannot write " + target + ": permission denied", e);
             }
-            done = true;
-            writing.remove(temp);
-            if (!target.getParent().equals(temp.getParent())) {
-                forceDirectory(temp.getParent());
+            if (!target.getParent().equals(temp().getParent())) {
+                forceDirectory(temp().getParent());
             }
         }
 
         @Override
-        public void close() throws IOException {
-            if (done) {
-                return;
-            }
-            done = true;
-            try {
-                channel.close();
-            } finally {
-                Files.deleteIfExists(temp);
-                writing.remove(temp);
-            }
+        protected void finished() {
+            writing.remove(temp());
         }
     }
 }

@@ -237,14 +237,11 @@ public abstract class FolderVolume implements Volume {
         FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         used.addAndGet(-previous);
-        try {
+        return closedOnFailure(channel, () -> {
             Writer writer = new Writer(path, file, partial, channel, 0, 0);
             writer.encoder = startFile(path, writer.out);
             return writer;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        });
     }
 
     @Override
@@ -260,7 +257,7 @@ public abstract class FolderVolume implements Volume {
             throw new IOException(describe(path) + " has no unfinished file to resume; create it afresh");
         }
         FileChannel channel = FileChannel.open(partial, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        try {
+        return closedOnFailure(channel, () -> {
             long resumable = resumableLength(path, channel);
             if (resumable < 0) {
                 throw new IOException(describe(path) + ": its unfinished file cannot be resumed (it holds no usable "
@@ -278,10 +275,7 @@ public abstract class FolderVolume implements Volume {
             Writer writer = new Writer(path, file, partial, channel, at, stored);
             writer.encoder = resumeFile(path, channel, at, writer.out);
             return writer;
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        });
     }
 
     @Override
@@ -300,13 +294,26 @@ public abstract class FolderVolume implements Volume {
     public InputStream open(String path, long offset) throws IOException {
         ensureOpen();
         FileChannel channel = openFinished(path);
-        try {
+        return closedOnFailure(channel, () -> {
             long length = plainLength(path, channel);
             if (offset < 0 || offset > length) {
                 throw new IOException(describe(path) + ": cannot read from offset " + offset + "; it holds "
                         + length + " bytes");
             }
             return decoder(path, channel, offset, length);
+        });
+    }
+
+    /** What is made of a channel it stays open for. */
+    @FunctionalInterface
+    private interface OverChannel<T> {
+        T make() throws IOException;
+    }
+
+    /** What {@code make} makes of {@code channel}, which is closed when that fails and else left to the result. */
+    private static <T> T closedOnFailure(FileChannel channel, OverChannel<T> make) throws IOException {
+        try {
+            return make.make();
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -347,7 +354,7 @@ public abstract class FolderVolume implements Volume {
     public List<String> list() throws IOException {
         ensureOpen();
         List<String> names = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root, new VolumeWalk() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (!dir.equals(root) && (isDotEntry(dir) || isFileSystemEntry(dir))) {
@@ -362,14 +369,6 @@ public abstract class FolderVolume implements Volume {
                     names.add(relative(file));
                 }
                 return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (isFileSystemEntry(file)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
             }
         });
         Collections.sort(names);
@@ -433,23 +432,26 @@ public abstract class FolderVolume implements Volume {
         usedKnown = false;
     }
 
+    /** A walk of the volume's folder that passes over what the file system keeps there and cannot be read. */
+    private abstract class VolumeWalk extends SimpleFileVisitor<Path> {
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (isFileSystemEntry(file)) {
+                return FileVisitResult.CONTINUE;
+            }
+            throw e;
+        }
+    }
+
     private long countUsed() throws IOException {
         long[] total = {0};
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(root, new VolumeWalk() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile()) {
                     total[0] += attrs.size();
                 }
                 return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (isFileSystemEntry(file)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
             }
         });
         return total[0];
