@@ -88,7 +88,7 @@ public class CloudConnectors {
             throws IOException {
         Path dataDirectory = workspace.dataDirectory();
         ConnectorSettings settings = ConnectorSettings.of(dataDirectory)
-                .withAll(ConnectorSettingsFile.read(dataDirectory, connectorId));
+                .withAll(ConnectorSettingsFile.read(workspace.connectorSettingsFile(connectorId)));
         for (ConnectorSecrets store : secretStores == null ? List.<ConnectorSecrets>of() : List.copyOf(secretStores)) {
             for (Map.Entry<String, Secret> e : store.secrets(connectorId).entrySet()) {
                 settings = settings.withSecret(e.getKey(), e.getValue());

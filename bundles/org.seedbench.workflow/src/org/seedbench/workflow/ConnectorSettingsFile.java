@@ -23,15 +23,14 @@ public final class ConnectorSettingsFile {
     private ConnectorSettingsFile() {
     }
 
-    /** Where the connector's settings are. */
-    public static Path path(Path dataDirectory, String connectorId) {
-        return dataDirectory.resolve("connectors").resolve(connectorId + ".properties");
-    }
-
-    /** The settings the file holds, sorted by name; empty when there is no file. */
-    public static Map<String, String> read(Path dataDirectory, String connectorId) throws IOException {
+    /**
+     * The settings the file holds, sorted by name; empty when there is no file.
+     *
+     * @param settingsFile the connector's settings file, {@link Workspace#connectorSettingsFile}
+     */
+    public static Map<String, String> read(Path settingsFile) throws IOException {
         Properties file = new Properties();
-        try (Reader in = Files.newBufferedReader(path(dataDirectory, connectorId), StandardCharsets.ISO_8859_1)) {
+        try (Reader in = Files.newBufferedReader(settingsFile, StandardCharsets.ISO_8859_1)) {
             file.load(in);
         } catch (NoSuchFileException e) {
             // no settings file: the connector's defaults
@@ -46,14 +45,13 @@ public final class ConnectorSettingsFile {
      *
      * @param comment the file's first line, e.g. who wrote it (no secret)
      */
-    public static void write(Path dataDirectory, String connectorId, Map<String, String> settings, String comment)
-            throws IOException {
+    public static void write(Path settingsFile, Map<String, String> settings, String comment) throws IOException {
         Properties file = new Properties();
         settings.forEach(file::setProperty);
         StringWriter text = new StringWriter();
         file.store(text, comment);
         synchronized (ConnectorSettingsFile.class) {
-            DurableFiles.write(path(dataDirectory, connectorId), text.toString().getBytes(StandardCharsets.ISO_8859_1),
+            DurableFiles.write(settingsFile, text.toString().getBytes(StandardCharsets.ISO_8859_1),
                     true);
         }
     }
@@ -63,10 +61,10 @@ public final class ConnectorSettingsFile {
      *
      * @return the settings the file holds now
      */
-    public static Map<String, String> update(Path dataDirectory, String connectorId, Map<String, String> changes,
-            String comment) throws IOException {
+    public static Map<String, String> update(Path settingsFile, Map<String, String> changes, String comment)
+            throws IOException {
         synchronized (ConnectorSettingsFile.class) {
-            Map<String, String> settings = read(dataDirectory, connectorId);
+            Map<String, String> settings = read(settingsFile);
             changes.forEach((k, v) -> {
                 if (v == null || v.isBlank()) {
                     settings.remove(k);
@@ -74,7 +72,7 @@ public final class ConnectorSettingsFile {
                     settings.put(k, v);
                 }
             });
-            write(dataDirectory, connectorId, settings, comment);
+            write(settingsFile, settings, comment);
             return settings;
         }
     }

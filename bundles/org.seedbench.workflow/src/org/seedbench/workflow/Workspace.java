@@ -71,7 +71,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The file a connector's settings are read from: {@code <data>/connectors/<id>.properties}. */
     public Path connectorSettingsFile(String connectorId) {
-        return ConnectorSettingsFile.path(dataDirectory, connectorId);
+        return dataDirectory.resolve("connectors").resolve(connectorId + ".properties");
     }
 
     /** The folder of the job's vault records (the objects seeding checked, the upload spool). */

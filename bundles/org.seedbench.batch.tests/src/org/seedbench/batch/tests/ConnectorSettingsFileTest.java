@@ -40,19 +40,19 @@ class ConnectorSettingsFileTest {
 
     @Test
     void settingsAreWrittenForTheOwnerOnlyAndSignInReadsThemBack() throws Exception {
-        ConnectorSettingsFile.write(data, "azure", Map.of("connectionString", CONNECTION, "resourceGroup", "rg"),
+        Path file = workspaces.open(data).connectorSettingsFile("azure");
+        ConnectorSettingsFile.write(file, Map.of("connectionString", CONNECTION, "resourceGroup", "rg"),
                 "written by a test");
-        Path file = data.resolve("connectors/azure.properties");
-        assertEquals(file, ConnectorSettingsFile.path(data, "azure"));
+        assertEquals(data.resolve("connectors/azure.properties"), file);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(Map.of("connectionString", CONNECTION, "resourceGroup", "rg"),
-                ConnectorSettingsFile.read(data, "azure"));
+                ConnectorSettingsFile.read(file));
 
         Map<String, String> changes = new HashMap<>();
         changes.put("resourceGroup", " ");
         changes.put("route", "databox");
         assertEquals(Map.of("connectionString", CONNECTION, "route", "databox"),
-                ConnectorSettingsFile.update(data, "azure", changes, "updated by a test"));
+                ConnectorSettingsFile.update(file, changes, "updated by a test"));
 
         ConnectorSettings settings = connectors.settings(workspaces.open(data), "azure", ConnectorSettings.empty().with("route", "importexport"));
         assertEquals(CONNECTION, new String(settings.secret("connectionString").reveal()));

@@ -63,7 +63,7 @@ final class AzureRehearsal implements AutoCloseable {
         CloudConnectors connectors = inv.services().connectors();
         // the simulator's endpoint is known once it runs; it needs the azure connector signed in to Azurite first
         Workspace workspace = inv.services().workspaces().open(data);
-        writeSettings(data, azurite, null);
+        writeSettings(workspace, azurite, null);
         CloudSession azure = connectors.signedIn(workspace, "azure");
         LocalCloudConnector local = (LocalCloudConnector) connectors.connector(SeedingJob.DEFAULT_CONNECTOR);
         CloudSession datacenter = local.signIn(connectors.settings(workspace, SeedingJob.DEFAULT_CONNECTOR,
@@ -71,11 +71,11 @@ final class AzureRehearsal implements AutoCloseable {
                 azure);
         ImportServiceSimulator simulator = ImportServiceSimulator.start(datacenter, azurite, 0,
                 Double.valueOf(DemoVerb.DAYS_PER_SECOND));
-        writeSettings(data, azurite, simulator.uri());
+        writeSettings(workspace, azurite, simulator.uri());
         return new AzureRehearsal(simulator);
     }
 
-    private static void writeSettings(Path data, URI azurite, URI management) throws IOException {
+    private static void writeSettings(Workspace workspace, URI azurite, URI management) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("connectionString", "DefaultEndpointsProtocol=http;AccountName=" + ACCOUNT + ";AccountKey="
                 + ACCOUNT_KEY + ";BlobEndpoint=" + azurite);
@@ -84,7 +84,7 @@ final class AzureRehearsal implements AutoCloseable {
         if (management != null) {
             settings.put("managementEndpoint", management.toString());
         }
-        ConnectorSettingsFile.write(data, "azure", settings,
+        ConnectorSettingsFile.write(workspace.connectorSettingsFile("azure"), settings,
                 "seedbench demo --azure: Azurite for Blob storage, the simulated import service for jobs");
     }
 

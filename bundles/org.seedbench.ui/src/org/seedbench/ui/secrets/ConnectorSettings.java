@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.seedbench.core.model.Secret;
 import org.seedbench.workflow.ConnectorSettingsFile;
+import org.seedbench.workflow.Workspace;
 
 /**
  * A cloud connector's settings as the workbench writes them: plain settings in
@@ -19,11 +20,11 @@ public final class ConnectorSettings {
     private static final String COMMENT = "Seedbench connector ";
     private static final String SECRETS_APART = " (secrets are in secure storage)";
 
-    private final Path dataDirectory;
+    private final Workspace workspace;
     private final SecretStore store;
 
-    public ConnectorSettings(Path dataDirectory, SecretStore store) {
-        this.dataDirectory = dataDirectory;
+    public ConnectorSettings(Workspace workspace, SecretStore store) {
+        this.workspace = workspace;
         this.store = store;
     }
 
@@ -33,7 +34,7 @@ public final class ConnectorSettings {
     }
 
     public Path file(String connector) {
-        return ConnectorSettingsFile.path(dataDirectory, connector);
+        return workspace.connectorSettingsFile(connector);
     }
 
     /** Writes the connector's settings: the secrets into secure storage, the rest into its file. */
@@ -47,7 +48,7 @@ public final class ConnectorSettings {
                 plain.put(e.getKey(), e.getValue());
             }
         }
-        ConnectorSettingsFile.update(dataDirectory, connector, plain, COMMENT + connector + SECRETS_APART);
+        ConnectorSettingsFile.update(file(connector), plain, COMMENT + connector + SECRETS_APART);
     }
 
     /**
@@ -56,7 +57,7 @@ public final class ConnectorSettings {
      * @return the keys moved
      */
     public java.util.Set<String> moveSecretsOut(String connector) throws IOException {
-        Map<String, String> plain = ConnectorSettingsFile.read(dataDirectory, connector);
+        Map<String, String> plain = ConnectorSettingsFile.read(file(connector));
         java.util.Set<String> moved = new java.util.TreeSet<>();
         for (Map.Entry<String, String> e : plain.entrySet()) {
             if (isSecret(e.getKey())) {
@@ -66,7 +67,7 @@ public final class ConnectorSettings {
         }
         if (!moved.isEmpty()) {
             moved.forEach(plain::remove);
-            ConnectorSettingsFile.write(dataDirectory, connector, plain, COMMENT + connector + SECRETS_APART);
+            ConnectorSettingsFile.write(file(connector), plain, COMMENT + connector + SECRETS_APART);
         }
         return moved;
     }

@@ -49,7 +49,7 @@ class SecureStorageTest {
     void connectorSecretsMoveOutOfThePropertiesFileIntoSecureStorage() throws Exception {
         Path data = tmp.resolve("data");
         SecretStore store = new SecretStore(TestStorage.open(tmp.resolve("secure_storage")));
-        ConnectorSettings settings = new ConnectorSettings(data, store);
+        ConnectorSettings settings = new ConnectorSettings(workspaces.open(data), store);
         String key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
         SeedFixture.write(settings.file("azure"), "accountName=contosobackup\naccountKey=" + key
                 + "\nclientSecret=s3cr3t-value-123\n");
@@ -60,7 +60,7 @@ class SecureStorageTest {
         assertFalse(file.contains(key) || file.contains("s3cr3t-value-123"), "no secret is left in the file");
         assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(settings.file("azure")));
 
-        Map<String, Secret> secrets = new ConnectorSettings(data,
+        Map<String, Secret> secrets = new ConnectorSettings(workspaces.open(data),
                 new SecretStore(TestStorage.open(tmp.resolve("secure_storage")))).secrets("azure");
         assertEquals(key, new String(secrets.get("accountKey").reveal()));
         assertEquals("******", secrets.get("clientSecret").toString(), "a secret never prints its value");
@@ -98,7 +98,7 @@ class SecureStorageTest {
     @Test
     void aConnectorSignsInWithTheSecretsKeptInSecureStorage() throws Exception {
         Path data = tmp.resolve("data");
-        ConnectorSettings settings = new ConnectorSettings(data, new SecretStore(TestStorage.open(tmp.resolve("secure_storage"))));
+        ConnectorSettings settings = new ConnectorSettings(workspaces.open(data), new SecretStore(TestStorage.open(tmp.resolve("secure_storage"))));
         settings.save("recorder", Map.of("accountName", "contosobackup", "accountKey", "a2V5LXZhbHVl"));
         var context = org.osgi.framework.FrameworkUtil.getBundle(getClass()).getBundleContext();
         Map<String, Object> recorded = new java.util.HashMap<>();

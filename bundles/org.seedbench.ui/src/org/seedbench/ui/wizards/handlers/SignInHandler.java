@@ -33,7 +33,7 @@ public class SignInHandler {
     @Execute
     public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CloudConnectors connectors,
             @Service Workspaces workspaces) {
-        ConnectorSettings settings = new ConnectorSettings(data, new SecretStore());
+        ConnectorSettings settings = new ConnectorSettings(workspaces.open(data), new SecretStore());
         new AzureSignInDialog(shell, (prompt, monitor) -> {
             org.seedbench.core.spi.ConnectorSettings extra = org.seedbench.core.spi.ConnectorSettings.empty()
                     .with("deviceCode", "true").withPrompt(prompt);
