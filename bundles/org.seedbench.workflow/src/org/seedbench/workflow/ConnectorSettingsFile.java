@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
-import org.seedbench.diskprep.AtomicFiles;
+import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * {@code <data>/connectors/<id>.properties}, a connector's settings file: the one place that reads and writes it.
@@ -53,7 +53,7 @@ public final class ConnectorSettingsFile {
         StringWriter text = new StringWriter();
         file.store(text, comment);
         synchronized (ConnectorSettingsFile.class) {
-            AtomicFiles.write(path(dataDirectory, connectorId), text.toString().getBytes(StandardCharsets.ISO_8859_1),
+            DurableFiles.write(path(dataDirectory, connectorId), text.toString().getBytes(StandardCharsets.ISO_8859_1),
                     true);
         }
     }

@@ -35,7 +35,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RestoreResult;
-import org.seedbench.backup.internal.TempFiles;
 import org.seedbench.backup.internal.blob.BlobId;
 import org.seedbench.backup.internal.blob.BlobType;
 import org.seedbench.backup.internal.crypto.BlobCodec;

@@ -28,7 +28,7 @@ import org.seedbench.core.support.files.DurableFiles;
 /**
  * A blob container as a folder: {@code <folder>/accounts/<account>/<container>/<blob name>}, an
  * {@link ObjectStore}. A put is a temp file, fsync and atomic rename, so a killed put leaves no blob; temp files
- * ({@value AtomicWrite#TEMP_PREFIX}…) are never listed. An object being written through {@link #create} is such
+ * ({@value DurableFiles#TEMP_PREFIX}…) are never listed. An object being written through {@link #create} is such
  * a temp file, locked while its writer has it open, so {@link #deleteAbandoned} tells a dead writer's from a live
  * one's. A copy from another folder container is "server-side": a hard link, or a file copy where links are not
  * possible.
@@ -66,14 +66,14 @@ public final class FolderBlobContainer implements ObjectStore {
 
     @Override
     public void put(String name, byte[] content) throws IOException {
-        AtomicWrite.bytes(file(name), content, false);
+        DurableFiles.write(file(name), content, false);
     }
 
     @Override
     public PendingObject create(String folder) throws IOException {
         Path dir = folder.isEmpty() ? root : file(folder);
         Files.createDirectories(dir);
-        Path temp = dir.resolve(AtomicWrite.TEMP_PREFIX + UUID.randomUUID());
+        Path temp = dir.resolve(DurableFiles.TEMP_PREFIX + UUID.randomUUID());
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             if (channel.tryLock() == null) {
@@ -181,7 +181,7 @@ public final class FolderBlobContainer implements ObjectStore {
         }
         List<Path> temps;
         try (Stream<Path> walk = Files.walk(root)) {
-            temps = walk.filter(p -> p.getFileName().toString().startsWith(AtomicWrite.TEMP_PREFIX)).toList();
+            temps = walk.filter(p -> p.getFileName().toString().startsWith(DurableFiles.TEMP_PREFIX)).toList();
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
