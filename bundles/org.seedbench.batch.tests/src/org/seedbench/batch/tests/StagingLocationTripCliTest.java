@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -23,7 +22,9 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.batch.internal.CommandLine;
 import org.seedbench.cloud.local.LocalCloudConnector;
+import org.seedbench.cloud.local.LocalSession;
 import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.ConnectorSettings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -134,8 +135,7 @@ class StagingLocationTripCliTest {
 
     /** Moves the simulated service's clock a day at a time until the datacenter copy is done. */
     private void importTheSeed() throws IOException {
-        LocalCloudConnector local = (LocalCloudConnector) cloud;
-        local.signIn(Map.of("dataDirectory", data));
+        LocalSession local = ((LocalCloudConnector) cloud).signIn(ConnectorSettings.of(data));
         for (int day = 0; day < 20; day++) {
             if (DONE.contains(state())) {
                 return;
