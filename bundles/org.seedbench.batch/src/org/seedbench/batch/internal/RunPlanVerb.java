@@ -174,13 +174,13 @@ public final class RunPlanVerb implements CliVerb {
 
         @Override
         public void done(PlanJob job, String step, Object outcome) {
-            endProgress(true);
+            endProgress(!step.equals("prepare-drives"));
             print(job, step, outcome);
         }
 
         @Override
         public void needsAction(PlanJob job, String step, Object outcome) {
-            endProgress(true);
+            endProgress(!step.equals("prepare-drives"));
             if (outcome != null) {
                 print(job, step, outcome);
             }
@@ -199,6 +199,10 @@ public final class RunPlanVerb implements CliVerb {
                     .get(verb), e, inv.given("--debug"), inv.err()));
         }
 
+        /**
+         * @param complete whether the step's last task ends at 100 %, as its verb's does (prepare-drives' ends where
+         *                 it stands)
+         */
         private void endProgress(boolean complete) {
             if (progress != null) {
                 if (complete) {
