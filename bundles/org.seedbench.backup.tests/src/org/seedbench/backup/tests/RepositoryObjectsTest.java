@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seedbench.backup.LocalStorage;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryObjects;
+import org.seedbench.core.support.store.FolderObjectStore;
 
 /**
  * What a tool copying a repository (drive preparation) reads through the engine's API: every object of the
@@ -45,7 +45,7 @@ class RepositoryObjectsTest {
         Files.writeString(repoDir.resolve("restored/secret.txt"), "restored plaintext");
         Files.writeString(repoDir.resolve("packs/.tmp-unfinished"), "a write in progress");
 
-        RepositoryObjects objects = RepositoryObjects.list(new LocalStorage(repoDir));
+        RepositoryObjects objects = RepositoryObjects.list(new FolderObjectStore(repoDir));
 
         Set<String> tops = new TreeSet<>();
         objects.metadata().forEach(e -> tops.add(e.name().split("/")[0]));
