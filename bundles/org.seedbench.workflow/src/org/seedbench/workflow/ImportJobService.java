@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -187,6 +189,22 @@ public class ImportJobService {
                 job.container(), null, entries, options);
     }
 
+    /**
+     * A ship date as the admin writes it ({@code YYYY-MM-DD}); null for none (today).
+     *
+     * @throws InvalidInputException when it is not a date
+     */
+    public static LocalDate shipDate(String text) throws InvalidInputException {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(new Problem("ship date", text, "is not a date", "YYYY-MM-DD"));
+        }
+    }
+
     /** {@link #ship(Workspace, String, Shipment, boolean)} without replacing a package the job already has. */
     public Shipment ship(Workspace workspace, String jobName, Shipment shipment)
             throws InvalidInputException, IOException {
@@ -324,6 +342,29 @@ public class ImportJobService {
                     + "carrier that ships the drives back"));
         }
         InvalidInputException.throwIfAny(problems);
+    }
+
+    /**
+     * Watches the job: refreshes it ({@link #refresh}) every {@code intervalSeconds} while the service still moves
+     * it, until it settles or {@code timeoutSeconds} have passed. {@code each} receives every view, the first
+     * included.
+     *
+     * @param timeoutSeconds {@link Double#POSITIVE_INFINITY}: no limit
+     * @return the last view; {@link ImportJobView#moving()} when the time ran out
+     */
+    public ImportJobView watch(Workspace workspace, String jobName, double intervalSeconds, double timeoutSeconds,
+            Consumer<ImportJobView> each) throws InvalidInputException, IOException, InterruptedException {
+        ImportJobView view = refresh(workspace, jobName);
+        each.accept(view);
+        long until = Double.isInfinite(timeoutSeconds) ? Long.MAX_VALUE
+                : System.nanoTime() + Math.round(timeoutSeconds * 1e9);
+        while (view.moving() && System.nanoTime() < until) {
+            long left = Math.max(1, (until - System.nanoTime()) / 1_000_000);
+            Thread.sleep(Math.max(1, Math.min(left, Math.round(intervalSeconds * 1000))));
+            view = refresh(workspace, jobName);
+            each.accept(view);
+        }
+        return view;
     }
 
     /**

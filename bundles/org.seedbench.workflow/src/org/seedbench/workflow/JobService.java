@@ -1,6 +1,7 @@
 package org.seedbench.workflow;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,9 +9,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RehearsalRules;
+import org.seedbench.core.rules.SeedRules;
 
 /**
  * Creates seeding jobs, as {@code init} and the "Initiate offline backup" wizard ask: every check runs before the job
@@ -29,6 +32,33 @@ public class JobService {
 
     @Reference
     private ImportJobService importJobs;
+
+    /**
+     * The workloads of a new job as {@code init --workload} gives them ({@code SOURCE:TARGET}), each with the
+     * include and exclude globs that apply to every workload.
+     *
+     * @throws InvalidInputException the first workload that is not {@code SOURCE:TARGET}
+     */
+    public static List<WorkloadSpec> workloads(List<String> workloads, List<String> include, List<String> exclude)
+            throws InvalidInputException {
+        List<WorkloadSpec> specs = new ArrayList<>();
+        for (String w : workloads) {
+            try {
+                WorkloadSpec spec = WorkloadSpec.parse(w);
+                Map<String, String> options = new LinkedHashMap<>();
+                if (!include.isEmpty()) {
+                    options.put("include", String.join("\n", include));
+                }
+                if (!exclude.isEmpty()) {
+                    options.put("exclude", String.join("\n", exclude));
+                }
+                specs.add(new WorkloadSpec(spec.sourceId(), spec.target(), options));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(new Problem(SeedRules.WORKLOAD, w, e.getMessage(), null));
+            }
+        }
+        return specs;
+    }
 
     /**
      * Creates a real job.

@@ -56,13 +56,19 @@ public final class BackupVerb implements CliVerb {
             m.put("warnings", r.warnings());
             Views.printJsonLine(inv.out(), m);
         } else {
-            var out = inv.out();
-            out.println("Backed up " + job + " into " + o.vault() + ": " + Sizes.decimal(s.bytesRead()) + " read, "
-                    + Sizes.decimal(s.bytesNew()) + " new, " + Sizes.decimal(s.bytesStored()) + " stored, "
-                    + Sizes.decimal(o.bytesSent()) + " sent");
-            Views.printSnapshots(out, r);
-            Views.printWarnings(out, r, job);
+            printText(inv.out(), job, o);
         }
         return r.completedWithWarnings() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
+    }
+
+    /** What {@code backup} prints of its outcome (without --json). */
+    static void printText(java.io.PrintStream out, String job, VaultBackupOutcome o) {
+        BackupResult r = o.result();
+        BackupStatistics s = r.statistics();
+        out.println("Backed up " + job + " into " + o.vault() + ": " + Sizes.decimal(s.bytesRead()) + " read, "
+                + Sizes.decimal(s.bytesNew()) + " new, " + Sizes.decimal(s.bytesStored()) + " stored, "
+                + Sizes.decimal(o.bytesSent()) + " sent");
+        Views.printSnapshots(out, r);
+        Views.printWarnings(out, r, job);
     }
 }

@@ -45,10 +45,15 @@ public final class CleanupVerb implements CliVerb {
             m.put("state", "CleanedUp");
             Views.printJsonLine(inv.out(), m);
         } else {
-            inv.out().println("Cleaned up " + job + ": deleted " + o.blobsDeleted() + " blobs ("
-                    + Sizes.decimal(o.bytesDeleted()) + ") from the import container and the staging repository "
-                    + o.staging() + " (" + Sizes.decimal(o.stagingBytes()) + "); the seed is in " + o.vault());
+            printText(inv.out(), job, o);
         }
         return ExitCode.DONE;
+    }
+
+    /** What {@code cleanup} prints of its outcome (without --json). */
+    static void printText(java.io.PrintStream out, String job, CleanupOutcome o) {
+        out.println("Cleaned up " + job + ": deleted " + o.blobsDeleted() + " blobs ("
+                + Sizes.decimal(o.bytesDeleted()) + ") from the import container and the staging repository "
+                + o.staging() + " (" + Sizes.decimal(o.stagingBytes()) + "); the seed is in " + o.vault());
     }
 }

@@ -186,9 +186,22 @@ public class CommandLine {
                                 connectors, jobs, workspaces), clock, verb.createsCatalog(),
                         (a, o) -> run(a, o, err, env)));
             }
+        } catch (Exception e) {
+            return report(name, sub.commandSpec().commandLine(), e, debug, err);
+        }
+    }
+
+    /**
+     * Tells on {@code err} why a verb failed, as {@code seedbench VERB: …}, and returns its exit code: 2 for a usage
+     * error (with the verb's usage line), 3 for invalid input or a step the job's state does not allow, 1 for
+     * anything else.
+     */
+    static ExitCode report(String name, picocli.CommandLine verb, Exception failure, boolean debug, PrintStream err) {
+        try {
+            throw failure;
         } catch (UsageException e) {
             err.println("seedbench " + name + ": " + e.getMessage());
-            err.println(e.usage() != null ? e.usage() : CliModel.usageLine(sub.commandSpec().commandLine()));
+            err.println(e.usage() != null ? e.usage() : CliModel.usageLine(verb));
             return ExitCode.USAGE;
         } catch (InvalidInputException e) {
             List<Problem> problems = e.problems();

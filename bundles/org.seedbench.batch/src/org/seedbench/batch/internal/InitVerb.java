@@ -1,9 +1,8 @@
 package org.seedbench.batch.internal;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -17,7 +16,6 @@ import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RehearsalRules;
-import org.seedbench.core.rules.SeedRules;
 import org.seedbench.workflow.JobService;
 
 import picocli.CommandLine.Command;
@@ -93,22 +91,7 @@ public final class InitVerb implements CliVerb {
     }
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        List<WorkloadSpec> workloads = new ArrayList<>();
-        for (String w : workload) {
-            try {
-                WorkloadSpec spec = WorkloadSpec.parse(w);
-                Map<String, String> options = new LinkedHashMap<>();
-                if (!include.isEmpty()) {
-                    options.put("include", String.join("\n", include));
-                }
-                if (!exclude.isEmpty()) {
-                    options.put("exclude", String.join("\n", exclude));
-                }
-                workloads.add(new WorkloadSpec(spec.sourceId(), spec.target(), options));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(new Problem(SeedRules.WORKLOAD, w, e.getMessage(), null));
-            }
-        }
+        List<WorkloadSpec> workloads = JobService.workloads(workload, include, exclude);
         SeedingJob job = new SeedingJob(name, staging, storageAccount,
                 container, subscription, location, workloads, connector,
                 sourceHost, inv.clock().instant(), JobState.DRAFT);
@@ -119,24 +102,29 @@ public final class InitVerb implements CliVerb {
         if (!hadCatalog) {
             inv.err().println("seedbench: no catalog at " + inv.dataDirectory() + "; creating one");
         }
-        SeedingJob created = made.job();
-        String rehearsal = made.rehearsalDaysPerSecond();
         if (inv.json()) {
-            Views.printJson(inv.out(), Views.job(created));
+            Views.printJson(inv.out(), Views.job(made.job()));
         } else {
-            inv.out().println("Created job " + created.name() + " (" + created.state().label() + "): "
-                    + created.storageAccount() + "/" + created.container() + " in " + created.location()
-                    + ", staging at " + created.stagingLocation());
-            if (created.workloads().isEmpty()) {
-                inv.out().println("No workloads yet: add them with init --workload SOURCE:TARGET on a new job.");
-            }
-            if (rehearsal != null) {
-                inv.out().println("A rehearsal: its import job runs on a clock of its own, " + rehearsal
-                        + " simulated days a real second; no other job's dates move.");
-            }
-            inv.out().println("Next: seedbench stage " + created.name());
+            printText(inv.out(), made);
         }
         return ExitCode.DONE;
+    }
+
+    /** What {@code init} prints of the job it created (without --json). */
+    static void printText(PrintStream out, JobService.Created made) {
+        SeedingJob created = made.job();
+        String rehearsal = made.rehearsalDaysPerSecond();
+        out.println("Created job " + created.name() + " (" + created.state().label() + "): "
+                + created.storageAccount() + "/" + created.container() + " in " + created.location()
+                + ", staging at " + created.stagingLocation());
+        if (created.workloads().isEmpty()) {
+            out.println("No workloads yet: add them with init --workload SOURCE:TARGET on a new job.");
+        }
+        if (rehearsal != null) {
+            out.println("A rehearsal: its import job runs on a clock of its own, " + rehearsal
+                    + " simulated days a real second; no other job's dates move.");
+        }
+        out.println("Next: seedbench stage " + created.name());
     }
 
     /** Whether the job is a rehearsal; a rehearsal's clock without --rehearsal is refused. */

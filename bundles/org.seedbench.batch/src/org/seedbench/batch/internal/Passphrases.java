@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.model.Secret;
@@ -69,11 +70,19 @@ final class Passphrases {
     }
 
     static Secret read(Invocation inv, boolean confirm) throws InvalidInputException {
-        String file = inv.option("--" + FILE_OPTION);
+        return read(inv.option("--" + FILE_OPTION), inv.env(), confirm);
+    }
+
+    /**
+     * @param file    the passphrase file given; null for none
+     * @param env     the environment, for {@value #ENV}
+     * @param confirm ask twice on a terminal (a new repository)
+     */
+    static Secret read(String file, Map<String, String> env, boolean confirm) throws InvalidInputException {
         if (file != null) {
             return firstLine(file, "passphrase");
         }
-        String fromEnv = inv.env().get(ENV);
+        String fromEnv = env.get(ENV);
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return Secret.of(fromEnv);
         }

@@ -1,6 +1,7 @@
 package org.seedbench.batch.internal;
 
 import java.io.Console;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +137,11 @@ public final class PrepareDrivesVerb implements CliVerb {
             Views.printJsonLine(inv.out(), m);
             return;
         }
-        var out = inv.out();
+        printText(inv.out(), inv.err(), job, outcome);
+    }
+
+    /** What {@code prepare-drives} prints of a run's outcome (without --json); the drives full goes to {@code err}. */
+    static void printText(PrintStream out, PrintStream err, String job, PrepareOutcome outcome) {
         for (PrepareOutcome.DriveCopy d : outcome.drives()) {
             out.printf(Locale.ROOT, "Drive %-14s %5d files  %10s  %s%s%n", d.serial(), d.files(),
                     Sizes.decimal(d.bytes()), d.complete() ? "manifest " + d.manifestHash() : "incomplete",
@@ -144,7 +149,7 @@ public final class PrepareDrivesVerb implements CliVerb {
         }
         outcome.notes().forEach(n -> out.println("Note: " + n));
         if (outcome.needsMoreDrives()) {
-            inv.err().println("seedbench prepare-drives: the drives are full: the seed needs " + outcome.drivesNeeded()
+            err.println("seedbench prepare-drives: the drives are full: the seed needs " + outcome.drivesNeeded()
                     + " more drive" + (outcome.drivesNeeded() == 1 ? "" : "s") + " with at least "
                     + Sizes.decimal(outcome.bytesNeededPerDrive()) + " ("
                     + outcome.packsUnplaced() + " packs not placed); rerun with the same --drive "
@@ -170,13 +175,18 @@ public final class PrepareDrivesVerb implements CliVerb {
             Views.printJsonLine(inv.out(), m);
             return ExitCode.DONE;
         }
-        var out = inv.out();
+        printImportJobText(inv.out(), job, created);
+        return ExitCode.DONE;
+    }
+
+    /** What {@code prepare-drives} prints of the import job it created (without --json). */
+    static void printImportJobText(PrintStream out, String job, ImportJobOutcome created) {
+        DatacenterLocation location = created.location();
         out.println("Import job " + job + (created.created() ? " created" : " already created") + " at the "
                 + "import service (" + created.status().serviceState().label() + "). Ship the drives to "
                 + location.displayName() + ":");
         location.shippingAddress().lines().forEach(l -> out.println("    " + l));
         out.println("Shipping details are due within " + ShippingRules.DEADLINE_DAYS + " days: seedbench ship " + job
                 + " --carrier NAME --tracking NO --return-address TEXT --return-carrier-account NO");
-        return ExitCode.DONE;
     }
 }

@@ -6,25 +6,36 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
-import org.seedbench.catalog.Catalog;
-import org.seedbench.core.model.JobState;
-import org.seedbench.core.model.SeedingJob;
+import org.seedbench.batch.cli.UsageException;
+import org.seedbench.core.model.Secret;
+import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
-import org.seedbench.workflow.PlanSteps;
+import org.seedbench.core.spi.Progress;
+import org.seedbench.workflow.CleanupOutcome;
+import org.seedbench.workflow.ImportJobView;
+import org.seedbench.workflow.JobService;
+import org.seedbench.workflow.PlanJob;
+import org.seedbench.workflow.PlanListener;
+import org.seedbench.workflow.PlanService;
+import org.seedbench.workflow.PrepareOutcome;
+import org.seedbench.workflow.SeedOutcome;
+import org.seedbench.workflow.StageOutcome;
+import org.seedbench.workflow.VaultBackupOutcome;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,7 +48,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code seedbench run-plan PLAN.json}: the seeding steps of several jobs from a plan file, for batch runs. Each
- * job's steps run in order through the same verbs a user types; a step the job's state shows as done is skipped,
+ * job's steps run in order through {@link PlanService}, printed as the verbs of the same names print them; a step the job's state shows as done is skipped,
  * so a plan run again after a failure or a wait goes on where it stopped. A job whose step fails stops there; the
  * other jobs go on. One exit code for the whole plan (the worst: 1, then 3, then 4) and a summary. The plan's
  * format is {@code PLAN.md} in this bundle.
@@ -52,13 +63,15 @@ public final class RunPlanVerb implements CliVerb {
             + "bundles/org.seedbench.batch/PLAN.md")
     String plan;
 
+    @Reference
+    private PlanService plans;
+
     @Override
     public int order() {
         return 160;
     }
     /** The steps of a job, in the order they run. */
-    static final List<String> STEPS = List.of("init", "stage", "prepare-drives", "ship", "wait", "seed-vault",
-            "backup", "cleanup");
+    static final List<String> STEPS = PlanJob.STEPS;
     private static final Set<String> JOB_FIELDS = Set.of("name", "staging", "storageAccount", "container",
             "subscription", "location", "connector", "sourceHost", "workloads", "include", "exclude", "drives",
             "encryptor", "passphraseFile", "shipping", "steps", "waitMinutes", "rehearsalDaysPerSecond");
@@ -78,11 +91,19 @@ public final class RunPlanVerb implements CliVerb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         Path file = Path.of(plan);
-        List<PlannedJob> jobs = read(file);
+        List<PlanJob> jobs = read(file);
         PrintStream stepOut = inv.json() ? inv.err() : inv.out();
+        inv.openCatalog().close();
+        Printer printer = new Printer(inv, stepOut);
         List<JobRun> runs = new ArrayList<>();
-        for (PlannedJob job : jobs) {
-            runs.add(run(inv, job, stepOut));
+        for (PlanService.JobRun r : plans.run(inv.workspace(), jobs, inv.clock(), printer)) {
+            ExitCode exit = switch (r.ending()) {
+                case DONE -> ExitCode.DONE;
+                case NEEDS_ACTION -> ExitCode.NEEDS_ACTION;
+                case FAILED -> printer.failures.getOrDefault(r.job(), ExitCode.FAILURE);
+            };
+            runs.add(new JobRun(r.job(), r.state() == null ? "-" : r.state().label(), r.ran(), r.skipped(),
+                    r.stoppedAt(), exit));
         }
         ExitCode worst = worst(runs.stream().map(JobRun::exit).toList());
         if (inv.json()) {
@@ -106,43 +127,117 @@ public final class RunPlanVerb implements CliVerb {
         return worst;
     }
 
-    private JobRun run(Invocation inv, PlannedJob job, PrintStream out) {
-        List<String> ran = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (String step : job.steps()) {
-            JobState state = state(inv, job.name()).orElse(null);
-            if (isDone(step, state)) {
-                skipped.add(step);
-                continue;
-            }
-            if (state != null && (state == JobState.CANCELLED || state == JobState.EXPIRED)) {
-                return new JobRun(job.name(), state.label(), ran, skipped, step, ExitCode.NEEDS_ACTION);
-            }
-            List<String> args = new ArrayList<>(job.args(step));
-            args.add("--data");
-            args.add(inv.dataDirectory().toString());
+    /**
+     * Prints each step as the verb of the same name prints its outcome (as text: with --json on stderr), its
+     * failure as the verb's failure; gives the steps the passphrase and a progress as the verbs get them.
+     */
+    private static final class Printer implements PlanListener {
+        private final Invocation inv;
+        private final PrintStream out;
+        private final Map<String, ExitCode> failures = new HashMap<>();
+        private TerminalProgress progress;
+        private StatusVerb.Watcher watcher;
+
+        Printer(Invocation inv, PrintStream out) {
+            this.inv = inv;
+            this.out = out;
+        }
+
+        @Override
+        public void started(PlanJob job, String step) {
             out.println();
-            out.println("==> [" + job.name() + "] seedbench " + String.join(" ", args.subList(0, args.size() - 2)));
-            ExitCode code = inv.commands().run(args, out);
-            ran.add(step);
-            if (code != ExitCode.DONE) {
-                return new JobRun(job.name(), state(inv, job.name()).map(JobState::label).orElse("-"), ran, skipped,
-                        step, code);
+            out.println("==> [" + job.name() + "] seedbench " + String.join(" ", job.command(step)));
+            watcher = new StatusVerb.Watcher(out, false, System.console() != null);
+        }
+
+        @Override
+        public Progress progress(PlanJob job, String step) {
+            progress = new TerminalProgress(System.console() != null ? inv.err() : out, System.console() != null
+                    ? TerminalProgress.Mode.TERMINAL : TerminalProgress.Mode.PLAIN);
+            return progress;
+        }
+
+        @Override
+        public Secret passphrase(PlanJob job, boolean confirm) throws InvalidInputException {
+            return Passphrases.read(job.passphraseFile(), inv.env(), confirm);
+        }
+
+        @Override
+        public void note(PlanJob job, String note) {
+            out.println("Note: " + note);
+        }
+
+        @Override
+        public void watching(PlanJob job, ImportJobView view) {
+            watcher.accept(view);
+        }
+
+        @Override
+        public void done(PlanJob job, String step, Object outcome) {
+            endProgress(!step.equals("prepare-drives"));
+            print(job, step, outcome);
+        }
+
+        @Override
+        public void needsAction(PlanJob job, String step, Object outcome) {
+            endProgress(!step.equals("prepare-drives"));
+            if (outcome != null) {
+                print(job, step, outcome);
+            }
+            if (outcome instanceof ImportJobView view && view.moving()) {
+                StatusVerb.stillMoving(inv.err(), view, String.valueOf(job.waitSeconds()));
             }
         }
-        return new JobRun(job.name(), state(inv, job.name()).map(JobState::label).orElse("-"), ran, skipped, null,
-                ExitCode.DONE);
-    }
 
-    private static Optional<JobState> state(Invocation inv, String job) {
-        try (Catalog catalog = inv.openCatalog()) {
-            return catalog.job(job).map(SeedingJob::state);
+        @Override
+        public void failed(PlanJob job, String step, Exception failure) {
+            endProgress(false);
+            String verb = step.equals("wait") ? "status" : step;
+            Exception e = failure instanceof PlanService.MissingValue m ? new UsageException(m.getMessage(), null)
+                    : failure;
+            failures.put(job.name(), CommandLine.report(verb, inv.parsed().commandSpec().parent().subcommands()
+                    .get(verb), e, inv.given("--debug"), inv.err()));
         }
-    }
 
-    /** Whether a job in {@code state} has done {@code step} already (null: the job does not exist yet). */
-    static boolean isDone(String step, JobState state) {
-        return PlanSteps.isDone(step, state);
+        /**
+         * @param complete whether the step's last task ends at 100 %, as its verb's does (prepare-drives' ends where
+         *                 it stands)
+         */
+        private void endProgress(boolean complete) {
+            if (progress != null) {
+                if (complete) {
+                    progress.complete();
+                }
+                progress.finishLine();
+                progress = null;
+            }
+        }
+
+        private void print(PlanJob job, String step, Object outcome) {
+            String name = job.name();
+            if (outcome instanceof JobService.Created c) {
+                InitVerb.printText(out, c);
+            } else if (outcome instanceof StageOutcome o) {
+                StageVerb.printText(out, name, o);
+            } else if (outcome instanceof PrepareOutcome o) {
+                PrepareDrivesVerb.printText(out, inv.err(), name, o);
+                if (!o.needsMoreDrives() && o.importJob() != null) {
+                    PrepareDrivesVerb.printImportJobText(out, name, o.importJob());
+                }
+            } else if (outcome instanceof Shipment o) {
+                ShipVerb.printText(out, name, o);
+            } else if (outcome instanceof ImportJobView o) {
+                watcher.end(inv.workspace(), o);
+            } else if (outcome instanceof SeedOutcome o) {
+                SeedVaultVerb.printText(out, name, o);
+            } else if (outcome instanceof VaultBackupOutcome o) {
+                BackupVerb.printText(out, name, o);
+            } else if (outcome instanceof CleanupOutcome o) {
+                CleanupVerb.printText(out, name, o);
+            } else {
+                throw new IllegalStateException("not an outcome of step " + step + ": " + outcome);
+            }
+        }
     }
 
     static ExitCode worst(List<ExitCode> codes) {
@@ -169,91 +264,8 @@ public final class RunPlanVerb implements CliVerb {
                 + "exit " + worst.code()));
     }
 
-    /** A job of the plan with the defaults merged in. */
-    record PlannedJob(String name, JsonNode spec, List<String> steps) {
-
-        String text(String field) {
-            JsonNode n = spec.get(field);
-            return n == null || n.isNull() ? null : n.asText();
-        }
-
-        List<String> list(String field) {
-            List<String> values = new ArrayList<>();
-            JsonNode n = spec.get(field);
-            if (n != null) {
-                n.forEach(v -> values.add(v.asText()));
-            }
-            return values;
-        }
-
-        /** The command line of one step. */
-        List<String> args(String step) {
-            List<String> a = new ArrayList<>();
-            a.add(step.equals("wait") ? "status" : step);
-            if (step.equals("init")) {
-                a.addAll(List.of("--name", name));
-                option(a, "staging", "staging");
-                option(a, "storage-account", "storageAccount");
-                option(a, "container", "container");
-                option(a, "subscription", "subscription");
-                option(a, "location", "location");
-                option(a, "connector", "connector");
-                option(a, "source-host", "sourceHost");
-                list("workloads").forEach(w -> a.addAll(List.of("--workload", w)));
-                list("include").forEach(w -> a.addAll(List.of("--include", w)));
-                list("exclude").forEach(w -> a.addAll(List.of("--exclude", w)));
-                if (text("rehearsalDaysPerSecond") != null) {
-                    a.add("--rehearsal");
-                    option(a, "days-per-second", "rehearsalDaysPerSecond");
-                }
-                return a;
-            }
-            a.add(name);
-            switch (step) {
-                case "stage", "backup" -> option(a, "passphrase-file", "passphraseFile");
-                case "prepare-drives" -> {
-                    a.add("--yes-format");
-                    option(a, "encryptor", "encryptor");
-                    list("drives").forEach(d -> a.addAll(List.of("--drive", d)));
-                }
-                case "ship" -> {
-                    JsonNode s = spec.path("shipping");
-                    shipping(a, s, "carrier", "carrier");
-                    shipping(a, s, "tracking", "tracking");
-                    shipping(a, s, "ship-date", "shipDate");
-                    shipping(a, s, "return-address", "returnAddress");
-                    shipping(a, s, "return-carrier-account", "returnCarrierAccount");
-                }
-                case "wait" -> {
-                    a.add("--watch");
-                    String minutes = text("waitMinutes");
-                    if (minutes != null) {
-                        a.addAll(List.of("--timeout", String.valueOf(Math.round(Double.parseDouble(minutes) * 60))));
-                    }
-                }
-                default -> {
-                }
-            }
-            return a;
-        }
-
-        private void option(List<String> a, String option, String field) {
-            String v = text(field);
-            if (v != null) {
-                a.addAll(List.of("--" + option, v));
-            }
-        }
-
-        private static void shipping(List<String> a, JsonNode s, String option, String field) {
-            JsonNode v = s.get(field);
-            if (v != null && !v.isNull()) {
-                a.addAll(List.of("--" + option, v.asText()));
-            }
-        }
-    }
-
     /** Reads and checks a plan: every problem is named by its place in the file. */
-    static List<PlannedJob> read(Path file) throws IOException, InvalidInputException {
+    static List<PlanJob> read(Path file) throws IOException, InvalidInputException {
         JsonNode root;
         try {
             root = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -292,7 +304,7 @@ public final class RunPlanVerb implements CliVerb {
             throw new InvalidInputException(new Problem("plan jobs", null, "is missing or empty",
                     "a list of jobs, each with at least a name"));
         }
-        List<PlannedJob> planned = new ArrayList<>();
+        List<PlanJob> planned = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < jobs.size(); i++) {
             String where = "plan jobs[" + i + "]";
@@ -326,10 +338,36 @@ public final class RunPlanVerb implements CliVerb {
                             "steps in this order: " + String.join(", ", STEPS)));
                 }
             }
-            planned.add(new PlannedJob(name, merged, steps));
+            planned.add(planJob(name, merged, steps));
         }
         InvalidInputException.throwIfAny(problems);
         return planned;
+    }
+
+    /** A checked job of the plan as the plan runner takes it. */
+    private static PlanJob planJob(String name, JsonNode spec, List<String> steps) {
+        JsonNode s = spec.path("shipping");
+        return new PlanJob(name, text(spec, "staging"), text(spec, "storageAccount"), text(spec, "container"),
+                text(spec, "subscription"), text(spec, "location"), text(spec, "connector"), text(spec, "sourceHost"),
+                list(spec, "workloads"), list(spec, "include"), list(spec, "exclude"), list(spec, "drives"),
+                text(spec, "encryptor"), text(spec, "passphraseFile"), new PlanJob.Shipping(text(s, "carrier"),
+                        text(s, "tracking"), text(s, "shipDate"), text(s, "returnAddress"),
+                        text(s, "returnCarrierAccount")), steps, text(spec, "waitMinutes"),
+                text(spec, "rehearsalDaysPerSecond"));
+    }
+
+    private static String text(JsonNode spec, String field) {
+        JsonNode n = spec.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static List<String> list(JsonNode spec, String field) {
+        List<String> values = new ArrayList<>();
+        JsonNode n = spec.get(field);
+        if (n != null) {
+            n.forEach(v -> values.add(v.asText()));
+        }
+        return values;
     }
 
     /** The job's fields over the defaults; {@code shipping} is merged field by field. */

@@ -55,9 +55,15 @@ public final class SeedVaultVerb implements CliVerb {
             Views.printJsonLine(inv.out(), m);
             return ExitCode.DONE;
         }
-        var out = inv.out();
+        printText(inv.out(), job, o);
+        return ExitCode.DONE;
+    }
+
+    /** What {@code seed-vault} prints of its outcome (without --json). */
+    static void printText(java.io.PrintStream out, String job, SeedOutcome o) {
         if (o.alreadySeeded()) {
-            return repaired(out, job, o);
+            repaired(out, job, o);
+            return;
         }
         for (String line : o.notImported()) {
             out.println("Not imported by the datacenter: " + line);
@@ -71,15 +77,14 @@ public final class SeedVaultVerb implements CliVerb {
         }
         out.println("Seeded " + job + ": " + o.packs() + " packs verified in " + o.vault());
         out.println("Next: seedbench verify " + job + " --from vault --read-data, then seedbench cleanup " + job);
-        return ExitCode.DONE;
     }
 
     /** What a run on a job already Seeded did. */
-    private static ExitCode repaired(java.io.PrintStream out, String job, SeedOutcome o) {
+    private static void repaired(java.io.PrintStream out, String job, SeedOutcome o) {
         if (o.copied() == 0 && o.repaired().isEmpty()) {
             out.println(job + " is seeded already: " + o.vault() + " holds every object seeding checked ("
                     + (o.checked() + o.alreadyChecked()) + "); nothing to repair");
-            return ExitCode.DONE;
+            return;
         }
         if (o.copied() > 0) {
             out.println("Copied " + o.copied() + " blobs (" + Sizes.decimal(o.bytesCopied())
@@ -91,6 +96,5 @@ public final class SeedVaultVerb implements CliVerb {
         }
         out.println("Repaired the vault of " + job + ": " + o.vault() + " holds the seed again");
         out.println("Next: seedbench verify " + job + " --from vault --read-data");
-        return ExitCode.DONE;
     }
 }

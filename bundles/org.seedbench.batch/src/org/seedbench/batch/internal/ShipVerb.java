@@ -1,7 +1,6 @@
 package org.seedbench.batch.internal;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,7 @@ import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.batch.cli.UsageException;
 import org.seedbench.core.model.Shipment;
-import org.seedbench.core.rules.InvalidInputException;
-import org.seedbench.core.rules.Problem;
+import org.seedbench.workflow.ImportJobService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +67,7 @@ public final class ShipVerb implements CliVerb {
         String returnAddress = required(this.returnAddress, "return-address");
         String returnAccount = required(returnCarrierAccount, "return-carrier-account");
         Shipment shipment = inv.services().importJobs().ship(inv.workspace(), job, new Shipment(job, carrier,
-                tracking, shipDate(shipDate), drive, returnAddress,
+                tracking, ImportJobService.shipDate(shipDate), drive, returnAddress,
                 returnAccount), replace);
         if (inv.json()) {
             Map<String, Object> m = Views.shipment(shipment);
@@ -78,11 +76,16 @@ public final class ShipVerb implements CliVerb {
             Views.printJson(inv.out(), m);
             return ExitCode.DONE;
         }
-        inv.out().printf("Job %s: Shipping. %d drive%s (%s) with %s, tracking %s, shipped %s.%n", job,
+        printText(inv.out(), job, shipment);
+        return ExitCode.DONE;
+    }
+
+    /** What {@code ship} prints of the recorded shipment (without --json). */
+    static void printText(PrintStream out, String job, Shipment shipment) {
+        out.printf("Job %s: Shipping. %d drive%s (%s) with %s, tracking %s, shipped %s.%n", job,
                 shipment.driveCount(), shipment.driveCount() == 1 ? "" : "s", String.join(", ",
                         shipment.driveSerials()), shipment.carrier(), shipment.trackingNumber(), shipment.shipDate());
-        inv.out().println("Next: seedbench status " + job + " --watch");
-        return ExitCode.DONE;
+        out.println("Next: seedbench status " + job + " --watch");
     }
 
     private static String required(String value, String option) throws UsageException {
@@ -90,16 +93,5 @@ public final class ShipVerb implements CliVerb {
             throw new UsageException("missing --" + option, null);
         }
         return value;
-    }
-
-    private static LocalDate shipDate(String text) throws InvalidInputException {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(new Problem("ship date", text, "is not a date", "YYYY-MM-DD"));
-        }
     }
 }

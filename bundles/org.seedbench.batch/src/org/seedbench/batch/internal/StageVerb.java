@@ -1,5 +1,6 @@
 package org.seedbench.batch.internal;
 
+import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -63,17 +64,23 @@ public final class StageVerb implements CliVerb {
             m.put("warnings", r.warnings());
             Views.printJsonLine(inv.out(), m);
         } else {
-            var out = inv.out();
-            out.printf(Locale.ROOT, "Staged %s: %s "
-                    + "(%s/s)%n", job, s.summary(), Sizes.decimal((long) s.bytesPerSecond()));
-            Views.printSnapshots(out, r);
-            out.println("  repository " + outcome.repository());
-            if (outcome.nothingNew()) {
-                out.println("Nothing new to store: the staging repository already held everything this run read.");
-            }
-            Views.printWarnings(out, r, job);
-            out.println("Next: seedbench prepare-drives " + job + " --drive …");
+            printText(inv.out(), job, outcome);
         }
         return r.completedWithWarnings() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
+    }
+
+    /** What {@code stage} prints of its outcome (without --json). */
+    static void printText(PrintStream out, String job, StageOutcome outcome) {
+        BackupResult r = outcome.result();
+        BackupStatistics s = r.statistics();
+        out.printf(Locale.ROOT, "Staged %s: %s "
+                + "(%s/s)%n", job, s.summary(), Sizes.decimal((long) s.bytesPerSecond()));
+        Views.printSnapshots(out, r);
+        out.println("  repository " + outcome.repository());
+        if (outcome.nothingNew()) {
+            out.println("Nothing new to store: the staging repository already held everything this run read.");
+        }
+        Views.printWarnings(out, r, job);
+        out.println("Next: seedbench prepare-drives " + job + " --drive …");
     }
 }

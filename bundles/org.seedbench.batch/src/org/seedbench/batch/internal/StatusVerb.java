@@ -1,5 +1,6 @@
 package org.seedbench.batch.internal;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.ShippingRules.Deadline;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.ImportJobView;
+import org.seedbench.workflow.Workspace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,73 +66,106 @@ public final class StatusVerb implements CliVerb {
     public ExitCode run(Invocation inv) throws Exception {
         double interval = seconds("interval", this.interval, DEFAULT_INTERVAL_SECONDS);
         double timeout = seconds("timeout", this.timeout, Double.POSITIVE_INFINITY);
-        ImportJobView view = inv.services().importJobs().refresh(inv.workspace(), name);
-        if (watch && view.moving()) {
-            view = watch(inv, name, view, interval, timeout);
+        ImportJobView view;
+        if (watch) {
+            Watcher watcher = new Watcher(inv.out(), inv.json(), !inv.json() && System.console() != null);
+            view = inv.services().importJobs().watch(inv.workspace(), name, interval, timeout, watcher::accept);
+            watcher.end(inv.workspace(), view);
             if (view.moving()) {
-                inv.err().println("seedbench status: " + name + " is still " + view.serviceState().label()
-                        + " after watching for " + this.timeout + " s; run status again later");
+                stillMoving(inv.err(), view, this.timeout);
                 return ExitCode.NEEDS_ACTION;
             }
         } else {
-            print(inv, name, view);
+            view = inv.services().importJobs().refresh(inv.workspace(), name);
+            print(inv.out(), inv.json(), inv.workspace(), name, view);
         }
         return view.needsAction() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
     }
 
-    private ImportJobView watch(Invocation inv, String name, ImportJobView first, double interval, double timeout)
-            throws Exception {
-        boolean terminal = !inv.json() && System.console() != null;
-        long until = Double.isInfinite(timeout) ? Long.MAX_VALUE : System.nanoTime() + Math.round(timeout * 1e9);
-        ImportJobView view = first;
-        String line = Views.importJobLine(view);
-        emit(inv, view, line, terminal, 0);
-        while (view.moving() && System.nanoTime() < until) {
-            long left = Math.max(1, (until - System.nanoTime()) / 1_000_000);
-            Thread.sleep(Math.max(1, Math.min(left, Math.round(interval * 1000))));
-            view = inv.services().importJobs().refresh(inv.workspace(), name);
+    /** The job still moves when the time to watch it ran out. */
+    static void stillMoving(PrintStream err, ImportJobView view, String timeout) {
+        err.println("seedbench status: " + view.jobName() + " is still " + view.serviceState().label()
+                + " after watching for " + timeout + " s; run status again later");
+    }
+
+    /**
+     * Prints what {@code status --watch} shows of each view while the import service moves the job: its status
+     * line and each change (on a terminal, the line redrawn in place), then the job as {@code status} shows it.
+     */
+    static final class Watcher {
+        private final PrintStream out;
+        private final boolean json;
+        private final boolean terminal;
+        /** Whether the job moved at the first view: only then are the views printed. */
+        private boolean watching;
+        private boolean first = true;
+        private String line;
+
+        Watcher(PrintStream out, boolean json, boolean terminal) {
+            this.out = out;
+            this.json = json;
+            this.terminal = terminal;
+        }
+
+        void accept(ImportJobView view) {
+            if (first) {
+                first = false;
+                watching = view.moving();
+                if (watching) {
+                    line = Views.importJobLine(view);
+                    emit(view, line, 0);
+                }
+                return;
+            }
             String next = Views.importJobLine(view);
             if (!view.changes().isEmpty() || !next.equals(line)) {
                 boolean freshLine = terminal && !view.changes().isEmpty();
                 if (freshLine) {
-                    inv.out().println();
+                    out.println();
                 }
-                view.changes().forEach(c -> emitChange(inv, c));
-                emit(inv, view, next, terminal, freshLine ? 0 : line.length());
+                view.changes().forEach(this::emitChange);
+                emit(view, next, freshLine ? 0 : line.length());
                 line = next;
             }
         }
-        if (terminal) {
-            inv.out().println();
-        }
-        if (!inv.json()) {
-            inv.out().println();
-            print(inv, name, view);
-        }
-        return view;
-    }
 
-    private static void emitChange(Invocation inv, String change) {
-        if (inv.json()) {
-            Views.printJsonLine(inv.out(), Map.of("event", "change", "change", change));
-        } else {
-            inv.out().println(change);
+        /** After the last view: the job as {@code status} shows it (with --json, only when it did not move). */
+        void end(Workspace workspace, ImportJobView view) {
+            if (!watching) {
+                print(out, json, workspace, view.jobName(), view);
+                return;
+            }
+            if (terminal) {
+                out.println();
+            }
+            if (!json) {
+                out.println();
+                print(out, false, workspace, view.jobName(), view);
+            }
         }
-    }
 
-    /** @param overwrite on a terminal, the length of the line this one redraws */
-    private static void emit(Invocation inv, ImportJobView view, String line, boolean terminal, int overwrite) {
-        if (inv.json()) {
-            Map<String, Object> m = Views.importJob(view);
-            m.put("event", "status");
-            m.put("job", view.jobName());
-            m.put("state", view.jobState().label());
-            Views.printJsonLine(inv.out(), m);
-        } else if (terminal) {
-            inv.out().print("\r" + line + " ".repeat(Math.max(0, overwrite - line.length())));
-            inv.out().flush();
-        } else {
-            inv.out().println(line);
+        private void emitChange(String change) {
+            if (json) {
+                Views.printJsonLine(out, Map.of("event", "change", "change", change));
+            } else {
+                out.println(change);
+            }
+        }
+
+        /** @param overwrite on a terminal, the length of the line this one redraws */
+        private void emit(ImportJobView view, String line, int overwrite) {
+            if (json) {
+                Map<String, Object> m = Views.importJob(view);
+                m.put("event", "status");
+                m.put("job", view.jobName());
+                m.put("state", view.jobState().label());
+                Views.printJsonLine(out, m);
+            } else if (terminal) {
+                out.print("\r" + line + " ".repeat(Math.max(0, overwrite - line.length())));
+                out.flush();
+            } else {
+                out.println(line);
+            }
         }
     }
 
@@ -150,15 +185,15 @@ public final class StatusVerb implements CliVerb {
                 "e.g. 30 or 0.5"));
     }
 
-    private static void print(Invocation inv, String name, ImportJobView view) {
-        try (Catalog catalog = inv.openCatalog()) {
+    static void print(PrintStream out, boolean json, Workspace workspace, String name, ImportJobView view) {
+        try (Catalog catalog = workspace.catalog()) {
             SeedingJob job = catalog.job(name).orElseThrow();
             List<Drive> drives = catalog.drives(name);
             Optional<Shipment> shipment = catalog.shipment(name);
             Map<String, String> properties = catalog.jobProperties(name);
             List<JobEvent> events = catalog.events(name);
             Optional<Deadline> deadline = Optional.ofNullable(view.deadline());
-            if (inv.json()) {
+            if (json) {
                 Map<String, Object> m = Views.job(job);
                 m.put("nextStates", JobStates.next(job.state()).stream().map(s -> s.label()).toList());
                 m.put("drives", drives.stream().map(Views::drive).toList());
@@ -169,10 +204,9 @@ public final class StatusVerb implements CliVerb {
                 }
                 m.put("properties", properties);
                 m.put("events", events.stream().map(Views::event).toList());
-                Views.printJson(inv.out(), m);
+                Views.printJson(out, m);
                 return;
             }
-            var out = inv.out();
             out.println("Job " + job.name() + " — " + job.state().label());
             out.printf("  %-18s %s%n", SeedRules.STAGING, job.stagingLocation());
             out.printf("  %-18s %s%n", SeedRules.STORAGE_ACCOUNT, job.storageAccount());
