@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seedbench.backup.BackupResult;
@@ -52,20 +53,23 @@ public class PlanService {
     /** How often {@code wait} asks the import service, as {@code status --watch} does by default. */
     public static final double WAIT_INTERVAL_SECONDS = 30;
 
-    @Reference
-    private JobService jobs;
+    private final JobService jobs;
+    private final StageService stage;
+    private final DrivePreparationService drives;
+    private final ImportJobService importJobs;
+    private final VaultService vault;
 
-    @Reference
-    private StageService stage;
-
-    @Reference
-    private DrivePreparationService drives;
-
-    @Reference
-    private ImportJobService importJobs;
-
-    @Reference
-    private VaultService vault;
+    /** The steps' services, injected by Declarative Services. */
+    @Activate
+    public PlanService(@Reference JobService jobs, @Reference StageService stage,
+            @Reference DrivePreparationService drives, @Reference ImportJobService importJobs,
+            @Reference VaultService vault) {
+        this.jobs = jobs;
+        this.stage = stage;
+        this.drives = drives;
+        this.importJobs = importJobs;
+        this.vault = vault;
+    }
 
     /** Runs every job of the plan, one after the other. */
     public List<JobRun> run(Workspace workspace, List<PlanJob> plan, Clock clock, PlanListener listener) {

@@ -15,7 +15,6 @@ import org.seedbench.workflow.VaultBackupOutcome;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code seedbench backup JOB}: an incremental backup over the network into the vault. */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
@@ -23,11 +22,8 @@ import picocli.CommandLine.Parameters;
         + "over the network",
         footer = "For a job whose vault is seeded (seedbench seed-vault JOB). Exit 4: completed with warnings.")
 public final class BackupVerb implements CliVerb {
-    @Parameters(paramLabel = "JOB", description = "the job's name")
-    String job;
-
     @Mixin
-    PassphraseFileOption passphraseFile;
+    JobPassphraseOptions options;
 
     @Override
     public int order() {
@@ -36,6 +32,7 @@ public final class BackupVerb implements CliVerb {
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
+        String job = options.job;
         VaultBackupOutcome o = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
                 inv.services().vault().backup(inv.workspace(), job, passphrase, progress, w -> {
                 }));

@@ -17,7 +17,6 @@ import org.seedbench.workflow.StageOutcome;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code seedbench stage JOB}: writes the initial backup into the staging location. */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
@@ -26,11 +25,8 @@ import picocli.CommandLine.Parameters;
         footer = "A killed or failed run resumes where it stopped when run again. At least 16 characters for the "
                 + "passphrase; a lost passphrase means a lost backup. Exit 4: completed with warnings.")
 public final class StageVerb implements CliVerb {
-    @Parameters(paramLabel = "JOB", description = "the job's name")
-    String job;
-
     @Mixin
-    PassphraseFileOption passphraseFile;
+    JobPassphraseOptions options;
 
     @Override
     public int order() {
@@ -39,6 +35,7 @@ public final class StageVerb implements CliVerb {
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
+        String job = options.job;
         boolean exists = inv.services().stage().repositoryExists(inv.workspace(), job);
         StageOutcome outcome = Passphrases.withPassphrase(inv, !exists, (passphrase, progress) ->
                 inv.services().stage().stage(inv.workspace(), job, passphrase, progress, w -> {
