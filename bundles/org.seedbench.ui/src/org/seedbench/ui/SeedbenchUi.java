@@ -1,7 +1,16 @@
 package org.seedbench.ui;
 
+import java.io.File;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.Map;
+
+import org.eclipse.osgi.service.datalocation.Location;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 
 import org.seedbench.workflow.Workspaces;
 
@@ -89,12 +98,50 @@ public final class SeedbenchUi {
     private SeedbenchUi() {
     }
 
-    /** The data directory: {@code -Dseedbench.data}, else {@code SEEDBENCH_DATA}, else {@code ~/.seedbench}. */
+    /**
+     * The data directory: {@code -Dseedbench.data}, else {@code SEEDBENCH_DATA}, else the workbench's instance
+     * location ({@code -data DIR}; the product's default is {@code ~/.seedbench}, the command line's default too),
+     * else {@code ~/.seedbench}.
+     */
     public static Path dataDirectory() {
-        return dataDirectory(System.getProperty(DATA_PROPERTY), System.getenv(), System.getProperty("user.home"));
+        return dataDirectory(System.getProperty(DATA_PROPERTY), System.getenv(), instanceLocation(),
+                System.getProperty("user.home"));
     }
 
-    static Path dataDirectory(String property, Map<String, String> env, String home) {
-        return Workspaces.dataDirectory(property, env, home);
+    /** {@link #dataDirectory()} from what it reads: the property, the environment, the instance location, home. */
+    public static Path dataDirectory(String property, Map<String, String> env, Path instanceLocation, String home) {
+        boolean given = !blank(property) || !blank(env.get(DATA_ENV));
+        return Workspaces.dataDirectory(given || instanceLocation == null ? property : instanceLocation.toString(), env,
+                home);
     }
+
+    /** The workbench's instance location, where {@code -data} points; null outside OSGi or without one. */
+    public static Path instanceLocation() {
+        Bundle bundle = FrameworkUtil.getBundle(SeedbenchUi.class);
+        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        if (context == null) {
+            return null;
+        }
+        try {
+            for (ServiceReference<Location> ref : context.getServiceReferences(Location.class, Location.INSTANCE_FILTER)) {
+                Location location = context.getService(ref);
+                try {
+                    URL url = location == null ? null : location.getURL();
+                    if (url != null && "file".equals(url.getProtocol())) {
+                        return new File(url.getFile()).toPath().toAbsolutePath().normalize();
+                    }
+                } finally {
+                    context.ungetService(ref);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
 }
