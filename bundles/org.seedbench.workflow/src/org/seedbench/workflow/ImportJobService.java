@@ -27,6 +27,8 @@ import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.ReturnAddress;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
@@ -186,7 +188,7 @@ public class ImportJobService {
         Map<String, String> options = props.get(PROP_REHEARSAL) == null ? Map.of()
                 : Map.of(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, props.get(PROP_REHEARSAL));
         return new ImportJobRequest(job.subscriptionId(), job.location(), job.name(), job.storageAccount(),
-                job.container(), null, entries, options);
+                job.container(), ReturnAddress.NONE, ReturnShipping.NONE, entries, options);
     }
 
     /**
@@ -328,7 +330,7 @@ public class ImportJobService {
         List<String> serials = s.driveSerials().isEmpty() ? drives.stream().map(Drive::serial).toList()
                 : s.driveSerials();
         return new Shipment(jobName, trim(s.carrier()), trim(s.trackingNumber()), date, serials,
-                trim(s.returnAddress()), trim(s.returnCarrierAccount()));
+                s.returnAddress(), s.returnShipping());
     }
 
     private static void checkReturn(Shipment s) throws InvalidInputException {

@@ -184,7 +184,7 @@ final class Views {
         m.put("trackingNumber", s.trackingNumber());
         m.put("shipDate", s.shipDate() == null ? null : s.shipDate().toString());
         m.put("drives", s.driveSerials());
-        m.put("returnAddress", s.returnAddress());
+        m.put("returnAddress", s.returnAddress().oneLine());
         m.put("returnCarrierAccount", s.returnCarrierAccount());
         return m;
     }

@@ -124,7 +124,7 @@ class CatalogUpgradeTest {
         }
 
         try (Catalog catalog = new H2CatalogService(Duration.ofSeconds(2)).open(data, "catalog-tests")) {
-            Shipment again = new Shipment("seed-fs01", "DHL", "JD014600006281234567", null, List.of("WD-2"), null, null);
+            Shipment again = new Shipment("seed-fs01", "DHL", "JD014600006281234567", null, List.of("WD-2"), (String) null, null);
             catalog.putShipment(again);
             assertEquals(Optional.of(again), catalog.shipment("seed-fs01"));
         }

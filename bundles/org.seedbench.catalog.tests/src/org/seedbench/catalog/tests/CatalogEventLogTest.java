@@ -100,7 +100,7 @@ class CatalogEventLogTest {
             assertThrows(IllegalTransitionException.class, () -> catalog.moveJob("seed-fs01", JobState.SEEDED, null));
             catalog.putDrive(SampleJobs.drive("seed-fs01", "A"));
             catalog.moveDrive("seed-fs01", "A", DriveState.RECEIVED, null);
-            catalog.putShipment(new Shipment("seed-fs01", "UPS", "1Z", null, List.of("A"), null, null));
+            catalog.putShipment(new Shipment("seed-fs01", "UPS", "1Z", null, List.of("A"), (String) null, null));
             catalog.recordEvent("seed-fs01", "note", "hello");
 
             List<Event> events = admin.events();

@@ -60,7 +60,7 @@ class CatalogShipmentTest {
 
     @Test
     void aShipmentWithoutDateOrDrivesComesBackExactly() throws Exception {
-        Shipment shipment = new Shipment("seed-a", "DHL", "JD014600006281230704", null, List.of(), null, null);
+        Shipment shipment = new Shipment("seed-a", "DHL", "JD014600006281230704", null, List.of(), (String) null, null);
 
         catalog.putShipment(shipment);
 
@@ -69,11 +69,11 @@ class CatalogShipmentTest {
 
     @Test
     void aTrackingNumberOfAnotherJobIsRefused() throws Exception {
-        catalog.putShipment(new Shipment("seed-a", "UPS", "1Z-SAME", SHIPPED, List.of("A-1"), null, null));
+        catalog.putShipment(new Shipment("seed-a", "UPS", "1Z-SAME", SHIPPED, List.of("A-1"), (String) null, null));
         List<JobEvent> before = catalog.events("seed-b");
 
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> catalog.putShipment(
-                new Shipment("seed-b", "UPS", "1Z-SAME", SHIPPED, List.of("B-1"), null, null)));
+                new Shipment("seed-b", "UPS", "1Z-SAME", SHIPPED, List.of("B-1"), (String) null, null)));
 
         assertEquals(List.of(new Problem(ShippingRules.TRACKING, "1Z-SAME", "already belongs to another job",
                 "a tracking number that belongs to this job only")), refused.problems());
@@ -84,7 +84,7 @@ class CatalogShipmentTest {
     @Test
     void drivesOfAnotherJobAreRefused() {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> catalog.putShipment(
-                new Shipment("seed-b", "FedEx", "7777", SHIPPED, List.of("B-1", "A-1"), null, null)));
+                new Shipment("seed-b", "FedEx", "7777", SHIPPED, List.of("B-1", "A-1"), (String) null, null)));
 
         assertEquals(List.of(ShippingRules.DRIVES), refused.problems().stream().map(Problem::field).toList());
         assertEquals("A-1", refused.problems().get(0).value());
@@ -95,7 +95,7 @@ class CatalogShipmentTest {
     @Test
     void aDriveTheJobDoesNotHaveIsRefused() {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> catalog.putShipment(
-                new Shipment("seed-a", "FedEx", "7777", SHIPPED, List.of("A-1", "X-9"), null, null)));
+                new Shipment("seed-a", "FedEx", "7777", SHIPPED, List.of("A-1", "X-9"), (String) null, null)));
 
         assertEquals("drives 'X-9': is not a drive of job seed-a (allowed: A-1, A-2)", refused.getMessage());
     }
@@ -103,7 +103,7 @@ class CatalogShipmentTest {
     @Test
     void aMissingCarrierAndTrackingNumberAreBothNamed() {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> catalog.putShipment(
-                new Shipment("seed-a", " ", null, SHIPPED, List.of("A-1"), null, null)));
+                new Shipment("seed-a", " ", null, SHIPPED, List.of("A-1"), (String) null, null)));
 
         assertEquals(List.of(ShippingRules.CARRIER, ShippingRules.TRACKING),
                 refused.problems().stream().map(Problem::field).toList());
@@ -111,12 +111,12 @@ class CatalogShipmentTest {
 
     @Test
     void aNewShipmentReplacesTheEarlierOneAndFreesItsTrackingNumber() throws Exception {
-        catalog.putShipment(new Shipment("seed-a", "UPS", "OLD-1", SHIPPED, List.of("A-1"), null, null));
+        catalog.putShipment(new Shipment("seed-a", "UPS", "OLD-1", SHIPPED, List.of("A-1"), (String) null, null));
         Shipment corrected = new Shipment("seed-a", "UPS", "NEW-1", SHIPPED.plusDays(1), List.of("A-1", "A-2"),
                 RETURN_ADDRESS, null);
 
         catalog.putShipment(corrected);
-        Shipment other = new Shipment("seed-b", "UPS", "OLD-1", SHIPPED, List.of("B-1"), null, null);
+        Shipment other = new Shipment("seed-b", "UPS", "OLD-1", SHIPPED, List.of("B-1"), (String) null, null);
         catalog.putShipment(other);
 
         assertEquals(Optional.of(corrected), catalog.shipment("seed-a"));
@@ -128,7 +128,7 @@ class CatalogShipmentTest {
     void aDriveUsedAgainInALaterJobMayShipWithIt() throws Exception {
         catalog.putDrive(SampleJobs.drive("seed-b", "A-1"));
 
-        catalog.putShipment(new Shipment("seed-b", "UPS", "1Z-B", SHIPPED, List.of("B-1", "A-1"), null, null));
+        catalog.putShipment(new Shipment("seed-b", "UPS", "1Z-B", SHIPPED, List.of("B-1", "A-1"), (String) null, null));
 
         assertEquals(List.of("B-1", "A-1"), catalog.shipment("seed-b").orElseThrow().driveSerials());
     }
@@ -136,7 +136,7 @@ class CatalogShipmentTest {
     @Test
     void aShipmentOfAJobThatDoesNotExistIsRefused() {
         assertThrows(NoSuchElementException.class, () -> catalog.putShipment(
-                new Shipment("seed-none", "UPS", "1Z-N", SHIPPED, List.of(), null, null)));
+                new Shipment("seed-none", "UPS", "1Z-N", SHIPPED, List.of(), (String) null, null)));
     }
 
     private JobEvent last(String job) {

@@ -269,7 +269,7 @@ final class H2Catalog implements Catalog {
                 } else {
                     ps.setObject(3, shipment.shipDate());
                 }
-                ps.setString(4, shipment.returnAddress());
+                ps.setString(4, shipment.returnAddress().legacyText() != null ? shipment.returnAddress().legacyText() : shipment.returnAddress().oneLine());
                 ps.setString(5, shipment.returnCarrierAccount());
                 ps.setString(6, jobName);
                 ps.executeUpdate();

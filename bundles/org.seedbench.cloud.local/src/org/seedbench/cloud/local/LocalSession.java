@@ -144,7 +144,7 @@ public final class LocalSession implements CloudSession {
         job.location = request.location();
         job.storageAccount = request.storageAccount();
         job.container = request.container();
-        job.returnAddress = request.returnAddress();
+        job.returnAddress = request.returnAddress().oneLine();
         job.options.putAll(request.options());
         job.state = JobState.CREATING.label();
         job.created = now.toString();

@@ -2,10 +2,12 @@ package org.seedbench.core.spi;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.seedbench.core.model.CloudJobStatus;
+import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.Shipment;
 
 /**
@@ -48,6 +50,23 @@ public interface CloudSession {
      */
     default Clock clock(String subscriptionId, String jobName) throws IOException {
         return clock();
+    }
+
+    /**
+     * The ids of the {@link DiskEncryptor}s whose drives this service's datacenter can unlock, e.g. only
+     * {@code bitlocker} at Azure; empty when it unlocks any (a rehearsal on a simulated datacenter).
+     */
+    default List<String> unlockableEncryptors() {
+        return List.of();
+    }
+
+    /**
+     * A write-only SAS for a container, for the drive manifest's {@code ContainerSas}: the datacenter writes the
+     * drives' blobs with it until {@code expiresAt}. Empty when the service needs none (the local cloud).
+     */
+    default Optional<Secret> importContainerSas(String storageAccount, String container, Instant expiresAt)
+            throws IOException {
+        return Optional.empty();
     }
 
     /** The content of a drive's error or verbose log, by the location the status gave. */

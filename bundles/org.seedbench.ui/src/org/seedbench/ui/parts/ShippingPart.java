@@ -107,7 +107,7 @@ public class ShippingPart extends JobDetailsPart {
         set("carrier", s == null ? "" : s.carrier());
         set("tracking", s == null ? "" : s.trackingNumber());
         set("shipDate", s == null || s.shipDate() == null ? "" : s.shipDate().toString());
-        set("returnAddress", s == null ? "" : s.returnAddress());
+        set("returnAddress", s == null ? "" : s.returnAddress().oneLine());
         set("drives", s == null ? "" : String.join(", ", s.driveSerials()));
         set("datacenter", extra == null ? "" : extra.datacenter());
         Deadline d = extra == null ? null : extra.deadline();

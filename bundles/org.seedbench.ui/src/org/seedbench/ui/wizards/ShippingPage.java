@@ -97,7 +97,7 @@ class ShippingPage extends WizardPage {
         if (current != null) {
             carrier.setText(nonNull(current.carrier()));
             tracking.setText(nonNull(current.trackingNumber()));
-            returnAddress.setText(nonNull(current.returnAddress()));
+            returnAddress.setText(current.returnAddress().oneLine());
             returnAccount.setText(nonNull(current.returnCarrierAccount()));
             if (current.shipDate() != null) {
                 date.setDate(current.shipDate().getYear(), current.shipDate().getMonthValue() - 1,
@@ -167,7 +167,7 @@ class ShippingPage extends WizardPage {
             problems.add(new Problem(ImportJobService.RETURN_ADDRESS, null, "is missing",
                     "where the datacenter sends the drives back"));
         }
-        if (s.returnCarrierAccount().isEmpty()) {
+        if (s.returnCarrierAccount() == null) {
             problems.add(new Problem(ImportJobService.RETURN_CARRIER_ACCOUNT, null, "is missing",
                     "your account number with the carrier that ships the drives back"));
         }
