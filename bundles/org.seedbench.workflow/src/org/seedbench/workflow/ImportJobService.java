@@ -409,7 +409,8 @@ public class ImportJobService {
             Deadline deadline = after == JobState.CREATING && created != null
                     ? ShippingRules.deadline(created, now) : null;
             return new ImportJobView(jobName, after, service, reported.map(CloudJobStatus::percentComplete).orElse(0),
-                    reported.map(CloudJobStatus::bytesCopied).orElse(0L), created, now, deadline, drives, changes);
+                    reported.map(CloudJobStatus::bytesCopied).orElse(0L), created, now, deadline, drives, changes,
+                    reported.orElse(null));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.rules.ShippingRules.Deadline;
@@ -18,10 +19,12 @@ import org.seedbench.core.rules.ShippingRules.Deadline;
  * @param serviceNow   the service's time of this refresh (its clock may run compressed in the simulator)
  * @param deadline     the 14-day shipping deadline while the job waits for shipping details; null otherwise
  * @param changes      what this refresh changed in the catalog, one line each, in order
+ * @param reported     the status as the service reported it (its own state text, each drive's state text and
+ *                     copy status, the ship-to address, the return package, its error); null when there is none
  */
 public record ImportJobView(String jobName, JobState jobState, JobState serviceState, int percentComplete,
         long bytesCopied, Instant created, Instant serviceNow, Deadline deadline, List<DriveView> drives,
-        List<String> changes) {
+        List<String> changes, CloudJobStatus reported) {
 
     /** The service states in which a job no longer moves by itself. */
     public static final Set<JobState> SETTLED = EnumSet.of(JobState.COMPLETED, JobState.COMPLETED_WITH_ERRORS,
@@ -30,6 +33,14 @@ public record ImportJobView(String jobName, JobState jobState, JobState serviceS
     public ImportJobView {
         drives = drives == null ? List.of() : List.copyOf(drives);
         changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** A view without the service's own report. */
+    public ImportJobView(String jobName, JobState jobState, JobState serviceState, int percentComplete,
+            long bytesCopied, Instant created, Instant serviceNow, Deadline deadline, List<DriveView> drives,
+            List<String> changes) {
+        this(jobName, jobState, serviceState, percentComplete, bytesCopied, created, serviceNow, deadline, drives,
+                changes, null);
     }
 
     /**

@@ -49,6 +49,8 @@ import org.seedbench.core.spi.WorkloadSource;
 public class VaultService {
     /** Job properties seeding records. */
     public static final String PROP_CONTAINER = Vaults.PROP_CONTAINER;
+    /** The vault's container when the job names no other ({@link #PROP_CONTAINER}). */
+    public static final String DEFAULT_CONTAINER = Vaults.DEFAULT_CONTAINER;
     public static final String PROP_COPIED = "vault.copiedBlobs";
     public static final String PROP_REPAIRED = "vault.repairedObjects";
     public static final String PROP_BYTES_REPAIRED = "vault.bytesRepaired";

@@ -141,8 +141,8 @@ class SeedingFlowTest extends UiTestBase {
         String tracking = "1Z" + Long.toString(System.nanoTime() % 1_000_000_000_000L);
         jobs.run(job, WizardIds.TOOLITEM_UPDATE_SHIPPING);
         ShippingWizardBot ship = opened("Update Shipping Details for " + job, ShippingWizardBot::new);
-        ui.run(() -> ship.carrier("FedEx").tracking(tracking).returnAddress("Contoso IT, 1 Main Street, Dublin")
-                .returnAccount("123456789"));
+        ui.run(() -> ship.carrier("FedEx").tracking(tracking).returnAddress(ShippingWizardBot.CONTOSO)
+                .returnCarrier("FedEx").returnAccount("123456789"));
         assertTrue(ui.syncExec(ship::canFinish), () -> ui.syncExec(ship::errorMessage));
         ui.click(ui.syncExec(() -> ship.button(IDialogConstants.FINISH_ID)));
         ui.waitUntil("Finish closes the shipping wizard", () -> !ship.isOpen());
@@ -152,6 +152,8 @@ class SeedingFlowTest extends UiTestBase {
         shipping.waitForField("tracking", tracking);
         assertEquals("FedEx", shipping.field("carrier"));
         assertEquals(serial, shipping.field("drives"));
+        assertEquals("FedEx, account 123456789", shipping.field("returnCarrier"));
+        assertTrue(shipping.field("returnAddress").contains("Contoso IT"), shipping.field("returnAddress"));
         ui.waitUntil("the Shipping view shows the datacenter's address", () -> !ui.find(Text.class,
                 SeedbenchUi.ID_SHIPPING + ".datacenter").getText().isEmpty());
         screenshot(SeedbenchUi.PART_SHIPPING, "shipping-view.png");
@@ -173,6 +175,7 @@ class SeedingFlowTest extends UiTestBase {
         ui.showPart(SeedbenchUi.PART_DRIVES);
         driveView.waitForCell(serial, "State", "Completed");
         assertEquals("100%", driveView.cell(serial, "Copied").orElseThrow());
+        assertEquals("Completed", driveView.cell(serial, "Service state").orElseThrow());
         assertEquals("FOLDER", driveView.cell(serial, "Interface").orElseThrow());
         driveView.select(serial);
         ui.waitUntil("the drive's log shows its way through the datacenter", () -> ui.find(Text.class,
@@ -183,6 +186,11 @@ class SeedingFlowTest extends UiTestBase {
         ui.joinJobs(job);
         jobs.waitForState(job, "Seeded");
         assertEquals(JobState.SEEDED, state(job));
+        ProgressViewBot seeded = new ProgressViewBot(ui);
+        seeded.waitForCell("Seed the vault of " + job, ProgressViewBot.STATE, "done");
+        String outcome = seeded.cell("Seed the vault of " + job, "Task / outcome").orElseThrow();
+        assertTrue(outcome.contains(", a Seedbench repository in the blob container seedbench-vault of ")
+                && outcome.contains(" (not a Recovery Services vault): "), outcome);
         jobs.select(job);
         ui.waitUntil("the notification line is calm", () -> jobs.notification().isEmpty()
                 || !jobs.notification().contains("failed"));

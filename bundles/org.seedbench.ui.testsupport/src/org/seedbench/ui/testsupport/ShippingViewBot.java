@@ -4,8 +4,9 @@ import org.eclipse.swt.widgets.Text;
 import org.seedbench.ui.SeedbenchUi;
 
 /**
- * The Shipping view's read-only fields: {@code carrier}, {@code tracking}, {@code shipDate}, {@code returnAddress},
- * {@code drives}, {@code datacenter}, {@code deadline}.
+ * The Shipping view's read-only fields: {@code carrier}, {@code tracking}, {@code shipDate}, {@code returnAddress}
+ * (line by line), {@code returnCarrier} (carrier and account), {@code drives}, {@code datacenter}, {@code deadline},
+ * and after a refresh {@code returnPackage} and {@code serviceError}.
  */
 public class ShippingViewBot {
     private final UiDriver driver;

@@ -42,7 +42,9 @@ public class RefreshHandler extends WorkflowAction {
                 progress.begin("Asking the import service about " + seedingJob(), 1);
                 ImportJobView view = importJobs.refresh(data, seedingJob());
                 sync.asyncExec(() -> application.getContext().set(ImportJobView.class, view));
-                String state = view.serviceState() == null ? view.jobState().label() : view.serviceState().label();
+                // the service's own spelling when it reported one: a state Seedbench has no counterpart for is shown as is
+                String state = view.reported() != null ? view.reported().serviceStateText()
+                        : view.serviceState() == null ? view.jobState().label() : view.serviceState().label();
                 String text = seedingJob() + ": " + state + " " + view.percentComplete() + "%"
                         + (view.deadline() != null ? ", " + view.deadline().describe() : "")
                         + (view.changes().isEmpty() ? "" : " (" + String.join("; ", view.changes()) + ")");

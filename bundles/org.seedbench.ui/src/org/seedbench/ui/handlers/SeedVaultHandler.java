@@ -12,12 +12,17 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.Progress;
+import org.seedbench.ui.VaultWords;
 import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.workflow.SeedOutcome;
 import org.seedbench.workflow.VaultService;
 import org.seedbench.workflow.Workspace;
 
-/** Seed vault: copies the imported seed into the vault and checks it; cancelling leaves a run that resumes. */
+/**
+ * Seed vault: copies the imported seed into the vault (a Seedbench repository in a blob container of the job's
+ * storage account, not a Recovery Services vault) and checks it; cancelling leaves a run that resumes. The result
+ * says which container of which account holds it.
+ */
 public class SeedVaultHandler extends WorkflowAction {
     @Inject
     @Service
@@ -34,7 +39,12 @@ public class SeedVaultHandler extends WorkflowAction {
             @Override
             protected IStatus work(Progress progress) throws Exception {
                 SeedOutcome o = vault.seedVault(data, seedingJob(), progress);
-                String text = "Seeded " + o.vault() + ": " + o.copied() + " blobs copied (" + Sizes.decimal(
+                String container;
+                try (org.seedbench.catalog.Catalog catalog = data.catalog()) {
+                    container = VaultWords.container(catalog.jobProperties(seedingJob()));
+                }
+                String text = "Seeded " + o.vault() + ", " + VaultWords.describe(job.storageAccount(), container)
+                        + ": " + o.copied() + " blobs copied (" + Sizes.decimal(
                         o.bytesCopied()) + "), " + o.checked() + " objects checked, " + o.repaired().size()
                         + " repaired from staging";
                 return o.notImported().isEmpty() ? Status.info(text)

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
 
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.TableViewer;
@@ -19,6 +17,8 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Text;
+import org.seedbench.core.model.CloudJobStatus;
+import org.seedbench.core.model.CloudJobStatus.DriveStatus;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.rules.Sizes;
@@ -30,15 +30,14 @@ import org.seedbench.workflow.ImportJobView.DriveView;
 
 /**
  * The Drives view: the selected job's drives (serial, model, media type, interface, capacity, used, encryptor, state,
- * percent copied, errors) and, for the selected drive, its log: the error log lines the import service's last report
- * named and the drive's entries in the job's event log.
+ * percent copied, errors; after a refresh the service's own state and copy status of the drive, as it spells them)
+ * and, for the selected drive, its log: the error log lines the import service's last report named and the drive's
+ * entries in the job's event log.
  */
 public class DrivesPart extends JobDetailsPart {
     private TableViewer viewer;
     private Text log;
     private JobDetails shown;
-    /** The last status the Refresh action read, with each drive's error log lines. */
-    private ImportJobView lastReport;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -54,6 +53,10 @@ public class DrivesPart extends JobDetailsPart {
         ViewerColumns.add(viewer, Drive.class, "Encryptor", 80, Drive::encryptor);
         ViewerColumns.add(viewer, Drive.class, "State", 120, d -> d.state().label());
         ViewerColumns.add(viewer, Drive.class, "Copied", 60, d -> d.percentCopied() + "%");
+        ViewerColumns.add(viewer, Drive.class, "Service state", 120, d -> reported(d.serial())
+                .map(DriveStatus::stateText).orElse(""));
+        ViewerColumns.add(viewer, Drive.class, "Copy status", 100, d -> reported(d.serial())
+                .map(DriveStatus::copyStatus).orElse(""));
         ViewerColumns.add(viewer, Drive.class, "Errors", 60, d -> {
             int n = errors(d.serial()).size();
             return n == 0 ? "" : Integer.toString(n);
@@ -67,23 +70,26 @@ public class DrivesPart extends JobDetailsPart {
         started();
     }
 
-    @Inject
-    @Optional
-    void report(@Named("org.seedbench.workflow.ImportJobView") ImportJobView report) {
-        lastReport = report;
-        if (viewer != null && !viewer.getControl().isDisposed()) {
-            viewer.refresh();
-            showLog();
-        }
+    @Override
+    protected void reportChanged() {
+        viewer.refresh();
+        showLog();
     }
 
     private List<String> errors(String serial) {
-        ImportJobView r = lastReport;
+        ImportJobView r = lastReport();
         if (r == null || shown == null || !r.jobName().equals(shown.job().name())) {
             return List.of();
         }
         return r.drives().stream().filter(d -> d.serial().equals(serial)).findFirst().map(DriveView::errors)
                 .orElse(List.of());
+    }
+
+    /** The drive as the service last reported it, when the last report is of the job shown. */
+    private Optional<DriveStatus> reported(String serial) {
+        CloudJobStatus status = reported(shown);
+        return status == null ? Optional.empty()
+                : status.drives().stream().filter(d -> d.serial().equals(serial)).findFirst();
     }
 
     @Override

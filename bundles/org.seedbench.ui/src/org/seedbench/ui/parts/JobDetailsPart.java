@@ -16,9 +16,11 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.widgets.Control;
 import org.osgi.service.event.Event;
 import org.seedbench.core.events.Topics;
+import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.parts.CatalogReads.JobDetails;
+import org.seedbench.workflow.ImportJobView;
 import org.seedbench.workflow.Workspace;
 import org.seedbench.workflow.Workspaces;
 
@@ -38,6 +40,8 @@ abstract class JobDetailsPart {
     private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
     private long shownRead;
     private boolean disposed;
+    /** The last status the Refresh action read (of one job). */
+    private volatile ImportJobView lastReport;
 
     /** The view's main control, made by the subclass's {@code @PostConstruct}. */
     protected abstract Control control();
@@ -48,6 +52,30 @@ abstract class JobDetailsPart {
     /** Reads what the view shows beyond the catalog, off the UI thread (e.g. the datacenter's address). */
     protected JobDetails complete(JobDetails details, Workspace data) {
         return details;
+    }
+
+    /** Shows again what depends on the service's last report ({@link #lastReport()}), which just changed. */
+    protected void reportChanged() {
+    }
+
+    /** The last status the Refresh action read (of one job), or null. */
+    protected ImportJobView lastReport() {
+        return lastReport;
+    }
+
+    /** What the service said of the shown job in the Refresh action's last report, or null. */
+    protected CloudJobStatus reported(JobDetails shown) {
+        ImportJobView r = lastReport;
+        return r == null || shown == null || !r.jobName().equals(shown.job().name()) ? null : r.reported();
+    }
+
+    @Inject
+    @Optional
+    void report(@Named("org.seedbench.workflow.ImportJobView") ImportJobView report) {
+        lastReport = report;
+        if (control() != null && !control().isDisposed()) {
+            reportChanged();
+        }
     }
 
     protected void started() {

@@ -35,6 +35,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.osgi.service.event.Event;
 import org.seedbench.core.events.Topics;
+import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.ShippingRules.Deadline;
@@ -42,6 +43,7 @@ import org.seedbench.core.rules.Sizes;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.parts.CatalogReads.JobRow;
 import org.seedbench.workflow.ImportJobService;
+import org.seedbench.workflow.ImportJobView;
 import org.seedbench.workflow.StageService;
 import org.seedbench.workflow.Workspaces;
 
@@ -83,6 +85,8 @@ public class JobsPart {
     /** Numbers the catalog reads in the order they start; the UI shows no read older than one it showed. */
     private final java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
     private long shown;
+    /** The last status the Refresh action read (of one job). */
+    private volatile ImportJobView lastReport;
 
     @PostConstruct
     public void create(Composite parent) {
@@ -99,7 +103,7 @@ public class JobsPart {
         ViewerColumns.add(viewer, JobRow.class, "Compression", 85, r -> ratio(r, StageService.PROP_COMPRESSION));
         ViewerColumns.add(viewer, JobRow.class, "Drives", 55, r -> r.drives().isEmpty() ? ""
                 : Integer.toString(r.drives().size()));
-        ViewerColumns.add(viewer, JobRow.class, "Import job", 130, JobsPart::service);
+        ViewerColumns.add(viewer, JobRow.class, "Import job", 130, r -> service(r, reported(r)));
         ViewerColumns.add(viewer, JobRow.class, "Ship by", 130, r -> deadline(r.deadline()),
                 r -> deadlineColor(r.deadline()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
@@ -151,6 +155,20 @@ public class JobsPart {
             failures.put(job, failure.toString());
         }
         reload();
+    }
+
+    /** The Refresh action read a job's status: its row and the notification line show what the service said. */
+    @Inject
+    @Optional
+    void report(@Named("org.seedbench.workflow.ImportJobView") ImportJobView report) {
+        lastReport = report;
+        reload(); // shows the rows again, with the report
+    }
+
+    /** The service's last report of the row's job, or null. */
+    private CloudJobStatus reported(JobRow r) {
+        ImportJobView report = lastReport;
+        return report == null || !report.jobName().equals(r.job().name()) ? null : report.reported();
     }
 
     /** Reads the catalog in the background and shows what it read; requests while one is pending are merged. */
@@ -209,6 +227,13 @@ public class JobsPart {
         // only the failures of jobs this data directory lists (a job deleted or in another directory has none here)
         failures.keySet().retainAll(rows.stream().map(r -> r.job().name()).toList());
         failures.forEach((job, text) -> lines.add(text));
+        for (JobRow r : rows) {
+            CloudJobStatus reported = reported(r);
+            if (reported != null && reported.error() != null) {
+                lines.add(r.job().name() + ": the import service reports an error: " + reported.error());
+                severe = true;
+            }
+        }
         notification.setText(String.join("\n", lines));
         notification.setForeground(lines.isEmpty() ? null
                 : notification.getDisplay().getSystemColor(severe ? SWT.COLOR_RED : SWT.COLOR_DARK_YELLOW));
@@ -267,7 +292,14 @@ public class JobsPart {
         }
     }
 
-    static String service(JobRow r) {
+    /**
+     * The import job's state and percentage: as the catalog has them, or, when the service's last report is in a
+     * state Seedbench has no counterpart for, that state as the service spelled it (never a label of Seedbench's).
+     */
+    static String service(JobRow r, CloudJobStatus reported) {
+        if (reported != null && reported.serviceState() == null) {
+            return reported.serviceStateText() + " " + reported.percentComplete() + "%";
+        }
         String state = r.properties().get(ImportJobService.PROP_STATE);
         return state == null ? "" : state + " " + r.properties().getOrDefault(ImportJobService.PROP_PERCENT, "0") + "%";
     }

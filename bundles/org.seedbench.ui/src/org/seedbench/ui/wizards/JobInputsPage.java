@@ -28,6 +28,7 @@ class JobInputsPage extends WizardPage {
     private Combo location;
     private Combo connector;
     private Text sourceHost;
+    private org.eclipse.swt.widgets.Label vaultNote;
     private Fields fields;
 
     JobInputsPage(List<String> connectors, Set<String> existingJobs) {
@@ -48,6 +49,12 @@ class JobInputsPage extends WizardPage {
         text("Storage &account:", SeedRules.STORAGE_ACCOUNT, WizardIds.INIT_STORAGE_ACCOUNT,
                 "3–24 lowercase letters and digits");
         text("&Container:", SeedRules.CONTAINER, WizardIds.INIT_CONTAINER, "the import container");
+        vaultNote = WizardIds.tag(new org.eclipse.swt.widgets.Label(c, SWT.WRAP), WizardIds.INIT_VAULT_NOTE);
+        org.eclipse.swt.layout.GridData note = new org.eclipse.swt.layout.GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        note.widthHint = 520;
+        vaultNote.setLayoutData(note);
+        texts.get(SeedRules.STORAGE_ACCOUNT).addModifyListener(e -> vaultNote());
+        vaultNote();
         text("S&ubscription id:", SeedRules.SUBSCRIPTION, WizardIds.INIT_SUBSCRIPTION,
                 "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
         location = fields.add("&Location:", SeedRules.LOCATION, WizardIds.INIT_LOCATION,
@@ -62,6 +69,18 @@ class JobInputsPage extends WizardPage {
                 "optional: the virtual machine the data comes from");
         setControl(c);
         validate();
+    }
+
+    /**
+     * Says where the vault will be, as the account is typed: seeded from the import container once the datacenter
+     * copy is done, it is a Seedbench repository in a blob container of this account, not a Recovery Services vault.
+     */
+    private void vaultNote() {
+        String account = text(SeedRules.STORAGE_ACCOUNT);
+        vaultNote.setText("Once the datacenter has imported the seed, Seedbench seeds the vault: "
+                + org.seedbench.ui.VaultWords.describe(account.isEmpty() ? "this storage account" : account,
+                        org.seedbench.workflow.VaultService.DEFAULT_CONTAINER)
+                + ". " + org.seedbench.ui.VaultWords.MEANING + ".");
     }
 
     private void text(String label, String field, String id, String hint) {

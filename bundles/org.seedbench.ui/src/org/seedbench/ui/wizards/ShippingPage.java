@@ -13,18 +13,27 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.DateTime;
+import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.seedbench.core.model.ReturnAddress;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.ReturnRules;
 import org.seedbench.core.rules.ShippingRules;
-import org.seedbench.workflow.ImportJobService;
 
-/** The shipping details of a job's package, checked by {@link ShippingRules} as they are typed. */
+/**
+ * The shipping details of a job's package and where the datacenter sends its drives back, checked by
+ * {@link ShippingRules} and {@link ReturnRules} as they are typed. The return address has the import services'
+ * fields; a job recorded with a free-text address shows that text, read-only, until the fields are filled.
+ */
 class ShippingPage extends WizardPage {
     static final String SHIP_DATE = ShippingRules.SHIP_DATE;
+    static final String LEGACY_NOTE = "From an older catalog — enter the address in the fields";
+    static final String[] CARRIERS = { "FedEx", "UPS", "DHL", "TNT", "Blue Dart" };
 
     private final String jobName;
     private final List<String> jobSerials;
@@ -34,10 +43,21 @@ class ShippingPage extends WizardPage {
     private final ShippingRules.Deadline deadline;
     private final Set<String> touched = new HashSet<>();
     private Fields fields;
+    private Fields returnFields;
     private Combo carrier;
     private Text tracking;
     private DateTime date;
-    private Text returnAddress;
+    private Text recipient;
+    private Text street1;
+    private Text street2;
+    private Text city;
+    private Text state;
+    private Text postalCode;
+    private Combo country;
+    private final List<String> countryCodes = new ArrayList<>();
+    private Text phone;
+    private Text email;
+    private Combo returnCarrier;
     private Text returnAccount;
     private Table drives;
     private Button replace;
@@ -70,15 +90,10 @@ class ShippingPage extends WizardPage {
         }
         fields = new Fields(c);
         carrier = fields.add("&Carrier:", ShippingRules.CARRIER, WizardIds.SHIP_CARRIER, p -> new Combo(p, SWT.DROP_DOWN));
-        carrier.setItems("FedEx", "UPS", "DHL", "TNT", "Blue Dart");
+        carrier.setItems(CARRIERS);
         tracking = fields.add("&Tracking number:", ShippingRules.TRACKING, WizardIds.SHIP_TRACKING,
                 p -> new Text(p, SWT.BORDER));
         date = fields.add("Ship &date:", SHIP_DATE, WizardIds.SHIP_DATE, p -> new DateTime(p, SWT.DATE | SWT.DROP_DOWN));
-        returnAddress = fields.add("&Return address:", ImportJobService.RETURN_ADDRESS, WizardIds.SHIP_RETURN_ADDRESS,
-                p -> new Text(p, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL));
-        ((GridData) returnAddress.getLayoutData()).heightHint = 60;
-        returnAccount = fields.add("Return carrier &account:", ImportJobService.RETURN_CARRIER_ACCOUNT,
-                WizardIds.SHIP_RETURN_ACCOUNT, p -> new Text(p, SWT.BORDER));
         drives = fields.add("Drives in the package:", ShippingRules.DRIVES, WizardIds.SHIP_DRIVES,
                 p -> new Table(p, SWT.CHECK | SWT.BORDER | SWT.V_SCROLL));
         ((GridData) drives.getLayoutData()).heightHint = 70;
@@ -87,6 +102,7 @@ class ShippingPage extends WizardPage {
             replace.setText("&Replace the package given before: " + ShippingRules.describe(current));
             replace.addListener(SWT.Selection, e -> changed(ShippingRules.PACKAGE));
         }
+        createReturn(c);
         List<String> inPackage = current == null || current.driveSerials().isEmpty() ? jobSerials
                 : current.driveSerials();
         for (String serial : jobSerials) {
@@ -97,8 +113,7 @@ class ShippingPage extends WizardPage {
         if (current != null) {
             carrier.setText(nonNull(current.carrier()));
             tracking.setText(nonNull(current.trackingNumber()));
-            returnAddress.setText(current.returnAddress().oneLine());
-            returnAccount.setText(nonNull(current.returnCarrierAccount()));
+            showReturn(current.returnAddress(), current.returnShipping());
             if (current.shipDate() != null) {
                 date.setDate(current.shipDate().getYear(), current.shipDate().getMonthValue() - 1,
                         current.shipDate().getDayOfMonth());
@@ -106,12 +121,111 @@ class ShippingPage extends WizardPage {
         }
         carrier.addModifyListener(e -> changed(ShippingRules.CARRIER));
         tracking.addModifyListener(e -> changed(ShippingRules.TRACKING));
-        returnAddress.addModifyListener(e -> changed(ImportJobService.RETURN_ADDRESS));
-        returnAccount.addModifyListener(e -> changed(ImportJobService.RETURN_CARRIER_ACCOUNT));
+        listen(recipient, ReturnRules.RECIPIENT_NAME);
+        listen(street1, ReturnRules.STREET_ADDRESS_1);
+        listen(street2, ReturnRules.STREET_ADDRESS_2);
+        listen(city, ReturnRules.CITY);
+        listen(state, ReturnRules.STATE_OR_PROVINCE);
+        listen(postalCode, ReturnRules.POSTAL_CODE);
+        country.addListener(SWT.Selection, e -> changed(ReturnRules.COUNTRY_OR_REGION));
+        listen(phone, ReturnRules.PHONE);
+        listen(email, ReturnRules.EMAIL);
+        returnCarrier.addModifyListener(e -> changed(ReturnRules.RETURN_CARRIER));
+        listen(returnAccount, ReturnRules.RETURN_CARRIER_ACCOUNT);
         drives.addListener(SWT.Selection, e -> changed(ShippingRules.DRIVES));
         date.addListener(SWT.Selection, e -> changed(SHIP_DATE));
         setControl(c);
         validate();
+    }
+
+    /**
+     * The return address (its fields, and above them the free text of an older catalog when that is all the job
+     * has) and the return carrier, in a group of their own: the carrier that takes the package to the datacenter
+     * is not the one that brings the drives back.
+     */
+    private void createReturn(Composite c) {
+        Group group = new Group(c, SWT.NONE);
+        group.setText("Where the drives come back to");
+        group.setLayout(new org.eclipse.swt.layout.GridLayout(2, false));
+        group.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        String legacy = current == null ? null : legacyOnly(current.returnAddress());
+        if (legacy != null) {
+            Label note = new Label(group, SWT.WRAP);
+            note.setText(LEGACY_NOTE + ":");
+            note.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+            Text text = WizardIds.tag(new Text(group, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.READ_ONLY),
+                    WizardIds.SHIP_RETURN_LEGACY);
+            text.setText(legacy);
+            GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+            gd.heightHint = 2 * text.getLineHeight();
+            gd.widthHint = 420;
+            text.setLayoutData(gd);
+        }
+        returnFields = new Fields(group);
+        recipient = returnFields.text("Recipient &name:", ReturnRules.RECIPIENT_NAME, WizardIds.SHIP_RETURN_RECIPIENT,
+                "person or team");
+        street1 = returnFields.text("Street address &1:", ReturnRules.STREET_ADDRESS_1, WizardIds.SHIP_RETURN_STREET1,
+                "street and number");
+        street2 = returnFields.text("Street address &2:", ReturnRules.STREET_ADDRESS_2, WizardIds.SHIP_RETURN_STREET2,
+                "optional");
+        city = returnFields.text("C&ity:", ReturnRules.CITY, WizardIds.SHIP_RETURN_CITY, "");
+        state = returnFields.text("State or pro&vince:", ReturnRules.STATE_OR_PROVINCE, WizardIds.SHIP_RETURN_STATE,
+                "optional");
+        postalCode = returnFields.text("&Postal code:", ReturnRules.POSTAL_CODE, WizardIds.SHIP_RETURN_POSTAL_CODE,
+                "");
+        country = returnFields.add("Co&untry or region:", ReturnRules.COUNTRY_OR_REGION, WizardIds.SHIP_RETURN_COUNTRY,
+                p -> new Combo(p, SWT.DROP_DOWN | SWT.READ_ONLY));
+        fillCountries();
+        phone = returnFields.text("P&hone:", ReturnRules.PHONE, WizardIds.SHIP_RETURN_PHONE, "called about the drives");
+        email = returnFields.text("&Email:", ReturnRules.EMAIL, WizardIds.SHIP_RETURN_EMAIL, "it@contoso.com");
+        returnCarrier = returnFields.add("Return carri&er:", ReturnRules.RETURN_CARRIER, WizardIds.SHIP_RETURN_CARRIER,
+                p -> new Combo(p, SWT.DROP_DOWN));
+        returnCarrier.setItems(CARRIERS);
+        returnAccount = returnFields.text("Return carrier &account:", ReturnRules.RETURN_CARRIER_ACCOUNT,
+                WizardIds.SHIP_RETURN_ACCOUNT, "your account number with the return carrier");
+    }
+
+    /** The free text of an address that has nothing else, or null. */
+    private static String legacyOnly(ReturnAddress a) {
+        return a.legacyText() != null && ReturnAddress.legacy(a.legacyText()).equals(a) ? a.legacyText() : null;
+    }
+
+    /** The ISO 3166-1 countries by their English names, each shown as "Name (CC)", after an empty choice. */
+    private void fillCountries() {
+        record Country(String code, String name) {
+        }
+        List<Country> all = new ArrayList<>();
+        for (String code : java.util.Locale.getISOCountries()) {
+            all.add(new Country(code, new java.util.Locale("", code).getDisplayCountry(java.util.Locale.ENGLISH)));
+        }
+        all.sort(java.util.Comparator.comparing(Country::name));
+        country.add("");
+        countryCodes.add("");
+        for (Country k : all) {
+            country.add(k.name() + " (" + k.code() + ")");
+            countryCodes.add(k.code());
+        }
+        country.select(0);
+        country.setVisibleItemCount(20);
+    }
+
+    private void showReturn(ReturnAddress a, ReturnShipping r) {
+        recipient.setText(nonNull(a.recipientName()));
+        street1.setText(nonNull(a.streetAddress1()));
+        street2.setText(nonNull(a.streetAddress2()));
+        city.setText(nonNull(a.city()));
+        state.setText(nonNull(a.stateOrProvince()));
+        postalCode.setText(nonNull(a.postalCode()));
+        int at = a.countryOrRegion() == null ? -1 : countryCodes.indexOf(a.countryOrRegion());
+        country.select(Math.max(at, 0));
+        phone.setText(nonNull(a.phone()));
+        email.setText(nonNull(a.email()));
+        returnCarrier.setText(nonNull(r.carrierName()));
+        returnAccount.setText(nonNull(r.carrierAccountNumber()));
+    }
+
+    private void listen(Text text, String field) {
+        text.addModifyListener(e -> changed(field));
     }
 
     private static String nonNull(String s) {
@@ -132,8 +246,16 @@ class ShippingPage extends WizardPage {
             }
         }
         return new Shipment(jobName, carrier.getText().strip(), tracking.getText().strip(),
-                LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay()), serials,
-                returnAddress.getText().strip(), returnAccount.getText().strip());
+                LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay()), serials, returnAddress(),
+                new ReturnShipping(returnCarrier.getText(), returnAccount.getText()));
+    }
+
+    /** The address as the fields give it (the free text of an older catalog is not carried on). */
+    private ReturnAddress returnAddress() {
+        int selected = country.getSelectionIndex();
+        return new ReturnAddress(recipient.getText(), street1.getText(), street2.getText(), city.getText(),
+                state.getText(), postalCode.getText(), selected < 0 ? null : countryCodes.get(selected),
+                phone.getText(), email.getText());
     }
 
     /** What the service refused on Finish: shown under the fields, whether typed into or not. */
@@ -163,18 +285,12 @@ class ShippingPage extends WizardPage {
         if (s.driveSerials().isEmpty()) {
             problems.add(new Problem(ShippingRules.DRIVES, null, "none chosen", "the drives in this package"));
         }
-        if (s.returnAddress().isEmpty()) {
-            problems.add(new Problem(ImportJobService.RETURN_ADDRESS, null, "is missing",
-                    "where the datacenter sends the drives back"));
-        }
-        if (s.returnCarrierAccount() == null) {
-            problems.add(new Problem(ImportJobService.RETURN_CARRIER_ACCOUNT, null, "is missing",
-                    "your account number with the carrier that ships the drives back"));
-        }
+        problems.addAll(ReturnRules.check(s.returnAddress()));
+        problems.addAll(ReturnRules.check(s.returnShipping()));
         if (deadline != null && deadline.expired()) {
             problems.add(new Problem("shipping deadline", null, deadline.describe(), "a new job for these drives"));
         }
-        List<Problem> unplaced = fields.show(problems, touched);
+        List<Problem> unplaced = returnFields.show(fields.show(problems, touched), touched);
         Problem shown = problems.stream().filter(p -> touched.contains(p.field())).findFirst()
                 .orElse(unplaced.isEmpty() ? null : unplaced.get(0));
         setErrorMessage(shown == null ? null : shown.message());

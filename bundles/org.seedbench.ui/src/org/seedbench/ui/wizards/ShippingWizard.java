@@ -19,8 +19,8 @@ import org.seedbench.workflow.Workspace;
 import org.seedbench.workflow.Workspaces;
 
 /**
- * "Update shipping details": carrier, tracking number, ship date, return address and carrier account, with the
- * shipping rules checked as they are typed (a tracking number belongs to one job only; one package carries the
+ * "Update shipping details": carrier, tracking number, ship date, the return address in the import services'
+ * fields and the return carrier and account, with the shipping and return rules checked as they are typed (a tracking number belongs to one job only; one package carries the
  * drives of one job only). Finish gives them to the import service ({@link ImportJobService#ship}); what the
  * service refuses is shown under its field and nothing is recorded.
  */

@@ -21,6 +21,8 @@ public final class WizardIds {
     public static final String INIT_STAGING = "init.staging";
     public static final String INIT_STORAGE_ACCOUNT = "init.storageAccount";
     public static final String INIT_CONTAINER = "init.container";
+    /** The line under the storage account that says what and where the vault is. */
+    public static final String INIT_VAULT_NOTE = "init.vaultNote";
     public static final String INIT_SUBSCRIPTION = "init.subscription";
     public static final String INIT_LOCATION = "init.location";
     public static final String INIT_CONNECTOR = "init.connector";
@@ -52,7 +54,19 @@ public final class WizardIds {
     public static final String SHIP_CARRIER = "ship.carrier";
     public static final String SHIP_TRACKING = "ship.tracking";
     public static final String SHIP_DATE = "ship.date";
-    public static final String SHIP_RETURN_ADDRESS = "ship.returnAddress";
+    /** The read-only free-text return address of an older catalog, shown above the address fields. */
+    public static final String SHIP_RETURN_LEGACY = "ship.return.legacyText";
+    public static final String SHIP_RETURN_RECIPIENT = "ship.return.recipientName";
+    public static final String SHIP_RETURN_STREET1 = "ship.return.streetAddress1";
+    public static final String SHIP_RETURN_STREET2 = "ship.return.streetAddress2";
+    public static final String SHIP_RETURN_CITY = "ship.return.city";
+    public static final String SHIP_RETURN_STATE = "ship.return.stateOrProvince";
+    public static final String SHIP_RETURN_POSTAL_CODE = "ship.return.postalCode";
+    /** A read-only combo of the ISO countries, each shown as "Name (CC)". */
+    public static final String SHIP_RETURN_COUNTRY = "ship.return.countryOrRegion";
+    public static final String SHIP_RETURN_PHONE = "ship.return.phone";
+    public static final String SHIP_RETURN_EMAIL = "ship.return.email";
+    public static final String SHIP_RETURN_CARRIER = "ship.returnCarrier";
     public static final String SHIP_RETURN_ACCOUNT = "ship.returnAccount";
     public static final String SHIP_DRIVES = "ship.drives";
     public static final String SHIP_DEADLINE = "ship.deadline";

@@ -116,6 +116,9 @@ class InitiateWizardTest {
             validFirstPage(bot);
             assertEquals("", bot.fieldMessage(WizardIds.INIT_NAME));
             assertEquals("", bot.fieldMessage(WizardIds.INIT_STORAGE_ACCOUNT));
+            assertTrue(Ui.text(bot.shell(), WizardIds.INIT_VAULT_NOTE).contains("Seedbench seeds the vault: a "
+                    + "Seedbench repository in the blob container seedbench-vault of contosobackup (not a Recovery "
+                    + "Services vault)"), Ui.text(bot.shell(), WizardIds.INIT_VAULT_NOTE));
             assertTrue(bot.canGoNext());
             assertFalse(bot.canFinish(), "no workload and no passphrase yet");
             bot.next();

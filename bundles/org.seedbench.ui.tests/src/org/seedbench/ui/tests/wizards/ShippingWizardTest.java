@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.ui.wizards.ShippingWizard;
@@ -20,7 +21,9 @@ import org.seedbench.ui.wizards.WizardIds;
 /**
  * "Update shipping details" on two real jobs whose import jobs exist at the embedded local cloud: a tracking number
  * of the other job is refused with the shipping rule's message and Finish stays disabled; another is accepted and
- * the job moves to Shipping.
+ * the job moves to Shipping with the return address's fields and the return carrier given. Each field of the return
+ * address is checked as it is typed (a missing city, a bad email, a short phone number), and the free text of an
+ * older catalog is shown read-only above the empty fields.
  */
 @ExtendWith({ ServiceExtension.class, OnUiThread.class })
 class ShippingWizardTest extends WizardShellBase {
@@ -31,12 +34,12 @@ class ShippingWizardTest extends WizardShellBase {
         importJobs.ship(seeds.workspace(), seeds.name("seed-a"), new Shipment(seeds.name("seed-a"), "FedEx", seeds.name("1Z-TRACK-1"), null, List.of(),
                 "Contoso IT, 1 Main St, Redmond", "FX-123"));
 
-        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), b, catalogs,
-                importJobs))) {
+        ShippingWizard wizard = new ShippingWizard(seeds.data(), b, catalogs, importJobs);
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, wizard)) {
             assertTrue(bot.deadline().contains("days left to enter shipping details"), bot.deadline());
             assertFalse(bot.canFinish());
-            bot.carrier("FedEx").tracking(seeds.name("1Z-TRACK-1")).returnAddress("Contoso IT, 1 Main St, Redmond")
-                    .returnAccount("FX-123");
+            bot.carrier("FedEx").tracking(seeds.name("1Z-TRACK-1")).returnAddress(ShippingWizardBot.CONTOSO)
+                    .returnCarrier("UPS").returnAccount("UPS-123");
             assertEquals("tracking number '" + seeds.name("1Z-TRACK-1") + "': already belongs to another job (allowed: a tracking number "
                     + "that belongs to this job only)", bot.fieldMessage(WizardIds.SHIP_TRACKING));
             assertFalse(bot.canFinish());
@@ -46,6 +49,8 @@ class ShippingWizardTest extends WizardShellBase {
             bot.finish();
             assertFalse(bot.isOpen(), () -> "Finish left the wizard open: " + bot.errorMessage());
         }
+        assertEquals(ShippingWizardBot.CONTOSO, wizard.recorded().returnAddress());
+        assertEquals(new ReturnShipping("UPS", "UPS-123"), wizard.recorded().returnShipping());
         try (Catalog catalog = catalogs.open(seeds.data())) {
             assertEquals(JobState.SHIPPING, catalog.job(seeds.name("seed-b")).orElseThrow().state());
             Shipment shipment = catalog.shipment(seeds.name("seed-b")).orElseThrow();
@@ -56,14 +61,88 @@ class ShippingWizardTest extends WizardShellBase {
     }
 
     @Test
-    void missingReturnDetailsKeepFinishDisabled() throws Exception {
+    void aMissingCityBlocksFinishWithTheFieldsMessage() throws Exception {
         SeedingJob a = seeds.created(seeds.name("seed-c"), seeds.serial("SB-C1"), stage, preparation, importJobs);
         try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), a, catalogs,
                 importJobs))) {
-            bot.carrier("UPS").tracking(seeds.name("1Z-9")).returnAddress("x").returnAddress("");
-            assertEquals("return address: is missing (allowed: where the datacenter sends the drives back)",
-                    bot.fieldMessage(WizardIds.SHIP_RETURN_ADDRESS));
+            bot.carrier("UPS").tracking(seeds.name("1Z-9")).returnAddress(ShippingWizardBot.CONTOSO)
+                    .returnCarrier("UPS").returnAccount("UPS-1").city("");
+            assertEquals("city: is missing (allowed: the city or town)", bot.fieldMessage(WizardIds.SHIP_RETURN_CITY));
+            assertEquals("city: is missing (allowed: the city or town)", bot.errorMessage());
             assertFalse(bot.canFinish());
+            bot.city("Dublin");
+            assertEquals("", bot.fieldMessage(WizardIds.SHIP_RETURN_CITY));
+            assertTrue(bot.canFinish(), bot::errorMessage);
+        }
+    }
+
+    @Test
+    void aMissingReturnCarrierAccountBlocksFinish() throws Exception {
+        SeedingJob a = seeds.created(seeds.name("seed-f"), seeds.serial("SB-F1"), stage, preparation, importJobs);
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), a, catalogs,
+                importJobs))) {
+            bot.carrier("UPS").tracking(seeds.name("1Z-F1")).returnAddress(ShippingWizardBot.CONTOSO)
+                    .returnCarrier("UPS").returnAccount("x").returnAccount("");
+            assertEquals("return carrier account: is missing (allowed: your account number with the carrier that "
+                    + "ships the drives back)", bot.fieldMessage(WizardIds.SHIP_RETURN_ACCOUNT));
+            assertFalse(bot.canFinish());
+        }
+    }
+
+    @Test
+    void aBadEmailAndAShortPhoneAreNamedUnderTheirFields() throws Exception {
+        SeedingJob a = seeds.created(seeds.name("seed-g"), seeds.serial("SB-G1"), stage, preparation, importJobs);
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), a, catalogs,
+                importJobs))) {
+            bot.carrier("UPS").tracking(seeds.name("1Z-G1")).returnAddress(ShippingWizardBot.CONTOSO)
+                    .returnCarrier("UPS").returnAccount("UPS-1").email("it.contoso.com").phone("555-01");
+            assertEquals("email 'it.contoso.com': is not an email address (allowed: one '@' with a dot after it, "
+                    + "e.g. it@contoso.com)", bot.fieldMessage(WizardIds.SHIP_RETURN_EMAIL));
+            assertEquals("phone '555-01': has fewer than 6 digits (allowed: a phone number of 6 or more digits)",
+                    bot.fieldMessage(WizardIds.SHIP_RETURN_PHONE));
+            assertFalse(bot.canFinish());
+            bot.email("it@contoso").phone("555-0100");
+            assertTrue(bot.fieldMessage(WizardIds.SHIP_RETURN_EMAIL).startsWith("email 'it@contoso': is not an "
+                    + "email address"), bot.fieldMessage(WizardIds.SHIP_RETURN_EMAIL));
+            assertEquals("", bot.fieldMessage(WizardIds.SHIP_RETURN_PHONE));
+            assertFalse(bot.canFinish());
+            bot.email("it@contoso.com");
+            assertEquals("", bot.fieldMessage(WizardIds.SHIP_RETURN_EMAIL));
+            assertTrue(bot.canFinish(), bot::errorMessage);
+        }
+    }
+
+    @Test
+    void theFreeTextOfAnOlderCatalogIsShownAboveEmptyFields() throws Exception {
+        SeedingJob h = seeds.created(seeds.name("seed-h"), seeds.serial("SB-H1"), stage, preparation, importJobs);
+        importJobs.ship(seeds.workspace(), h.name(), new Shipment(h.name(), "FedEx", seeds.name("1Z-H1"), null,
+                List.of(), "Contoso IT, 1 Main St, Redmond", "FX-123"));
+        SeedingJob shipping;
+        try (Catalog catalog = catalogs.open(seeds.data())) {
+            shipping = catalog.job(h.name()).orElseThrow();
+        }
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), shipping, catalogs,
+                importJobs))) {
+            assertEquals("Contoso IT, 1 Main St, Redmond", bot.legacyText());
+            assertTrue(Ui.exists(bot.shell(), WizardIds.SHIP_RETURN_LEGACY));
+            for (String id : List.of(WizardIds.SHIP_RETURN_RECIPIENT, WizardIds.SHIP_RETURN_STREET1,
+                    WizardIds.SHIP_RETURN_CITY, WizardIds.SHIP_RETURN_POSTAL_CODE, WizardIds.SHIP_RETURN_PHONE,
+                    WizardIds.SHIP_RETURN_EMAIL)) {
+                assertEquals("", bot.field(id), id);
+            }
+            assertEquals("", bot.country());
+            assertFalse(bot.canFinish(), "the free text is no address the service takes");
+            bot.returnAddress(ShippingWizardBot.CONTOSO);
+            assertEquals("Ireland (IE)", bot.country());
+        }
+    }
+
+    @Test
+    void aJobWithoutAnOlderAddressShowsNoFreeText() throws Exception {
+        SeedingJob i = seeds.created(seeds.name("seed-i"), seeds.serial("SB-I1"), stage, preparation, importJobs);
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), i, catalogs,
+                importJobs))) {
+            assertEquals(null, bot.legacyText());
         }
     }
 
@@ -78,7 +157,8 @@ class ShippingWizardTest extends WizardShellBase {
         }
         try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), shipping, catalogs,
                 importJobs))) {
-            assertTrue(bot.canFinish(), "the package as given may be given again: " + bot.errorMessage());
+            // the older free text is no address: the fields are entered (with the return carrier the old one was)
+            bot.returnAddress(ShippingWizardBot.CONTOSO).returnCarrier("FedEx").returnAccount("FX-123");
             bot.tracking(seeds.name("1Z-D2"));
             assertTrue(bot.fieldMessage(WizardIds.SHIP_REPLACE).startsWith("package: job " + d.name()
                     + " already has a package: 1 drive (" + seeds.serial("SB-D1") + ") with FedEx, tracking "
@@ -102,7 +182,8 @@ class ShippingWizardTest extends WizardShellBase {
         SeedingJob e = seeds.created(seeds.name("seed-e"), seeds.serial("SB-E1"), stage, preparation, importJobs);
         try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), e, catalogs,
                 importJobs))) {
-            bot.carrier("UPS").tracking(seeds.name("1Z-E1")).returnAddress("Contoso IT").returnAccount("UPS-1")
+            bot.carrier("UPS").tracking(seeds.name("1Z-E1")).returnAddress(ShippingWizardBot.CONTOSO)
+                    .returnCarrier("UPS").returnAccount("UPS-1")
                     .shipDate(LocalDate.now(java.time.ZoneOffset.UTC).plusYears(3));
             assertTrue(bot.fieldMessage(WizardIds.SHIP_DATE).contains("is in the future"),
                     bot.fieldMessage(WizardIds.SHIP_DATE));
