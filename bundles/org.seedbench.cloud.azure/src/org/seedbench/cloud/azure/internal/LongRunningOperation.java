@@ -2,6 +2,7 @@ package org.seedbench.cloud.azure.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.azure.core.util.polling.LongRunningOperationStatus;
 import com.azure.core.util.polling.PollResponse;
+import com.azure.core.util.polling.PollingContext;
 import com.azure.core.util.polling.SyncChainedPollingStrategy;
 import com.azure.core.util.polling.SyncLocationPollingStrategy;
 import com.azure.core.util.polling.SyncOperationResourcePollingStrategy;
@@ -56,18 +58,19 @@ final class LongRunningOperation {
      */
     JsonNode run(HttpMethod method, String path, String apiVersion, JsonNode body, String operation) throws IOException {
         HttpRequest request = client.request(method, path, apiVersion, body);
+        Remembering strategy = new Remembering(strategy());
         PollResponse<BinaryData> last;
         try {
             SyncPoller<BinaryData, BinaryData> poller = SyncPoller.createPoller(POLL_INTERVAL,
-                    () -> start(request, operation), strategy(), RAW, RAW);
+                    () -> start(request, operation), strategy, RAW, RAW);
             last = poller.waitForCompletion(TIMEOUT);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (RuntimeException e) {
             throw client.errors().of(operation, e);
         }
-        JsonNode answer = last.getValue() == null ? MissingNode.getInstance()
-                : ManagementClient.parse(last.getValue().toBytes());
+        JsonNode answer = strategy.lastBody != null ? ManagementClient.parse(strategy.lastBody.getBytes(StandardCharsets.UTF_8))
+                : last.getValue() == null ? MissingNode.getInstance() : ManagementClient.parse(last.getValue().toBytes());
         LongRunningOperationStatus status = last.getStatus();
         if (status == LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
             return answer;
@@ -87,6 +90,49 @@ final class LongRunningOperation {
                         Context.NONE),
                 new SyncLocationPollingStrategy<>(client.pipeline(), endpoint, null, Context.NONE),
                 new SyncStatusCheckPollingStrategy<>()));
+    }
+
+    /**
+     * The strategy, keeping the last poll's body as text: the body a poll answer holds is read once, when the
+     * strategy takes the status from it, and the strategies keep its text in the polling context.
+     */
+    private static final class Remembering implements SyncPollingStrategy<BinaryData, BinaryData> {
+        /** Where azure-core's strategies keep the last poll's body in the polling context. */
+        private static final String POLL_RESPONSE_BODY = "pollResponseBody";
+        private final SyncPollingStrategy<BinaryData, BinaryData> strategy;
+        private volatile String lastBody;
+
+        Remembering(SyncPollingStrategy<BinaryData, BinaryData> strategy) {
+            this.strategy = strategy;
+        }
+
+        @Override
+        public boolean canPoll(Response<?> initialResponse) {
+            return strategy.canPoll(initialResponse);
+        }
+
+        @Override
+        public PollResponse<BinaryData> onInitialResponse(Response<?> response, PollingContext<BinaryData> context,
+                TypeReference<BinaryData> type) {
+            return strategy.onInitialResponse(response, context, type);
+        }
+
+        @Override
+        public PollResponse<BinaryData> poll(PollingContext<BinaryData> context, TypeReference<BinaryData> type) {
+            PollResponse<BinaryData> response = strategy.poll(context, type);
+            lastBody = context.getData(POLL_RESPONSE_BODY);
+            return response;
+        }
+
+        @Override
+        public BinaryData getResult(PollingContext<BinaryData> context, TypeReference<BinaryData> type) {
+            return strategy.getResult(context, type);
+        }
+
+        @Override
+        public BinaryData cancel(PollingContext<BinaryData> context, PollResponse<BinaryData> initialResponse) {
+            return strategy.cancel(context, initialResponse);
+        }
     }
 
     /** The initial call; a refusal (4xx, 5xx) ends it right there with the service's error. */
