@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.seedbench.core.spi.DriveDock;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,20 +55,17 @@ class DataBoxApiWithSimulatedDataBoxTest {
             "/properties/details/importDiskDetailsCollection/SB-0001/manifestHash",
             "/properties/details/importDiskDetailsCollection/SB-0001/bitLockerKey");
 
-    @TempDir
-    Path temp;
-
     private final Azurite azurite;
-    private SimulatedImportService service;
     private final HttpClient http = HttpClient.newHttpClient();
+    private SimulatedImportService service;
 
     DataBoxApiWithSimulatedDataBoxTest(Azurite azurite) {
         this.azurite = azurite;
     }
 
     @BeforeEach
-    void start() throws IOException {
-        service = SimulatedImportService.start(azurite, temp.resolve("cloud"), List.of(), DriveDock.NONE, 86400);
+    void start(@TempDir Path temp) throws IOException {
+        service = SimulatedImportService.withoutDrives(azurite, temp.resolve("cloud"));
     }
 
     @AfterEach

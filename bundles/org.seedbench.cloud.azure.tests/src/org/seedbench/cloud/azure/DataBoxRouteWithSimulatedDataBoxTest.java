@@ -28,7 +28,6 @@ import org.seedbench.core.model.ReturnAddress;
 import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.Shipment;
-import org.seedbench.core.spi.DriveDock;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.KeyProtector;
 
@@ -58,7 +57,7 @@ class DataBoxRouteWithSimulatedDataBoxTest {
 
     @BeforeEach
     void start() throws IOException {
-        service = SimulatedImportService.start(azurite, temp.resolve("cloud"), List.of(), DriveDock.NONE, 86400);
+        service = SimulatedImportService.withoutDrives(azurite, temp.resolve("cloud"));
         azure = new AzureCloudConnector().signIn(service.settings("databox"));
     }
 

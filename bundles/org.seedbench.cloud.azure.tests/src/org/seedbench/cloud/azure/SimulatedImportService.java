@@ -56,6 +56,11 @@ final class SimulatedImportService implements AutoCloseable {
                 azurite.accountUrl(), 0, secondsPerDay == 86400 ? null : 1 / secondsPerDay));
     }
 
+    /** The simulator on the real clock with no drives on its dock, its cloud in {@code folder}. */
+    static SimulatedImportService withoutDrives(Azurite azurite, Path folder) throws IOException {
+        return start(azurite, folder, List.of(), DriveDock.NONE, 86400);
+    }
+
     /**
      * The Azure connector's sign-in settings: Azurite for blobs, the simulator for jobs, and a fixed bearer token
      * (Microsoft Entra ID is not reachable here; the simulator accepts any token).
