@@ -28,6 +28,7 @@ import org.seedbench.core.model.ReturnAddress;
 import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.Shipment;
+import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.KeyProtector;
 
@@ -127,6 +128,7 @@ class DataBoxRouteWithSimulatedDataBoxTest {
                 new ReturnShipping("FedEx", null))));
         assertTrue(e.getMessage().contains("phone") && e.getMessage().contains("returnCarrierAccount"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
+        assertTrue(e.getCause() instanceof InvalidInputException, "invalid input, not a failure: " + e.getCause());
         assertNull(raw("db-incomplete").path("name").textValue(), "nothing reached the service");
     }
 
