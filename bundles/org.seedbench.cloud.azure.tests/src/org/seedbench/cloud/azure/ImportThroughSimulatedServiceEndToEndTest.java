@@ -97,10 +97,12 @@ class ImportThroughSimulatedServiceEndToEndTest {
         AzureSession azure = new AzureCloudConnector().signIn(service.settings("importexport"));
 
         CloudJobStatus created = azure.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", job,
-                Azurite.ACCOUNT, CONTAINER, "Contoso IT\n1 Main St\nSpringfield", drives, Map.of("route", route)));
+                Azurite.ACCOUNT, CONTAINER, SimulatedImportService.RETURN_ADDRESS, SimulatedImportService.RETURN_SHIPPING,
+                drives, Map.of("route", route)));
         assertEquals(JobState.CREATING, created.serviceState());
         CloudJobStatus shipped = azure.updateShipping(SUBSCRIPTION, new Shipment(job, "FedEx", "1Z-" + job.toUpperCase(),
-                LocalDate.now(), List.copyOf(targets.keySet()), "Contoso IT, 1 Main St, Springfield", "FX-12345"));
+                LocalDate.now(), List.copyOf(targets.keySet()), SimulatedImportService.RETURN_ADDRESS,
+                SimulatedImportService.RETURN_SHIPPING));
         assertEquals(JobState.SHIPPING, shipped.serviceState());
 
         List<JobState> seen = new ArrayList<>(List.of(JobState.CREATING, JobState.SHIPPING));
@@ -119,6 +121,11 @@ class ImportThroughSimulatedServiceEndToEndTest {
         assertEquals(100, status.percentComplete());
         for (CloudJobStatus.DriveStatus d : status.drives()) {
             assertEquals(DriveState.COMPLETED, d.state(), d.serial());
+            assertEquals(100, d.percentComplete(), d.serial());
+            assertTrue(d.bytesCopied() > 0, d.serial());
+            if (route.equals("databox")) {
+                assertEquals("Completed", d.copyStatus(), "each disk's copy progress comes with $expand=details");
+            }
         }
         assertEquals(route, routeSeenByAFreshConnector(job));
         assertBlobsAreTheStagedFiles(azure.container(Azurite.ACCOUNT, CONTAINER), staged, job);

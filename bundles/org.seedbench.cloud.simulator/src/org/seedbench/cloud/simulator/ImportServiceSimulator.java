@@ -5,7 +5,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -47,12 +51,18 @@ public final class ImportServiceSimulator implements AutoCloseable {
     private final List<Operation> operations;
 
     /** One REST operation: its method, its path pattern and what answers it. */
-    private record Operation(String method, Pattern path, Handler handler) {
+    private record Operation(String method, Pattern path, QueryHandler handler) {
     }
 
     @FunctionalInterface
     private interface Handler {
         Answer answer(Matcher path, JsonNode body) throws IOException, Failure;
+    }
+
+    /** A handler that reads the query too (api-version, {@code $expand}). */
+    @FunctionalInterface
+    private interface QueryHandler {
+        Answer answer(Matcher path, Map<String, String> query, JsonNode body) throws IOException, Failure;
     }
 
     private ImportServiceSimulator(HttpServer server, CloudSession backend, URI storageEndpoint,
@@ -61,7 +71,8 @@ public final class ImportServiceSimulator implements AutoCloseable {
         JobBook book = new JobBook();
         book.rehearsalDaysPerSecond = rehearsalDaysPerSecond;
         this.importExport = new ImportExportApi(backend, book, storageEndpoint);
-        this.dataBox = new DataBoxApi(backend, book, storageEndpoint);
+        this.dataBox = new DataBoxApi(backend, book, storageEndpoint,
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
         this.operations = operations();
         this.threads = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "import service simulator");
@@ -129,18 +140,28 @@ public final class ImportServiceSimulator implements AutoCloseable {
                 op("DELETE", JOBS + ie + "/" + SEGMENT, (m, b) -> importExport.delete(m.group(1), m.group(3))),
                 op("POST", JOBS + ie + "/" + SEGMENT + "/listBitLockerKeys",
                         (m, b) -> importExport.bitLockerKeys(m.group(1), m.group(3))),
-                op("GET", "/subscriptions/" + SEGMENT + "/providers/" + db, (m, b) -> dataBox.list(m.group(1))),
-                op("GET", JOBS + db, (m, b) -> dataBox.list(m.group(1))),
-                op("PUT", JOBS + db + "/" + SEGMENT, (m, b) -> dataBox.create(m.group(1), m.group(2), m.group(3), b)),
-                op("GET", JOBS + db + "/" + SEGMENT, (m, b) -> dataBox.get(m.group(1), m.group(2), m.group(3))),
-                op("PATCH", JOBS + db + "/" + SEGMENT, (m, b) -> dataBox.update(m.group(1), m.group(2), m.group(3), b)),
-                op("DELETE", JOBS + db + "/" + SEGMENT, (m, b) -> dataBox.delete(m.group(1), m.group(3))),
-                op("POST", JOBS + db + "/" + SEGMENT + "/markDevicesShipped",
-                        (m, b) -> dataBox.markDevicesShipped(m.group(1), m.group(2), m.group(3), b)),
-                op("POST", JOBS + db + "/" + SEGMENT + "/cancel", (m, b) -> dataBox.cancel(m.group(1), m.group(3))));
+                withQuery("GET", "/subscriptions/" + SEGMENT + "/providers/" + db, (m, q, b) -> dataBox.list(m.group(1), q)),
+                withQuery("GET", JOBS + db, (m, q, b) -> dataBox.list(m.group(1), q)),
+                withQuery("PUT", JOBS + db + "/" + SEGMENT,
+                        (m, q, b) -> dataBox.create(m.group(1), m.group(2), m.group(3), q, b)),
+                withQuery("GET", JOBS + db + "/" + SEGMENT, (m, q, b) -> dataBox.get(m.group(1), m.group(2), m.group(3), q)),
+                withQuery("PATCH", JOBS + db + "/" + SEGMENT,
+                        (m, q, b) -> dataBox.update(m.group(1), m.group(2), m.group(3), q, b)),
+                withQuery("DELETE", JOBS + db + "/" + SEGMENT, (m, q, b) -> dataBox.delete(m.group(1), m.group(3), q)),
+                withQuery("POST", JOBS + db + "/" + SEGMENT + "/markDevicesShipped",
+                        (m, q, b) -> dataBox.markDevicesShipped(m.group(1), m.group(2), m.group(3), q, b)),
+                withQuery("POST", JOBS + db + "/" + SEGMENT + "/cancel", (m, q, b) -> dataBox.cancel(m.group(1), m.group(3), q, b)),
+                withQuery("GET", "/subscriptions/" + SEGMENT + "/providers/Microsoft.DataBox/locations/" + SEGMENT
+                        + "/operationStatuses/" + SEGMENT, (m, q, b) -> dataBox.operationStatus(m.group(3), q)),
+                withQuery("GET", "/subscriptions/" + SEGMENT + "/providers/Microsoft.DataBox/locations/" + SEGMENT
+                        + "/operationResults/" + SEGMENT, (m, q, b) -> dataBox.operationResult(m.group(3), q)));
     }
 
     private static Operation op(String method, String path, Handler handler) {
+        return withQuery(method, path, (m, q, b) -> handler.answer(m, b));
+    }
+
+    private static Operation withQuery(String method, String path, QueryHandler handler) {
         return new Operation(method, Pattern.compile(path, Pattern.CASE_INSENSITIVE), handler);
     }
 
@@ -175,12 +196,23 @@ public final class ImportServiceSimulator implements AutoCloseable {
             if (m.matches()) {
                 pathKnown = true;
                 if (op.method().equals(method)) {
-                    return op.handler().answer(m, body(exchange));
+                    return op.handler().answer(m, query(query), body(exchange));
                 }
             }
         }
         return pathKnown ? Answer.error(405, "MethodNotAllowed", method + " is not an operation of " + path)
                 : Answer.error(404, "InvalidResourceType", "no such resource type or operation: " + path);
+    }
+
+    /** The query's parameters by name, decoded. */
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            parameters.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
     }
 
     private static JsonNode body(HttpExchange exchange) throws IOException, Failure {
@@ -198,6 +230,7 @@ public final class ImportServiceSimulator implements AutoCloseable {
     private static void send(HttpExchange exchange, Answer answer) throws IOException {
         byte[] bytes = answer.body() == null ? new byte[0] : Answer.JSON.writeValueAsBytes(answer.body());
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

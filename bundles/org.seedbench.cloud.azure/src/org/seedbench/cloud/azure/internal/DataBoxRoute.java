@@ -3,14 +3,21 @@ package org.seedbench.cloud.azure.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
 
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.CloudJobStatus.DriveStatus;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.ReturnAddress;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Shipment;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
 
@@ -20,44 +27,55 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Azure Data Box with customer-supplied disks ({@code Microsoft.DataBox}, sku {@code DataBoxCustomerDisk},
- * api-version {@value #API_VERSION}): the drives go in {@code importDiskDetailsCollection} by serial, the
- * delivery package is given with {@code markDevicesShipped}, progress comes per disk in {@code copyProgress}
- * and the logs in {@code copyLogDetails}.
+ * api-version {@value #API_VERSION}): the drives go in {@code importDiskDetailsCollection} by serial, the contact
+ * and return address in {@code contactDetails} and {@code shippingAddress}, the return carrier in
+ * {@code returnToCustomerPackageDetails}, and verbose copy logs are asked for. The job's {@code details} (disks,
+ * copy progress, logs, the datacenter's address) come only with {@code $expand=details}. Create, update, delete,
+ * cancel and {@code markDevicesShipped} are waited for as long-running operations ({@link LongRunningOperation}).
  *
- * <p>Data Box names its stages differently from Import/Export; {@link #jobState} and {@link #driveState} map
- * them onto Seedbench's service states (a disk is Shipped back once the job reached {@code ShippedToCustomer}).
+ * <p>Data Box names its stages differently from Import/Export; a stage maps onto a Seedbench service state only
+ * where it means the same. Any other stage (those of Microsoft-supplied devices, a failure, an abort, one the
+ * reference does not list yet) is kept as the service's text with no state, so that nothing takes the job for
+ * finished. Disks likewise by their copy status.
  */
 public final class DataBoxRoute extends ImportRoute {
     public static final String ID = "databox";
     public static final String API_VERSION = "2022-12-01";
     static final String PROVIDER = "Microsoft.DataBox";
     static final String SKU = "DataBoxCustomerDisk";
+    private static final String EXPAND_DETAILS = "?$expand=details";
 
-    /** Data Box stage names by Seedbench service state, in both directions where they are one-to-one. */
+    /** Data Box stages that mean what a Seedbench service state means. */
     private static final Map<String, JobState> STAGES = new HashMap<>();
+    /** Copy statuses that mean what a Seedbench drive state means. */
+    private static final Map<String, DriveState> COPY_STATUSES = new HashMap<>();
     static {
         STAGES.put("DeviceOrdered", JobState.CREATING);
         STAGES.put("Created", JobState.CREATING);
         STAGES.put("AwaitingShipmentDetails", JobState.CREATING);
         STAGES.put("ShippedToAzureDC", JobState.SHIPPING);
-        STAGES.put("Dispatched", JobState.SHIPPING);
         STAGES.put("AtAzureDC", JobState.RECEIVED);
-        STAGES.put("ReadyToReceiveAtAzureDC", JobState.RECEIVED);
         STAGES.put("DataCopy", JobState.TRANSFERRING);
         STAGES.put("PreparingToShipFromAzureDC", JobState.PACKAGING);
         STAGES.put("ReadyToDispatchFromAzureDC", JobState.PACKAGING);
         STAGES.put("Completed", JobState.COMPLETED);
         STAGES.put("CompletedWithErrors", JobState.COMPLETED_WITH_ERRORS);
         STAGES.put("CompletedWithWarnings", JobState.COMPLETED_WITH_ERRORS);
-        STAGES.put("Failed_IssueDetectedAtAzureDC", JobState.COMPLETED_WITH_ERRORS);
-        STAGES.put("Failed_IssueReportedAtCustomer", JobState.COMPLETED_WITH_ERRORS);
         STAGES.put("ShippedToCustomer", JobState.CLOSED);
         STAGES.put("Cancelled", JobState.CANCELLED);
-        STAGES.put("Aborted", JobState.EXPIRED);
+        COPY_STATUSES.put("NotStarted", DriveState.RECEIVED);
+        COPY_STATUSES.put("InProgress", DriveState.TRANSFERRING);
+        COPY_STATUSES.put("Completed", DriveState.COMPLETED);
+        COPY_STATUSES.put("CompletedWithErrors", DriveState.COMPLETED_MORE_INFO);
+        COPY_STATUSES.put("DriveNotReceived", DriveState.NEVER_RECEIVED);
+        COPY_STATUSES.put("NotReturned", DriveState.NEVER_RECEIVED);
     }
+
+    private final LongRunningOperation operations;
 
     public DataBoxRoute(ManagementClient client, String resourceGroup) {
         super(client, resourceGroup, PROVIDER, API_VERSION, "Data Box job");
+        this.operations = new LongRunningOperation(client);
     }
 
     @Override
@@ -67,14 +85,12 @@ public final class DataBoxRoute extends ImportRoute {
 
     @Override
     public CloudJobStatus create(ImportJobRequest request) throws IOException {
-        Map<String, String> options = request.options();
-        ObjectNode details = object().put("jobDetailsType", SKU).put("enableManifestBackup", false);
-        ObjectNode contact = details.putObject("contactDetails")
-                .put("contactName", options.getOrDefault(CONTACT_NAME, "Seedbench"))
-                .put("phone", options.getOrDefault(PHONE, ""));
-        contact.putArray("emailList").add(options.getOrDefault(EMAIL, ""));
-        details.set("shippingAddress", shippingAddress(request.returnAddress().oneLine()));
-        details.putArray("dataImportDetails").addObject().putObject("accountDetails")
+        refuseIncomplete(request);
+        ObjectNode details = object().put("jobDetailsType", SKU);
+        details.set("contactDetails", contactDetails(request.returnAddress()));
+        details.set("shippingAddress", shippingAddress(request.returnAddress()));
+        details.set("returnToCustomerPackageDetails", returnPackage(request.returnShipping()));
+        details.putArray("dataImportDetails").addObject().put("logCollectionLevel", "Verbose").putObject("accountDetails")
                 .put("dataAccountType", "StorageAccount").put("storageAccountId", storageAccountId(request));
         ObjectNode disks = details.putObject("importDiskDetailsCollection");
         for (DriveEntry drive : request.drives()) {
@@ -82,16 +98,63 @@ public final class DataBoxRoute extends ImportRoute {
                     .put("manifestHash", drive.manifestHash())
                     .put("bitLockerKey", ImportExportRoute.recoveryPassword(drive));
         }
-        if (options.containsKey(RETURN_CARRIER) || options.containsKey(RETURN_CARRIER_ACCOUNT)) {
-            details.putObject("returnToCustomerPackageDetails").put("carrierName", options.getOrDefault(RETURN_CARRIER, ""))
-                    .put("carrierAccountNumber", options.getOrDefault(RETURN_CARRIER_ACCOUNT, ""));
-        }
+        details.put("enableManifestBackup", false);
         ObjectNode body = object().put("location", request.location());
         body.putObject("sku").put("name", SKU);
         body.set("tags", tags(request));
         ObjectNode properties = body.putObject("properties").put("transferType", "ImportToAzure");
         properties.set("details", details);
-        return submit(request, body);
+        String job = request.jobName();
+        operations.run(HttpMethod.PUT, jobPath(request.subscriptionId(), job), API_VERSION, body,
+                "create Data Box job '" + job + "'");
+        return get(request.subscriptionId(), job).orElseThrow(() -> new IOException(
+                "Azure Data Box: job '" + job + "' was created but cannot be found; look it up later"));
+    }
+
+    /**
+     * Refuses, before anything is sent, a request without what Data Box requires of a customer-disk job: a
+     * contact (name, phone, e-mail), a return street and country, and the return carrier with the admin's account.
+     */
+    private static void refuseIncomplete(ImportJobRequest request) throws IOException {
+        List<String> missing = new ArrayList<>(request.returnAddress().missing());
+        missing.retainAll(List.of("recipientName", "streetAddress1", "countryOrRegion", "phone", "email"));
+        ReturnShipping shipping = request.returnShipping();
+        if (shipping.carrierName() == null) {
+            missing.add("returnCarrier");
+        }
+        if (shipping.carrierAccountNumber() == null) {
+            missing.add("returnCarrierAccount");
+        }
+        if (!missing.isEmpty()) {
+            Problem problem = new Problem("return details of Data Box job '" + request.jobName() + "'", null,
+                    "lack " + String.join(", ", missing),
+                    "Data Box needs a contact (name, phone, e-mail), a return street and country, and the return "
+                            + "carrier with your account number");
+            throw new IOException(problem.message(), new InvalidInputException(problem));
+        }
+    }
+
+    @Override
+    public Optional<CloudJobStatus> get(String subscription, String job) throws IOException {
+        Optional<JsonNode> found = client.get(jobPath(subscription, job) + EXPAND_DETAILS, API_VERSION,
+                "read Data Box job '" + job + "'");
+        return found.map(DataBoxRoute::describe);
+    }
+
+    /**
+     * The customer-disk jobs of the subscription, each read with its details: the reference's list operation
+     * takes no {@code $expand}, and without details a job has no disks and no progress.
+     */
+    @Override
+    public List<CloudJobStatus> list(String subscription) throws IOException {
+        List<CloudJobStatus> jobs = new ArrayList<>();
+        for (JsonNode job : listAll("/subscriptions/" + subscription + "/providers/" + PROVIDER + "/jobs", API_VERSION,
+                "list the Data Box jobs of subscription " + subscription)) {
+            if (isImportJob(job)) {
+                get(subscription, job.path("name").asText()).ifPresent(jobs::add);
+            }
+        }
+        return jobs;
     }
 
     /** Only customer-disk jobs: the provider lists the Data Box devices' jobs too. */
@@ -101,103 +164,193 @@ public final class DataBoxRoute extends ImportRoute {
     }
 
     /**
-     * Updates the return address and carrier account when the shipment gives them, then marks the disks as
-     * shipped with the delivery package's carrier and tracking number.
+     * Gives the service the return details the shipment carries (contact and address when complete, the return
+     * carrier and account), then marks the disks shipped with the delivery package's carrier and tracking number
+     * and waits for both.
      */
     @Override
     public CloudJobStatus ship(String subscription, Shipment shipment) throws IOException {
-        String path = jobPath(subscription, shipment.jobName());
-        boolean hasAddress = !shipment.returnAddress().isEmpty();
-        boolean hasAccount = shipment.returnCarrierAccount() != null && !shipment.returnCarrierAccount().isBlank();
-        if (hasAddress || hasAccount) {
-            ObjectNode details = object();
-            if (hasAddress) {
-                details.set("shippingAddress", shippingAddress(shipment.returnAddress().oneLine()));
-            }
-            if (hasAccount) {
-                details.putObject("returnToCustomerPackageDetails").put("carrierName", shipment.carrier())
-                        .put("carrierAccountNumber", shipment.returnCarrierAccount());
-            }
+        String job = shipment.jobName();
+        String path = jobPath(subscription, job);
+        ObjectNode details = object();
+        ReturnAddress address = shipment.returnAddress();
+        if (address.recipientName() != null && address.phone() != null && address.email() != null) {
+            details.set("contactDetails", contactDetails(address));
+        }
+        if (address.streetAddress1() != null && address.countryOrRegion() != null) {
+            details.set("shippingAddress", shippingAddress(address));
+        }
+        if (shipment.returnShipping().isComplete()) {
+            details.set("returnToCustomerPackageDetails", returnPackage(shipment.returnShipping()));
+        }
+        if (!details.isEmpty()) {
             ObjectNode body = object();
             body.putObject("properties").set("details", details);
-            client.send(HttpMethod.PATCH, path, API_VERSION, body,
-                    "give the return details of Data Box job '" + shipment.jobName() + "'");
+            operations.run(HttpMethod.PATCH, path, API_VERSION, body, "give the return details of Data Box job '" + job + "'");
         }
         ObjectNode shipped = object();
         shipped.putObject("deliverToDcPackageDetails").put("carrierName", shipment.carrier())
                 .put("trackingId", shipment.trackingNumber());
-        client.send(HttpMethod.POST, path + "/markDevicesShipped", API_VERSION, shipped,
-                "mark the disks of Data Box job '" + shipment.jobName() + "' shipped");
-        return get(subscription, shipment.jobName()).orElseThrow(() -> new IOException(
-                "Azure Data Box: job '" + shipment.jobName() + "' is gone after its disks were marked shipped"));
+        operations.run(HttpMethod.POST, path + "/markDevicesShipped", API_VERSION, shipped,
+                "mark the disks of Data Box job '" + job + "' shipped");
+        return get(subscription, job).orElseThrow(() -> new IOException(
+                "Azure Data Box: job '" + job + "' is gone after its disks were marked shipped"));
     }
 
     @Override
     public void cancel(String subscription, String job) throws IOException {
-        client.send(HttpMethod.POST, jobPath(subscription, job) + "/cancel", API_VERSION,
+        operations.run(HttpMethod.POST, jobPath(subscription, job) + "/cancel", API_VERSION,
                 object().put("reason", "Cancelled in Seedbench"), "cancel Data Box job '" + job + "'");
     }
 
-    private static ObjectNode shippingAddress(String address) {
-        return object().put("streetAddress1", oneLine(address)).put("addressType", "Commercial");
+    @Override
+    public void delete(String subscription, String job) throws IOException {
+        operations.run(HttpMethod.DELETE, jobPath(subscription, job), API_VERSION, null, "delete Data Box job '" + job + "'");
     }
 
-    /** A Data Box job resource (customer disk) as Seedbench sees it. */
+    private static ObjectNode contactDetails(ReturnAddress address) {
+        ObjectNode contact = object().put("contactName", address.recipientName()).put("phone", address.phone());
+        contact.putArray("emailList").add(address.email());
+        return contact;
+    }
+
+    private static ObjectNode shippingAddress(ReturnAddress address) {
+        ObjectNode node = object().put("streetAddress1", address.streetAddress1());
+        putIfGiven(node, "streetAddress2", address.streetAddress2());
+        putIfGiven(node, "city", address.city());
+        putIfGiven(node, "stateOrProvince", address.stateOrProvince());
+        putIfGiven(node, "postalCode", address.postalCode());
+        return node.put("country", address.countryOrRegion()).put("addressType", "Commercial");
+    }
+
+    private static ObjectNode returnPackage(ReturnShipping shipping) {
+        return object().put("carrierName", shipping.carrierName())
+                .put("carrierAccountNumber", shipping.carrierAccountNumber());
+    }
+
+    private static void putIfGiven(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
     @Override
     protected CloudJobStatus status(JsonNode job) {
+        return describe(job);
+    }
+
+    /** A Data Box job resource (customer disk), read with {@code $expand=details}, as Seedbench sees it. */
+    static CloudJobStatus describe(JsonNode job) {
         JsonNode p = job.path("properties");
         JsonNode details = p.path("details");
-        JobState state = jobState(p.path("status").asText(""));
+        String stage = p.path("status").asText("");
+        JobState state = jobState(stage);
         Map<String, JsonNode> progress = bySerial(details.path("copyProgress"));
         Map<String, JsonNode> logs = bySerial(details.path("copyLogDetails"));
+        Map<String, JsonNode> disks = new LinkedHashMap<>();
+        details.path("importDiskDetailsCollection").fields().forEachRemaining(e -> disks.put(e.getKey(), e.getValue()));
+        progress.keySet().forEach(serial -> disks.putIfAbsent(serial, object()));
         List<DriveStatus> drives = new ArrayList<>();
         long processed = 0;
         long total = 0;
-        for (var it = details.path("importDiskDetailsCollection").fieldNames(); it.hasNext();) {
-            String serial = it.next();
-            JsonNode copy = progress.get(serial);
-            JsonNode log = logs.get(serial);
-            long bytes = copy == null ? 0 : copy.path("bytesProcessed").asLong(0);
-            long toProcess = copy == null ? 0 : copy.path("totalBytesToProcess").asLong(0);
+        for (Map.Entry<String, JsonNode> disk : disks.entrySet()) {
+            String serial = disk.getKey();
+            JsonNode copy = progress.getOrDefault(serial, object());
+            JsonNode log = logs.getOrDefault(serial, object());
+            long bytes = copy.path("bytesProcessed").asLong(0);
+            long toProcess = copy.path("totalBytesToProcess").asLong(0);
             processed += bytes;
             total += toProcess;
-            DriveState driveState = driveState(copy == null ? null : copy.path("copyStatus").asText(""), state);
+            String copyStatus = text(copy.path("copyStatus"));
+            DriveState driveState = driveState(copyStatus, state);
             drives.add(new DriveStatus(serial, driveState, percent(bytes, toProcess, driveState), bytes,
-                    log == null ? null : text(log.path("errorLogLink")), log == null ? null : text(log.path("verboseLogLink"))));
+                    text(log.path("errorLogLink")), text(log.path("verboseLogLink")), copyStatus, copyStatus,
+                    text(disk.getValue().path("backupManifestCloudPath")), null));
         }
-        int percent = total > 0 ? (int) Math.round(processed * 100.0 / total) : finished(state) ? 100 : 0;
+        int percent = total > 0 ? (int) Math.round(processed * 100.0 / total)
+                : state == JobState.COMPLETED || state == JobState.CLOSED ? 100 : 0;
         return new CloudJobStatus(job.path("name").asText(), state, percent, processed, drives,
-                instant(p.path("startTime")) != null ? instant(p.path("startTime")) : instant(job.path("systemData").path("createdAt")));
+                instant(p.path("startTime")) != null ? instant(p.path("startTime")) : instant(job.path("systemData").path("createdAt")),
+                stage.isEmpty() ? null : stage, shipTo(details.path("datacenterAddress")),
+                returnPackage(details.path("returnPackage")), error(p.path("error")));
     }
 
-    static JobState jobState(String status) {
-        JobState state = STAGES.get(status);
-        if (state == null) {
-            return status.isEmpty() ? JobState.CREATING : JobState.COMPLETED_WITH_ERRORS;
-        }
-        return state;
+    /**
+     * A stage as Seedbench's service state, or null when none means the same (the stage's name is then shown as it
+     * is). A job that names no stage yet is being created.
+     */
+    static JobState jobState(String stage) {
+        return stage == null || stage.isEmpty() ? JobState.CREATING : STAGES.get(stage);
     }
 
     /**
      * A disk's state from its copy status: no copy progress yet → Specified; NotStarted → Received; InProgress →
-     * Transferring; Completed → Completed (Shipped back when the job was shipped back); DriveNotReceived →
-     * NeverReceived; any other status (an error) → CompletedMoreInfo.
+     * Transferring; Completed → Completed (Shipped back once the job is); CompletedWithErrors → CompletedMoreInfo;
+     * DriveNotReceived or NotReturned → NeverReceived; any other (a failed copy) → null, shown as the status itself.
      */
     static DriveState driveState(String copyStatus, JobState job) {
         if (copyStatus == null || copyStatus.isEmpty()) {
             return DriveState.SPECIFIED;
         }
-        return switch (copyStatus) {
-        case "NotStarted" -> DriveState.RECEIVED;
-        case "InProgress" -> DriveState.TRANSFERRING;
-        case "Completed" -> job == JobState.CLOSED ? DriveState.SHIPPED_BACK : DriveState.COMPLETED;
-        case "DriveNotReceived" -> DriveState.NEVER_RECEIVED;
-        default -> DriveState.COMPLETED_MORE_INFO;
-        };
+        DriveState state = COPY_STATUSES.get(copyStatus);
+        return state == DriveState.COMPLETED && job == JobState.CLOSED ? DriveState.SHIPPED_BACK : state;
     }
 
-    private static boolean finished(JobState state) {
-        return state == JobState.COMPLETED || state == JobState.CLOSED;
+    /** The datacenter's address as the job gives it, one line per label line; null when it gives none. */
+    private static String shipTo(JsonNode address) {
+        if (address.isMissingNode() || address.isNull()) {
+            return null;
+        }
+        String instruction = text(address.path("communicationInstruction"));
+        if (instruction != null) {
+            return instruction;
+        }
+        List<String> lines = new ArrayList<>();
+        for (String field : List.of("contactPersonName", "company", "street1", "street2", "street3")) {
+            addIfGiven(lines, text(address.path(field)));
+        }
+        StringJoiner place = new StringJoiner(" ");
+        for (String field : List.of("state", "zip")) {
+            String value = text(address.path(field));
+            if (value != null) {
+                place.add(value);
+            }
+        }
+        String city = text(address.path("city"));
+        addIfGiven(lines, city == null ? (place.length() == 0 ? null : place.toString())
+                : place.length() == 0 ? city : city + ", " + place);
+        addIfGiven(lines, text(address.path("country")));
+        String phone = text(address.path("phone"));
+        addIfGiven(lines, phone == null ? null : "Phone: " + phone);
+        return lines.isEmpty() ? null : String.join("\n", lines);
+    }
+
+    private static void addIfGiven(List<String> lines, String line) {
+        if (line != null) {
+            lines.add(line);
+        }
+    }
+
+    private static String returnPackage(JsonNode pkg) {
+        String carrier = text(pkg.path("carrierName"));
+        String tracking = text(pkg.path("trackingId"));
+        if (carrier == null && tracking == null) {
+            return null;
+        }
+        return carrier == null ? tracking : tracking == null ? carrier : carrier + " " + tracking;
+    }
+
+    /** The job's error in one line, details included; null when there is none. */
+    private static String error(JsonNode error) {
+        String code = text(error.path("code"));
+        String message = text(error.path("message"));
+        if (code == null && message == null) {
+            return null;
+        }
+        StringBuilder line = new StringBuilder(code == null ? "" : code + ": ").append(message == null ? "" : message);
+        error.path("details").forEach(d -> line.append(" (").append(d.path("code").asText("")).append(": ")
+                .append(d.path("message").asText("")).append(')'));
+        return line.toString().replace('\n', ' ').strip();
     }
 
     private static int percent(long bytes, long total, DriveState state) {
@@ -208,7 +361,7 @@ public final class DataBoxRoute extends ImportRoute {
     }
 
     private static Map<String, JsonNode> bySerial(JsonNode array) {
-        Map<String, JsonNode> result = new HashMap<>();
+        Map<String, JsonNode> result = new LinkedHashMap<>();
         array.forEach(n -> result.put(n.path("serialNumber").asText(), n));
         return result;
     }

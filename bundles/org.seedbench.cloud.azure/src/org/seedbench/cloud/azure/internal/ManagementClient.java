@@ -108,13 +108,7 @@ public final class ManagementClient {
 
     private Reply call(HttpMethod method, String path, String apiVersion, JsonNode body, String operation)
             throws IOException {
-        String url = endpoint + path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion;
-        HttpRequest request = new HttpRequest(method, url);
-        request.setHeader(HttpHeaderName.ACCEPT, "application/json");
-        if (body != null) {
-            request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
-            request.setBody(JSON.writeValueAsBytes(body));
-        }
+        HttpRequest request = request(method, path, apiVersion, body);
         try (HttpResponse response = pipeline.sendSync(request, Context.NONE)) {
             int status = response.getStatusCode();
             byte[] bytes = response.getBodyAsBinaryData().toBytes();
@@ -128,7 +122,28 @@ public final class ManagementClient {
         }
     }
 
-    private static JsonNode parse(byte[] bytes) {
+    /** The request of an operation on {@code path} (below the endpoint), with its api-version and JSON body. */
+    HttpRequest request(HttpMethod method, String path, String apiVersion, JsonNode body) throws IOException {
+        String url = endpoint + path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion;
+        HttpRequest request = new HttpRequest(method, url);
+        request.setHeader(HttpHeaderName.ACCEPT, "application/json");
+        if (body != null) {
+            request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+            request.setBody(JSON.writeValueAsBytes(body));
+        }
+        return request;
+    }
+
+    /** The pipeline every management call goes through (long-running operations poll through it too). */
+    HttpPipeline pipeline() {
+        return pipeline;
+    }
+
+    ManagementErrors errors() {
+        return errors;
+    }
+
+    static JsonNode parse(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             return MissingNode.getInstance();
         }

@@ -32,6 +32,24 @@ final class ManagementErrors {
         return new IOException(clean(text));
     }
 
+    /**
+     * A long-running operation the service accepted and then reported as not done: its status (e.g.
+     * {@code Failed}) and the error of the operation resource, details included.
+     */
+    IOException ofOperation(String operation, String status, JsonNode body) {
+        JsonNode error = body.path("error");
+        StringBuilder text = new StringBuilder(PREFIX).append(operation).append(": the service accepted it, then it ")
+                .append(status);
+        String code = error.path("code").asText("");
+        String message = error.path("message").asText("");
+        if (!code.isEmpty() || !message.isEmpty()) {
+            text.append(": ").append(code.isEmpty() ? "" : code + ": ").append(StorageErrors.firstLine(message));
+        }
+        error.path("details").forEach(d -> text.append(" (").append(d.path("code").asText("")).append(": ")
+                .append(StorageErrors.firstLine(d.path("message").asText(""))).append(')'));
+        return new IOException(clean(text.toString()));
+    }
+
     IOException of(String operation, RuntimeException e) {
         Throwable cause = StorageErrors.telling(e);
         String what = cause.getClass().getSimpleName()

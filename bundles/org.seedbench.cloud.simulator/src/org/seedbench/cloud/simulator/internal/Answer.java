@@ -2,6 +2,7 @@ package org.seedbench.cloud.simulator.internal;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.Map;
 
 import org.seedbench.core.rules.InvalidInputException;
 
@@ -9,9 +10,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** What the simulator answers: an HTTP status and a JSON body (none for 204). */
-public record Answer(int status, JsonNode body) {
+/** What the simulator answers: an HTTP status, a JSON body (none for 202 and 204) and headers beyond Content-Type. */
+public record Answer(int status, JsonNode body, Map<String, String> headers) {
     public static final ObjectMapper JSON = new ObjectMapper();
+
+    public Answer(int status, JsonNode body) {
+        this(status, body, Map.of());
+    }
+
+    /** 202: the request is accepted and runs on; the headers say where to poll it. */
+    public static Answer accepted(Map<String, String> headers) {
+        return new Answer(202, null, headers);
+    }
 
     public static Answer ok(JsonNode body) {
         return new Answer(200, body);
