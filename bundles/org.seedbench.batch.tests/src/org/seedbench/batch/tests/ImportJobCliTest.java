@@ -328,9 +328,9 @@ class ImportJobCliTest {
                 "the job's return carrier, not the outbound one");
         assertEquals("Dublin", shipment.returnAddress().city());
         CliRun status = run("status", "seed-ra");
-        assertTrue(status.out().contains("  return address: Contoso IT, 1 Main Street, Dublin, D02 X285, IE, "
+        assertTrue(status.out().contains("  return address     Contoso IT, 1 Main Street, Dublin, D02 X285, IE, "
                 + "+353 1 555 0100, it@contoso.example\n"), status.out());
-        assertTrue(status.out().contains("  return carrier: FedEx, account FX-42\n"), status.out());
+        assertTrue(status.out().contains("  return carrier     FedEx, account FX-42\n"), status.out());
     }
 
     @Test

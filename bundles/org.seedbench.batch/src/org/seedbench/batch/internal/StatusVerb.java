@@ -240,7 +240,8 @@ public final class StatusVerb implements CliVerb {
             }
             shipment.ifPresent(s -> out.printf("%n  shipped with %s, tracking %s, %d drives%n", s.carrier(),
                     s.trackingNumber(), s.driveCount()));
-            returns.ifPresent(r -> ReturnOptions.describe(r).forEach(line -> out.println("  return " + line)));
+            returns.ifPresent(r -> ReturnOptions.describe(r).forEach(line -> out.printf("  %-18s %s%n",
+                    "return " + line.substring(0, line.indexOf(": ")), line.substring(line.indexOf(": ") + 2))));
             if (!events.isEmpty()) {
                 out.println();
                 out.println("Recent events:");
