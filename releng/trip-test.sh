@@ -88,7 +88,10 @@ cat > "$plan/plan.json" <<JSON
     "storageAccount": "planacct", "container": "seed", "subscription": "00000000-0000-4000-8000-000000000002",
     "location": "westeurope", "staging": "$plan/stage", "passphraseFile": "$plan/pass", "waitMinutes": 5,
     "rehearsalDaysPerSecond": 5,
-    "shipping": { "carrier": "Plan Carrier", "returnAddress": "1 Plan St", "returnCarrierAccount": "PLAN-1" }
+    "shipping": { "carrier": "Plan Carrier", "returnRecipient": "Plan Admin", "returnStreet1": "1 Plan St",
+      "returnCity": "Redmond", "returnState": "WA", "returnPostalCode": "98052", "returnCountry": "US",
+      "returnPhone": "+1 425 555 0100", "returnEmail": "plan@example.com", "returnCarrier": "Plan Carrier",
+      "returnCarrierAccount": "PLAN-1" }
   },
   "jobs": [
     { "name": "plan-one", "workloads": ["files:$plan/src1"], "drives": ["dir:$plan/d1,capacity=64M,serial=PLAN-0001"],

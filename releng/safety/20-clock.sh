@@ -1,8 +1,9 @@
 # Issue [1/7] items 3, 4, 6i, 6j (location, tracking number) and 7 (cleanup): the rehearsal clock stays in its job,
 # ship refuses what the service would, the simulated datacenter fails a drive whose manifest is damaged.
 today=$(date -u +%F)
-ship() { "$sb" ship "$1" --carrier FedEx --tracking "$2" --return-address "Safety Test, 1 Main St" \
-    --return-carrier-account FX-1 "${@:3}"; }
+ship() { "$sb" ship "$1" --carrier FedEx --tracking "$2" --return-recipient 'Safety Test' --return-street1 '1 Main St' --return-city Dublin \
+    --return-postal-code 'D02 X285' --return-country IE --return-phone '+353 1 555 0100' --return-email safety@example.com \
+    --return-carrier FedEx --return-carrier-account FX-1 "${@:3}"; }
 # 6j: an unknown location is refused at init, naming the connector's locations
 refused "init --location atlantis" "location 'atlantis': is not a location of the local connector (allowed: " \
     "$sb" init --name clock-x --staging "$work/stage" --storage-account safetyacct --container seed \
@@ -41,11 +42,15 @@ refused "cleanup in Creating" "first ship the drives and give the shipping detai
     "$sb" cleanup clock-real
 # 4: a second package needs --replace, which is recorded in the job's events
 check "ship clock-real" sh -c "\"$sb\" ship clock-real --carrier FedEx --tracking 1Z-CLK-1 \
-    --return-address 'Safety Test, 1 Main St' --return-carrier-account FX-1 > /dev/null"
+    --return-recipient 'Safety Test' --return-street1 '1 Main St' --return-city Dublin \
+    --return-postal-code 'D02 X285' --return-country IE --return-phone '+353 1 555 0100' --return-email safety@example.com \
+    --return-carrier FedEx --return-carrier-account FX-1 > /dev/null"
 refused "a second package without --replace" "package: job clock-real already has a package: 1 drive (CLK-clock-real) with FedEx, tracking 1Z-CLK-1" \
     ship clock-real 1Z-CLK-2
 check "a second package with --replace" sh -c "\"$sb\" ship clock-real --carrier FedEx --tracking 1Z-CLK-2 \
-    --return-address 'Safety Test, 1 Main St' --return-carrier-account FX-1 --replace > /dev/null"
+    --return-recipient 'Safety Test' --return-street1 '1 Main St' --return-city Dublin \
+    --return-postal-code 'D02 X285' --return-country IE --return-phone '+353 1 555 0100' --return-email safety@example.com \
+    --return-carrier FedEx --return-carrier-account FX-1 --replace > /dev/null"
 check "the replaced package is in clock-real's events" sh -c "\"$sb\" status clock-real --json | grep -q 'package replaced: was'"
 # 3: the compressed clock of earlier versions, hand-written into the settings, is refused with what replaces it
 mkdir -p "$SEEDBENCH_DATA/connectors" && printf 'secondsPerDay=1\n' > "$SEEDBENCH_DATA/connectors/local.properties"

@@ -60,11 +60,26 @@ public interface Catalog extends AutoCloseable {
 
     /**
      * Records the job's shipment after checking {@link org.seedbench.core.rules.ShippingRules#checkShipment}
-     * against every other job (unique tracking number, drives of this job only). Replaces an earlier one.
+     * against every other job (unique tracking number, drives of this job only). Replaces an earlier one. The
+     * shipment's return address and return shipping become the job's {@link #returnDetails return details}.
      */
     Shipment putShipment(Shipment shipment) throws InvalidInputException;
 
+    /**
+     * The job's shipment; its return address and carrier are the job's {@link #returnDetails return details}.
+     */
     Optional<Shipment> shipment(String jobName);
+
+    /**
+     * Records (replaces) the job's return details: where the datacenter sends the drives back, the return carrier
+     * and the account with it. {@link #putShipment} records its shipment's return details the same way.
+     *
+     * @throws java.util.NoSuchElementException when there is no such job
+     */
+    ReturnDetails putReturnDetails(String jobName, ReturnDetails details);
+
+    /** The job's return details; empty when none were ever given. */
+    Optional<ReturnDetails> returnDetails(String jobName);
 
     /** Sets (or with {@code null}, removes) properties of a job: statistics, cloud ids, timestamps. */
     void putJobProperties(String jobName, Map<String, String> properties);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobEvent;
@@ -74,6 +75,16 @@ final class CatalogLease implements Catalog {
     @Override
     public Optional<Shipment> shipment(String jobName) {
         return session.shipment(jobName);
+    }
+
+    @Override
+    public ReturnDetails putReturnDetails(String jobName, ReturnDetails details) {
+        return session.putReturnDetails(jobName, details);
+    }
+
+    @Override
+    public Optional<ReturnDetails> returnDetails(String jobName) {
+        return session.returnDetails(jobName);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.CloudJobStatus.DriveStatus;
 import org.seedbench.core.model.Drive;
@@ -63,6 +65,14 @@ public class ImportJobService {
     public static final String PROP_REHEARSAL = "rehearsal.daysPerSecond";
     public static final String RETURN_ADDRESS = "return address";
     public static final String RETURN_CARRIER_ACCOUNT = "return carrier account";
+    /** Problem field prefixes of a missing return detail, followed by its REST name (e.g. {@code returnAddress.city}). */
+    public static final String MISSING_ADDRESS = "returnAddress.";
+    public static final String MISSING_SHIPPING = "returnShipping.";
+    /** Problem fields of a return detail that is given but malformed. */
+    public static final String RETURN_EMAIL = "return email";
+    public static final String RETURN_PHONE = "return phone";
+    public static final String RETURN_COUNTRY = "return country";
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** At most this many lines of a drive's error log are shown. */
     static final int ERROR_LINES = 8;
     /** The drive states in which the service has written the drive's error log. */
@@ -99,10 +109,12 @@ public class ImportJobService {
         SeedingJob job;
         List<Drive> drives;
         Map<String, String> props;
+        ReturnDetails returns;
         try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
             drives = seedDrives(catalog, jobName);
             props = catalog.jobProperties(jobName);
+            returns = catalog.returnDetails(jobName).orElse(ReturnDetails.NONE);
         }
         boolean ready = job.state() == JobState.DRIVES_READY;
         if (!ready && !job.state().isServiceState()) {
@@ -122,7 +134,7 @@ public class ImportJobService {
             return new ImportJobOutcome(status, location, false);
         }
         CloudJobStatus status = existing.isPresent() ? existing.get()
-                : refusedAsInput(() -> connector.createImportJob(request(workspace, job, drives, props)));
+                : refusedAsInput(() -> connector.createImportJob(request(workspace, job, drives, props, returns)));
         Instant created = status.created() != null ? status.created()
                 : connector.clock(job.subscriptionId(), jobName).instant();
         try (Catalog catalog = workspace.catalog()) {
@@ -175,7 +187,7 @@ public class ImportJobService {
     }
 
     private ImportJobRequest request(Workspace workspace, SeedingJob job, List<Drive> drives,
-            Map<String, String> props) throws InvalidInputException, IOException {
+            Map<String, String> props, ReturnDetails returns) throws InvalidInputException, IOException {
         DriveKeys keys = DriveKeys.load(workspace.driveFolder(job.name()));
         List<ImportJobRequest.DriveEntry> entries = new ArrayList<>();
         for (Drive d : drives) {
@@ -188,7 +200,7 @@ public class ImportJobService {
         Map<String, String> options = props.get(PROP_REHEARSAL) == null ? Map.of()
                 : Map.of(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, props.get(PROP_REHEARSAL));
         return new ImportJobRequest(job.subscriptionId(), job.location(), job.name(), job.storageAccount(),
-                job.container(), ReturnAddress.NONE, ReturnShipping.NONE, entries, options);
+                job.container(), returns.address(), returns.shipping(), entries, options);
     }
 
     /**
@@ -230,11 +242,13 @@ public class ImportJobService {
         Map<String, String> props;
         List<Drive> drives;
         Shipment current;
+        ReturnDetails stored;
         try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
             props = catalog.jobProperties(jobName);
             drives = seedDrives(catalog, jobName);
             current = catalog.shipment(jobName).orElse(null);
+            stored = catalog.returnDetails(jobName).orElse(ReturnDetails.NONE);
         }
         if (job.state() != JobState.CREATING && job.state() != JobState.SHIPPING) {
             throw new InvalidInputException(new Problem("job", jobName, "is " + job.state().label()
@@ -242,7 +256,9 @@ public class ImportJobService {
                     + "receives the drives", "a job in state Creating (or Shipping, to correct the details)"));
         }
         LocalDate today = LocalDate.ofInstant(real.instant(), ZoneOffset.UTC);
-        Shipment complete = withDefaults(jobName, shipment, drives, today);
+        ReturnDetails returns = merge(stored, new ReturnDetails(shipment.returnAddress(), shipment.returnShipping()));
+        InvalidInputException.throwIfAny(checkFields(returns.address()));
+        Shipment complete = withDefaults(jobName, shipment, drives, today, returns);
         InvalidInputException.throwIfAny(ShippingRules.checkShipDate(complete.shipDate(), today));
         InvalidInputException.throwIfAny(ShippingRules.checkReplace(current, complete, replace));
         if (current != null && job.state() == JobState.SHIPPING && ShippingRules.samePackage(current, complete)) {
@@ -325,25 +341,119 @@ public class ImportJobService {
         }
     }
 
-    private static Shipment withDefaults(String jobName, Shipment s, List<Drive> drives, LocalDate today) {
+    private static Shipment withDefaults(String jobName, Shipment s, List<Drive> drives, LocalDate today,
+            ReturnDetails returns) {
         LocalDate date = s.shipDate() != null ? s.shipDate() : today;
         List<String> serials = s.driveSerials().isEmpty() ? drives.stream().map(Drive::serial).toList()
                 : s.driveSerials();
         return new Shipment(jobName, trim(s.carrier()), trim(s.trackingNumber()), date, serials,
-                s.returnAddress(), s.returnShipping());
+                returns.address(), returns.shipping());
     }
 
+    /**
+     * Every return detail the services require that is still empty: one problem each, its field
+     * {@value #MISSING_ADDRESS} or {@value #MISSING_SHIPPING} followed by the REST name.
+     */
     private static void checkReturn(Shipment s) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
-        if (s.returnAddress() == null || s.returnAddress().isEmpty()) {
-            problems.add(new Problem(RETURN_ADDRESS, null, "is missing", "where the datacenter sends the drives "
-                    + "back"));
-        }
-        if (s.returnCarrierAccount() == null || s.returnCarrierAccount().isEmpty()) {
-            problems.add(new Problem(RETURN_CARRIER_ACCOUNT, null, "is missing", "your account number with the "
-                    + "carrier that ships the drives back"));
+        for (String field : missing(new ReturnDetails(s.returnAddress(), s.returnShipping()))) {
+            problems.add(new Problem(field, null, "is missing", field.startsWith(MISSING_ADDRESS)
+                    ? "where the datacenter sends the drives back and whom it calls"
+                    : "the carrier that ships the drives back and your account with it"));
         }
         InvalidInputException.throwIfAny(problems);
+    }
+
+    /**
+     * The return details the services require that are still empty, as {@value #MISSING_ADDRESS} or
+     * {@value #MISSING_SHIPPING} followed by the REST name, in the reference's order.
+     */
+    public static List<String> missing(ReturnDetails details) {
+        List<String> missing = new ArrayList<>();
+        details.address().missing().forEach(f -> missing.add(MISSING_ADDRESS + f));
+        if (details.shipping().carrierName() == null) {
+            missing.add(MISSING_SHIPPING + "carrierName");
+        }
+        if (details.shipping().carrierAccountNumber() == null) {
+            missing.add(MISSING_SHIPPING + "carrierAccountNumber");
+        }
+        return missing;
+    }
+
+    /**
+     * {@code given} over {@code stored}, field by field: what is given replaces what was stored, what is not given
+     * stays. The free text of an older catalog goes once any field is given; a country is kept in capitals.
+     */
+    public static ReturnDetails merge(ReturnDetails stored, ReturnDetails given) {
+        ReturnAddress s = stored.address();
+        ReturnAddress g = given.address();
+        String country = pick(g.countryOrRegion(), s.countryOrRegion());
+        ReturnAddress fields = new ReturnAddress(pick(g.recipientName(), s.recipientName()),
+                pick(g.streetAddress1(), s.streetAddress1()), pick(g.streetAddress2(), s.streetAddress2()),
+                pick(g.city(), s.city()), pick(g.stateOrProvince(), s.stateOrProvince()),
+                pick(g.postalCode(), s.postalCode()), country == null ? null : country.toUpperCase(Locale.ROOT),
+                pick(g.phone(), s.phone()), pick(g.email(), s.email()));
+        ReturnAddress address = fields.isEmpty()
+                ? ReturnAddress.legacy(pick(g.legacyText(), s.legacyText())) : fields;
+        ReturnShipping shipping = new ReturnShipping(
+                pick(given.shipping().carrierName(), stored.shipping().carrierName()),
+                pick(given.shipping().carrierAccountNumber(), stored.shipping().carrierAccountNumber()));
+        return new ReturnDetails(address, shipping);
+    }
+
+    private static String pick(String given, String stored) {
+        return given != null ? given : stored;
+    }
+
+    /**
+     * The given fields of an address that cannot be right: an email without one {@code @} and a dot after it, a
+     * phone number with fewer than 6 digits, a country that is not an ISO 3166-1 alpha-2 code.
+     */
+    public static List<Problem> checkFields(ReturnAddress a) {
+        List<Problem> problems = new ArrayList<>();
+        String email = a.email();
+        if (email != null) {
+            int at = email.indexOf('@');
+            if (at <= 0 || at != email.lastIndexOf('@') || email.indexOf('.', at) < at + 2
+                    || email.endsWith(".") || email.chars().anyMatch(Character::isWhitespace)) {
+                problems.add(new Problem(RETURN_EMAIL, email, "is not an email address", "e.g. it@contoso.com"));
+            }
+        }
+        if (a.phone() != null && a.phone().chars().filter(Character::isDigit).count() < 6) {
+            problems.add(new Problem(RETURN_PHONE, a.phone(), "has fewer than 6 digits",
+                    "a phone number with its country code, e.g. +1 425 555 0100"));
+        }
+        String country = a.countryOrRegion();
+        if (country != null && !COUNTRIES.contains(country.toUpperCase(Locale.ROOT))) {
+            problems.add(new Problem(RETURN_COUNTRY, country, "is not a two-letter ISO 3166-1 country code",
+                    "e.g. US, GB, DE, NL"));
+        }
+        return problems;
+    }
+
+    /** The job's return details; {@link ReturnDetails#NONE} when none were given yet. */
+    public ReturnDetails returnDetails(Workspace workspace, String jobName) throws InvalidInputException {
+        try (Catalog catalog = workspace.catalog()) {
+            Jobs.require(catalog, jobName);
+            return catalog.returnDetails(jobName).orElse(ReturnDetails.NONE);
+        }
+    }
+
+    /**
+     * Sets or updates the job's return details (before {@code prepare-drives}: Data Box needs them when the import
+     * job is created; Import/Export when the drives ship): what is given replaces what was stored, field by field.
+     * Refused, with nothing written, for a malformed email, phone or country.
+     *
+     * @return the job's return details as now stored
+     */
+    public ReturnDetails updateReturnDetails(Workspace workspace, String jobName, ReturnDetails given)
+            throws InvalidInputException {
+        try (Catalog catalog = workspace.catalog()) {
+            Jobs.require(catalog, jobName);
+            ReturnDetails merged = merge(catalog.returnDetails(jobName).orElse(ReturnDetails.NONE), given);
+            InvalidInputException.throwIfAny(checkFields(merged.address()));
+            return catalog.putReturnDetails(jobName, merged);
+        }
     }
 
     /**
@@ -394,7 +504,8 @@ public class ImportJobService {
         List<DriveView> drives = reported.isPresent() ? driveViews(reported.get(), connector) : List.of();
         try (Catalog catalog = workspace.catalog()) {
             JobState service = reported.map(CloudJobStatus::serviceState).orElse(null);
-            if (service == null && job.state() == JobState.CREATING && created != null
+            // a state the service reported that Seedbench has no counterpart for keeps the job where it is
+            if (reported.isEmpty() && job.state() == JobState.CREATING && created != null
                     && ShippingRules.deadline(created, now).expired()) {
                 service = JobState.EXPIRED;
             }
@@ -457,7 +568,8 @@ public class ImportJobService {
         for (DriveStatus ds : status.drives()) {
             List<String> errors = ds.errorLogUri() != null && LOGGED.contains(ds.state())
                     ? DriveLogs.failures(connector.readLog(ds.errorLogUri()), ERROR_LINES) : List.of();
-            views.add(new DriveView(ds.serial(), ds.state(), ds.percentComplete(), ds.bytesCopied(), errors));
+            views.add(new DriveView(ds.serial(), ds.state(), ds.percentComplete(), ds.bytesCopied(), errors,
+                    ds.stateText(), ds.copyStatus()));
         }
         return views;
     }
@@ -475,7 +587,9 @@ public class ImportJobService {
 
     private static void walkDrive(Catalog catalog, Drive d, DriveStatus ds, List<String> changes) {
         DriveState from = d.state();
-        for (DriveState step : StatePaths.drive(d.state(), ds.state()).orElse(List.of())) {
+        List<DriveState> steps = ds.state() == null ? List.of() : StatePaths.drive(d.state(), ds.state())
+                .orElse(List.of());
+        for (DriveState step : steps) {
             catalog.moveDrive(d.jobName(), d.serial(), step, "reported by the import service");
             changes.add("drive " + d.serial() + ": " + from.label() + " → " + step.label());
             from = step;
@@ -490,7 +604,7 @@ public class ImportJobService {
 
     private static Map<String, String> reportedProps(CloudJobStatus s) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(PROP_STATE, s.serviceState().label());
+        m.put(PROP_STATE, s.serviceState() != null ? s.serviceState().label() : s.serviceStateText());
         m.put(PROP_PERCENT, Integer.toString(s.percentComplete()));
         m.put(PROP_BYTES, Long.toString(s.bytesCopied()));
         return m;

@@ -3,6 +3,9 @@ package org.seedbench.workflow;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.seedbench.catalog.ReturnDetails;
+import org.seedbench.core.model.ReturnAddress;
+
 /**
  * One job of a plan ({@code bundles/org.seedbench.batch/PLAN.md}) with the plan's defaults merged in: the inputs
  * {@code init} takes, what the later steps need, and the steps to run, in order. Absent values are null (lists:
@@ -19,10 +22,19 @@ public record PlanJob(String name, String staging, String storageAccount, String
     public static final List<String> STEPS = List.of("init", "stage", "prepare-drives", "ship", "wait",
             "seed-vault", "backup", "cleanup");
 
-    /** The shipping details the {@code ship} step gives; absent values are null. */
-    public record Shipping(String carrier, String tracking, String shipDate, String returnAddress,
-            String returnCarrierAccount) {
-        public static final Shipping NONE = new Shipping(null, null, null, null, null);
+    /**
+     * The shipping details the {@code ship} step gives; absent values are null. The return details are stored with
+     * the job before {@code prepare-drives} (Data Box needs them when the import job is created) and given again at
+     * {@code ship}.
+     *
+     * @param returns never null ({@link ReturnDetails#NONE} when the plan gives none)
+     */
+    public record Shipping(String carrier, String tracking, String shipDate, ReturnDetails returns) {
+        public static final Shipping NONE = new Shipping(null, null, null, ReturnDetails.NONE);
+
+        public Shipping {
+            returns = returns == null ? ReturnDetails.NONE : returns;
+        }
     }
 
     public PlanJob {
@@ -76,8 +88,18 @@ public record PlanJob(String name, String staging, String storageAccount, String
                 option(a, "carrier", shipping.carrier());
                 option(a, "tracking", shipping.tracking());
                 option(a, "ship-date", shipping.shipDate());
-                option(a, "return-address", shipping.returnAddress());
-                option(a, "return-carrier-account", shipping.returnCarrierAccount());
+                ReturnAddress r = shipping.returns().address();
+                option(a, "return-recipient", r.recipientName());
+                option(a, "return-street1", r.streetAddress1());
+                option(a, "return-street2", r.streetAddress2());
+                option(a, "return-city", r.city());
+                option(a, "return-state", r.stateOrProvince());
+                option(a, "return-postal-code", r.postalCode());
+                option(a, "return-country", r.countryOrRegion());
+                option(a, "return-phone", r.phone());
+                option(a, "return-email", r.email());
+                option(a, "return-carrier", shipping.returns().shipping().carrierName());
+                option(a, "return-carrier-account", shipping.returns().shipping().carrierAccountNumber());
             }
             case "wait" -> {
                 a.add("--watch");

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
@@ -143,6 +144,9 @@ public class PlanService {
                 if (job.drives().isEmpty()) {
                     throw new MissingValue("give at least one --drive");
                 }
+                if (!job.shipping().returns().equals(ReturnDetails.NONE)) {
+                    importJobs.updateReturnDetails(workspace, name, job.shipping().returns());
+                }
                 PrepareOutcome o = drives.prepare(workspace, name, job.drives(), job.encryptor() == null ? "portable"
                         : job.encryptor(), Set.of(), (serial, description) -> true, listener.progress(job, step),
                         note -> listener.note(job, note));
@@ -151,8 +155,8 @@ public class PlanService {
             case "ship" -> {
                 PlanJob.Shipping s = job.shipping();
                 Shipment shipment = new Shipment(name, required(s.carrier(), "carrier"), required(s.tracking(),
-                        "tracking"), ImportJobService.shipDate(s.shipDate()), List.of(), required(s.returnAddress(),
-                                "return-address"), required(s.returnCarrierAccount(), "return-carrier-account"));
+                        "tracking"), ImportJobService.shipDate(s.shipDate()), List.of(), s.returns().address(),
+                        s.returns().shipping());
                 yield new Step(importJobs.ship(workspace, name, shipment, false), false);
             }
             case "wait" -> {

@@ -63,8 +63,8 @@ class CliHelpAndCompletionTest {
         List<String> verbs = run.out().lines().filter(l -> l.startsWith("  ")).map(l -> l.strip().split(" +")[0])
                 .toList();
         assertEquals(List.of("init", "workloads", "jobs", "status", "stage", "snapshots", "verify", "restore",
-                "prepare-drives", "drives", "verify-drive", "ship", "seed-vault", "backup", "cleanup", "run-plan",
-                "demo", "generate-dataset", "catalog"), verbs);
+                "return-address", "prepare-drives", "drives", "verify-drive", "ship", "seed-vault", "backup", "cleanup",
+                "run-plan", "demo", "generate-dataset", "catalog"), verbs);
     }
 
     @Test
@@ -188,6 +188,10 @@ class CliHelpAndCompletionTest {
         List<String> prepare = complete(script, "seedbench", "prepare-drives", "j", "--");
         assertTrue(prepare.containsAll(List.of("--drive", "--yes-format", "--reuse-drive-of", "--json", "--data")),
                 prepare.toString());
+        assertTrue(complete(script, "seedbench", "ret").contains("return-address"), "the return details' verb");
+        List<String> ship = complete(script, "seedbench", "ship", "j", "--return-c");
+        assertEquals(List.of("--return-carrier", "--return-carrier-account", "--return-city", "--return-country"),
+                ship.stream().sorted().toList(), ship.toString());
     }
 
     /** What bash completes for the words typed so far (the last one is being completed). */
@@ -226,6 +230,8 @@ class CliHelpAndCompletionTest {
         assertTrue(page.contains("\n.SS stage\n"), page);
         assertTrue(page.contains("\\fB\\-\\-passphrase\\-file\\fR \\fIF\\fR"), page);
         assertTrue(page.contains("\n.SS demo\n"), "the demo bundle's verb");
+        assertTrue(page.contains("\n.SS return\\-address\n") || page.contains("\n.SS return-address\n"), page);
+        assertTrue(page.contains("\\-\\-return\\-postal\\-code"), page);
         assertFalse(page.contains("generate-completion") || page.contains("generate\\-completion"), page);
         assertTrue(page.contains(".SH EXIT STATUS"), page);
     }

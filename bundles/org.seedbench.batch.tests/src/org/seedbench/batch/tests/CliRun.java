@@ -24,6 +24,19 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A complete set of return details, as {@code ship}, {@code init} and {@code return-address} take them. */
+    static final List<String> RETURN_OPTIONS = List.of("--return-recipient", "Contoso IT", "--return-street1",
+            "1 Main Street", "--return-city", "Dublin", "--return-postal-code", "D02 X285", "--return-country", "IE",
+            "--return-phone", "+353 1 555 0100", "--return-email", "it@contoso.example", "--return-carrier", "FedEx",
+            "--return-carrier-account", "123456789");
+
+    /** {@code args} followed by {@link #RETURN_OPTIONS}. */
+    static String[] withReturnOptions(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(RETURN_OPTIONS);
+        return all.toArray(String[]::new);
+    }
+
     /** The lines printed on stderr. */
     List<String> errLines() {
         return err.lines().filter(l -> !l.isBlank()).toList();

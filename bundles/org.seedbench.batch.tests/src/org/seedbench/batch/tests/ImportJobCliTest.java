@@ -19,16 +19,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.batch.internal.CommandLine;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
 import org.seedbench.cloud.local.LocalSession;
 import org.seedbench.core.model.JobEvent;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.core.spi.ConnectorSettings;
+import org.seedbench.testsupport.SimulatedUnknownStates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +45,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the shipping details, status follows the datacenter copy. Real catalog, files plugin, backup engine, portable
  * encryptor, folder drives and the embedded local cloud with its datacenter simulator on a compressed clock.
  */
+@ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
 class ImportJobCliTest {
     static final String PASSPHRASE = "correct horse battery staple";
@@ -53,6 +60,9 @@ class ImportJobCliTest {
 
     @InjectService(timeout = 10_000, filter = "(component.name=org.seedbench.cloud.local.LocalCloudConnector)")
     CloudConnector local;
+
+    @InjectBundleContext
+    BundleContext context;
 
     @TempDir
     Path tmp;
@@ -113,8 +123,8 @@ class ImportJobCliTest {
     }
 
     private CliRun ship(String job, String tracking, String... more) {
-        List<String> args = new ArrayList<>(List.of("ship", job, "--carrier", "FedEx", "--tracking", tracking,
-                "--return-address", "Contoso IT, 1 Main St, Springfield", "--return-carrier-account", "FX-12345"));
+        List<String> args = new ArrayList<>(List.of("ship", job, "--carrier", "FedEx", "--tracking", tracking));
+        args.addAll(CliRun.RETURN_OPTIONS);
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }
@@ -290,6 +300,71 @@ class ImportJobCliTest {
         assertTrue(status.out().contains("expired: the service deleted the import job"), status.out());
         assertRefused(ship("seed-fs01", "1Z-0001"), "job 'seed-fs01': is Expired");
         assertEquals("Expired", state("seed-fs01"));
+    }
+
+    @Test
+    void shipNamesEveryMissingReturnOptionOnOneLineAndChangesNothing() throws IOException {
+        CliRun prepared = preparedJob("seed-ra", "SB-0301", "--return-recipient", "Contoso IT", "--return-street1",
+                "1 Main Street", "--return-postal-code", "D02 X285", "--return-country", "IE", "--return-email",
+                "it@contoso.example", "--return-carrier", "FedEx");
+        assertEquals(0, prepared.exitCode(), prepared.out() + prepared.err());
+        int events = events("seed-ra").size();
+
+        CliRun refused = run("ship", "seed-ra", "--carrier", "UPS", "--tracking", "1Z-RA",
+                "--return-carrier-account", "FX-42");
+
+        assertEquals(3, refused.exitCode(), refused.out() + refused.err());
+        assertEquals(List.of("seedbench ship: the return address lacks --return-city, --return-phone; give them "
+                + "(or seedbench return-address seed-ra --return-city …)"), refused.errLines());
+        assertEquals(events, events("seed-ra").size(), "nothing recorded");
+        assertEquals(null, shipment("seed-ra"));
+
+        CliRun shipped = run("ship", "seed-ra", "--carrier", "UPS", "--tracking", "1Z-RA", "--return-city", "Dublin",
+                "--return-phone", "+353 1 555 0100", "--return-carrier-account", "FX-42");
+
+        assertEquals(0, shipped.exitCode(), shipped.out() + shipped.err());
+        Shipment shipment = shipment("seed-ra");
+        assertEquals(new ReturnShipping("FedEx", "FX-42"), shipment.returnShipping(),
+                "the job's return carrier, not the outbound one");
+        assertEquals("Dublin", shipment.returnAddress().city());
+        CliRun status = run("status", "seed-ra");
+        assertTrue(status.out().contains("  return address     Contoso IT, 1 Main Street, Dublin, D02 X285, IE, "
+                + "+353 1 555 0100, it@contoso.example\n"), status.out());
+        assertTrue(status.out().contains("  return carrier     FedEx, account FX-42\n"), status.out());
+    }
+
+    @Test
+    void aStateTheServiceReportsThatSeedbenchDoesNotKnowIsShownAsItselfWithSimulatedService() throws IOException {
+        ServiceRegistration<CloudConnector> registration = context.registerService(CloudConnector.class,
+                new SimulatedUnknownStates(local, Duration.ZERO), null);
+        try {
+            CliRun prepared = preparedJob("seed-odd", "SB-0302", "--connector", SimulatedUnknownStates.ID);
+            assertEquals(0, prepared.exitCode(), prepared.out() + prepared.err());
+
+            CliRun status = run("status", "seed-odd");
+
+            assertEquals(0, status.exitCode(), status.out() + status.err());
+            assertTrue(status.out().startsWith("Job seed-odd — Creating"), status.out());
+            assertTrue(status.out().contains("  import job         DevicePrepared (a state of the service's that "
+                    + "Seedbench does not know; the job stays Creating), 0%"), status.out());
+            assertTrue(status.out().contains("  service error      " + SimulatedUnknownStates.ERROR), status.out());
+            assertTrue(status.out().contains("  ship to            Microsoft Azure Data Box, 1 Datacenter Way, "
+                    + "Amsterdam"), status.out());
+            assertTrue(status.out().contains("  drives returned    " + SimulatedUnknownStates.RETURN_PACKAGE),
+                    status.out());
+            assertTrue(status.out().lines().anyMatch(l -> l.startsWith("SB-0302") && l.contains("AtAzureDC")
+                    && l.endsWith("NotStarted")), status.out());
+            JsonNode json = json("status", "seed-odd");
+            assertEquals("Creating", json.path("state").asText());
+            assertEquals("DevicePrepared", json.path("importJob").path("serviceState").asText());
+            assertFalse(json.path("importJob").path("known").asBoolean());
+            assertEquals("AtAzureDC", json.path("importJob").path("drives").get(0).path("state").asText());
+            CliRun jobs = run("jobs");
+            assertEquals(0, jobs.exitCode(), jobs.out() + jobs.err());
+            assertTrue(jobs.out().lines().anyMatch(l -> l.startsWith("seed-odd")), jobs.out());
+        } finally {
+            registration.unregister();
+        }
     }
 
     private void assertRefused(CliRun r, String expected) {

@@ -47,7 +47,8 @@ class RunPlanCliTest {
                  "jobs": [{"name": "plan-cli1", "staging": "%s", "storageAccount": "contosobackup",
                    "container": "seed", "subscription": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
                    "location": "westeurope", "workloads": ["files:%s"], "passphraseFile": "%s",
-                   "drives": ["%s"], "steps": ["init", "stage", "prepare-drives", "ship"]}]}
+                   "drives": ["%s"], "steps": ["init", "stage", "prepare-drives", "ship"],
+                   "shipping": {"returnCity": "Dublin", "returnCarrier": "FedEx"}}]}
                 """.formatted(tmp.resolve("staging"), source, pass, drive));
 
         CliRun first = CliRun.run(cli, data, "run-plan", plan.toString());
@@ -60,7 +61,8 @@ class RunPlanCliTest {
         assertTrue(out.contains("==> [plan-cli1] seedbench stage plan-cli1 --passphrase-file " + pass), first.out());
         assertTrue(out.contains("==> [plan-cli1] seedbench prepare-drives plan-cli1 --yes-format --drive " + drive),
                 first.out());
-        assertTrue(out.contains("==> [plan-cli1] seedbench ship plan-cli1"), first.out());
+        assertTrue(out.contains("==> [plan-cli1] seedbench ship plan-cli1 --return-city Dublin --return-carrier FedEx"),
+                first.out());
         assertTrue(out.stream().anyMatch(l -> l.startsWith("Created job plan-cli1 (Draft)")), first.out());
         assertTrue(out.stream().anyMatch(l -> l.startsWith("Staged plan-cli1: ")), first.out());
         assertTrue(out.contains("Next: seedbench prepare-drives plan-cli1 --drive …"), first.out());
@@ -73,6 +75,12 @@ class RunPlanCliTest {
         assertEquals(List.of("seedbench: no catalog at " + data + "; creating one", "seedbench ship: missing --carrier"),
                 first.errLines().subList(0, 2), first.err());
 
+        JsonNode returns = new ObjectMapper().readTree(CliRun.run(cli, data, "return-address", "plan-cli1", "--json")
+                .out());
+        assertEquals("Dublin", returns.path("returnAddressFields").path("city").asText(),
+                "the plan's return details went with the job before its import job was created");
+        assertEquals("FedEx", returns.path("returnCarrier").asText());
+
         CliRun again = CliRun.run(cli, data, "run-plan", plan.toString(), "--json");
 
         assertEquals(2, again.exitCode(), again.err());
@@ -82,5 +90,21 @@ class RunPlanCliTest {
         assertEquals("ship", job.path("stoppedAt").asText());
         assertEquals("Creating", job.path("state").asText());
         assertTrue(again.err().contains("==> [plan-cli1] seedbench ship plan-cli1"), "steps go to stderr with --json");
+    }
+
+    @Test
+    void aPlanWithTheOldFreeTextReturnAddressIsRefusedBeforeAnythingRuns() throws Exception {
+        Path plan = Files.writeString(tmp.resolve("old-plan.json"), """
+                {"seedbenchPlan": 1,
+                 "defaults": {"shipping": {"carrier": "FedEx", "returnAddress": "Contoso, 1 Main St, Springfield"}},
+                 "jobs": [{"name": "plan-old"}]}
+                """);
+
+        CliRun refused = CliRun.run(cli, tmp.resolve("data"), "run-plan", plan.toString());
+
+        assertEquals(3, refused.exitCode(), refused.out() + refused.err());
+        assertTrue(refused.errLines().get(0).contains("shipping.returnAddress: is free text, which the import services "
+                + "do not take; give the address's fields instead (allowed: returnRecipient, returnStreet1"),
+                refused.err());
     }
 }

@@ -118,8 +118,7 @@ class StagingLocationTripCliTest {
                     name);
         }
 
-        CliRun ship = run("ship", JOB, "--carrier", "FedEx", "--tracking", "774899172345", "--return-address",
-                "Contoso IT, 1 Main Street, Dublin", "--return-carrier-account", "123456789");
+        CliRun ship = run(CliRun.withReturnOptions("ship", JOB, "--carrier", "FedEx", "--tracking", "774899172345"));
         assertEquals(0, ship.exitCode(), ship.out() + ship.err());
         importTheSeed();
         CliRun seed = run("seed-vault", JOB);

@@ -120,8 +120,7 @@ class VaultCliTest {
                 "dir:" + drive + ",capacity=200M,serial=SB-0001");
         assertEquals(0, prepare.exitCode(), prepare.out() + prepare.err());
         damage.apply(drive);
-        CliRun ship = run("ship", JOB, "--carrier", "FedEx", "--tracking", "774899172345", "--return-address",
-                "Contoso IT, 1 Main Street, Dublin", "--return-carrier-account", "123456789");
+        CliRun ship = run(CliRun.withReturnOptions("ship", JOB, "--carrier", "FedEx", "--tracking", "774899172345"));
         assertEquals(0, ship.exitCode(), ship.out() + ship.err());
         LocalSession local = (LocalSession) cloud.signIn(ConnectorSettings.of(data));
         for (int day = 0; day < 20; day++) {

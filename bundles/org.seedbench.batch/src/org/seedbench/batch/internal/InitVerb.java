@@ -16,9 +16,11 @@ import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RehearsalRules;
+import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.JobService;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seedbench init}: the "initiate offline backup" screen on the command line. */
@@ -80,6 +82,9 @@ public final class InitVerb implements CliVerb {
             + "real second (default 0.1: a day every 10 s, 14 days to ship in 140 s)")
     String daysPerSecond;
 
+    @Mixin
+    ReturnOptions returns;
+
     @Override
     public int order() {
         return 10;
@@ -95,12 +100,17 @@ public final class InitVerb implements CliVerb {
         SeedingJob job = new SeedingJob(name, staging, storageAccount,
                 container, subscription, location, workloads, connector,
                 sourceHost, inv.clock().instant(), JobState.DRAFT);
+        // a malformed return detail is refused before the job exists
+        InvalidInputException.throwIfAny(ImportJobService.checkFields(returns.given().address()));
         boolean hadCatalog = inv.hasCatalog();
         JobService.Created made = rehearsal()
                 ? inv.services().jobs().createRehearsal(inv.workspace(), job, daysPerSecond)
                 : new JobService.Created(inv.services().jobs().create(inv.workspace(), job), null);
         if (!hadCatalog) {
             inv.err().println("seedbench: no catalog at " + inv.dataDirectory() + "; creating one");
+        }
+        if (returns.any()) {
+            inv.services().importJobs().updateReturnDetails(inv.workspace(), job.name(), returns.given());
         }
         if (inv.json()) {
             Views.printJson(inv.out(), Views.job(made.job()));

@@ -168,10 +168,10 @@ public final class PrepareDrivesVerb implements CliVerb {
             m.put("event", "importJob");
             m.put("job", job);
             m.put("state", JobState.CREATING.label());
-            m.put("serviceState", created.status().serviceState().label());
+            m.put("serviceState", created.status().serviceStateText());
             m.put("created", created.status().created() == null ? null : created.status().created().toString());
             m.put("location", location.id());
-            m.put("shippingAddress", location.shippingAddress());
+            m.put("shippingAddress", shipTo(created));
             Views.printJsonLine(inv.out(), m);
             return ExitCode.DONE;
         }
@@ -183,10 +183,17 @@ public final class PrepareDrivesVerb implements CliVerb {
     static void printImportJobText(PrintStream out, String job, ImportJobOutcome created) {
         DatacenterLocation location = created.location();
         out.println("Import job " + job + (created.created() ? " created" : " already created") + " at the "
-                + "import service (" + created.status().serviceState().label() + "). Ship the drives to "
+                + "import service (" + created.status().serviceStateText() + "). Ship the drives to "
                 + location.displayName() + ":");
-        location.shippingAddress().lines().forEach(l -> out.println("    " + l));
+        shipTo(created).lines().forEach(l -> out.println("    " + l));
         out.println("Shipping details are due within " + ShippingRules.DEADLINE_DAYS + " days: seedbench ship " + job
-                + " --carrier NAME --tracking NO --return-address TEXT --return-carrier-account NO");
+                + " --carrier NAME --tracking NO (and the return details the job lacks: seedbench return-address "
+                + job + " shows them)");
+    }
+
+    /** Where the drives go: the import job's own address when it gives one, else its location's. */
+    private static String shipTo(ImportJobOutcome created) {
+        String shipTo = created.status().shipTo();
+        return shipTo != null ? shipTo : created.location().shippingAddress();
     }
 }

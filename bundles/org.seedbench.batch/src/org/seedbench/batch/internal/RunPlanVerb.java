@@ -20,6 +20,9 @@ import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.batch.cli.UsageException;
+import org.seedbench.catalog.ReturnDetails;
+import org.seedbench.core.model.ReturnAddress;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
@@ -76,8 +79,11 @@ public final class RunPlanVerb implements CliVerb {
             "subscription", "location", "connector", "sourceHost", "workloads", "include", "exclude", "drives",
             "encryptor", "passphraseFile", "shipping", "steps", "waitMinutes", "rehearsalDaysPerSecond");
     private static final Set<String> PLAN_FIELDS = Set.of("seedbenchPlan", "defaults", "jobs");
-    private static final Set<String> SHIPPING_FIELDS = Set.of("carrier", "tracking", "shipDate", "returnAddress",
-            "returnCarrierAccount");
+    private static final Set<String> SHIPPING_FIELDS = Set.of("carrier", "tracking", "shipDate", "returnRecipient",
+            "returnStreet1", "returnStreet2", "returnCity", "returnState", "returnPostalCode", "returnCountry",
+            "returnPhone", "returnEmail", "returnCarrier", "returnCarrierAccount");
+    /** The free-text return address of older plans, which the import services do not take. */
+    private static final String OLD_RETURN_ADDRESS = "returnAddress";
 
     @Override
     public boolean createsCatalog() {
@@ -351,8 +357,12 @@ public final class RunPlanVerb implements CliVerb {
                 text(spec, "subscription"), text(spec, "location"), text(spec, "connector"), text(spec, "sourceHost"),
                 list(spec, "workloads"), list(spec, "include"), list(spec, "exclude"), list(spec, "drives"),
                 text(spec, "encryptor"), text(spec, "passphraseFile"), new PlanJob.Shipping(text(s, "carrier"),
-                        text(s, "tracking"), text(s, "shipDate"), text(s, "returnAddress"),
-                        text(s, "returnCarrierAccount")), steps, text(spec, "waitMinutes"),
+                        text(s, "tracking"), text(s, "shipDate"), new ReturnDetails(new ReturnAddress(
+                                text(s, "returnRecipient"), text(s, "returnStreet1"), text(s, "returnStreet2"),
+                                text(s, "returnCity"), text(s, "returnState"), text(s, "returnPostalCode"),
+                                text(s, "returnCountry"), text(s, "returnPhone"), text(s, "returnEmail")),
+                                new ReturnShipping(text(s, "returnCarrier"), text(s, "returnCarrierAccount")))),
+                steps, text(spec, "waitMinutes"),
                 text(spec, "rehearsalDaysPerSecond"));
     }
 
@@ -402,7 +412,12 @@ public final class RunPlanVerb implements CliVerb {
         if (shipping.isObject()) {
             for (Iterator<String> it = shipping.fieldNames(); it.hasNext();) {
                 String f = it.next();
-                if (!SHIPPING_FIELDS.contains(f)) {
+                if (f.equals(OLD_RETURN_ADDRESS)) {
+                    problems.add(new Problem(where + ".shipping." + f, null, "is free text, which the import "
+                            + "services do not take; give the address's fields instead", "returnRecipient, "
+                            + "returnStreet1, returnStreet2, returnCity, returnState, returnPostalCode, returnCountry, "
+                            + "returnPhone, returnEmail, returnCarrier, returnCarrierAccount"));
+                } else if (!SHIPPING_FIELDS.contains(f)) {
                     problems.add(new Problem(where + ".shipping." + f, null, "is not a shipping field",
                             String.join(", ", SHIPPING_FIELDS.stream().sorted().toList())));
                 }

@@ -11,10 +11,14 @@ import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.batch.cli.UsageException;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.Shipment;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
 import org.seedbench.workflow.ImportJobService;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,7 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ship", description = "give the import service the carrier, tracking number and return details of the "
         + "drives' package",
         footer = "Shipping details are due within 14 days of the import job's creation; the service deletes the job "
-                + "after.")
+                + "after. The return details the job has already (seedbench return-address) need not be given "
+                + "again; those given here replace them.")
 public final class ShipVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
@@ -36,12 +41,8 @@ public final class ShipVerb implements CliVerb {
             + "job only")
     String tracking;
 
-    @Option(names = "--return-address", paramLabel = "TEXT", description = "where the datacenter sends the drives back")
-    String returnAddress;
-
-    @Option(names = "--return-carrier-account", paramLabel = "NO", description = "your account with the carrier for "
-            + "the return")
-    String returnCarrierAccount;
+    @Mixin
+    ReturnOptions returns;
 
     @Option(names = "--ship-date", paramLabel = "YYYY-MM-DD", description = "when the package left: today (the "
             + "default) or up to 7 days ago")
@@ -64,11 +65,19 @@ public final class ShipVerb implements CliVerb {
     public ExitCode run(Invocation inv) throws Exception {
         String carrier = required(this.carrier, "carrier");
         String tracking = required(this.tracking, "tracking");
-        String returnAddress = required(this.returnAddress, "return-address");
-        String returnAccount = required(returnCarrierAccount, "return-carrier-account");
-        Shipment shipment = inv.services().importJobs().ship(inv.workspace(), job, new Shipment(job, carrier,
-                tracking, ImportJobService.shipDate(shipDate), drive, returnAddress,
-                returnAccount), replace);
+        ReturnDetails given = returns.given();
+        Shipment shipment;
+        try {
+            shipment = inv.services().importJobs().ship(inv.workspace(), job, new Shipment(job, carrier, tracking,
+                    ImportJobService.shipDate(shipDate), drive, given.address(), given.shipping()), replace);
+        } catch (InvalidInputException e) {
+            List<String> fields = e.problems().stream().map(Problem::field).toList();
+            if (!ReturnOptions.allMissingDetails(fields)) {
+                throw e;
+            }
+            inv.err().println("seedbench ship: " + ReturnOptions.missingLine(job, fields));
+            return ExitCode.INVALID_INPUT;
+        }
         if (inv.json()) {
             Map<String, Object> m = Views.shipment(shipment);
             m.put("job", job);

@@ -11,6 +11,7 @@ import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.model.JobState;
@@ -84,7 +85,7 @@ public final class StatusVerb implements CliVerb {
 
     /** The job still moves when the time to watch it ran out. */
     static void stillMoving(PrintStream err, ImportJobView view, String timeout) {
-        err.println("seedbench status: " + view.jobName() + " is still " + view.serviceState().label()
+        err.println("seedbench status: " + view.jobName() + " is still " + Views.serviceState(view)
                 + " after watching for " + timeout + " s; run status again later");
     }
 
@@ -190,6 +191,7 @@ public final class StatusVerb implements CliVerb {
             SeedingJob job = catalog.job(name).orElseThrow();
             List<Drive> drives = catalog.drives(name);
             Optional<Shipment> shipment = catalog.shipment(name);
+            Optional<ReturnDetails> returns = catalog.returnDetails(name);
             Map<String, String> properties = catalog.jobProperties(name);
             List<JobEvent> events = catalog.events(name);
             Optional<Deadline> deadline = Optional.ofNullable(view.deadline());
@@ -199,9 +201,10 @@ public final class StatusVerb implements CliVerb {
                 m.put("drives", drives.stream().map(Views::drive).toList());
                 m.put("shipment", shipment.map(Views::shipment).orElse(null));
                 deadline.ifPresent(d -> m.put("shippingDeadline", Views.deadline(d)));
-                if (view.serviceState() != null) {
+                if (view.reported()) {
                     m.put("importJob", Views.importJob(view));
                 }
+                returns.ifPresent(r -> m.put("returnDetails", Views.returnDetails(r)));
                 m.put("properties", properties);
                 m.put("events", events.stream().map(Views::event).toList());
                 Views.printJson(out, m);
@@ -228,7 +231,7 @@ public final class StatusVerb implements CliVerb {
                 out.printf("  %-18s %s%n", "shipping", "expired: the service deleted the import job; the drives "
                         + "need a new job");
             }
-            if (view.serviceState() != null) {
+            if (view.reported()) {
                 Views.printImportJob(out, view);
             }
             if (!drives.isEmpty()) {
@@ -237,6 +240,8 @@ public final class StatusVerb implements CliVerb {
             }
             shipment.ifPresent(s -> out.printf("%n  shipped with %s, tracking %s, %d drives%n", s.carrier(),
                     s.trackingNumber(), s.driveCount()));
+            returns.ifPresent(r -> ReturnOptions.describe(r).forEach(line -> out.printf("  %-18s %s%n",
+                    "return " + line.substring(0, line.indexOf(": ")), line.substring(line.indexOf(": ") + 2))));
             if (!events.isEmpty()) {
                 out.println();
                 out.println("Recent events:");

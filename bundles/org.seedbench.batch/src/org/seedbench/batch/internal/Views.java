@@ -12,8 +12,10 @@ import java.util.Map;
 
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.SnapshotInfo;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.JobEvent;
+import org.seedbench.core.model.ReturnAddress;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.model.WorkloadSpec;
@@ -88,18 +90,23 @@ final class Views {
     /** The import job as the service reports it. */
     static Map<String, Object> importJob(ImportJobView v) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("serviceState", v.serviceState() == null ? null : v.serviceState().label());
+        m.put("serviceState", v.serviceStateText());
+        m.put("known", v.serviceState() != null);
         m.put("percentComplete", v.percentComplete());
         m.put("bytesCopied", v.bytesCopied());
         m.put("created", v.created() == null ? null : v.created().toString());
         m.put("serviceTime", v.serviceNow() == null ? null : v.serviceNow().toString());
         m.put("moving", v.moving());
         m.put("needsAction", v.needsAction());
+        m.put("shipTo", v.shipTo());
+        m.put("returnPackage", v.returnPackage());
+        m.put("error", v.error());
         List<Map<String, Object>> drives = new ArrayList<>();
         for (DriveView d : v.drives()) {
             Map<String, Object> dm = new LinkedHashMap<>();
             dm.put("serial", d.serial());
-            dm.put("state", d.state().label());
+            dm.put("state", d.stateText());
+            dm.put("copyStatus", d.copyStatus());
             dm.put("percentComplete", d.percentComplete());
             dm.put("bytesCopied", d.bytesCopied());
             dm.put("errors", d.errors());
@@ -112,16 +119,25 @@ final class Views {
 
     /** The import job's lines of {@code status}: service state, progress, each drive and its errors. */
     static void printImportJob(PrintStream out, ImportJobView v) {
-        out.printf(Locale.ROOT, "  %-18s %s, %d%%, %s copied%n", "import job", v.serviceState().label(),
+        out.printf(Locale.ROOT, "  %-18s %s, %d%%, %s copied%n", "import job", serviceState(v),
                 v.percentComplete(), Sizes.decimal(v.bytesCopied()));
+        if (v.error() != null) {
+            out.printf("  %-18s %s%n", "service error", v.error());
+        }
+        if (v.shipTo() != null) {
+            out.printf("  %-18s %s%n", "ship to", v.shipTo().replace("\n", ", "));
+        }
+        if (v.returnPackage() != null) {
+            out.printf("  %-18s %s%n", "drives returned", v.returnPackage());
+        }
         if (v.drives().isEmpty()) {
             return;
         }
         out.println();
-        out.printf("%-16s %-18s %5s %12s%n", "SERIAL", "DATACENTER", "COPY", "BYTES");
+        out.printf("%-16s %-18s %5s %12s  %s%n", "SERIAL", "DATACENTER", "COPY", "BYTES", "COPY STATUS");
         for (DriveView d : v.drives()) {
-            out.printf(Locale.ROOT, "%-16s %-18s %4d%% %12s%n", d.serial(), d.state().label(), d.percentComplete(),
-                    Sizes.decimal(d.bytesCopied()));
+            out.printf(Locale.ROOT, "%-16s %-18s %4d%% %12s  %s%n", d.serial(), d.stateText(), d.percentComplete(),
+                    Sizes.decimal(d.bytesCopied()), nz(d.copyStatus()));
             if (!d.errors().isEmpty()) {
                 out.println("  errors of drive " + d.serial() + ":");
                 d.errors().forEach(e -> out.println("    " + e));
@@ -131,16 +147,48 @@ final class Views {
 
     /** One line: where the import job stands, for {@code status --watch}. */
     static String importJobLine(ImportJobView v) {
-        String state = v.serviceState() == null ? v.jobState().label() : v.serviceState().label();
+        String state = v.reported() ? serviceState(v) : v.jobState().label();
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %s %d%%, %s copied", v.jobName(), state,
                 v.percentComplete(), Sizes.decimal(v.bytesCopied())));
         for (DriveView d : v.drives()) {
-            b.append(String.format(Locale.ROOT, "; %s %s %d%%", d.serial(), d.state().label(), d.percentComplete()));
+            b.append(String.format(Locale.ROOT, "; %s %s %d%%", d.serial(), d.stateText(), d.percentComplete()));
         }
         if (v.deadline() != null) {
             b.append("; ").append(v.deadline().describe());
         }
         return b.toString();
+    }
+
+    /**
+     * The import job's state as the service spelled it; one Seedbench has no counterpart for is marked so (the job
+     * keeps its state in the catalog until the service reports one it knows).
+     */
+    static String serviceState(ImportJobView v) {
+        return v.serviceState() != null || !v.reported() ? v.serviceStateText()
+                : v.serviceStateText() + " (a state of the service's that Seedbench does not know; the job stays "
+                        + v.jobState().label() + ")";
+    }
+
+    /** A job's return details: the address field by field and on one line, the return carrier and account. */
+    static Map<String, Object> returnDetails(ReturnDetails r) {
+        ReturnAddress a = r.address();
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("recipientName", a.recipientName());
+        address.put("streetAddress1", a.streetAddress1());
+        address.put("streetAddress2", a.streetAddress2());
+        address.put("city", a.city());
+        address.put("stateOrProvince", a.stateOrProvince());
+        address.put("postalCode", a.postalCode());
+        address.put("countryOrRegion", a.countryOrRegion());
+        address.put("phone", a.phone());
+        address.put("email", a.email());
+        address.put("legacyText", a.legacyText());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("returnAddress", a.oneLine());
+        m.put("returnAddressFields", address);
+        m.put("returnCarrier", r.shipping().carrierName());
+        m.put("returnCarrierAccount", r.shipping().carrierAccountNumber());
+        return m;
     }
 
     static Map<String, Object> job(SeedingJob job) {
@@ -185,6 +233,7 @@ final class Views {
         m.put("shipDate", s.shipDate() == null ? null : s.shipDate().toString());
         m.put("drives", s.driveSerials());
         m.put("returnAddress", s.returnAddress().oneLine());
+        m.put("returnCarrier", s.returnShipping().carrierName());
         m.put("returnCarrierAccount", s.returnCarrierAccount());
         return m;
     }

@@ -20,19 +20,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogBackup;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.ReturnAddress;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.model.WorkloadSpec;
 
 /**
  * A catalog written at schema version 1, whose lists were text columns, opens with the same jobs, workloads,
- * drives and shipments once its lists live in child tables.
+ * drives and shipments once its lists live in child tables; one written at version 3 keeps each job's free-text
+ * return address.
  */
 class CatalogUpgradeTest {
     private static final Instant CREATED = Instant.parse("2024-11-20T09:15:30.123456789Z");
+    private static final Instant V3_CREATED = Instant.parse("2025-03-02T10:00:00Z");
+    private static final String OLD_TEXT = "Contoso Ltd, Attn: IT\n1 Main Street, Springfield";
 
     @TempDir
     Path data;
@@ -127,6 +133,83 @@ class CatalogUpgradeTest {
             Shipment again = new Shipment("seed-fs01", "DHL", "JD014600006281234567", null, List.of("WD-2"), (String) null, null);
             catalog.putShipment(again);
             assertEquals(Optional.of(again), catalog.shipment("seed-fs01"));
+        }
+    }
+
+    /**
+     * A catalog written at schema version 3, whose shipments held the return address as free text and the return
+     * carrier account beside the outbound carrier, opens with each job's return details: the old text kept as
+     * legacy text, the account, and the outbound carrier as the return carrier (what older versions sent).
+     */
+    @Test
+    void aVersionThreeCatalogKeepsEachJobsOldReturnAddressAsLegacyText() throws Exception {
+        CatalogDatabase database = new CatalogDatabase(data, Duration.ZERO);
+        try (CatalogDatabase.Session session = database.open()) {
+            Connection c = session.connection();
+            assertEquals(3, Migrations.apply(c, data.toString(), "an older Seedbench", 3));
+            insertVersionThreeJob(c, "seed-fs01");
+            insertVersionThreeJob(c, "seed-quiet");
+            insertVersionThreeJob(c, "seed-draft");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO shipments (job_name, carrier, "
+                    + "tracking_number, ship_date, return_address, return_carrier_account) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, "seed-fs01");
+                ps.setString(2, "UPS");
+                ps.setString(3, "1Z999AA10123456784");
+                ps.setObject(4, LocalDate.of(2025, 3, 5));
+                ps.setString(5, OLD_TEXT);
+                ps.setString(6, "UPS-ACCT-0042");
+                ps.executeUpdate();
+                ps.setString(1, "seed-quiet");
+                ps.setString(2, "DHL");
+                ps.setString(3, "JD014600006281230704");
+                ps.setString(5, null);
+                ps.setString(6, null);
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+
+        try (Catalog catalog = new H2CatalogService(Duration.ofSeconds(2)).open(data, "catalog-tests")) {
+            assertEquals(4, catalog.schemaVersion());
+            ReturnDetails fs01 = catalog.returnDetails("seed-fs01").orElseThrow();
+            assertEquals(ReturnAddress.legacy(OLD_TEXT), fs01.address());
+            assertEquals(new ReturnShipping("UPS", "UPS-ACCT-0042"), fs01.shipping());
+            assertEquals("Contoso Ltd, Attn: IT 1 Main Street, Springfield", fs01.address().oneLine());
+            assertEquals(List.of("recipientName", "streetAddress1", "city", "postalCode", "countryOrRegion", "phone",
+                    "email"), fs01.address().missing(), "the old text fills no field");
+            Shipment shipment = catalog.shipment("seed-fs01").orElseThrow();
+            assertEquals(fs01.address(), shipment.returnAddress(), "the shipment shows the job's return details");
+            assertEquals(fs01.shipping(), shipment.returnShipping());
+            assertEquals("UPS-ACCT-0042", shipment.returnCarrierAccount());
+
+            assertEquals(new ReturnDetails(ReturnAddress.NONE, new ReturnShipping("DHL", null)),
+                    catalog.returnDetails("seed-quiet").orElseThrow());
+            assertEquals(Optional.empty(), catalog.returnDetails("seed-draft"), "a job never shipped has none");
+
+            ReturnAddress entered = new ReturnAddress("Dana Admin", "1 Main Street", null, "Springfield", "IL",
+                    "62701", "US", "+1 217 555 0100", "dana@contoso.example");
+            catalog.putReturnDetails("seed-fs01", new ReturnDetails(entered, fs01.shipping()));
+            assertEquals(entered, catalog.shipment("seed-fs01").orElseThrow().returnAddress(),
+                    "entered again, the fields replace the old text");
+        }
+
+        try (CatalogDatabase.Session session = database.open()) {
+            assertFalse(hasColumn(session.connection(), "SHIPMENTS", "RETURN_ADDRESS"), "the text column went");
+            assertFalse(hasColumn(session.connection(), "SHIPMENTS", "RETURN_CARRIER_ACCOUNT"));
+            assertTrue(hasColumn(session.connection(), "JOB_RETURNS", "LEGACY_TEXT"));
+        }
+    }
+
+    private static void insertVersionThreeJob(Connection c, String name) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO jobs (name, staging_location, storage_account, "
+                + "container_name, subscription_id, location, connector, source_host, created, state) "
+                + "VALUES (?, ?, 'seedstore01', ?, '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', 'westeurope', 'local', "
+                + "'fs01.example.org', ?, 'SHIPPING')")) {
+            ps.setString(1, name);
+            ps.setString(2, "/srv/staging/" + name);
+            ps.setString(3, name);
+            ps.setObject(4, V3_CREATED.atOffset(ZoneOffset.UTC));
+            ps.executeUpdate();
         }
     }
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.JobEvent;
+import org.seedbench.core.model.ReturnAddress;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
@@ -137,6 +140,34 @@ class CatalogShipmentTest {
     void aShipmentOfAJobThatDoesNotExistIsRefused() {
         assertThrows(NoSuchElementException.class, () -> catalog.putShipment(
                 new Shipment("seed-none", "UPS", "1Z-N", SHIPPED, List.of(), (String) null, null)));
+    }
+
+    @Test
+    void returnDetailsBelongToTheJobAndTheShipmentShowsThem() throws Exception {
+        ReturnAddress address = new ReturnAddress("Dana Admin", "1 Main Street", "Building 4", "Springfield", "IL",
+                "62701", "US", "+1 217 555 0100", "dana@contoso.example");
+        ReturnShipping shipping = new ReturnShipping("FedEx", "FDX-123456");
+
+        catalog.putReturnDetails("seed-a", new ReturnDetails(address, shipping));
+
+        assertEquals(Optional.of(new ReturnDetails(address, shipping)), catalog.returnDetails("seed-a"));
+        assertEquals(Optional.empty(), catalog.returnDetails("seed-b"));
+        assertEquals("job.return", last("seed-a").kind());
+        assertEquals("return details recorded: Dana Admin, 1 Main Street, Building 4, Springfield, IL 62701, US, "
+                + "+1 217 555 0100, dana@contoso.example; return carrier FedEx, account FDX-123456",
+                last("seed-a").detail());
+
+        catalog.putShipment(new Shipment("seed-a", "UPS", "1Z-R", SHIPPED, List.of("A-1"), address, shipping));
+        Shipment read = catalog.shipment("seed-a").orElseThrow();
+        assertEquals(address, read.returnAddress());
+        assertEquals(shipping, read.returnShipping());
+        assertEquals("shipment.updated", last("seed-a").kind(), "the same details again record nothing new");
+    }
+
+    @Test
+    void returnDetailsOfAJobThatDoesNotExistAreRefused() {
+        assertThrows(NoSuchElementException.class,
+                () -> catalog.putReturnDetails("seed-none", ReturnDetails.NONE));
     }
 
     private JobEvent last(String job) {

@@ -23,11 +23,14 @@ import java.util.TreeMap;
 import org.h2.api.ErrorCode;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogException;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.events.Topics;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.ReturnAddress;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.model.WorkloadSpec;
@@ -44,14 +47,17 @@ import org.seedbench.core.rules.ShippingRules;
  * is announced to the {@link ChangeListener}.
  *
  * <p>Event kinds: {@code job.created}, {@code job.state}, {@code drive.added}, {@code drive.updated},
- * {@code drive.state}, {@code shipment.updated}, {@code job.properties}, and whatever callers record.
+ * {@code drive.state}, {@code shipment.updated}, {@code job.return}, {@code job.properties}, and whatever callers
+ * record.
  */
 final class H2Catalog implements Catalog {
     private static final String JOB_COLUMNS = "name, staging_location, storage_account, container_name, "
             + "subscription_id, location, connector, source_host, created, state";
     private static final String DRIVE_COLUMNS = "job_name, serial, model, transport, media_type, capacity_bytes, "
             + "used_bytes, encryptor, key_protector_ref, manifest_file, manifest_hash, state, percent_copied";
-    private static final String SHIPMENT_COLUMNS = "job_name, carrier, tracking_number, ship_date, return_address, "
+    private static final String SHIPMENT_COLUMNS = "job_name, carrier, tracking_number, ship_date";
+    private static final String RETURN_COLUMNS = "recipient_name, street_address1, street_address2, city, "
+            + "state_or_province, postal_code, country_or_region, phone, email, legacy_text, return_carrier, "
             + "return_carrier_account";
 
     /** Hears of committed changes, with the topic and properties of {@link Topics}. */
@@ -257,10 +263,8 @@ final class H2Catalog implements Catalog {
             boolean exists = !strings(c, "SELECT job_name FROM shipments WHERE job_name = ? FOR UPDATE", jobName)
                     .isEmpty();
             String sql = exists
-                    ? "UPDATE shipments SET carrier = ?, tracking_number = ?, ship_date = ?, "
-                            + "return_address = ?, return_carrier_account = ? WHERE job_name = ?"
-                    : "INSERT INTO shipments (carrier, tracking_number, ship_date, return_address, "
-                            + "return_carrier_account, job_name) VALUES (?, ?, ?, ?, ?, ?)";
+                    ? "UPDATE shipments SET carrier = ?, tracking_number = ?, ship_date = ? WHERE job_name = ?"
+                    : "INSERT INTO shipments (carrier, tracking_number, ship_date, job_name) VALUES (?, ?, ?, ?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, shipment.carrier());
                 ps.setString(2, shipment.trackingNumber());
@@ -269,9 +273,7 @@ final class H2Catalog implements Catalog {
                 } else {
                     ps.setObject(3, shipment.shipDate());
                 }
-                ps.setString(4, shipment.returnAddress().legacyText() != null ? shipment.returnAddress().legacyText() : shipment.returnAddress().oneLine());
-                ps.setString(5, shipment.returnCarrierAccount());
-                ps.setString(6, jobName);
+                ps.setString(4, jobName);
                 ps.executeUpdate();
             } catch (SQLException e) {
                 if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
@@ -297,6 +299,7 @@ final class H2Catalog implements Catalog {
             List<String> serials = shipment.driveSerials();
             String drives = serials.size() + (serials.size() == 1 ? " drive" : " drives")
                     + (serials.isEmpty() ? "" : " (" + String.join(", ", serials) + ")");
+            writeReturnDetails(c, jobName, new ReturnDetails(shipment.returnAddress(), shipment.returnShipping()));
             appendEvent(c, jobName, "shipment.updated", "shipment " + (exists ? "updated" : "recorded") + ": "
                     + shipment.carrier() + " " + shipment.trackingNumber() + ", " + drives);
             return shipment;
@@ -316,14 +319,82 @@ final class H2Catalog implements Catalog {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
+                    ReturnDetails returns = readReturnDetails(c, jobName).orElse(ReturnDetails.NONE);
                     return Optional.of(new Shipment(rs.getString("job_name"), rs.getString("carrier"),
                             rs.getString("tracking_number"), rs.getObject("ship_date", LocalDate.class),
                             strings(c, "SELECT serial FROM shipment_drives WHERE job_name = ? ORDER BY list_index",
                                     jobName),
-                            rs.getString("return_address"), rs.getString("return_carrier_account")));
+                            returns.address(), returns.shipping()));
                 }
             }
         });
+    }
+
+    @Override
+    public ReturnDetails putReturnDetails(String jobName, ReturnDetails details) {
+        Objects.requireNonNull(jobName, "jobName");
+        Objects.requireNonNull(details, "details");
+        inTransaction(c -> {
+            requireJob(c, jobName);
+            writeReturnDetails(c, jobName, details);
+            return null;
+        });
+        announce(Topics.JOB_EVENT, jobName, null, null);
+        return details;
+    }
+
+    @Override
+    public Optional<ReturnDetails> returnDetails(String jobName) {
+        Objects.requireNonNull(jobName, "jobName");
+        return inTransaction(c -> readReturnDetails(c, jobName));
+    }
+
+    /** Replaces the job's return details, with an event when they changed. */
+    private void writeReturnDetails(Connection c, String jobName, ReturnDetails details) throws SQLException {
+        Optional<ReturnDetails> before = readReturnDetails(c, jobName);
+        if (before.isPresent() && before.get().equals(details)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM job_returns WHERE job_name = ?")) {
+            ps.setString(1, jobName);
+            ps.executeUpdate();
+        }
+        ReturnAddress a = details.address();
+        ReturnShipping r = details.shipping();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO job_returns (job_name, " + RETURN_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            String[] values = {jobName, a.recipientName(), a.streetAddress1(), a.streetAddress2(), a.city(),
+                    a.stateOrProvince(), a.postalCode(), a.countryOrRegion(), a.phone(), a.email(), a.legacyText(),
+                    r.carrierName(), r.carrierAccountNumber()};
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+        String address = a.oneLine();
+        appendEvent(c, jobName, "job.return", "return details " + (before.isPresent() ? "updated" : "recorded")
+                + ": " + (address.isEmpty() ? "no address" : address)
+                + (a.legacyText() != null && a.recipientName() == null ? " (free text of an older Seedbench)" : "")
+                + "; return carrier " + Objects.toString(r.carrierName(), "not given")
+                + (r.carrierAccountNumber() == null ? ", no account" : ", account " + r.carrierAccountNumber()));
+    }
+
+    private static Optional<ReturnDetails> readReturnDetails(Connection c, String jobName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + RETURN_COLUMNS + " FROM job_returns WHERE job_name = ?")) {
+            ps.setString(1, jobName);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ReturnDetails(new ReturnAddress(rs.getString("recipient_name"),
+                        rs.getString("street_address1"), rs.getString("street_address2"), rs.getString("city"),
+                        rs.getString("state_or_province"), rs.getString("postal_code"),
+                        rs.getString("country_or_region"), rs.getString("phone"), rs.getString("email"),
+                        rs.getString("legacy_text")),
+                        new ReturnShipping(rs.getString("return_carrier"), rs.getString("return_carrier_account"))));
+            }
+        }
     }
 
     @Override

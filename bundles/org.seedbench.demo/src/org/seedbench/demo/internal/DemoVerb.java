@@ -89,7 +89,12 @@ public final class DemoVerb implements CliVerb {
         List<String> init = new ArrayList<>(List.of("init", "--name", job, "--staging", data.resolve("staging").toString(),
                 "--storage-account", azure ? AzureRehearsal.ACCOUNT : "seedbenchdemo", "--container", "seed",
                 "--subscription", "00000000-0000-4000-8000-000000000001", "--location", "westeurope", "--workload",
-                "files:" + dataset, "--connector", azure ? "azure" : SeedingJob.DEFAULT_CONNECTOR));
+                "files:" + dataset, "--connector", azure ? "azure" : SeedingJob.DEFAULT_CONNECTOR,
+                // the return details go with the job from the start: Data Box asks for them with the import job
+                "--return-recipient", "Seedbench demo", "--return-street1", "1 Loopback Lane", "--return-city",
+                "Redmond", "--return-state", "WA", "--return-postal-code", "98052", "--return-country", "US",
+                "--return-phone", "+1 425 555 0100", "--return-email", "demo@seedbench.example",
+                "--return-carrier", "Demo Carrier", "--return-carrier-account", "DEMO-ACCOUNT"));
         if (!azure) {
             // on the Azure route, the simulated import service makes each job it creates a rehearsal
             init.addAll(List.of("--rehearsal", "--days-per-second", DAYS_PER_SECOND));
@@ -97,9 +102,7 @@ public final class DemoVerb implements CliVerb {
         steps.add(new Step(() -> init));
         steps.add(new Step(() -> List.of("stage", job, "--passphrase-file", pass)));
         steps.add(new Step(() -> prepareDrives(job, data)));
-        steps.add(new Step(() -> List.of("ship", job, "--carrier", "Demo Carrier", "--tracking", "DEMO" + stamp,
-                "--return-address", "Seedbench demo, 1 Loopback Lane, Localhost", "--return-carrier-account",
-                "DEMO-ACCOUNT")));
+        steps.add(new Step(() -> List.of("ship", job, "--carrier", "Demo Carrier", "--tracking", "DEMO" + stamp)));
         steps.add(new Step(() -> List.of("status", job, "--watch", "--interval", "1")));
         steps.add(new Step(() -> List.of("seed-vault", job)));
         steps.add(new Step(() -> List.of("generate-dataset", dataset.toString(), "--mutate", "0.05", "--seed", "7")));

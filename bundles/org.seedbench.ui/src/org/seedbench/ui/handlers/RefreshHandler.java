@@ -43,7 +43,7 @@ public class RefreshHandler extends WorkflowAction {
                 ImportJobView view = importJobs.refresh(data, seedingJob());
                 sync.asyncExec(() -> application.getContext().set(ImportJobView.class, view));
                 // the service's own spelling when it reported one: a state Seedbench has no counterpart for is shown as is
-                String state = view.reported() != null ? view.reported().serviceStateText()
+                String state = view.status() != null ? view.status().serviceStateText()
                         : view.serviceState() == null ? view.jobState().label() : view.serviceState().label();
                 String text = seedingJob() + ": " + state + " " + view.percentComplete() + "%"
                         + (view.deadline() != null ? ", " + view.deadline().describe() : "")

@@ -66,7 +66,7 @@ abstract class JobDetailsPart {
     /** What the service said of the shown job in the Refresh action's last report, or null. */
     protected CloudJobStatus reported(JobDetails shown) {
         ImportJobView r = lastReport;
-        return r == null || shown == null || !r.jobName().equals(shown.job().name()) ? null : r.reported();
+        return r == null || shown == null || !r.jobName().equals(shown.job().name()) ? null : r.status();
     }
 
     @Inject

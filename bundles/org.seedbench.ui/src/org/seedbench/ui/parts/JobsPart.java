@@ -168,7 +168,7 @@ public class JobsPart {
     /** The service's last report of the row's job, or null. */
     private CloudJobStatus reported(JobRow r) {
         ImportJobView report = lastReport;
-        return report == null || !report.jobName().equals(r.job().name()) ? null : report.reported();
+        return report == null || !report.jobName().equals(r.job().name()) ? null : report.status();
     }
 
     /** Reads the catalog in the background and shows what it read; requests while one is pending are merged. */
