@@ -189,7 +189,7 @@ class ImportJobCliTest {
         assertTrue(watch.out().contains("drive SB-0001: Transferring → CompletedMoreInfo"), watch.out());
         String id = pack.getFileName().toString();
         assertTrue(watch.out().contains("    blob seed/seed-fs01/packs/" + id.substring(0, 2) + "/" + id
-                + ": Corrupted"), watch.out());
+                + ": CompletedWithErrors"), watch.out());
         assertTrue(watch.out().contains("      block at offset 0 ("), watch.out());
         JsonNode drive = json("status", "seed-fs01").path("importJob").path("drives").get(0);
         assertTrue(List.of("CompletedMoreInfo", "ShippedBack").contains(drive.path("state").asText()),

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.core.support.manifest.DriveManifest;
 import org.seedbench.cloud.local.internal.FileLock;
 import org.seedbench.cloud.local.internal.JobRecord;
 import org.seedbench.cloud.local.internal.JobStore;
@@ -178,10 +179,11 @@ class SimulatedDatacenterTest {
         assertEquals(JobState.COMPLETED_WITH_ERRORS, after(Duration.ofDays(2)).serviceState());
 
         String errors = cloud.readLog(s.drives().get(0).errorLogUri());
-        assertTrue(errors.contains("<Blob Status=\"Corrupted\">"), errors);
+        assertTrue(errors.contains("<Blob Status=\"CompletedWithErrors\">"), "the log format's blob status: " + errors);
         assertTrue(errors.contains("<BlobPath>seed/" + JOB + "/" + damaged + "</BlobPath>"), errors);
         assertTrue(errors.contains("Offset=\"4194304\"") && errors.contains("Status=\"Corrupted\"/>"), errors);
         assertFalse(errors.contains("Offset=\"0\""), "the error log holds only the failed block: " + errors);
+        assertFalse(errors.contains("Cancelled"), "no block is listed with a status the format has not: " + errors);
         assertFalse(errors.contains(bad.pack(1)), "the error log holds only the failed blob: " + errors);
         assertTrue(errors.contains("<Status>CompletedWithErrors</Status>"), errors);
 
@@ -520,8 +522,8 @@ class SimulatedDatacenterTest {
     @Test
     void aManifestWhoseFilePathClimbsOutOfTheDriveFailsTheDriveWithManifestCorrupted() throws Exception {
         PreparedDrive d = docked(PreparedDrive.prepare(portable, temp.resolve("drives/SB-0001"), "SB-0001", CONTAINER, JOB,
-                PreparedDrive.seedFiles(13, MIB), xml -> xml.replace("<FilePath>" + JOB + "/config</FilePath>",
-                        "<FilePath>" + JOB + "/../../../etc/passwd</FilePath>")));
+                PreparedDrive.seedFiles(13, MIB), xml -> xml.replace("<FilePath>\\" + JOB + "\\config</FilePath>",
+                        "<FilePath>\\" + JOB + "\\..\\..\\..\\etc\\passwd</FilePath>")));
         assertManifestCorrupted(d);
     }
 
@@ -532,13 +534,34 @@ class SimulatedDatacenterTest {
         assertManifestCorrupted(d);
     }
 
+    /** A drive that carries another drive's manifest is not imported: ManifestDriveIdMismatch in its error log. */
+    @Test
+    void aManifestOfAnotherDriveImportsNothingAndSaysManifestDriveIdMismatch() throws Exception {
+        PreparedDrive d = docked(PreparedDrive.prepare(portable, temp.resolve("drives/SB-0001"), "SB-0001", CONTAINER, JOB,
+                PreparedDrive.seedFiles(15, MIB), xml -> xml.replace("<DriveId>SB-0001</DriveId>",
+                        "<DriveId>SB-0002</DriveId>")));
+        assertDriveFailsWith(d, "ManifestDriveIdMismatch");
+    }
+
+    /** A drive without the manifest the job names: ManifestNotFound, the code of the service's log format. */
+    @Test
+    void aDriveWithoutItsManifestImportsNothingAndSaysManifestNotFound() throws Exception {
+        PreparedDrive d = drive("SB-0001", 16, MIB);
+        Files.delete(d.target().mountPoint().resolve(DriveManifest.FILE_NAME));
+        assertDriveFailsWith(d, "ManifestNotFound");
+    }
+
     /** The drive fails as the service fails it: nothing imported, ManifestCorrupted, the job with errors. */
     private void assertManifestCorrupted(PreparedDrive d) throws Exception {
+        assertDriveFailsWith(d, "ManifestCorrupted");
+    }
+
+    private void assertDriveFailsWith(PreparedDrive d, String status) throws Exception {
         create(d.entry());
         DriveStatus drive = shipAndTransfer("SB-0001").drives().get(0);
         assertEquals(DriveState.COMPLETED_MORE_INFO, drive.state());
         String errors = cloud.readLog(drive.errorLogUri());
-        assertTrue(errors.contains("<Status>ManifestCorrupted</Status>"), errors);
+        assertTrue(errors.contains("<Status>" + status + "</Status>"), errors);
         assertEquals(List.of(), container().list(""), "nothing of the drive is imported");
         assertEquals(JobState.COMPLETED_WITH_ERRORS, after(Duration.ofDays(2)).serviceState());
     }
