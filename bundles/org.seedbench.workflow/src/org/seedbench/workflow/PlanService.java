@@ -143,9 +143,8 @@ public class PlanService {
                 if (job.drives().isEmpty()) {
                     throw new MissingValue("give at least one --drive");
                 }
-                PrepareOutcome o = drives.prepare(workspace, name, job.drives(), job.encryptor() == null ? "portable"
-                        : job.encryptor(), Set.of(), (serial, description) -> true, listener.progress(job, step),
-                        note -> listener.note(job, note));
+                PrepareOutcome o = drives.prepare(workspace, name, job.drives(), job.encryptor(), Set.of(),
+                        (serial, description) -> true, listener.progress(job, step), note -> listener.note(job, note));
                 yield new Step(o, o.needsMoreDrives());
             }
             case "ship" -> {
