@@ -207,7 +207,8 @@ class ImportJobCliTest {
         assertTrue(failed.err().startsWith("seedbench prepare-drives: secondsPerDay: is no longer a setting of the "
                 + "local cloud"), failed.err());
         assertTrue(failed.err().contains("seedbench init --rehearsal"), failed.err());
-        assertEquals("DrivesReady", state("seed-fs01"));
+        // the connector is signed in before any drive is written (the encryptor gate asks it): nothing was prepared
+        assertEquals("Staged", state("seed-fs01"));
 
         Files.delete(localSettings());
         CliRun rerun = run("prepare-drives", "seed-fs01", "--yes-format", "--drive", "dir:"
