@@ -6,15 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.Secret;
-import org.seedbench.core.model.Shipment;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.ConnectorSettings;
-import org.seedbench.core.spi.DatacenterLocation;
-import org.seedbench.core.spi.ImportJobRequest;
-import org.seedbench.core.spi.ObjectStore;
 
 /**
  * A simulated connector with a real datacenter's rules about drives, for tests that must not reach Azure: it signs
@@ -54,11 +49,9 @@ public final class RealDatacenterRulesConnector implements CloudConnector {
         return new Session(delegate.signIn(settings));
     }
 
-    private final class Session implements CloudSession {
-        private final CloudSession inner;
-
+    private final class Session extends ForwardingCloudSession {
         Session(CloudSession inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
@@ -77,58 +70,13 @@ public final class RealDatacenterRulesConnector implements CloudConnector {
         }
 
         @Override
-        public List<DatacenterLocation> locations() throws IOException {
-            return inner.locations();
-        }
-
-        @Override
-        public Optional<DatacenterLocation> location(String locationId) throws IOException {
-            return inner.location(locationId);
-        }
-
-        @Override
-        public CloudJobStatus createImportJob(ImportJobRequest request) throws IOException {
-            return inner.createImportJob(request);
-        }
-
-        @Override
-        public Optional<CloudJobStatus> getImportJob(String subscriptionId, String jobName) throws IOException {
-            return inner.getImportJob(subscriptionId, jobName);
-        }
-
-        @Override
-        public List<CloudJobStatus> listImportJobs(String subscriptionId) throws IOException {
-            return inner.listImportJobs(subscriptionId);
-        }
-
-        @Override
-        public CloudJobStatus updateShipping(String subscriptionId, Shipment shipment) throws IOException {
-            return inner.updateShipping(subscriptionId, shipment);
-        }
-
-        @Override
-        public void cancelImportJob(String subscriptionId, String jobName) throws IOException {
-            inner.cancelImportJob(subscriptionId, jobName);
-        }
-
-        @Override
         public Clock clock() {
-            return inner.clock();
+            return inner().clock();
         }
 
         @Override
         public Clock clock(String subscriptionId, String jobName) throws IOException {
-            return inner.clock(subscriptionId, jobName);
-        }
-
-        @Override
-        public String readLog(String logUri) throws IOException {
-            return inner.readLog(logUri);
-        }
-
-        @Override
-        public ObjectStore container(String storageAccount, String container) throws IOException {
-            return inner.container(storageAccount, container);
+            return inner().clock(subscriptionId, jobName);
         }
     }
 }

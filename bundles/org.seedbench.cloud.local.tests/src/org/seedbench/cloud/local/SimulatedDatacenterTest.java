@@ -29,6 +29,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.core.support.manifest.DriveManifest;
+import org.seedbench.testsupport.ForwardingCloudSession;
 import org.seedbench.cloud.local.internal.FileLock;
 import org.seedbench.cloud.local.internal.JobRecord;
 import org.seedbench.cloud.local.internal.JobStore;
@@ -40,7 +41,6 @@ import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.ConnectorSettings;
-import org.seedbench.core.spi.DatacenterLocation;
 import org.seedbench.core.spi.DriveDock;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.DiskEncryptor;
@@ -316,7 +316,7 @@ class SimulatedDatacenterTest {
         List<String> seen = new ArrayList<>();
         LocalSession folder = new LocalCloudConnector(List.of())
                 .signIn(ConnectorSettings.empty().with(LocalCloudConnector.FOLDER, temp.resolve("storage").toString()));
-        CloudSession storage = new ForwardingSession(folder) {
+        CloudSession storage = new ForwardingCloudSession(folder) {
             @Override
             public ObjectStore container(String account, String container) throws IOException {
                 ObjectStore c = super.container(account, container);
@@ -357,66 +357,6 @@ class SimulatedDatacenterTest {
             return s.serviceState() + "/" + drive.state() + "/" + drive.percentComplete() + "%";
         } catch (InterruptedException | ExecutionException e) {
             throw new IOException(e);
-        }
-    }
-
-    /** A session that hands every call on. */
-    private static class ForwardingSession implements CloudSession {
-        private final CloudSession s;
-
-        ForwardingSession(CloudSession s) {
-            this.s = s;
-        }
-
-        @Override
-        public String connectorId() {
-            return s.connectorId();
-        }
-
-        @Override
-        public List<DatacenterLocation> locations() throws IOException {
-            return s.locations();
-        }
-
-        @Override
-        public java.util.Optional<DatacenterLocation> location(String id) throws IOException {
-            return s.location(id);
-        }
-
-        @Override
-        public CloudJobStatus createImportJob(ImportJobRequest request) throws IOException {
-            return s.createImportJob(request);
-        }
-
-        @Override
-        public java.util.Optional<CloudJobStatus> getImportJob(String subscriptionId, String jobName)
-                throws IOException {
-            return s.getImportJob(subscriptionId, jobName);
-        }
-
-        @Override
-        public List<CloudJobStatus> listImportJobs(String subscriptionId) throws IOException {
-            return s.listImportJobs(subscriptionId);
-        }
-
-        @Override
-        public CloudJobStatus updateShipping(String subscriptionId, Shipment shipment) throws IOException {
-            return s.updateShipping(subscriptionId, shipment);
-        }
-
-        @Override
-        public void cancelImportJob(String subscriptionId, String jobName) throws IOException {
-            s.cancelImportJob(subscriptionId, jobName);
-        }
-
-        @Override
-        public String readLog(String logUri) throws IOException {
-            return s.readLog(logUri);
-        }
-
-        @Override
-        public ObjectStore container(String storageAccount, String container) throws IOException {
-            return s.container(storageAccount, container);
         }
     }
 
