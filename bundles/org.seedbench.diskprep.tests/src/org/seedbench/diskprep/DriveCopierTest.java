@@ -99,7 +99,7 @@ class DriveCopierTest {
                 }
                 DriveInfoFile.Info info = DriveInfoFile.read(DriveInfoFile.path(journals, "seed-fs01", d.serial()));
                 assertEquals(d.serial(), info.driveId());
-                assertEquals("/drive-manifest.xml", info.manifestFile());
+                assertEquals("\\drive-manifest.xml", info.manifestFile());
                 DriveVerifier.Report report = DriveVerifier.verify(d.serial(), v, info.manifestHash(), Progress.NONE);
                 assertEquals(List.of(), report.problems(), "verify-drive of " + d.serial());
             }
@@ -122,7 +122,7 @@ class DriveCopierTest {
             StringBuilder id = new StringBuilder();
             List<DriveManifest.Blob> blobs = DriveManifest.read(in, id);
             assertEquals("SB-0001", id.toString());
-            DriveManifest.Blob pack = blobs.stream().filter(b -> b.filePath().contains("/packs/")).findFirst()
+            DriveManifest.Blob pack = blobs.stream().filter(b -> b.volumePath().contains("/packs/")).findFirst()
                     .orElseThrow();
             assertTrue(pack.blobPath().startsWith("seedcontainer/seed-fs01/packs/"));
             assertEquals(DriveManifest.blockCount(pack.length()), pack.blocks().size());

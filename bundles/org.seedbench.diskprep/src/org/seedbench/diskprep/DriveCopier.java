@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 
 import org.apache.commons.io.IOUtils;
 import org.seedbench.core.support.manifest.DriveManifest;
+import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.DiskEncryptor.DriveFile;
@@ -96,6 +97,7 @@ public final class DriveCopier {
     private final String container;
     private final Path journalFolder;
     private final Clock clock;
+    private final Secret containerSas;
     private final AtomicLong copied = new AtomicLong();
     private final AtomicLong readNanos = new AtomicLong();
     private final AtomicLong md5Nanos = new AtomicLong();
@@ -107,11 +109,21 @@ public final class DriveCopier {
      * @param container     the import container, the first segment of each BlobPath
      */
     public DriveCopier(SeedListing listing, String jobName, String container, Path journalFolder, Clock clock) {
+        this(listing, jobName, container, journalFolder, clock, null);
+    }
+
+    /**
+     * @param containerSas the import container's write-only SAS the manifests carry as {@code ContainerSas}, or null
+     *                     when the service needs none; the caller keeps and closes it
+     */
+    public DriveCopier(SeedListing listing, String jobName, String container, Path journalFolder, Clock clock,
+            Secret containerSas) {
         this.listing = listing;
         this.jobName = jobName;
         this.container = container;
         this.journalFolder = journalFolder;
         this.clock = clock;
+        this.containerSas = containerSas;
     }
 
     /** The serials of the drives that hold part of this seed from earlier runs, by their journals. */
@@ -345,7 +357,7 @@ public final class DriveCopier {
                 writeManifest(s, journal, part);
             }
             DriveInfoFile.write(driveInfo, new DriveInfoFile.Info(jobName, s.serial(), s.encryptorId(), s.key(),
-                    "/" + DriveManifest.FILE_NAME, journal.manifestHash(), journal.manifestLength()));
+                    DriveManifest.MANIFEST_FILE, journal.manifestHash(), journal.manifestLength()));
         } finally {
             hasher.shutdownNow();
             checker.shutdownNow();
@@ -543,7 +555,7 @@ public final class DriveCopier {
         MessageDigest md5 = DriveManifest.md5();
         long length = 0;
         try (DriveFile out = s.volume().create(DriveManifest.FILE_NAME)) {
-            byte[] head = DriveManifest.header(s.serial()).getBytes(StandardCharsets.UTF_8);
+            byte[] head = DriveManifest.header(s.serial(), containerSas).getBytes(StandardCharsets.UTF_8);
             md5.update(head);
             out.write(head);
             length += head.length;

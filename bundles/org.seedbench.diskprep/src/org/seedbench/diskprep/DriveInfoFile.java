@@ -20,8 +20,12 @@ import org.seedbench.core.support.files.DurableFiles;
 
 /**
  * {@code <job>_DriveInfo_<serial>.xml}, kept on the copy computer for each prepared drive: what the import job
- * needs about the drive (its id, the key protector that unlocks it, the manifest file and the manifest's MD5).
- * It holds the recovery password, so it is written 0600 and never printed.
+ * needs about the drive. It is named and laid out as the file the Azure Import/Export tool (WAImportExport) writes
+ * beside its journal, {@code <journal file name>_DriveInfo_<drive serial>.xml}, with the job's name as the
+ * journal's: first the tool's fields, with its names and meaning ({@code DriveId}, {@code BitLockerKey},
+ * {@code ManifestFile} as the drive-relative {@code \drive-manifest.xml}, {@code ManifestHash}: the drive
+ * fields of an import job), then Seedbench's own ({@code JobName}, {@code Encryptor}, {@code KeyProtectorId},
+ * {@code ManifestLength}). It holds the recovery password, so it is written 0600 and never printed.
  */
 public final class DriveInfoFile {
 
@@ -45,13 +49,13 @@ public final class DriveInfoFile {
         char[] password = info.key().recoveryPassword().reveal();
         try {
             String xml = new DriveManifest.XmlLines(0).declaration().open("DriveInfo", "Version", "1")
-                    .element("JobName", info.jobName())
                     .element("DriveId", info.driveId())
+                    .element("BitLockerKey", password)
+                    .element("ManifestFile", manifestFile(info.manifestFile()))
+                    .element("ManifestHash", String.valueOf(info.manifestHash()))
+                    .element("JobName", info.jobName())
                     .element("Encryptor", info.encryptor())
                     .element("KeyProtectorId", info.key().id())
-                    .element("BitLockerKey", password)
-                    .element("ManifestFile", info.manifestFile())
-                    .element("ManifestHash", String.valueOf(info.manifestHash()))
                     .element("ManifestLength", Long.toString(info.manifestLength()))
                     .close().toString();
             DurableFiles.write(file, xml.getBytes(StandardCharsets.UTF_8), true);
@@ -77,6 +81,15 @@ public final class DriveInfoFile {
         String length = values.get("ManifestLength");
         return new Info(values.get("JobName"), values.get("DriveId"), values.get("Encryptor"),
                 new KeyProtector(values.get("KeyProtectorId"), Secret.of(values.getOrDefault("BitLockerKey", ""))),
-                values.get("ManifestFile"), values.get("ManifestHash"), length == null ? -1 : Long.parseLong(length));
+                manifestFile(values.get("ManifestFile")), values.get("ManifestHash"),
+                length == null ? -1 : Long.parseLong(length));
+    }
+
+    /**
+     * The manifest file as the service names it: drive-relative with a leading {@code \} and {@code \} separators
+     * (earlier versions wrote {@code /drive-manifest.xml}).
+     */
+    static String manifestFile(String path) {
+        return path == null ? null : DriveManifest.filePath(DriveManifest.volumePath(path));
     }
 }

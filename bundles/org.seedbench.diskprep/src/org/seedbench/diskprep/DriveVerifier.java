@@ -68,7 +68,7 @@ public final class DriveVerifier {
         };
         for (Blob blob : blobs) {
             progress.checkCanceled();
-            progress.subTask(blob.filePath());
+            progress.subTask(blob.volumePath());
             blocks += blob.blocks().size();
             BlockCheck.check(volume, blob, listener);
         }

@@ -1,7 +1,8 @@
 /**
  * Contract tests for the four SPIs. An implementation's test bundle extends the contract class of its SPI
  * and supplies the implementation and its test data; the inherited tests check the SPI's documented
- * contract.
+ * contract. {@link org.seedbench.testsupport.RealDatacenterRulesConnector} gives tests a simulated datacenter
+ * with a real one's rules about drives (the encryptors it unlocks, a container SAS), without reaching Azure.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.seedbench.testsupport;

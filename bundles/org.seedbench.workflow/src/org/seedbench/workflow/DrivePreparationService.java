@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +32,9 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RecoveryPasswords;
+import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.Sizes;
+import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.CommandRunner;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
@@ -41,6 +44,7 @@ import org.seedbench.core.spi.KeyProtector;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.SubProgress;
+import org.seedbench.core.support.manifest.DriveManifest;
 import org.seedbench.diskprep.DriveCopier;
 import org.seedbench.diskprep.DriveCopier.DriveSession;
 import org.seedbench.diskprep.DriveInfoFile;
@@ -65,6 +69,15 @@ public class DrivePreparationService {
     /** Job property prefix: the {@code --drive} value each drive was given with, to find it again. */
     public static final String PROP_DRIVE_SPEC = "drive.spec.";
     private static final String BITLOCKER = "bitlocker";
+    private static final String PORTABLE = "portable";
+    /**
+     * How long the container SAS in the drive manifests lets the datacenter write: the {@value
+     * ShippingRules#DEADLINE_DAYS} days in which the drives must be shipped, then 76 days for the datacenter's part
+     * (transit, receiving, the queue, the copy), for which the service publishes no bound: 90 days from preparation
+     * in all. Long enough for drives queued at a busy datacenter; short enough that the write-only SAS of a drive
+     * that never arrives does not hold for long.
+     */
+    static final Duration CONTAINER_SAS_LIFETIME = Duration.ofDays(ShippingRules.DEADLINE_DAYS + 76L);
 
     /** Asks the admin before a drive is formatted. */
     @FunctionalInterface
@@ -79,6 +92,8 @@ public class DrivePreparationService {
 
     @Reference
     private ImportJobService importJobs;
+    @Reference
+    private CloudConnectors connectors;
     @Reference
     private InstalledProviders installed;
 
@@ -105,7 +120,8 @@ public class DrivePreparationService {
      * Prepares the job's drives.
      *
      * @param driveSpecs  the {@code --drive} values; drives of earlier runs must be among them until complete
-     * @param encryptorId {@code portable} or {@code bitlocker}
+     * @param encryptorId {@code portable} or {@code bitlocker}; null for the default: {@code bitlocker} when the job's
+     *                    datacenter unlocks nothing else (Azure), else {@code portable}
      * @param notes       receives remarks for the admin (a USB adaptor, a virtual copy computer…)
      * @throws InvalidInputException when a check fails or a format is not confirmed; nothing was written
      */
@@ -156,11 +172,14 @@ public class DrivePreparationService {
         try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
         }
+        // drives the job's datacenter cannot unlock would be found only after they travelled
+        CloudSession session = session(workspace, job);
+        String encryptor = encryptorFor(session, encryptorId);
         // a location the connector refuses would be found only after the drives are formatted and copied
         importJobs.checkLocation(workspace, job);
         try (JobLock lock = JobLock.acquire(workspace, job, "prepare-drives")) {
-            PrepareOutcome prepared = prepareLocked(workspace, jobName, discovery, driveSpecs, encryptorId, reuseDriveOf,
-                    confirmation, progress, notes);
+            PrepareOutcome prepared = prepareLocked(workspace, jobName, discovery, driveSpecs, encryptor, reuseDriveOf,
+                    confirmation, progress, notes, session);
             if (prepared.state() != JobState.DRIVES_READY) {
                 return prepared;
             }
@@ -172,9 +191,43 @@ public class DrivePreparationService {
         }
     }
 
+    /** The job's connector, signed in; settings it refuses are the user's input. */
+    private CloudSession session(Workspace workspace, SeedingJob job) throws InvalidInputException, IOException {
+        try {
+            return connectors.signedIn(workspace, job.connector());
+        } catch (IOException e) {
+            if (e.getCause() instanceof InvalidInputException refused) {
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The encryptor to prepare with: the one asked for, when the job's datacenter can unlock its drives; by default
+     * BitLocker where the datacenter unlocks nothing else (Azure), else portable.
+     *
+     * @throws InvalidInputException when the datacenter cannot unlock the drives of the one asked for
+     */
+    static String encryptorFor(CloudSession session, String encryptorId) throws InvalidInputException {
+        List<String> unlockable = session.unlockableEncryptors();
+        if (encryptorId == null) {
+            return unlockable.isEmpty() || unlockable.contains(PORTABLE) ? PORTABLE : unlockable.get(0);
+        }
+        if (!unlockable.isEmpty() && !unlockable.contains(encryptorId)) {
+            boolean bitLocker = unlockable.equals(List.of(BITLOCKER));
+            throw new InvalidInputException(new Problem("encryptor", encryptorId, "the " + session.connectorId()
+                    + " connector's datacenter unlocks " + (bitLocker ? "BitLocker" : String.join(" and ", unlockable))
+                    + " drives only; prepare on a " + (bitLocker ? "Windows " : "") + "copy computer with --encryptor "
+                    + unlockable.get(0) + " (" + encryptorId + " drives are for rehearsals on the simulator or the "
+                    + "local cloud)", null));
+        }
+        return encryptorId;
+    }
+
     private PrepareOutcome prepareLocked(Workspace workspace, String jobName, DriveDiscovery discovery,
             List<String> driveSpecs, String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation,
-            Progress progress, Consumer<String> notes) throws InvalidInputException, IOException {
+            Progress progress, Consumer<String> notes, CloudSession session) throws InvalidInputException, IOException {
         Path folder = workspace.driveFolder(jobName);
         SeedingJob job;
         List<AttachedDrive> drives;
@@ -273,7 +326,15 @@ public class DrivePreparationService {
                 }
                 sessions.add(new DriveSession(d.serial(), volume, device(d.target()), encryptor.id(), key));
             }
-            result = new DriveCopier(listing, jobName, job.container(), folder, clock).run(sessions, progress);
+            // the manifests' credential: a write-only SAS of the import container, when the service needs one
+            Optional<Secret> sas = session.importContainerSas(job.storageAccount(), job.container(),
+                    clock.instant().plus(CONTAINER_SAS_LIFETIME));
+            try {
+                result = new DriveCopier(listing, jobName, job.container(), folder, clock, sas.orElse(null))
+                        .run(sessions, progress);
+            } finally {
+                sas.ifPresent(Secret::close);
+            }
         } finally {
             for (DriveSession s : sessions) {
                 s.volume().close();
@@ -288,7 +349,7 @@ public class DrivePreparationService {
         try (Catalog catalog = workspace.catalog()) {
             for (DriveCopier.DriveReport r : result.drives()) {
                 AttachedDrive d = drives.stream().filter(x -> x.serial().equals(r.serial())).findFirst().orElseThrow();
-                catalog.putDrive(drive(job.name(), d, encryptorId, r.bytes(), r.complete() ? "/drive-manifest.xml" : null,
+                catalog.putDrive(drive(job.name(), d, encryptorId, r.bytes(), r.complete() ? DriveManifest.MANIFEST_FILE : null,
                         r.manifestHash(), r.complete() ? 100 : 0));
                 if (r.blocksCopied() > 0 || r.blocksResumed() == 0) {
                     catalog.recordEvent(job.name(), "drive.copied", "drive " + r.serial() + ": " + r.files()

@@ -147,9 +147,8 @@ public class PlanService {
                 if (!job.shipping().returns().equals(ReturnDetails.NONE)) {
                     importJobs.updateReturnDetails(workspace, name, job.shipping().returns());
                 }
-                PrepareOutcome o = drives.prepare(workspace, name, job.drives(), job.encryptor() == null ? "portable"
-                        : job.encryptor(), Set.of(), (serial, description) -> true, listener.progress(job, step),
-                        note -> listener.note(job, note));
+                PrepareOutcome o = drives.prepare(workspace, name, job.drives(), job.encryptor(), Set.of(),
+                        (serial, description) -> true, listener.progress(job, step), note -> listener.note(job, note));
                 yield new Step(o, o.needsMoreDrives());
             }
             case "ship" -> {

@@ -43,8 +43,9 @@ public final class PrepareDrivesVerb implements CliVerb {
             + "again: it resumes where it stopped.")
     List<String> drive = new ArrayList<>();
 
-    @Option(names = "--encryptor", paramLabel = "E", defaultValue = "portable", description = "portable (AES-256-GCM, "
-            + "any computer; the default) or bitlocker (Windows)")
+    @Option(names = "--encryptor", paramLabel = "E", description = "portable (AES-256-GCM, any computer; rehearsals "
+            + "on the simulator or the local cloud) or bitlocker (Windows; what Azure's datacenters unlock). Default: "
+            + "bitlocker when the job's datacenter unlocks nothing else, else portable")
     String encryptor;
 
     @Option(names = "--yes-format", description = "format the drives without asking (batch runs); formatting erases a "

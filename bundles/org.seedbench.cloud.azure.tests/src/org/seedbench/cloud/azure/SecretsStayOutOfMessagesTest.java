@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +29,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Failures provoked with a wrong account key, a bad SAS token, a client secret Entra ID cannot take, and a
  * service that quotes the request back in its error: no message (nor any cause's) holds the key, the token's
- * signature, the client secret or a drive's recovery password.
+ * signature, the client secret or a drive's recovery password; nor does anything show the drive manifests'
+ * container SAS.
  */
 @ExtendWith(AzuriteExtension.class)
 class SecretsStayOutOfMessagesTest {
@@ -126,6 +129,29 @@ class SecretsStayOutOfMessagesTest {
                 .with(AzureCloudConnector.RESOURCE_GROUP, "rg"), SimulatedImportService.anyToken());
         IOException e = assertThrows(IOException.class, () -> azure.locations());
         assertTrue(e.getMessage().contains("plain HTTP"), e.getMessage());
+    }
+
+    /**
+     * The drive manifests' container SAS is a secret: neither it, nor the session, nor a refused request for one
+     * (a container name the service would refuse) shows its signature or the account key it is signed with.
+     */
+    @Test
+    void theDriveManifestsContainerSasShowsNeitherItsSignatureNorTheKey() throws IOException {
+        AzureSession azure = new AzureCloudConnector().signIn(ConnectorSettings.empty()
+                .withSecret(StorageAccess.CONNECTION_STRING, azurite.connectionString()), SimulatedImportService.anyToken());
+        String key = new String(azurite.connectionString().reveal()).replaceAll(".*AccountKey=([^;]*).*", "$1");
+        try (Secret sas = azure.importContainerSas(Azurite.ACCOUNT, "seed", Instant.now().plus(Duration.ofDays(90)))
+                .orElseThrow()) {
+            String token = new String(sas.reveal());
+            String signature = token.replaceAll(".*sig=([^&]*).*", "$1");
+            assertFalse(signature.isEmpty());
+            assertFalse(sas.toString().contains(signature), sas.toString());
+            assertFalse(azure.toString().contains(signature), azure.toString());
+            IOException e = assertThrows(IOException.class, () -> azure.importContainerSas(Azurite.ACCOUNT, "Bad_Name",
+                    Instant.now().plus(Duration.ofDays(90))));
+            assertNotIn(e, "SAS signature", signature);
+            assertNotIn(e, "key", key);
+        }
     }
 
     private static ImportJobRequest request() {

@@ -72,17 +72,18 @@ public class AzureCloudConnector implements CloudConnector {
         try {
             HttpClient http = new JdkHttpClientBuilder().build();
             List<String> secrets = new ArrayList<>();
-            AzureBlobStorage storage = hasStorage(settings)
-                    ? AzureBlobStorage.open(StorageAccess.fromSettings(settings), spool(settings)) : null;
+            StorageAccess access = hasStorage(settings) ? StorageAccess.fromSettings(settings) : null;
+            AzureBlobStorage storage = access == null ? null : AzureBlobStorage.open(access, spool(settings));
             secrets.addAll(storageSecrets(settings));
             TokenCredential management = ManagementCredentials.fromSettings(settings, credential, http, secrets);
-            ManagementClient client = new ManagementClient(endpoint(settings), management, http,
+            URI endpoint = endpoint(settings);
+            ManagementClient client = new ManagementClient(endpoint, management, http,
                     new Redactor(secrets));
             String group = Settings.text(settings, RESOURCE_GROUP);
             String route = Optional.ofNullable(Settings.text(settings, ROUTE)).orElse(ImportExportRoute.ID);
             checkRoute(route);
-            return new AzureSession(storage, new ImportExportRoute(client, group), new DataBoxRoute(client, group),
-                    route);
+            return new AzureSession(storage, access, http, new ImportExportRoute(client, group),
+                    new DataBoxRoute(client, group), route, isLoopback(endpoint));
         } catch (InvalidInputException e) {
             throw new IOException("Azure sign-in: " + e.getMessage(), e);
         }
@@ -126,6 +127,20 @@ public class AzureCloudConnector implements CloudConnector {
             throw new InvalidInputException(new Problem(MANAGEMENT_ENDPOINT, text, "is not an http(s) URL without a query",
                     ManagementClient.PUBLIC_ENDPOINT + ", or a sovereign cloud's or a local simulator's endpoint"));
         }
+    }
+
+    /**
+     * Whether the management endpoint is this computer (a simulator on 127.0.0.1, ::1 or localhost): its
+     * datacenter is a simulated one, which unlocks any drive; every other endpoint is Azure's (public or a sovereign
+     * cloud's), whose datacenters unlock BitLocker drives only. Decided by the name alone, without a DNS lookup.
+     */
+    static boolean isLoopback(URI endpoint) {
+        String host = endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return host.equals("localhost") || host.matches("127(\\.\\d{1,3}){3}") || host.equals("::1")
+                || host.equals("0:0:0:0:0:0:0:1");
     }
 
     static void checkRoute(String route) throws InvalidInputException {

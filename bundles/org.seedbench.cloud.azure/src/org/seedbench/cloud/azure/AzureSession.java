@@ -3,6 +3,9 @@ package org.seedbench.cloud.azure;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +26,26 @@ import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.DatacenterLocation;
 import org.seedbench.core.spi.ImportJobRequest;
 
+import com.azure.core.http.HttpClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobContainerClientBuilder;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.storage.common.sas.SasProtocol;
+
 /**
  * A sign-in to Azure: the storage account (when the settings name one) and the two import routes, with what this
  * session learnt (the route of each job it met, the containers it made sure exist). Nothing of it is shared with
  * another session.
  */
 public final class AzureSession implements CloudSession {
+    /** What Azure's datacenters unlock: BitLocker volumes only. */
+    static final List<String> AZURE_ENCRYPTORS = List.of("bitlocker");
     private final AzureBlobStorage storage;
+    private final StorageAccess access;
+    private final HttpClient http;
+    private final boolean simulated;
     private final ImportExportRoute importExport;
     private final DataBoxRoute dataBox;
     private final String defaultRoute;
@@ -37,8 +53,13 @@ public final class AzureSession implements CloudSession {
     /** Containers known to exist, by account URL and name. */
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
-    AzureSession(AzureBlobStorage storage, ImportExportRoute importExport, DataBoxRoute dataBox, String defaultRoute) {
+    /** @param simulated whether the management endpoint is a simulator on this computer */
+    AzureSession(AzureBlobStorage storage, StorageAccess access, HttpClient http, ImportExportRoute importExport,
+            DataBoxRoute dataBox, String defaultRoute, boolean simulated) {
         this.storage = storage;
+        this.access = access;
+        this.http = http;
+        this.simulated = simulated;
         this.importExport = importExport;
         this.dataBox = dataBox;
         this.defaultRoute = defaultRoute;
@@ -47,6 +68,45 @@ public final class AzureSession implements CloudSession {
     @Override
     public String connectorId() {
         return AzureCloudConnector.ID;
+    }
+
+    /**
+     * {@code bitlocker} at Azure (the public cloud or a sovereign one): its datacenters unlock BitLocker drives only;
+     * none (any) for a simulator on this computer, whose simulated datacenter unlocks portable drives too.
+     */
+    @Override
+    public List<String> unlockableEncryptors() {
+        return simulated ? List.of() : AZURE_ENCRYPTORS;
+    }
+
+    /**
+     * A service SAS of the container that may create and write blobs, nothing else (no read, list or delete),
+     * signed with the account key the session signed in with (given directly or in the connection string); the
+     * signed-in account is used whatever {@code storageAccount} says, as in {@link #container}. Nothing is sent to
+     * Azure. Empty when the session holds no account key (it signed in with a SAS token): a container SAS cannot be
+     * made from another SAS, and the drive manifests then carry no credential.
+     */
+    @Override
+    public Optional<Secret> importContainerSas(String storageAccount, String container, Instant expiresAt)
+            throws IOException {
+        AzureBlobStorage storage = storage();
+        Optional<StorageSharedKeyCredential> key = access == null ? Optional.empty() : access.sharedKeyCredential();
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            storage.container(container);
+        } catch (InvalidInputException e) {
+            throw new IOException("Azure Blob storage: " + e.getMessage(), e);
+        }
+        BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(
+                OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC),
+                new BlobContainerSasPermission().setCreatePermission(true).setWritePermission(true))
+                .setProtocol("https".equalsIgnoreCase(storage.accountUrl().getScheme()) ? SasProtocol.HTTPS_ONLY
+                        : SasProtocol.HTTPS_HTTP);
+        BlobContainerClient client = new BlobContainerClientBuilder().endpoint(storage.accountUrl().toString())
+                .containerName(container).credential(key.get()).httpClient(http).buildClient();
+        return Optional.of(Secret.of(client.generateSas(values)));
     }
 
     private ImportRoute route(String id) throws IOException {

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.seedbench.cloud.azure.internal.Settings;
 import org.seedbench.core.model.Secret;
@@ -12,6 +13,8 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.spi.ConnectorSettings;
+
+import com.azure.storage.common.StorageSharedKeyCredential;
 
 /**
  * How to reach a storage account's Blob service: a connection string, an account URL with a SAS token, or an
@@ -41,6 +44,25 @@ public sealed interface StorageAccess {
 
     /** The Blob endpoint, the account name and one of the account's two keys. */
     record SharedKey(URI accountUrl, String accountName, Secret accountKey) implements StorageAccess {
+    }
+
+    /**
+     * The account's shared key as the SDK signs with it, for making SAS tokens; empty when this access holds no key
+     * (a SAS token, a connection string with a SAS).
+     */
+    default Optional<StorageSharedKeyCredential> sharedKeyCredential() {
+        if (this instanceof SharedKey k) {
+            return Optional.of(new StorageSharedKeyCredential(k.accountName(), new String(k.accountKey().reveal())));
+        }
+        if (this instanceof ConnectionString c) {
+            try {
+                return Optional.of(StorageSharedKeyCredential.fromConnectionString(new String(c.value().reveal())));
+            } catch (RuntimeException noKey) {
+                // a connection string with a SAS and no key: nothing to sign with (the message may quote it)
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     static StorageAccess connectionString(Secret connectionString) throws InvalidInputException {

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.core.support.manifest.DriveManifest;
+import org.seedbench.testsupport.ForwardingCloudSession;
 import org.seedbench.cloud.local.internal.FileLock;
 import org.seedbench.cloud.local.internal.JobRecord;
 import org.seedbench.cloud.local.internal.JobStore;
@@ -39,7 +41,6 @@ import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.ConnectorSettings;
-import org.seedbench.core.spi.DatacenterLocation;
 import org.seedbench.core.spi.DriveDock;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.DiskEncryptor;
@@ -178,10 +179,11 @@ class SimulatedDatacenterTest {
         assertEquals(JobState.COMPLETED_WITH_ERRORS, after(Duration.ofDays(2)).serviceState());
 
         String errors = cloud.readLog(s.drives().get(0).errorLogUri());
-        assertTrue(errors.contains("<Blob Status=\"Corrupted\">"), errors);
+        assertTrue(errors.contains("<Blob Status=\"CompletedWithErrors\">"), "the log format's blob status: " + errors);
         assertTrue(errors.contains("<BlobPath>seed/" + JOB + "/" + damaged + "</BlobPath>"), errors);
         assertTrue(errors.contains("Offset=\"4194304\"") && errors.contains("Status=\"Corrupted\"/>"), errors);
         assertFalse(errors.contains("Offset=\"0\""), "the error log holds only the failed block: " + errors);
+        assertFalse(errors.contains("Cancelled"), "no block is listed with a status the format has not: " + errors);
         assertFalse(errors.contains(bad.pack(1)), "the error log holds only the failed blob: " + errors);
         assertTrue(errors.contains("<Status>CompletedWithErrors</Status>"), errors);
 
@@ -314,7 +316,7 @@ class SimulatedDatacenterTest {
         List<String> seen = new ArrayList<>();
         LocalSession folder = new LocalCloudConnector(List.of())
                 .signIn(ConnectorSettings.empty().with(LocalCloudConnector.FOLDER, temp.resolve("storage").toString()));
-        CloudSession storage = new ForwardingSession(folder) {
+        CloudSession storage = new ForwardingCloudSession(folder) {
             @Override
             public ObjectStore container(String account, String container) throws IOException {
                 ObjectStore c = super.container(account, container);
@@ -355,66 +357,6 @@ class SimulatedDatacenterTest {
             return s.serviceState() + "/" + drive.state() + "/" + drive.percentComplete() + "%";
         } catch (InterruptedException | ExecutionException e) {
             throw new IOException(e);
-        }
-    }
-
-    /** A session that hands every call on. */
-    private static class ForwardingSession implements CloudSession {
-        private final CloudSession s;
-
-        ForwardingSession(CloudSession s) {
-            this.s = s;
-        }
-
-        @Override
-        public String connectorId() {
-            return s.connectorId();
-        }
-
-        @Override
-        public List<DatacenterLocation> locations() throws IOException {
-            return s.locations();
-        }
-
-        @Override
-        public java.util.Optional<DatacenterLocation> location(String id) throws IOException {
-            return s.location(id);
-        }
-
-        @Override
-        public CloudJobStatus createImportJob(ImportJobRequest request) throws IOException {
-            return s.createImportJob(request);
-        }
-
-        @Override
-        public java.util.Optional<CloudJobStatus> getImportJob(String subscriptionId, String jobName)
-                throws IOException {
-            return s.getImportJob(subscriptionId, jobName);
-        }
-
-        @Override
-        public List<CloudJobStatus> listImportJobs(String subscriptionId) throws IOException {
-            return s.listImportJobs(subscriptionId);
-        }
-
-        @Override
-        public CloudJobStatus updateShipping(String subscriptionId, Shipment shipment) throws IOException {
-            return s.updateShipping(subscriptionId, shipment);
-        }
-
-        @Override
-        public void cancelImportJob(String subscriptionId, String jobName) throws IOException {
-            s.cancelImportJob(subscriptionId, jobName);
-        }
-
-        @Override
-        public String readLog(String logUri) throws IOException {
-            return s.readLog(logUri);
-        }
-
-        @Override
-        public ObjectStore container(String storageAccount, String container) throws IOException {
-            return s.container(storageAccount, container);
         }
     }
 
@@ -520,8 +462,8 @@ class SimulatedDatacenterTest {
     @Test
     void aManifestWhoseFilePathClimbsOutOfTheDriveFailsTheDriveWithManifestCorrupted() throws Exception {
         PreparedDrive d = docked(PreparedDrive.prepare(portable, temp.resolve("drives/SB-0001"), "SB-0001", CONTAINER, JOB,
-                PreparedDrive.seedFiles(13, MIB), xml -> xml.replace("<FilePath>" + JOB + "/config</FilePath>",
-                        "<FilePath>" + JOB + "/../../../etc/passwd</FilePath>")));
+                PreparedDrive.seedFiles(13, MIB), xml -> xml.replace("<FilePath>\\" + JOB + "\\config</FilePath>",
+                        "<FilePath>\\" + JOB + "\\..\\..\\..\\etc\\passwd</FilePath>")));
         assertManifestCorrupted(d);
     }
 
@@ -532,13 +474,34 @@ class SimulatedDatacenterTest {
         assertManifestCorrupted(d);
     }
 
+    /** A drive that carries another drive's manifest is not imported: ManifestDriveIdMismatch in its error log. */
+    @Test
+    void aManifestOfAnotherDriveImportsNothingAndSaysManifestDriveIdMismatch() throws Exception {
+        PreparedDrive d = docked(PreparedDrive.prepare(portable, temp.resolve("drives/SB-0001"), "SB-0001", CONTAINER, JOB,
+                PreparedDrive.seedFiles(15, MIB), xml -> xml.replace("<DriveId>SB-0001</DriveId>",
+                        "<DriveId>SB-0002</DriveId>")));
+        assertDriveFailsWith(d, "ManifestDriveIdMismatch");
+    }
+
+    /** A drive without the manifest the job names: ManifestNotFound, the code of the service's log format. */
+    @Test
+    void aDriveWithoutItsManifestImportsNothingAndSaysManifestNotFound() throws Exception {
+        PreparedDrive d = drive("SB-0001", 16, MIB);
+        Files.delete(d.target().mountPoint().resolve(DriveManifest.FILE_NAME));
+        assertDriveFailsWith(d, "ManifestNotFound");
+    }
+
     /** The drive fails as the service fails it: nothing imported, ManifestCorrupted, the job with errors. */
     private void assertManifestCorrupted(PreparedDrive d) throws Exception {
+        assertDriveFailsWith(d, "ManifestCorrupted");
+    }
+
+    private void assertDriveFailsWith(PreparedDrive d, String status) throws Exception {
         create(d.entry());
         DriveStatus drive = shipAndTransfer("SB-0001").drives().get(0);
         assertEquals(DriveState.COMPLETED_MORE_INFO, drive.state());
         String errors = cloud.readLog(drive.errorLogUri());
-        assertTrue(errors.contains("<Status>ManifestCorrupted</Status>"), errors);
+        assertTrue(errors.contains("<Status>" + status + "</Status>"), errors);
         assertEquals(List.of(), container().list(""), "nothing of the drive is imported");
         assertEquals(JobState.COMPLETED_WITH_ERRORS, after(Duration.ofDays(2)).serviceState());
     }

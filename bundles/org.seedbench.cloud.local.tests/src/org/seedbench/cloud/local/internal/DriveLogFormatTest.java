@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.seedbench.core.support.manifest.DriveManifest.Blob;
 import org.seedbench.core.support.manifest.DriveManifest.Block;
 
-/** A drive's error and verbose logs keep the DriveLog shape earlier Seedbench versions wrote. */
+/**
+ * A drive's error and verbose logs in the service's DriveLog shape, with its status codes: a blob with a bad
+ * block is CompletedWithErrors, the block Corrupted.
+ */
 class DriveLogFormatTest {
     private static DriveLog log() {
         DriveLog log = new DriveLog("WD-WX1234 <A&B>");
@@ -39,7 +42,7 @@ class DriveLogFormatTest {
               </Blob>
             """;
     private static final String PACK_START = """
-              <Blob Status="Corrupted">
+              <Blob Status="CompletedWithErrors">
                 <BlobPath>seed/fs01/packs/3f</BlobPath>
                 <FilePath>fs01/packs/3f</FilePath>
                 <Length>4194309</Length>

@@ -28,10 +28,11 @@ import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.KeyProtector;
 
 /**
- * What the datacenter does with one received drive: unlock it with its key protector, check the manifest's
- * MD5 against the one the job was created with, then read every blob of the manifest, checking each 4 MiB
- * block, and write the good blobs into the storage account; a blob with a bad block (or a missing or short file)
- * is not written. Writes the drive's error and verbose logs into {@code waimportexport}.
+ * What the datacenter does with one received drive: unlock it with its key protector, check that the manifest is
+ * this drive's (its DriveId is the serial of the drive read) and that its MD5 is the one the job was created with,
+ * then read every blob of the manifest, checking each 4 MiB block, and write the good blobs into the storage
+ * account; a blob with a bad block (or a missing or short file) is not written. Writes the drive's error and
+ * verbose logs into {@code waimportexport}, with the status codes of {@link DriveLog}.
  */
 final class DriveImport {
     static final String LOG_CONTAINER = "waimportexport";
@@ -103,7 +104,7 @@ final class DriveImport {
             return;
         }
         try (volume) {
-            importVolume(volume);
+            importVolume(volume, target.serial());
         }
         finish(log.status(), now);
     }
@@ -122,15 +123,21 @@ final class DriveImport {
         return Optional.empty();
     }
 
-    private void importVolume(Volume volume) throws IOException {
+    /** @param serial the serial of the drive read */
+    private void importVolume(Volume volume, String serial) throws IOException {
         DriveManifest.Contents manifest;
         try {
             manifest = DriveManifest.read(volume, drive.manifestFile);
         } catch (NoSuchFileException e) {
-            log.status(DriveLog.MANIFEST_FILE_NOT_FOUND);
+            log.status(DriveLog.MANIFEST_NOT_FOUND);
             return;
         } catch (IOException e) {
             log.status(DriveLog.MANIFEST_CORRUPTED);
+            return;
+        }
+        if (!manifest.driveId().strip().equals(serial)) {
+            // another drive's manifest (drives swapped between jobs, a manifest copied across): nothing is imported
+            log.status(DriveLog.MANIFEST_DRIVE_ID_MISMATCH);
             return;
         }
         if (!manifest.md5().equalsIgnoreCase(drive.manifestHash) || !wellFormed(manifest)) {
@@ -207,7 +214,7 @@ final class DriveImport {
             @Override
             public void blobProblem(Blob b, String problem) {
                 log.blobFailed(problem.startsWith("file ") && problem.endsWith(" is missing")
-                        ? DriveLog.FILE_NOT_FOUND : DriveLog.CORRUPTED);
+                        ? DriveLog.FILE_NOT_FOUND : DriveLog.COMPLETED_WITH_ERRORS);
             }
 
             @Override

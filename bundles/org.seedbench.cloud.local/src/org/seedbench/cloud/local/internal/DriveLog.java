@@ -8,9 +8,19 @@ import org.seedbench.core.support.manifest.DriveManifest.Blob;
 import org.seedbench.core.support.manifest.DriveManifest.Block;
 
 /**
- * A drive's log in the Import/Export service's {@code DriveLog} shape: the drive id, each blob with its status,
- * path, file, length and block list (each block with its status), and the drive's status last. The error log
- * holds only what failed (the blobs that failed, with their failed blocks); the verbose log everything.
+ * A drive's log in the Import/Export service's {@code DriveLog} shape (its documented log file format, version
+ * 2014-11-01): the drive id, each blob with its status, path, file, length and block list (each block with its
+ * status), and the drive's status last. The error log holds only what failed (the blobs that failed, with their
+ * failed blocks); the verbose log everything. A block that was never read (the drive failed before it) is not
+ * listed: the format has no status for it. The status codes are the documented ones:
+ * <ul>
+ * <li>drive: {@code Completed}, {@code CompletedWithErrors} (some blob failed), {@code BitLockerVolumeNotFound},
+ * {@code BitLockerKeyInvalid}, {@code ManifestNotFound}, {@code ManifestCorrupted} (unreadable, malformed, or
+ * not the manifest the job was created with), {@code ManifestDriveIdMismatch} (the manifest is another drive's);
+ * <li>blob: {@code Completed}, {@code CompletedWithErrors} (a block of it is bad, or its file's length is not the
+ * manifest's), {@code FileNotFound};
+ * <li>block: {@code Completed}, {@code Corrupted} (its MD5 differs, or it cannot be read).
+ * </ul>
  */
 public final class DriveLog {
     public static final String VERSION = "2014-11-01";
@@ -20,10 +30,12 @@ public final class DriveLog {
     public static final String BITLOCKER_KEY_INVALID = "BitLockerKeyInvalid";
     public static final String BITLOCKER_VOLUME_NOT_FOUND = "BitLockerVolumeNotFound";
     public static final String MANIFEST_CORRUPTED = "ManifestCorrupted";
-    public static final String MANIFEST_FILE_NOT_FOUND = "ManifestFileNotFound";
-    /** Blob and block statuses. */
-    public static final String CORRUPTED = "Corrupted";
+    public static final String MANIFEST_NOT_FOUND = "ManifestNotFound";
+    public static final String MANIFEST_DRIVE_ID_MISMATCH = "ManifestDriveIdMismatch";
+    /** Blob statuses (and {@link #COMPLETED}, {@link #COMPLETED_WITH_ERRORS}). */
     public static final String FILE_NOT_FOUND = "FileNotFound";
+    /** Block statuses (and {@link #COMPLETED}). */
+    public static final String CORRUPTED = "Corrupted";
 
     private final String driveId;
     private final List<BlobEntry> blobs = new ArrayList<>();
@@ -52,8 +64,8 @@ public final class DriveLog {
             e.blockStatus().add(null);
         }
         e.blockStatus().set(index, good ? COMPLETED : CORRUPTED);
-        if (!good) {
-            e.status()[0] = CORRUPTED;
+        if (!good && COMPLETED.equals(e.status()[0])) {
+            e.status()[0] = COMPLETED_WITH_ERRORS;
         }
     }
 

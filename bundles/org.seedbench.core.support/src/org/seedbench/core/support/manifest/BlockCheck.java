@@ -125,9 +125,9 @@ public final class BlockCheck extends InputStream {
 
     /** Checks the file against the blob; false when it is missing (its blocks are not read then). */
     private boolean open() throws IOException {
-        if (!volume.exists(blob.filePath())) {
+        if (!volume.exists(blob.volumePath())) {
             bad = true;
-            listener.blobProblem(blob, "file " + blob.filePath() + " is missing");
+            listener.blobProblem(blob, "file " + blob.volumePath() + " is missing");
             return false;
         }
         if (blocks.stream().anyMatch(b -> b.length() < 0 || b.length() > DriveManifest.BLOCK_SIZE || b.offset() < 0)) {
@@ -135,7 +135,7 @@ public final class BlockCheck extends InputStream {
             listener.blobProblem(blob, "the manifest lists a block that is not 0 to 4 MiB long within the file");
             return false;
         }
-        long size = volume.size(blob.filePath());
+        long size = volume.size(blob.volumePath());
         long declared = blocks.stream().mapToLong(Block::length).sum();
         if (size != blob.length()) {
             bad = true;
@@ -173,7 +173,7 @@ public final class BlockCheck extends InputStream {
         try {
             if (file == null || filePosition != block.offset()) {
                 closeFile();
-                file = volume.open(blob.filePath(), block.offset());
+                file = volume.open(blob.volumePath(), block.offset());
                 filePosition = block.offset();
             }
             int n = file.readNBytes(buffer, 0, block.length());

@@ -20,42 +20,60 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.apache.commons.io.input.CloseShieldInputStream;
+import org.seedbench.core.model.Secret;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 
 /**
- * {@code drive-manifest.xml} in the shape of the Azure Import/Export tool (WAImportExport):
+ * {@code drive-manifest.xml} in the shape the Azure Import/Export service reads (its documented drive manifest
+ * format, version 2014-11-01):
  *
  * <pre>
  * &lt;DriveManifest Version="2014-11-01"&gt;
  *   &lt;Drive&gt;
  *     &lt;DriveId&gt;serial&lt;/DriveId&gt;
+ *     &lt;ContainerSas&gt;sv=…&amp;sp=cw&amp;sig=…&lt;/ContainerSas&gt;      (only when the service gave one)
  *     &lt;ClientCreator&gt;Seedbench&lt;/ClientCreator&gt;
  *     &lt;BlobList&gt;
  *       &lt;Blob&gt;
  *         &lt;BlobPath&gt;container/job/packs/3f/3f9a…&lt;/BlobPath&gt;
- *         &lt;FilePath&gt;job/packs/3f/3f9a…&lt;/FilePath&gt;
+ *         &lt;FilePath&gt;\job\packs\3f\3f9a…&lt;/FilePath&gt;
  *         &lt;Length&gt;67109120&lt;/Length&gt;
+ *         &lt;ImportDisposition&gt;overwrite&lt;/ImportDisposition&gt;
  *         &lt;BlockList&gt;
  *           &lt;Block Offset="0" Length="4194304" Id="…" Hash="…"/&gt;
  * </pre>
  *
  * Blocks are 4 MiB (the last one of a file shorter); {@code Hash} is the upper-case hex MD5 of the block's
- * plain bytes, {@code Id} the base64 block id the blob's block is committed under. {@code FilePath} is
- * relative to the drive's root, '/'-separated.
+ * plain bytes, {@code Id} the base64 block id the blob's block is committed under. {@code FilePath} is the
+ * drive-relative Windows path the service opens: a leading {@code \} and {@code \} separators ({@link Blob#volumePath()}
+ * turns it back into the '/'-separated path of a {@link Volume}). {@code ImportDisposition} is
+ * {@value #IMPORT_DISPOSITION} for every blob: the repository's metadata (config, keys, index, snapshots) sits on
+ * every drive and must land once under its own name, not as {@code name (2)} by the service's default
+ * {@code rename}; every other object is named by its content, so overwriting it writes the same bytes.
+ * {@code ContainerSas} is the import container's write-only SAS (a secret: it is written to the encrypted drive
+ * and nowhere else); the local cloud needs none.
  *
  * <p>Drive preparation writes it; drive verification and the datacenter read it back, checking each block with
  * {@link BlockCheck}.
  */
 public final class DriveManifest {
     public static final String FILE_NAME = "drive-manifest.xml";
+    /** The manifest as the import job names it ({@code driveList[].manifestFile}): drive-relative, Windows style. */
+    public static final String MANIFEST_FILE = "\\" + FILE_NAME;
     public static final String VERSION = "2014-11-01";
     public static final int BLOCK_SIZE = 4 << 20;
+    /** What the service does with a blob that exists already: replace it (see the class comment). */
+    public static final String IMPORT_DISPOSITION = "overwrite";
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
     /** An MD5 of the right width, for sizing a manifest before the data is read. */
     private static final byte[] SIZING_MD5 = new byte[16];
 
     /** One blob of a manifest, as read back. */
     public record Blob(String blobPath, String filePath, long length, List<Block> blocks) {
+        /** The file's '/'-separated path on the unlocked drive, without the manifest's leading {@code \}. */
+        public String volumePath() {
+            return DriveManifest.volumePath(filePath);
+        }
     }
 
     /** One block of a blob. */
@@ -73,29 +91,67 @@ public final class DriveManifest {
         return (int) ((length + BLOCK_SIZE - 1) / BLOCK_SIZE);
     }
 
-    /** The manifest up to its blob list's first {@code <Blob>}. */
+    /** The manifest up to its blob list's first {@code <Blob>}, without a credential (the local cloud's). */
     public static String header(String driveId) {
-        return frame(driveId)[0];
+        return header(driveId, null);
+    }
+
+    /**
+     * The manifest up to its blob list's first {@code <Blob>}.
+     *
+     * @param containerSas the import container's SAS token for {@code ContainerSas}, or null for none
+     */
+    public static String header(String driveId, Secret containerSas) {
+        return frame(driveId, containerSas)[0];
     }
 
     /** The manifest after its blob list's last {@code <Blob>}. */
     public static String footer() {
-        return frame("")[1];
+        return frame("", null)[1];
     }
 
     /** A manifest without blobs, cut where the blobs go: header and footer. */
-    private static String[] frame(String driveId) {
+    private static String[] frame(String driveId, Secret containerSas) {
         XmlLines xml = new XmlLines(0).declaration().open("DriveManifest", "Version", VERSION).open("Drive")
-                .element("DriveId", driveId).element("ClientCreator", "Seedbench").open("BlobList");
+                .element("DriveId", driveId);
+        if (containerSas != null) {
+            char[] token = containerSas.reveal();
+            try {
+                xml.element("ContainerSas", token);
+            } finally {
+                java.util.Arrays.fill(token, '\0');
+            }
+        }
+        xml.element("ClientCreator", "Seedbench").open("BlobList");
         int blobs = xml.length();
         String whole = xml.close().close().close().toString();
         return new String[] {whole.substring(0, blobs), whole.substring(blobs)};
     }
 
-    /** The {@code <Blob>} element of a file; {@code md5s} holds one digest per block. */
-    public static String blob(String blobPath, String filePath, long length, List<byte[]> md5s) {
-        XmlLines xml = new XmlLines(3).open("Blob").element("BlobPath", blobPath).element("FilePath", filePath)
-                .element("Length", Long.toString(length)).open("BlockList");
+    /** The manifest's {@code FilePath} of a file at this '/'-separated path on the drive: {@code \\a\\b}. */
+    public static String filePath(String volumePath) {
+        return "\\" + volumePath.replace('/', '\\');
+    }
+
+    /** The '/'-separated path on the drive of a manifest's {@code FilePath} (either separator, leading ones dropped). */
+    public static String volumePath(String filePath) {
+        String path = filePath.replace('\\', '/');
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
+        }
+        return path.substring(start);
+    }
+
+    /**
+     * The {@code <Blob>} element of a file; {@code md5s} holds one digest per block.
+     *
+     * @param volumePath the file's '/'-separated path on the drive, written as a {@link #filePath} in the manifest
+     */
+    public static String blob(String blobPath, String volumePath, long length, List<byte[]> md5s) {
+        XmlLines xml = new XmlLines(3).open("Blob").element("BlobPath", blobPath)
+                .element("FilePath", filePath(volumePath)).element("Length", Long.toString(length))
+                .element("ImportDisposition", IMPORT_DISPOSITION).open("BlockList");
         for (int i = 0; i < md5s.size(); i++) {
             long offset = (long) i * BLOCK_SIZE;
             long blockLength = Math.min(BLOCK_SIZE, length - offset);
@@ -106,13 +162,13 @@ public final class DriveManifest {
     }
 
     /** Bytes the {@code <Blob>} element of a file of {@code length} bytes takes in the manifest. */
-    public static long blobBytes(String blobPath, String filePath, long length) {
+    public static long blobBytes(String blobPath, String volumePath, long length) {
         int blocks = blockCount(length);
         List<byte[]> md5s = new ArrayList<>(blocks);
         for (int i = 0; i < blocks; i++) {
             md5s.add(SIZING_MD5);
         }
-        return blob(blobPath, filePath, length, md5s).getBytes(StandardCharsets.UTF_8).length;
+        return blob(blobPath, volumePath, length, md5s).getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The block id of block {@code index}: the same width for every block of a blob, as Blob storage requires. */
@@ -129,10 +185,7 @@ public final class DriveManifest {
      * @throws IOException                       when the manifest is malformed
      */
     public static Contents read(Volume volume, String path) throws IOException {
-        String file = path.replace('\\', '/');
-        while (file.startsWith("/")) {
-            file = file.substring(1);
-        }
+        String file = volumePath(path);
         if (!volume.exists(file)) {
             throw new java.nio.file.NoSuchFileException(file, null, "the drive has no manifest " + path);
         }
