@@ -48,7 +48,7 @@ public final class ImportExportRoute extends ImportRoute {
     public CloudJobStatus create(ImportJobRequest request) throws IOException {
         ObjectNode properties = object().put("storageAccountId", storageAccountId(request)).put("jobType", "Import")
                 .put("diagnosticsPath", DIAGNOSTICS_PATH).put("logLevel", "Verbose").put("backupDriveManifest", false);
-        properties.set("returnAddress", returnAddress(request.returnAddress(), request.options()));
+        properties.set("returnAddress", returnAddress(request.returnAddress().oneLine(), request.options()));
         String carrier = request.options().get(RETURN_CARRIER);
         String account = request.options().get(RETURN_CARRIER_ACCOUNT);
         if (carrier != null || account != null) {
@@ -75,8 +75,8 @@ public final class ImportExportRoute extends ImportRoute {
         }
         ObjectNode properties = object();
         properties.set("deliveryPackage", delivery);
-        if (shipment.returnAddress() != null && !shipment.returnAddress().isBlank()) {
-            properties.set("returnAddress", returnAddress(shipment.returnAddress(), Map.of()));
+        if (!shipment.returnAddress().isEmpty()) {
+            properties.set("returnAddress", returnAddress(shipment.returnAddress().oneLine(), Map.of()));
         }
         if (shipment.returnCarrierAccount() != null && !shipment.returnCarrierAccount().isBlank()) {
             properties.set("returnShipping", returnShipping(shipment.carrier(), shipment.returnCarrierAccount()));
