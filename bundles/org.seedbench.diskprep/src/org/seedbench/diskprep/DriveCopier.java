@@ -30,7 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import org.apache.commons.io.IOUtils;
 import org.seedbench.core.support.manifest.DriveManifest;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
@@ -406,10 +405,10 @@ public final class DriveCopier {
             }
             out = volume.create(path);
         }
-        try (out; InputStream in = listing.open(file)) {
+        try (out; StagedReader in = listing.read(file, path)) {
             MessageDigest sha = file.expectedSha256() == null ? null : sha256();
             if (!md5s.isEmpty()) {
-                skipStaged(in, sha, (long) md5s.size() * DriveManifest.BLOCK_SIZE, buffers.next(), path);
+                in.skip((long) md5s.size() * DriveManifest.BLOCK_SIZE, sha, buffers.next());
             }
             Deque<Future<byte[]>> hashing = new ArrayDeque<>(); // the MD5s of the blocks written, in block order
             List<byte[]> hashed = new ArrayList<>(); // MD5s known, of blocks not yet journaled
@@ -424,7 +423,7 @@ public final class DriveCopier {
                 long offset = (long) b * DriveManifest.BLOCK_SIZE;
                 int length = (int) Math.min(DriveManifest.BLOCK_SIZE, file.length() - offset);
                 long t0 = System.nanoTime();
-                readFully(in, buf, length, path);
+                in.readFully(buf, length);
                 long t1 = System.nanoTime();
                 readNanos.addAndGet(t1 - t0);
                 CompletableFuture<byte[]> md5 = CompletableFuture.supplyAsync(() -> {
@@ -507,21 +506,6 @@ public final class DriveCopier {
         return md5s;
     }
 
-    /**
-     * Reads past the first {@code length} bytes of a staged file (those a resumed copy does not copy again), hashing
-     * them into {@code sha} unless it is {@code null}.
-     */
-    private static void skipStaged(InputStream in, MessageDigest sha, long length, byte[] buf, String path)
-            throws IOException {
-        for (long offset = 0; offset < length; offset += buf.length) {
-            int n = (int) Math.min(buf.length, length - offset);
-            readFully(in, buf, n, path);
-            if (sha != null) {
-                sha.update(buf, 0, n);
-            }
-        }
-    }
-
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -575,14 +559,6 @@ public final class DriveCopier {
             out.finish();
         }
         journal.complete(HexFormat.of().withUpperCase().formatHex(md5.digest()), length);
-    }
-
-    /** The next {@code length} bytes of a staged object, read in order from its start. */
-    private static void readFully(InputStream in, byte[] buf, int length, String path) throws IOException {
-        if (IOUtils.read(in, buf, 0, length) < length) {
-            throw new IOException("the staged file " + path + " is shorter than when the drives were planned; "
-                    + "the staging repository changed (prepare-drives --restart)");
-        }
     }
 
     private static byte[] join(Future<byte[]> f) throws IOException {

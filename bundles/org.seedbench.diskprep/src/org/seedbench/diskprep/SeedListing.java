@@ -2,12 +2,15 @@ package org.seedbench.diskprep;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.backup.RepositoryObjects;
@@ -58,6 +61,20 @@ public record SeedListing(ObjectStore store, List<SeedFile> metadata, List<SeedF
     /** Streams a file's staged bytes from the start. */
     public InputStream open(SeedFile file) throws IOException {
         return store.open(file.path());
+    }
+
+    /**
+     * Reads a file's staged bytes from the start: through a {@link FileChannel} where the store keeps the object in a
+     * local file ({@link ObjectStore#localFile}), else through the store's stream.
+     *
+     * @param name the file's name in messages
+     */
+    StagedReader read(SeedFile file, String name) throws IOException {
+        Optional<Path> local = store.localFile(file.path());
+        if (local.isPresent()) {
+            return StagedReader.of(FileChannel.open(local.get(), StandardOpenOption.READ), name);
+        }
+        return StagedReader.of(open(file), name);
     }
 
     private static String hash(List<SeedFile> metadata, List<SeedFile> packs) {

@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one object store of Seedbench: where a repository's files are kept (the staging folder, which a
@@ -102,6 +104,16 @@ public interface ObjectStore {
                 return n;
             }
         };
+    }
+
+    /**
+     * The local file an object is kept in, for readers that read a whole large object faster through a
+     * {@link java.nio.channels.FileChannel} than through {@link #open(String)} (copying staged packs to drives);
+     * empty, the default, for stores that keep their objects anywhere else (a blob container, memory). The file is
+     * only to be read: writes go through {@link #create(String)} and {@link #put}.
+     */
+    default Optional<Path> localFile(String name) throws IOException {
+        return Optional.empty();
     }
 
     /** Copies an object of another store here under the same name, server-side where the stores can. */

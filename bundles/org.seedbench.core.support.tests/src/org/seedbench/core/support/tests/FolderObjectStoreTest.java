@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,5 +54,17 @@ class FolderObjectStoreTest {
         }
         laid.put("packs/cd/cdef", new byte[] { 4 });
         assertEquals(List.of("config", "packs/ab/abcd", "packs/cd/cdef"), given.list(""));
+    }
+
+    @Test
+    void anObjectsLocalFileIsItsFileInTheFolderAlsoThroughAListingFilter() throws IOException {
+        ObjectStore folder = new FolderObjectStore(temp.resolve("repo"));
+        folder.put("packs/ab/abcd", new byte[] { 2, 3 });
+        ObjectStore laid = FilteredObjectStore.of(folder, FolderObjectStoreTest::repositoryObject);
+        Path file = temp.resolve("repo/packs/ab/abcd").toAbsolutePath().normalize();
+        for (ObjectStore s : List.of(folder, laid)) {
+            assertEquals(Optional.of(file), s.localFile("packs/ab/abcd"));
+            assertArrayEquals(new byte[] { 2, 3 }, Files.readAllBytes(s.localFile("packs/ab/abcd").orElseThrow()));
+        }
     }
 }

@@ -2,7 +2,9 @@ package org.seedbench.core.support.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.seedbench.core.spi.ObjectStore;
@@ -64,6 +66,11 @@ public final class FilteredObjectStore implements ObjectStore {
     @Override
     public InputStream open(String name, long offset, long length) throws IOException {
         return store.open(name, offset, length);
+    }
+
+    @Override
+    public Optional<Path> localFile(String name) throws IOException {
+        return store.localFile(name);
     }
 
     @Override

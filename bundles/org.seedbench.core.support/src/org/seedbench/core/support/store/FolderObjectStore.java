@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,6 +101,12 @@ public final class FolderObjectStore implements ObjectStore {
     @Override
     public InputStream open(String name) throws IOException {
         return Files.newInputStream(resolve(name));
+    }
+
+    /** {@inheritDoc} The object's file in the folder, whether it exists or not. */
+    @Override
+    public Optional<Path> localFile(String name) {
+        return Optional.of(resolve(name));
     }
 
     /**
