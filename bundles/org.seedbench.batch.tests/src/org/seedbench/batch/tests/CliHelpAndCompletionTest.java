@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,10 @@ import org.seedbench.batch.cli.Invocation;
 import org.seedbench.batch.internal.CommandLine;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line on picocli: {@code --version}, each verb's help generated from its declarations, "did you mean"
@@ -167,6 +170,71 @@ class CliHelpAndCompletionTest {
             assertEquals("{\"hello\":\"me\"}\n", CliRun.run(cli, data, "partner-hello", "me", "--json").out());
             assertTrue(CliRun.run(cli, data, "--help").out().contains("partner-hello   say hello from a partner's"));
             assertTrue(CliRun.run(cli, data, "partner-hello", "--help").out().contains("--times=N"));
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    /** A partner's verb that keeps the model picocli made of it, when one was made. */
+    @Command(name = "partner-modelled", aliases = "partner-alias", description = "a verb that keeps its model")
+    public static final class ModelledVerb implements CliVerb {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--times", paramLabel = "N", description = "how often")
+        int times;
+
+        @Override
+        public ExitCode run(Invocation inv) {
+            return ExitCode.DONE;
+        }
+
+        @Override
+        public boolean needsCatalog() {
+            return false;
+        }
+    }
+
+    @Test
+    void aCommandLineModelsOnlyTheVerbsItNames(@InjectBundleContext BundleContext ctx) {
+        List<ModelledVerb> made = new CopyOnWriteArrayList<>();
+        ServiceRegistration<CliVerb> reg = ctx.registerService(CliVerb.class, new PrototypeServiceFactory<CliVerb>() {
+            @Override
+            public CliVerb getService(Bundle bundle, ServiceRegistration<CliVerb> registration) {
+                ModelledVerb verb = new ModelledVerb();
+                made.add(verb);
+                return verb;
+            }
+
+            @Override
+            public void ungetService(Bundle bundle, ServiceRegistration<CliVerb> registration, CliVerb service) {
+            }
+        }, new Hashtable<>());
+        try {
+            CliRun jobs = CliRun.run(cli, data, "jobs");
+            assertEquals(0, jobs.exitCode(), jobs.err());
+            assertFalse(made.isEmpty());
+            assertTrue(made.stream().allMatch(v -> v.spec == null), "seedbench jobs modelled the partner's verb");
+
+            assertTrue(CliRun.run(cli, data, "--help").out().contains("partner-modelled a verb that keeps its model"));
+            CliRun typo = CliRun.run(cli, data, "partner-modeled");
+            assertEquals(2, typo.exitCode());
+            assertTrue(typo.err().contains("the verbs are init, ") && typo.err().contains(", partner-modelled"),
+                    typo.err());
+            assertTrue(typo.err().contains("Did you mean: seedbench partner-modelled"), typo.err());
+            assertTrue(made.stream().allMatch(v -> v.spec == null), "help and typos read no verb's declarations");
+
+            made.clear();
+            assertEquals(0, CliRun.run(cli, data, "partner-modelled", "--times", "2").exitCode());
+            assertTrue(made.stream().anyMatch(v -> v.spec != null && v.times == 2), "the verb run is modelled");
+            made.clear();
+            assertEquals(0, CliRun.run(cli, data, "partner-alias").exitCode());
+            assertTrue(made.stream().anyMatch(v -> v.spec != null), "a verb run by its alias is modelled");
+            CliRun usage = CliRun.run(cli, data, "partner-modelled", "--tims", "2");
+            assertEquals(2, usage.exitCode());
+            assertEquals("Did you mean: --times?", usage.errLines().get(1));
+            assertTrue(CliRun.run(cli, data, "generate-completion").out().contains("--times"),
+                    "the completion script has every verb's options");
         } finally {
             reg.unregister();
         }
