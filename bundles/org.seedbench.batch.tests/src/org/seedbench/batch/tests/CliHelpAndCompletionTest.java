@@ -12,6 +12,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -127,9 +128,15 @@ class CliHelpAndCompletionTest {
         assertEquals(0, twice.exitCode(), "the last --data counts, as before: " + twice.err());
     }
 
-    /** A verb of another bundle: registered as a prototype CliVerb service, it is a verb like the others. */
-    @Command(name = "partner-hello", description = "say hello from a partner's bundle")
+    /**
+     * A verb of another bundle: registered as a prototype CliVerb service, it is a verb like the others. It keeps the
+     * model picocli made of it, when one was made.
+     */
+    @Command(name = "partner-hello", aliases = "partner-hi", description = "say hello from a partner's bundle")
     public static final class PartnerVerb implements CliVerb {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(paramLabel = "WHO", description = "whom to greet")
         String who;
 
@@ -153,16 +160,7 @@ class CliHelpAndCompletionTest {
     @Test
     void aVerbRegisteredByAnotherBundleIsParsedHelpedAndRun(@InjectBundleContext BundleContext ctx) {
         assertEquals(2, CliRun.run(cli, data, "partner-hello", "you").exitCode());
-        ServiceRegistration<CliVerb> reg = ctx.registerService(CliVerb.class, new PrototypeServiceFactory<CliVerb>() {
-            @Override
-            public CliVerb getService(Bundle bundle, ServiceRegistration<CliVerb> registration) {
-                return new PartnerVerb();
-            }
-
-            @Override
-            public void ungetService(Bundle bundle, ServiceRegistration<CliVerb> registration, CliVerb service) {
-            }
-        }, new Hashtable<>());
+        ServiceRegistration<CliVerb> reg = register(ctx, PartnerVerb::new);
         try {
             CliRun run = CliRun.run(cli, data, "partner-hello", "you", "--times", "2");
             assertEquals(0, run.exitCode(), run.err());
@@ -175,62 +173,49 @@ class CliHelpAndCompletionTest {
         }
     }
 
-    /** A partner's verb that keeps the model picocli made of it, when one was made. */
-    @Command(name = "partner-modelled", aliases = "partner-alias", description = "a verb that keeps its model")
-    public static final class ModelledVerb implements CliVerb {
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--times", paramLabel = "N", description = "how often")
-        int times;
-
-        @Override
-        public ExitCode run(Invocation inv) {
-            return ExitCode.DONE;
-        }
-
-        @Override
-        public boolean needsCatalog() {
-            return false;
-        }
-    }
-
-    @Test
-    void aCommandLineModelsOnlyTheVerbsItNames(@InjectBundleContext BundleContext ctx) {
-        List<ModelledVerb> made = new CopyOnWriteArrayList<>();
-        ServiceRegistration<CliVerb> reg = ctx.registerService(CliVerb.class, new PrototypeServiceFactory<CliVerb>() {
+    /** Registers a verb as another bundle does: a prototype {@link CliVerb} service, new for each command line. */
+    private static ServiceRegistration<CliVerb> register(BundleContext ctx, Supplier<CliVerb> verbs) {
+        return ctx.registerService(CliVerb.class, new PrototypeServiceFactory<CliVerb>() {
             @Override
             public CliVerb getService(Bundle bundle, ServiceRegistration<CliVerb> registration) {
-                ModelledVerb verb = new ModelledVerb();
-                made.add(verb);
-                return verb;
+                return verbs.get();
             }
 
             @Override
             public void ungetService(Bundle bundle, ServiceRegistration<CliVerb> registration, CliVerb service) {
             }
         }, new Hashtable<>());
+    }
+
+    @Test
+    void aCommandLineModelsOnlyTheVerbsItNames(@InjectBundleContext BundleContext ctx) {
+        List<PartnerVerb> made = new CopyOnWriteArrayList<>();
+        ServiceRegistration<CliVerb> reg = register(ctx, () -> {
+            PartnerVerb verb = new PartnerVerb();
+            made.add(verb);
+            return verb;
+        });
         try {
             CliRun jobs = CliRun.run(cli, data, "jobs");
             assertEquals(0, jobs.exitCode(), jobs.err());
             assertFalse(made.isEmpty());
             assertTrue(made.stream().allMatch(v -> v.spec == null), "seedbench jobs modelled the partner's verb");
 
-            assertTrue(CliRun.run(cli, data, "--help").out().contains("partner-modelled a verb that keeps its model"));
-            CliRun typo = CliRun.run(cli, data, "partner-modeled");
+            assertTrue(CliRun.run(cli, data, "--help").out().contains("partner-hello   say hello from a partner's"));
+            CliRun typo = CliRun.run(cli, data, "partner-helo");
             assertEquals(2, typo.exitCode());
-            assertTrue(typo.err().contains("the verbs are init, ") && typo.err().contains(", partner-modelled"),
+            assertTrue(typo.err().contains("the verbs are init, ") && typo.err().contains(", partner-hello"),
                     typo.err());
-            assertTrue(typo.err().contains("Did you mean: seedbench partner-modelled"), typo.err());
+            assertTrue(typo.err().contains("Did you mean: seedbench partner-hello"), typo.err());
             assertTrue(made.stream().allMatch(v -> v.spec == null), "help and typos read no verb's declarations");
 
             made.clear();
-            assertEquals(0, CliRun.run(cli, data, "partner-modelled", "--times", "2").exitCode());
+            assertEquals(0, CliRun.run(cli, data, "partner-hello", "you", "--times", "2").exitCode());
             assertTrue(made.stream().anyMatch(v -> v.spec != null && v.times == 2), "the verb run is modelled");
             made.clear();
-            assertEquals(0, CliRun.run(cli, data, "partner-alias").exitCode());
+            assertEquals(0, CliRun.run(cli, data, "partner-hi", "me").exitCode());
             assertTrue(made.stream().anyMatch(v -> v.spec != null), "a verb run by its alias is modelled");
-            CliRun usage = CliRun.run(cli, data, "partner-modelled", "--tims", "2");
+            CliRun usage = CliRun.run(cli, data, "partner-hello", "you", "--tims", "2");
             assertEquals(2, usage.exitCode());
             assertEquals("Did you mean: --times?", usage.errLines().get(1));
             assertTrue(CliRun.run(cli, data, "generate-completion").out().contains("--times"),

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
@@ -33,6 +34,8 @@ final class CliModel {
     static final int WIDTH = 110;
     static final String COMPLETION = "generate-completion";
     static final String MAN_PAGE = "generate-man-page";
+    /** What reads every verb's declarations: the generators write them all, a plan reports a step's usage line. */
+    private static final Set<String> EVERY_VERB = Set.of(COMPLETION, MAN_PAGE, RunPlanVerb.NAME);
 
     private CliModel() {
     }
@@ -53,13 +56,13 @@ final class CliModel {
      * verb named in {@code args} is modelled from all its declarations; the others only by what {@code seedbench
      * --help}, an unknown verb's list and "did you mean" read (name, aliases, description, hidden), since picocli
      * reflecting every verb's fields and mixins on each start was most of the command line's start-up. When the
-     * arguments name a generator (which writes every verb), every verb is modelled in full.
+     * arguments name a generator or {@code run-plan} ({@link #EVERY_VERB}), every verb is modelled in full.
      */
     static CommandLine model(List<CliVerb> verbs, List<String> args, PrintWriter out, PrintWriter err) {
         CommandLine root = new CommandLine(new Root());
         List<CliVerb> sorted = new ArrayList<>(verbs);
         sorted.sort(Comparator.comparingInt(CliVerb::order).thenComparing(v -> name(v)));
-        boolean all = args.contains(COMPLETION) || args.contains(MAN_PAGE);
+        boolean all = args.stream().anyMatch(EVERY_VERB::contains);
         for (CliVerb verb : sorted) {
             CommandLine sub = command(verb, all, args);
             if (sub.getCommandSpec().userObject() == verb) {
