@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,8 +32,10 @@ import org.seedbench.batch.cli.Invocation;
 import org.seedbench.batch.internal.CommandLine;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The command line on picocli: {@code --version}, each verb's help generated from its declarations, "did you mean"
@@ -124,9 +128,15 @@ class CliHelpAndCompletionTest {
         assertEquals(0, twice.exitCode(), "the last --data counts, as before: " + twice.err());
     }
 
-    /** A verb of another bundle: registered as a prototype CliVerb service, it is a verb like the others. */
-    @Command(name = "partner-hello", description = "say hello from a partner's bundle")
+    /**
+     * A verb of another bundle: registered as a prototype CliVerb service, it is a verb like the others. It keeps the
+     * model picocli made of it, when one was made.
+     */
+    @Command(name = "partner-hello", aliases = "partner-hi", description = "say hello from a partner's bundle")
     public static final class PartnerVerb implements CliVerb {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(paramLabel = "WHO", description = "whom to greet")
         String who;
 
@@ -150,16 +160,7 @@ class CliHelpAndCompletionTest {
     @Test
     void aVerbRegisteredByAnotherBundleIsParsedHelpedAndRun(@InjectBundleContext BundleContext ctx) {
         assertEquals(2, CliRun.run(cli, data, "partner-hello", "you").exitCode());
-        ServiceRegistration<CliVerb> reg = ctx.registerService(CliVerb.class, new PrototypeServiceFactory<CliVerb>() {
-            @Override
-            public CliVerb getService(Bundle bundle, ServiceRegistration<CliVerb> registration) {
-                return new PartnerVerb();
-            }
-
-            @Override
-            public void ungetService(Bundle bundle, ServiceRegistration<CliVerb> registration, CliVerb service) {
-            }
-        }, new Hashtable<>());
+        ServiceRegistration<CliVerb> reg = register(ctx, PartnerVerb::new);
         try {
             CliRun run = CliRun.run(cli, data, "partner-hello", "you", "--times", "2");
             assertEquals(0, run.exitCode(), run.err());
@@ -167,6 +168,58 @@ class CliHelpAndCompletionTest {
             assertEquals("{\"hello\":\"me\"}\n", CliRun.run(cli, data, "partner-hello", "me", "--json").out());
             assertTrue(CliRun.run(cli, data, "--help").out().contains("partner-hello   say hello from a partner's"));
             assertTrue(CliRun.run(cli, data, "partner-hello", "--help").out().contains("--times=N"));
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    /** Registers a verb as another bundle does: a prototype {@link CliVerb} service, new for each command line. */
+    private static ServiceRegistration<CliVerb> register(BundleContext ctx, Supplier<CliVerb> verbs) {
+        return ctx.registerService(CliVerb.class, new PrototypeServiceFactory<CliVerb>() {
+            @Override
+            public CliVerb getService(Bundle bundle, ServiceRegistration<CliVerb> registration) {
+                return verbs.get();
+            }
+
+            @Override
+            public void ungetService(Bundle bundle, ServiceRegistration<CliVerb> registration, CliVerb service) {
+            }
+        }, new Hashtable<>());
+    }
+
+    @Test
+    void aCommandLineModelsOnlyTheVerbsItNames(@InjectBundleContext BundleContext ctx) {
+        List<PartnerVerb> made = new CopyOnWriteArrayList<>();
+        ServiceRegistration<CliVerb> reg = register(ctx, () -> {
+            PartnerVerb verb = new PartnerVerb();
+            made.add(verb);
+            return verb;
+        });
+        try {
+            CliRun jobs = CliRun.run(cli, data, "jobs");
+            assertEquals(0, jobs.exitCode(), jobs.err());
+            assertFalse(made.isEmpty());
+            assertTrue(made.stream().allMatch(v -> v.spec == null), "seedbench jobs modelled the partner's verb");
+
+            assertTrue(CliRun.run(cli, data, "--help").out().contains("partner-hello   say hello from a partner's"));
+            CliRun typo = CliRun.run(cli, data, "partner-helo");
+            assertEquals(2, typo.exitCode());
+            assertTrue(typo.err().contains("the verbs are init, ") && typo.err().contains(", partner-hello"),
+                    typo.err());
+            assertTrue(typo.err().contains("Did you mean: seedbench partner-hello"), typo.err());
+            assertTrue(made.stream().allMatch(v -> v.spec == null), "help and typos read no verb's declarations");
+
+            made.clear();
+            assertEquals(0, CliRun.run(cli, data, "partner-hello", "you", "--times", "2").exitCode());
+            assertTrue(made.stream().anyMatch(v -> v.spec != null && v.times == 2), "the verb run is modelled");
+            made.clear();
+            assertEquals(0, CliRun.run(cli, data, "partner-hi", "me").exitCode());
+            assertTrue(made.stream().anyMatch(v -> v.spec != null), "a verb run by its alias is modelled");
+            CliRun usage = CliRun.run(cli, data, "partner-hello", "you", "--tims", "2");
+            assertEquals(2, usage.exitCode());
+            assertEquals("Did you mean: --times?", usage.errLines().get(1));
+            assertTrue(CliRun.run(cli, data, "generate-completion").out().contains("--times"),
+                    "the completion script has every verb's options");
         } finally {
             reg.unregister();
         }

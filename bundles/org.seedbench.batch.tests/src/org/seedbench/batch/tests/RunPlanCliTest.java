@@ -74,6 +74,8 @@ class RunPlanCliTest {
         assertTrue(out.contains("0 of 1 jobs done; exit 2"), first.out());
         assertEquals(List.of("seedbench: no catalog at " + data + "; creating one", "seedbench ship: missing --carrier"),
                 first.errLines().subList(0, 2), first.err());
+        assertTrue(first.errLines().get(2).startsWith("usage: seedbench ship [-h] [--carrier=NAME]"),
+                "the step's usage line, as its verb says it: " + first.err());
 
         JsonNode returns = new ObjectMapper().readTree(CliRun.run(cli, data, "return-address", "plan-cli1", "--json")
                 .out());

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
@@ -31,6 +32,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class CliModel {
     static final String GLOBAL_OPTIONS = "global";
     static final int WIDTH = 110;
+    static final String COMPLETION = "generate-completion";
+    static final String MAN_PAGE = "generate-man-page";
+    /** What reads every verb's declarations: the generators write them all, a plan reports a step's usage line. */
+    private static final Set<String> EVERY_VERB = Set.of(COMPLETION, MAN_PAGE, RunPlanVerb.NAME);
 
     private CliModel() {
     }
@@ -46,20 +51,29 @@ final class CliModel {
         boolean version;
     }
 
-    /** The command line of these verbs, printing to {@code out} and {@code err}. */
-    static CommandLine model(List<CliVerb> verbs, PrintWriter out, PrintWriter err) {
+    /**
+     * The command line of these verbs for one command line's arguments, printing to {@code out} and {@code err}: a
+     * verb named in {@code args} is modelled from all its declarations; the others only by what {@code seedbench
+     * --help}, an unknown verb's list and "did you mean" read (name, aliases, description, hidden), since picocli
+     * reflecting every verb's fields and mixins on each start was most of the command line's start-up. When the
+     * arguments name a generator or {@code run-plan} ({@link #EVERY_VERB}), every verb is modelled in full.
+     */
+    static CommandLine model(List<CliVerb> verbs, List<String> args, PrintWriter out, PrintWriter err) {
         CommandLine root = new CommandLine(new Root());
         List<CliVerb> sorted = new ArrayList<>(verbs);
         sorted.sort(Comparator.comparingInt(CliVerb::order).thenComparing(v -> name(v)));
+        boolean all = args.stream().anyMatch(EVERY_VERB::contains);
         for (CliVerb verb : sorted) {
-            CommandLine sub = new CommandLine(verb);
-            sub.getCommandSpec().addMixin(GLOBAL_OPTIONS, CommandSpec.forAnnotatedObject(new GlobalOptions()));
+            CommandLine sub = command(verb, all, args);
+            if (sub.getCommandSpec().userObject() == verb) {
+                sub.getCommandSpec().addMixin(GLOBAL_OPTIONS, CommandSpec.forAnnotatedObject(new GlobalOptions()));
+            }
             root.addSubcommand(sub);
         }
-        root.addSubcommand(new AutoComplete.GenerateCompletion());
-        root.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
-        root.addSubcommand(new ManPage());
-        for (String generator : List.of("generate-completion", "generate-man-page")) {
+        root.addSubcommand(command(new AutoComplete.GenerateCompletion(), all, args));
+        root.getSubcommands().get(COMPLETION).getCommandSpec().usageMessage().hidden(true);
+        root.addSubcommand(command(new ManPage(), all, args));
+        for (String generator : List.of(COMPLETION, MAN_PAGE)) {
             // they write the same whatever the data directory; taken like every verb takes it
             root.getSubcommands().get(generator).getCommandSpec().addOption(OptionSpec.builder("--data")
                     .paramLabel("DIR").arity("1").hidden(true).build());
@@ -76,6 +90,21 @@ final class CliModel {
                     .optionListHeading("%nOptions:%n").footerHeading("%n");
         }
         return root;
+    }
+
+    /**
+     * The command of a verb or generator: in full when {@code full} or when {@code args} name it; else its outline,
+     * which picocli never parses into (no argument names it).
+     */
+    private static CommandLine command(Object command, boolean full, List<String> args) {
+        Command declared = command.getClass().getAnnotation(Command.class);
+        if (full || declared == null || args.contains(declared.name())
+                || List.of(declared.aliases()).stream().anyMatch(args::contains)) {
+            return new CommandLine(command);
+        }
+        CommandSpec outline = CommandSpec.create().name(declared.name()).aliases(declared.aliases());
+        outline.usageMessage().description(declared.description()).hidden(declared.hidden());
+        return new CommandLine(outline);
     }
 
     private static String name(CliVerb verb) {

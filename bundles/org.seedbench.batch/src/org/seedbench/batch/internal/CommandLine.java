@@ -115,7 +115,24 @@ public class CommandLine {
         return bundle == null ? "unknown" : bundle.getVersion().toString();
     }
 
+    /**
+     * Prints {@code seedbench VERSION} when the command line asks for the version ({@code --version}, {@code -V}),
+     * before any verb is made or modelled: the version needs none.
+     *
+     * @return whether it did
+     */
+    static boolean printVersion(List<String> args, PrintStream out) {
+        if (args.isEmpty() || !(args.get(0).equals("--version") || args.get(0).equals("-V"))) {
+            return false;
+        }
+        out.println("seedbench " + version());
+        return true;
+    }
+
     private ExitCode run(List<String> args, PrintStream out, PrintStream err, Map<String, String> env) {
+        if (printVersion(args, out)) {
+            return ExitCode.DONE;
+        }
         List<ComponentServiceObjects<CliVerb>> registered = verbs == null ? List.of() : new ArrayList<>(verbs);
         List<Instance> instances = new ArrayList<>();
         try {
@@ -139,14 +156,10 @@ public class CommandLine {
             Map<String, String> env) {
         boolean debug = args.contains("--debug");
         PrintWriter outWriter = new PrintWriter(out, true);
-        picocli.CommandLine cli = CliModel.model(verbs, outWriter, new PrintWriter(err, true));
+        picocli.CommandLine cli = CliModel.model(verbs, args, outWriter, new PrintWriter(err, true));
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
             printHelp(cli, args.isEmpty() ? err : out);
             return args.isEmpty() ? ExitCode.USAGE : ExitCode.DONE;
-        }
-        if (args.get(0).equals("--version") || args.get(0).equals("-V")) {
-            out.println("seedbench " + version());
-            return ExitCode.DONE;
         }
         ParseResult parsed;
         try {

@@ -57,10 +57,13 @@ import picocli.CommandLine.Parameters;
  * format is {@code PLAN.md} in this bundle.
  */
 @Component(service = CliVerb.class, scope = ServiceScope.PROTOTYPE)
-@Command(name = "run-plan", description = "run the seeding steps of several jobs from a plan file (batch seeding)",
+@Command(name = RunPlanVerb.NAME,
+        description = "run the seeding steps of several jobs from a plan file (batch seeding)",
         footer = "A step the job has already done is skipped: run the plan again to go on after a failure or a wait. "
                 + "With --json, the summary as JSON (the steps' own output goes to stderr).")
 public final class RunPlanVerb implements CliVerb {
+    static final String NAME = "run-plan";
+
     @Parameters(paramLabel = "PLAN.json", description = "the plan file: the jobs and their steps (init, stage, "
             + "prepare-drives, ship, wait, seed-vault, backup, cleanup); the format is documented in "
             + "bundles/org.seedbench.batch/PLAN.md")

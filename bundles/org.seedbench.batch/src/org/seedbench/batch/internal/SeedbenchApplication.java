@@ -1,5 +1,6 @@
 package org.seedbench.batch.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.equinox.app.IApplication;
@@ -21,6 +22,10 @@ public class SeedbenchApplication implements IApplication {
         String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS,
                 new String[0]);
         context.applicationRunning();
+        if (CommandLine.printVersion(List.of(args), System.out)) {
+            // without waiting for the command line's services: the version needs none of them
+            return Integer.valueOf(ExitCode.DONE.code());
+        }
         BundleContext bundleContext = FrameworkUtil.getBundle(getClass()).getBundleContext();
         if (bundleContext == null) {
             return fail("the bundle org.seedbench.batch is not started; the installation is damaged");

@@ -39,7 +39,11 @@ public final class InventoryReader {
     private static final Set<String> DATASOURCE = Set.of("name", "type", "computer", "sizeBytes", "replicaPath",
             "latestRecoveryPoint");
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Made on the first read, not with the workload sources: a command line that reads none loads no Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
     private final Product product;
 
     /** A reader of {@code product}'s inventories. */
@@ -51,7 +55,7 @@ public final class InventoryReader {
     public Inventory read(Path file) throws InventoryException {
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
-            root = mapper.readTree(in);
+            root = Json.MAPPER.readTree(in);
         } catch (NoSuchFileException e) {
             throw new InventoryException("inventory " + file + " does not exist; export it on the " + product.name()
                     + " server with Export-ProtectionGroupInventory.ps1 and give its path");

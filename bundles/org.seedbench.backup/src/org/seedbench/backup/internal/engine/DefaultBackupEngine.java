@@ -45,8 +45,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The backup engine, registered as the {@link BackupEngine} service. */
 @Component(service = BackupEngine.class)
 public class DefaultBackupEngine implements BackupEngine {
-    private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
+
+    /** Made on first use, not with the service: a command line that opens no repository loads no Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     @Override
     public Repository init(ObjectStore storage, Secret passphrase) throws IOException, InvalidInputException {
@@ -77,13 +81,13 @@ public class DefaultBackupEngine implements BackupEngine {
             byte[] idBytes = new byte[32];
             random.nextBytes(idBytes);
             RepositoryConfig config = new RepositoryConfig(HexFormat.of().formatHex(idBytes), options);
-            byte[] configFile = config.toJson(json);
+            byte[] configFile = config.toJson(Json.MAPPER);
             MasterKeys keys = MasterKeys.generate(random);
-            byte[] keyFile = KeyFile.create(json, keys, config.id(), Sha256.hex(configFile), pass,
+            byte[] keyFile = KeyFile.create(Json.MAPPER, keys, config.id(), Sha256.hex(configFile), pass,
                     options.scryptLogN(), random);
             storage.put(KeyFile.objectName(keyFile), keyFile);
             storage.put(RepositoryConfig.NAME, configFile);
-            return new OpenRepository(storage, config, keys, new Documents(json));
+            return new OpenRepository(storage, config, keys, new Documents(Json.MAPPER));
         } finally {
             Arrays.fill(pass, '\0');
         }
@@ -97,7 +101,7 @@ public class DefaultBackupEngine implements BackupEngine {
     @Override
     public Repository open(ObjectStore storage, Secret passphrase) throws IOException, WrongPassphraseException {
         byte[] configFile = readConfigFile(storage);
-        RepositoryConfig config = RepositoryConfig.parse(json, configFile, storage.location());
+        RepositoryConfig config = RepositoryConfig.parse(Json.MAPPER, configFile, storage.location());
         String configSha256 = Sha256.hex(configFile);
         List<String> keyFiles = storage.list(KeyFile.FOLDER + "/");
         if (keyFiles.isEmpty()) {
@@ -109,8 +113,8 @@ public class DefaultBackupEngine implements BackupEngine {
         try {
             for (String name : keyFiles) {
                 byte[] content = storage.get(name);
-                String damage = KeyFile.damage(json, name, OpenRepository.where(storage, name), content, configSha256,
-                        RepositoryConfig.file(storage.location()));
+                String damage = KeyFile.damage(Json.MAPPER, name, OpenRepository.where(storage, name), content,
+                        configSha256, RepositoryConfig.file(storage.location()));
                 if (damage != null) {
                     if (damage.startsWith("the config file")) {
                         throw new RepositoryException(damage);
@@ -118,9 +122,10 @@ public class DefaultBackupEngine implements BackupEngine {
                     damaged.add(damage);
                     continue;
                 }
-                MasterKeys keys = KeyFile.open(json, OpenRepository.where(storage, name), content, config.id(), pass);
+                MasterKeys keys = KeyFile.open(Json.MAPPER, OpenRepository.where(storage, name), content, config.id(),
+                        pass);
                 if (keys != null) {
-                    return new OpenRepository(storage, config, keys, new Documents(json));
+                    return new OpenRepository(storage, config, keys, new Documents(Json.MAPPER));
                 }
             }
         } finally {
