@@ -73,7 +73,7 @@ public final class DataBoxRoute extends ImportRoute {
                 .put("contactName", options.getOrDefault(CONTACT_NAME, "Seedbench"))
                 .put("phone", options.getOrDefault(PHONE, ""));
         contact.putArray("emailList").add(options.getOrDefault(EMAIL, ""));
-        details.set("shippingAddress", shippingAddress(request.returnAddress()));
+        details.set("shippingAddress", shippingAddress(request.returnAddress().oneLine()));
         details.putArray("dataImportDetails").addObject().putObject("accountDetails")
                 .put("dataAccountType", "StorageAccount").put("storageAccountId", storageAccountId(request));
         ObjectNode disks = details.putObject("importDiskDetailsCollection");
@@ -107,12 +107,12 @@ public final class DataBoxRoute extends ImportRoute {
     @Override
     public CloudJobStatus ship(String subscription, Shipment shipment) throws IOException {
         String path = jobPath(subscription, shipment.jobName());
-        boolean hasAddress = shipment.returnAddress() != null && !shipment.returnAddress().isBlank();
+        boolean hasAddress = !shipment.returnAddress().isEmpty();
         boolean hasAccount = shipment.returnCarrierAccount() != null && !shipment.returnCarrierAccount().isBlank();
         if (hasAddress || hasAccount) {
             ObjectNode details = object();
             if (hasAddress) {
-                details.set("shippingAddress", shippingAddress(shipment.returnAddress()));
+                details.set("shippingAddress", shippingAddress(shipment.returnAddress().oneLine()));
             }
             if (hasAccount) {
                 details.putObject("returnToCustomerPackageDetails").put("carrierName", shipment.carrier())

@@ -16,8 +16,11 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.Context;
+import com.azure.core.util.UserAgentUtil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -34,6 +37,8 @@ public final class ManagementClient {
     /** How long a created resource may take to appear when the service accepted it asynchronously. */
     private static final int ACCEPTED_POLLS = 60;
     private static final Duration ACCEPTED_POLL_INTERVAL = Duration.ofSeconds(5);
+    /** What Seedbench calls itself in the User-Agent header, beside azure-core's platform part. */
+    static final String USER_AGENT_NAME = "seedbench-cloud-azure";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,11 +46,24 @@ public final class ManagementClient {
     private final URI endpoint;
     private final ManagementErrors errors;
 
+    /**
+     * The pipeline is azure-core's, in the order its own clients use: a User-Agent naming Seedbench, a fresh
+     * {@code x-ms-client-request-id} per call (kept across retries, so the service's logs tie them together),
+     * retries, then the bearer token.
+     */
     public ManagementClient(URI endpoint, TokenCredential credential, HttpClient http, Redactor redactor) {
         this.endpoint = URI.create(endpoint.toString().replaceAll("/+$", ""));
         this.pipeline = new HttpPipelineBuilder().httpClient(http)
-                .policies(new RetryPolicy(), new BearerTokenPolicy(credential, scope(this.endpoint))).build();
+                .policies(new UserAgentPolicy(userAgent()), new RequestIdPolicy(), new RetryPolicy(),
+                        new BearerTokenPolicy(credential, scope(this.endpoint)))
+                .build();
         this.errors = new ManagementErrors(redactor);
+    }
+
+    /** e.g. {@code azsdk-java-seedbench-cloud-azure/0.1.0 (17.0.12; Linux; 6.1)}. */
+    static String userAgent() {
+        String version = ManagementClient.class.getPackage().getImplementationVersion();
+        return UserAgentUtil.toUserAgentString(null, USER_AGENT_NAME, version == null ? "0" : version, null);
     }
 
     /**

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class DataBoxApi extends JobApi {
     static final String PROVIDER = "Microsoft.DataBox";
     static final String SKU = "DataBoxCustomerDisk";
+    /** The api-version the simulator serves Data Box in. */
+    public static final String API_VERSION = "2022-12-01";
 
     private static final Map<JobState, String> STAGES = new EnumMap<>(JobState.class);
     private static final Map<DriveState, String> COPY_STATUS = new EnumMap<>(DriveState.class);
