@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.ReturnAddress;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.spi.CloudConnector;
@@ -40,6 +42,11 @@ import org.seedbench.core.spi.ObjectStore;
 /** The contract every {@link CloudConnector} keeps, through the {@link CloudSession}s it signs in. */
 public abstract class CloudConnectorContract {
     protected static final String SUBSCRIPTION = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    /** A return address with every field the import services require. */
+    protected static final ReturnAddress RETURN_ADDRESS = new ReturnAddress("Contoso IT", "1 Main St", null,
+            "Springfield", "IL", "62701", "US", "+1 217 555 0100", "it@contoso.example");
+    /** The carrier and account the drives come back with. */
+    protected static final ReturnShipping RETURN_SHIPPING = new ReturnShipping("UPS", "UPS-778899");
 
     @TempDir
     protected Path tempDir;
@@ -72,8 +79,8 @@ public abstract class CloudConnectorContract {
     private ImportJobRequest request(String jobName, String drive) {
         KeyProtector key = new KeyProtector("kp-1",
                 Secret.of("111111-222222-333333-444444-555555-666666-777777-888888"));
-        return new ImportJobRequest(SUBSCRIPTION, locationId(), jobName, "contosobackup", "seed",
-                "1 Main St, Springfield", List.of(new ImportJobRequest.DriveEntry(drive, key,
+        return new ImportJobRequest(SUBSCRIPTION, locationId(), jobName, "contosobackup", "seed", RETURN_ADDRESS,
+                RETURN_SHIPPING, List.of(new ImportJobRequest.DriveEntry(drive, key,
                         "\\drive-manifest.xml", "0123456789ABCDEF0123456789ABCDEF")));
     }
 
@@ -93,7 +100,7 @@ public abstract class CloudConnectorContract {
         assertTrue(session.getImportJob(SUBSCRIPTION, "contract-job").isPresent());
         assertTrue(session.listImportJobs(SUBSCRIPTION).stream().anyMatch(j -> j.jobName().equals("contract-job")));
         CloudJobStatus shipping = session.updateShipping(SUBSCRIPTION, new Shipment("contract-job", "FedEx",
-                "1Z-CONTRACT", LocalDate.now(), List.of("SB-0001"), "1 Main St", "FX-1"));
+                "1Z-CONTRACT", LocalDate.now(), List.of("SB-0001"), RETURN_ADDRESS, RETURN_SHIPPING));
         assertEquals(JobState.SHIPPING, shipping.serviceState());
         session.cancelImportJob(SUBSCRIPTION, "contract-job");
         assertEquals(JobState.CANCELLED,

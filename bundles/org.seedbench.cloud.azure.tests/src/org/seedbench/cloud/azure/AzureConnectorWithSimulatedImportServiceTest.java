@@ -77,8 +77,8 @@ class AzureConnectorWithSimulatedImportServiceTest extends CloudConnectorContrac
 
     private ImportJobRequest request(String job) {
         KeyProtector key = new KeyProtector("kp-1", Secret.of("111111-222222-333333-444444-555555-666666-777777-888888"));
-        return new ImportJobRequest(SUBSCRIPTION, "westeurope", job, "devstoreaccount1", "seed", "1 Main St\nSpringfield",
-                List.of(new ImportJobRequest.DriveEntry("SB-0001", key, "\\drive-manifest.xml",
+        return new ImportJobRequest(SUBSCRIPTION, "westeurope", job, "devstoreaccount1", "seed",
+                ReturnDetails.ADDRESS, ReturnDetails.SHIPPING, List.of(new ImportJobRequest.DriveEntry("SB-0001", key, "\\drive-manifest.xml",
                         "0123456789ABCDEF0123456789ABCDEF")));
     }
 

@@ -75,7 +75,8 @@ class ImportServiceSimulatorTest {
         return "{\"location\":\"westeurope\",\"tags\":{\"seedbenchContainer\":\"seed\"},\"properties\":{"
                 + "\"storageAccountId\":\"/subscriptions/" + SUBSCRIPTION
                 + "/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/devstoreaccount1\",\"jobType\":\"Import\","
-                + "\"returnAddress\":{\"recipientName\":\"Contoso IT\",\"streetAddress1\":\"1 Main St\"},"
+                + "\"returnAddress\":{\"recipientName\":\"Contoso IT\",\"streetAddress1\":\"1 Main St\",\"city\":\"Springfield\","
+                + "\"postalCode\":\"62701\",\"countryOrRegion\":\"US\",\"phone\":\"+1 217 555 0100\",\"email\":\"it@contoso.example\"},"
                 + "\"driveList\":[{\"driveId\":\"SB-0001\",\"bitLockerKey\":\"" + KEY
                 + "\",\"manifestFile\":\"\\\\drive-manifest.xml\",\"manifestHash\":\"0123456789ABCDEF0123456789ABCDEF\"}]}}";
     }

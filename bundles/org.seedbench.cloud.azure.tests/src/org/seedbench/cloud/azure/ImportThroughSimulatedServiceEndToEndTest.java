@@ -9,16 +9,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -37,12 +33,6 @@ import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DriveTarget;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
-import org.seedbench.core.spi.KeyProtector;
-import org.seedbench.core.spi.Progress;
-import org.seedbench.diskprep.DriveCopier;
-import org.seedbench.diskprep.DriveCopier.DriveSession;
-import org.seedbench.diskprep.DriveInfoFile;
-import org.seedbench.diskprep.SeedListing;
 
 /**
  * A seed goes to Azure Blob storage (Azurite) the way it would through the real service, with the datacenter
@@ -54,7 +44,6 @@ import org.seedbench.diskprep.SeedListing;
 class ImportThroughSimulatedServiceEndToEndTest {
     private static final String SUBSCRIPTION = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
     private static final String CONTAINER = "seed";
-    private static final int MIB = 1 << 20;
 
     @InjectService(filter = "(component.name=org.seedbench.crypto.portable.*)", timeout = 5000)
     DiskEncryptor portable;
@@ -87,9 +76,9 @@ class ImportThroughSimulatedServiceEndToEndTest {
     }
 
     private void runImport(String route, String job) throws Exception {
-        Path staged = stage(temp.resolve("staging/" + job));
+        Path staged = SeedOnDrives.stage(temp.resolve("staging/" + job));
         Map<String, DriveTarget> targets = new LinkedHashMap<>();
-        List<DriveEntry> drives = prepareDrives(staged, job, targets);
+        List<DriveEntry> drives = SeedOnDrives.prepare(portable, temp, staged, job, CONTAINER, targets);
         Map<String, DockedDrive> docked = new LinkedHashMap<>();
         targets.forEach((serial, target) -> docked.put(serial, new DockedDrive(target, portable.id())));
         service = SimulatedImportService.start(azurite, temp.resolve("cloud"), List.of(portable), DriveDock.of(docked),
@@ -97,10 +86,10 @@ class ImportThroughSimulatedServiceEndToEndTest {
         AzureSession azure = new AzureCloudConnector().signIn(service.settings("importexport"));
 
         CloudJobStatus created = azure.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", job,
-                Azurite.ACCOUNT, CONTAINER, "Contoso IT\n1 Main St\nSpringfield", drives, Map.of("route", route)));
+                Azurite.ACCOUNT, CONTAINER, ReturnDetails.ADDRESS, ReturnDetails.SHIPPING, drives, Map.of("route", route)));
         assertEquals(JobState.CREATING, created.serviceState());
         CloudJobStatus shipped = azure.updateShipping(SUBSCRIPTION, new Shipment(job, "FedEx", "1Z-" + job.toUpperCase(),
-                LocalDate.now(), List.copyOf(targets.keySet()), "Contoso IT, 1 Main St, Springfield", "FX-12345"));
+                LocalDate.now(), List.copyOf(targets.keySet()), ReturnDetails.ADDRESS, ReturnDetails.SHIPPING));
         assertEquals(JobState.SHIPPING, shipped.serviceState());
 
         List<JobState> seen = new ArrayList<>(List.of(JobState.CREATING, JobState.SHIPPING));
@@ -155,66 +144,5 @@ class ImportThroughSimulatedServiceEndToEndTest {
             }
         }
         assertEquals(files.size(), container.list(job + "/").size(), "the container holds the staged files only");
-    }
-
-    /** A staged repository's shape: config, a key, an index, a snapshot and packs named by their SHA-256. */
-    private static Path stage(Path folder) throws Exception {
-        Random random = new Random(folder.getFileName().toString().hashCode());
-        write(folder.resolve("config"), bytes(random, 300));
-        write(folder.resolve("keys/0f1e2d3c4b5a69788796a5b4c3d2e1f0"), bytes(random, 400));
-        for (String kind : List.of("index", "snapshots")) {
-            byte[] data = bytes(random, 5_000);
-            write(folder.resolve(kind + "/" + sha256(data)), data);
-        }
-        for (int length : new int[] { 4 * MIB, 5 * MIB + 3, 2 * MIB - 1, 3 * MIB }) {
-            byte[] data = bytes(random, length);
-            String id = sha256(data);
-            write(folder.resolve("packs/" + id.substring(0, 2) + "/" + id), data);
-        }
-        return folder;
-    }
-
-    /** Two folder drives prepared with the portable encryptor and the seed copied onto them. */
-    private List<DriveEntry> prepareDrives(Path staged, String job, Map<String, DriveTarget> targets) throws Exception {
-        SeedListing listing = SeedListing.scan(staged);
-        Path journals = temp.resolve("data/drives/" + job);
-        List<DriveSession> sessions = new ArrayList<>();
-        for (String serial : List.of("SB-1001", "SB-1002")) {
-            Path folder = Files.createDirectories(temp.resolve("drives/" + job + "/" + serial));
-            DriveTarget target = new DriveTarget(serial, folder.toString(), folder, 64L * MIB);
-            KeyProtector key = portable.prepare(target, Progress.NONE);
-            targets.put(serial, target);
-            sessions.add(new DriveSession(serial, portable.unlock(target, key), folder.toString(), portable.id(), key));
-        }
-        try {
-            DriveCopier.Result result = new DriveCopier(listing, job, CONTAINER, journals, Clock.systemUTC())
-                    .run(sessions, Progress.NONE);
-            assertTrue(result.complete(), "the seed fits on the drives");
-        } finally {
-            for (DriveSession s : sessions) {
-                s.volume().close();
-            }
-        }
-        List<DriveEntry> drives = new ArrayList<>();
-        for (String serial : targets.keySet()) {
-            DriveInfoFile.Info info = DriveInfoFile.read(DriveInfoFile.path(journals, job, serial));
-            drives.add(new DriveEntry(serial, info.key(), info.manifestFile(), info.manifestHash(), portable.id()));
-        }
-        return drives;
-    }
-
-    private static byte[] bytes(Random random, int length) {
-        byte[] data = new byte[length];
-        random.nextBytes(data);
-        return data;
-    }
-
-    private static void write(Path file, byte[] data) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.write(file, data);
-    }
-
-    private static String sha256(byte[] data) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
 }

@@ -134,7 +134,7 @@ class SecretsStayOutOfMessagesTest {
 
     private static ImportJobRequest request(String route) {
         return new ImportJobRequest("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "westeurope", "leaky-job", "contosobackup", "seed",
-                "1 Main St", List.of(new ImportJobRequest.DriveEntry("SB-0001", new KeyProtector("kp", Secret.of(RECOVERY_PASSWORD)),
+                ReturnDetails.ADDRESS, ReturnDetails.SHIPPING, List.of(new ImportJobRequest.DriveEntry("SB-0001", new KeyProtector("kp", Secret.of(RECOVERY_PASSWORD)),
                         "\\drive-manifest.xml", "0123456789ABCDEF0123456789ABCDEF")), Map.of("route", route));
     }
 

@@ -94,7 +94,7 @@ class SessionsSideBySideTest {
             KeyProtector key = new KeyProtector("kp-1",
                     Secret.of("111111-222222-333333-444444-555555-666666-777777-888888"));
             session.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", "side-job", account, "seed",
-                    "1 Main St\nSpringfield", List.of(new ImportJobRequest.DriveEntry(drive, key,
+                    ReturnDetails.ADDRESS, ReturnDetails.SHIPPING, List.of(new ImportJobRequest.DriveEntry(drive, key,
                             "\\drive-manifest.xml", "0123456789ABCDEF0123456789ABCDEF"))));
             session.container(account, container).put("job/config", bytes(drive));
             together.await();

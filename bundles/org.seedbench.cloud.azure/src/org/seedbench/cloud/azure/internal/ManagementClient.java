@@ -1,12 +1,14 @@
 package org.seedbench.cloud.azure.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.Manifest;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
@@ -62,8 +64,15 @@ public final class ManagementClient {
 
     /** e.g. {@code azsdk-java-seedbench-cloud-azure/0.1.0 (17.0.12; Linux; 6.1)}. */
     static String userAgent() {
-        String version = ManagementClient.class.getPackage().getImplementationVersion();
-        return UserAgentUtil.toUserAgentString(null, USER_AGENT_NAME, version == null ? "0" : version, null);
+        String version = null;
+        try (InputStream in = ManagementClient.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
+            if (in != null) {
+                version = new Manifest(in).getMainAttributes().getValue("Bundle-Version");
+            }
+        } catch (IOException unreadable) {
+            // the version is a courtesy to the service's logs
+        }
+        return UserAgentUtil.toUserAgentString(null, USER_AGENT_NAME, version == null ? "unknown" : version, null);
     }
 
     /**

@@ -28,7 +28,8 @@ public final class RequestCheck {
     public RequestCheck require(JsonNode node, String where, List<String> fields) {
         for (String field : fields) {
             JsonNode value = node.path(field);
-            if (value.isMissingNode() || value.isNull() || (value.isValueNode() && value.asText().isBlank())) {
+            if (value.isMissingNode() || value.isNull() || (value.isValueNode() && value.asText().isBlank())
+                    || (value.isArray() && value.isEmpty())) {
                 details.add(new Detail(MISSING, where + "." + field, where + "." + field + " is required"));
             }
         }
