@@ -132,6 +132,8 @@ class ImportServiceSimulatorTest {
         assertFalse(first.path("name").asText().isEmpty());
         assertFalse(first.path("properties").path("streetAddress1").asText().isEmpty(), first.toString());
         assertFalse(first.path("properties").path("recipientName").asText().isEmpty(), first.toString());
+        assertEquals("/providers/Microsoft.ImportExport/locations/" + first.path("name").asText(), first.path("id").asText());
+        assertFalse(first.path("properties").has("displayName"), "the reference's Location has no displayName");
     }
 
     @Test

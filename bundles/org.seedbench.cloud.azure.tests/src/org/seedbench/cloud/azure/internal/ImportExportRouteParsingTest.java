@@ -130,6 +130,18 @@ class ImportExportRouteParsingTest {
     }
 
     @Test
+    void theServicesErrorDetailsAreInTheOneLineError() {
+        ObjectNode body = ManagementClient.json().createObjectNode();
+        ObjectNode error = body.putObject("error").put("code", "InvalidRequestContent").put("message", "The request content was invalid.");
+        error.putArray("details").addObject().put("code", "MissingRequiredProperty")
+                .put("target", "properties.returnAddress.phone").put("message", "phone is required");
+        String line = new ManagementErrors(new Redactor(List.of())).of("create import job 'x'", 400, body).getMessage();
+        assertEquals("Azure Resource Manager: cannot create import job 'x': HTTP 400 InvalidRequestContent: The request content"
+                + " was invalid. (properties.returnAddress.phone MissingRequiredProperty: phone is required);"
+                + " check the request's values", line);
+    }
+
+    @Test
     void theManifestFileIsADriveRelativeWindowsPath() {
         assertEquals("\\drive-manifest.xml", ImportExportRoute.manifestFile("/drive-manifest.xml"));
         assertEquals("\\job\\drive-manifest.xml", ImportExportRoute.manifestFile("job/drive-manifest.xml"));
