@@ -42,10 +42,14 @@ import org.seedbench.core.spi.ObjectStore;
 /** The contract every {@link CloudConnector} keeps, through the {@link CloudSession}s it signs in. */
 public abstract class CloudConnectorContract {
     protected static final String SUBSCRIPTION = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
-    /** A return address and carrier with every field the import services require. */
-    protected static final ReturnAddress RETURN_ADDRESS = new ReturnAddress("Contoso IT", "1 Main St", null,
-            "Springfield", "WA", "98052", "US", "+1 425 555 0100", "it@contoso.example");
-    protected static final ReturnShipping RETURN_SHIPPING = new ReturnShipping("FedEx", "FX-1");
+    /**
+     * A return address with every field the import services require, as an admin enters it; public for the
+     * connectors' other tests, which send the same.
+     */
+    public static final ReturnAddress RETURN_ADDRESS = new ReturnAddress("Contoso IT", "1 Main St", "Building 4",
+            "Springfield", "IL", "62701", "US", "+1 217 555 0100", "it@contoso.example");
+    /** The carrier and account the drives come back with: not the one that takes them to the datacenter. */
+    public static final ReturnShipping RETURN_SHIPPING = new ReturnShipping("UPS", "UPS-778899");
 
     @TempDir
     protected Path tempDir;

@@ -78,8 +78,7 @@ class AzureConnectorWithSimulatedImportServiceTest extends CloudConnectorContrac
     private ImportJobRequest request(String job) {
         KeyProtector key = new KeyProtector("kp-1", Secret.of("111111-222222-333333-444444-555555-666666-777777-888888"));
         return new ImportJobRequest(SUBSCRIPTION, "westeurope", job, "devstoreaccount1", "seed",
-                SimulatedImportService.RETURN_ADDRESS, SimulatedImportService.RETURN_SHIPPING,
-                List.of(new ImportJobRequest.DriveEntry("SB-0001", key, "\\drive-manifest.xml",
+                RETURN_ADDRESS, RETURN_SHIPPING, List.of(new ImportJobRequest.DriveEntry("SB-0001", key, "\\drive-manifest.xml",
                         "0123456789ABCDEF0123456789ABCDEF")));
     }
 

@@ -31,6 +31,7 @@ import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.KeyProtector;
+import org.seedbench.testsupport.CloudConnectorContract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,8 +85,8 @@ class DataBoxRouteWithSimulatedDataBoxTest {
 
     @Test
     void theWholeTripConformsToTheReference() throws Exception {
-        CloudJobStatus created = azure.createImportJob(request("db-trip", SimulatedImportService.RETURN_ADDRESS,
-                SimulatedImportService.RETURN_SHIPPING));
+        CloudJobStatus created = azure.createImportJob(request("db-trip", CloudConnectorContract.RETURN_ADDRESS,
+                CloudConnectorContract.RETURN_SHIPPING));
         assertEquals(JobState.CREATING, created.serviceState());
         assertEquals("DeviceOrdered", created.serviceStateText());
         assertEquals(List.of("SB-0001"), created.drives().stream().map(CloudJobStatus.DriveStatus::serial).toList(),
@@ -94,9 +95,11 @@ class DataBoxRouteWithSimulatedDataBoxTest {
         assertTrue(created.shipTo().contains(service.backend.location("westeurope").orElseThrow().streetAddress()),
                 "the address to ship to is the job's datacenter address: " + created.shipTo());
         JsonNode sent = raw("db-trip").path("properties").path("details");
-        assertEquals("+1 425 555 0100", sent.path("contactDetails").path("phone").asText());
-        assertEquals("US", sent.path("shippingAddress").path("country").asText());
-        assertEquals("FedEx", sent.path("returnToCustomerPackageDetails").path("carrierName").asText());
+        assertEquals(CloudConnectorContract.RETURN_ADDRESS.phone(), sent.path("contactDetails").path("phone").asText());
+        assertEquals(CloudConnectorContract.RETURN_ADDRESS.countryOrRegion(),
+                sent.path("shippingAddress").path("country").asText());
+        assertEquals(CloudConnectorContract.RETURN_SHIPPING.carrierName(),
+                sent.path("returnToCustomerPackageDetails").path("carrierName").asText());
 
         CloudJobStatus listed = azure.listImportJobs(SUBSCRIPTION).stream().filter(j -> j.jobName().equals("db-trip"))
                 .findFirst().orElseThrow();
@@ -134,9 +137,10 @@ class DataBoxRouteWithSimulatedDataBoxTest {
 
     @Test
     void aJobInTransitCannotBeDeletedAndSaysWhy() throws Exception {
-        azure.createImportJob(request("db-busy", SimulatedImportService.RETURN_ADDRESS, SimulatedImportService.RETURN_SHIPPING));
+        azure.createImportJob(request("db-busy",
+        CloudConnectorContract.RETURN_ADDRESS, CloudConnectorContract.RETURN_SHIPPING));
         azure.updateShipping(SUBSCRIPTION, new Shipment("db-busy", "UPS", "1Z-DBBUSY", LocalDate.now(), List.of("SB-0001"),
-                SimulatedImportService.RETURN_ADDRESS, SimulatedImportService.RETURN_SHIPPING));
+                CloudConnectorContract.RETURN_ADDRESS, CloudConnectorContract.RETURN_SHIPPING));
         IOException e = assertThrows(IOException.class, () -> azure.deleteImportJob(SUBSCRIPTION, "db-busy"));
         assertTrue(e.getMessage().contains("HTTP 409"), e.getMessage());
         assertTrue(azure.getImportJob(SUBSCRIPTION, "db-busy").isPresent());

@@ -23,6 +23,7 @@ import org.seedbench.core.spi.ConnectorSettings;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.KeyProtector;
+import org.seedbench.testsupport.CloudConnectorContract;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -160,7 +161,8 @@ class SecretsStayOutOfMessagesTest {
 
     private static ImportJobRequest request(String route) {
         return new ImportJobRequest("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "westeurope", "leaky-job", "contosobackup", "seed",
-                SimulatedImportService.RETURN_ADDRESS, SimulatedImportService.RETURN_SHIPPING, List.of(new ImportJobRequest.DriveEntry("SB-0001", new KeyProtector("kp", Secret.of(RECOVERY_PASSWORD)),
+                CloudConnectorContract.RETURN_ADDRESS, CloudConnectorContract.RETURN_SHIPPING,
+                List.of(new ImportJobRequest.DriveEntry("SB-0001", new KeyProtector("kp", Secret.of(RECOVERY_PASSWORD)),
                         "\\drive-manifest.xml", "0123456789ABCDEF0123456789ABCDEF")), Map.of("route", route));
     }
 

@@ -24,6 +24,7 @@ import org.seedbench.core.spi.ConnectorSettings;
 import org.seedbench.core.spi.DriveDock;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.KeyProtector;
+import org.seedbench.testsupport.CloudConnectorContract;
 
 /**
  * Sessions of two connectors (the local cloud in one data directory, Azure on Azurite with the simulated import
@@ -94,7 +95,8 @@ class SessionsSideBySideTest {
             KeyProtector key = new KeyProtector("kp-1",
                     Secret.of("111111-222222-333333-444444-555555-666666-777777-888888"));
             session.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", "side-job", account, "seed",
-                    "1 Main St\nSpringfield", List.of(new ImportJobRequest.DriveEntry(drive, key,
+                    CloudConnectorContract.RETURN_ADDRESS, CloudConnectorContract.RETURN_SHIPPING,
+                    List.of(new ImportJobRequest.DriveEntry(drive, key,
                             "\\drive-manifest.xml", "0123456789ABCDEF0123456789ABCDEF"))));
             session.container(account, container).put("job/config", bytes(drive));
             together.await();

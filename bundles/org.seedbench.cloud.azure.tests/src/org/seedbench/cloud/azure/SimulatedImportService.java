@@ -8,8 +8,6 @@ import java.util.List;
 import org.seedbench.cloud.local.LocalCloudConnector;
 import org.seedbench.cloud.local.LocalSession;
 import org.seedbench.cloud.simulator.ImportServiceSimulator;
-import org.seedbench.core.model.ReturnAddress;
-import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.spi.ConnectorSettings;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DriveDock;
@@ -27,10 +25,6 @@ import reactor.core.publisher.Mono;
  */
 final class SimulatedImportService implements AutoCloseable {
     static final String RESOURCE_GROUP = "seedbench-rg";
-    /** A return address with every field the import services require. */
-    static final ReturnAddress RETURN_ADDRESS = new ReturnAddress("Contoso IT", "1 Main St", null, "Springfield", "WA",
-            "98052", "US", "+1 425 555 0100", "it@contoso.example");
-    static final ReturnShipping RETURN_SHIPPING = new ReturnShipping("FedEx", "FX-12345");
 
     final LocalSession backend;
     final ImportServiceSimulator simulator;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,8 @@ import com.sun.net.httpserver.HttpServer;
  * Azure Import/Export (api-version 2021-01-01: jobs create, get, list, update, delete, listBitLockerKeys;
  * locations) and of Azure Data Box customer-disk jobs (create, get, list, update, markDevicesShipped, cancel,
  * delete), and has a backend {@link CloudSession} do the work (the local connector's, whose simulated
- * datacenter copies the drives it finds on its dock). Any bearer token is accepted; a request without one is refused (401).
+ * datacenter copies the drives it finds on its dock). Any bearer token is accepted; a request without one is refused (401),
+ * one without the operation's api-version too (400 MissingApiVersionParameter, InvalidApiVersionParameter).
  *
  * <p>The request does not say where the drives are: the backend's {@link org.seedbench.core.spi.DriveDock} does. Log
  * locations the backend gives as
@@ -49,20 +51,30 @@ public final class ImportServiceSimulator implements AutoCloseable {
     private final ImportExportApi importExport;
     private final DataBoxApi dataBox;
     private final List<Operation> operations;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    /** One REST operation: its method, its path pattern and what answers it. */
-    private record Operation(String method, Pattern path, QueryHandler handler) {
+    /** One REST operation: its method, its path pattern, the api-version it is served in and what answers it. */
+    private record Operation(String method, Pattern path, String apiVersion, Handler handler) {
     }
 
+    /** What answers an operation: it reads the path's groups, the decoded query ($top, $expand…) and the body. */
     @FunctionalInterface
     private interface Handler {
-        Answer answer(Matcher path, JsonNode body) throws IOException, Failure;
+        Answer answer(Matcher path, Map<String, String> query, JsonNode body) throws IOException, Failure;
     }
 
-    /** A handler that reads the query too (api-version, {@code $expand}). */
-    @FunctionalInterface
-    private interface QueryHandler {
-        Answer answer(Matcher path, Map<String, String> query, JsonNode body) throws IOException, Failure;
+    /**
+     * One request as the simulator received it, for tests that check what a client sends.
+     *
+     * @param path            the path without the query
+     * @param query           the query parameters, decoded
+     * @param clientRequestId the {@code x-ms-client-request-id} header, or null
+     * @param userAgent       the {@code User-Agent} header, or null
+     * @param body            the JSON body; a missing node when there was none
+     * @since 1.1
+     */
+    public record Request(String method, String path, Map<String, String> query, String clientRequestId,
+            String userAgent, JsonNode body) {
     }
 
     private ImportServiceSimulator(HttpServer server, CloudSession backend, URI storageEndpoint,
@@ -110,6 +122,29 @@ public final class ImportServiceSimulator implements AutoCloseable {
         return simulator;
     }
 
+    /**
+     * The requests received so far, oldest first (those refused for a missing token or api-version too).
+     *
+     * @since 1.1
+     */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    /**
+     * The most jobs a list answers in one page when the client asks for no fewer ({@code $top}); the rest come
+     * by {@code nextLink}, as from the service. 100 (the most {@code $top} may ask for) unless set.
+     *
+     * @since 1.1
+     */
+    public void pageSize(int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("a page holds at least one job");
+        }
+        importExport.pageSize(jobs);
+        dataBox.pageSize(jobs);
+    }
+
     /** The management endpoint to give a client, e.g. {@code http://127.0.0.1:41234}. */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
@@ -129,40 +164,40 @@ public final class ImportServiceSimulator implements AutoCloseable {
     private List<Operation> operations() {
         String ie = "Microsoft.ImportExport/jobs";
         String db = "Microsoft.DataBox/jobs";
+        String ieVersion = ImportExportApi.API_VERSION;
+        String dbVersion = DataBoxApi.API_VERSION;
         return List.of(
-                op("GET", "/providers/Microsoft.ImportExport/locations", (m, b) -> importExport.locations()),
-                op("GET", "/providers/Microsoft.ImportExport/locations/" + SEGMENT, (m, b) -> importExport.location(m.group(1))),
-                op("GET", "/subscriptions/" + SEGMENT + "/providers/" + ie, (m, b) -> importExport.list(m.group(1))),
-                op("GET", JOBS + ie, (m, b) -> importExport.list(m.group(1))),
-                op("PUT", JOBS + ie + "/" + SEGMENT, (m, b) -> importExport.create(m.group(1), m.group(2), m.group(3), b)),
-                op("GET", JOBS + ie + "/" + SEGMENT, (m, b) -> importExport.get(m.group(1), m.group(2), m.group(3))),
-                op("PATCH", JOBS + ie + "/" + SEGMENT, (m, b) -> importExport.update(m.group(1), m.group(2), m.group(3), b)),
-                op("DELETE", JOBS + ie + "/" + SEGMENT, (m, b) -> importExport.delete(m.group(1), m.group(3))),
-                op("POST", JOBS + ie + "/" + SEGMENT + "/listBitLockerKeys",
-                        (m, b) -> importExport.bitLockerKeys(m.group(1), m.group(3))),
-                withQuery("GET", "/subscriptions/" + SEGMENT + "/providers/" + db, (m, q, b) -> dataBox.list(m.group(1), q)),
-                withQuery("GET", JOBS + db, (m, q, b) -> dataBox.list(m.group(1), q)),
-                withQuery("PUT", JOBS + db + "/" + SEGMENT,
-                        (m, q, b) -> dataBox.create(m.group(1), m.group(2), m.group(3), q, b)),
-                withQuery("GET", JOBS + db + "/" + SEGMENT, (m, q, b) -> dataBox.get(m.group(1), m.group(2), m.group(3), q)),
-                withQuery("PATCH", JOBS + db + "/" + SEGMENT,
-                        (m, q, b) -> dataBox.update(m.group(1), m.group(2), m.group(3), q, b)),
-                withQuery("DELETE", JOBS + db + "/" + SEGMENT, (m, q, b) -> dataBox.delete(m.group(1), m.group(3), q)),
-                withQuery("POST", JOBS + db + "/" + SEGMENT + "/markDevicesShipped",
-                        (m, q, b) -> dataBox.markDevicesShipped(m.group(1), m.group(2), m.group(3), q, b)),
-                withQuery("POST", JOBS + db + "/" + SEGMENT + "/cancel", (m, q, b) -> dataBox.cancel(m.group(1), m.group(3), q, b)),
-                withQuery("GET", "/subscriptions/" + SEGMENT + "/providers/Microsoft.DataBox/locations/" + SEGMENT
-                        + "/operationStatuses/" + SEGMENT, (m, q, b) -> dataBox.operationStatus(m.group(3), q)),
-                withQuery("GET", "/subscriptions/" + SEGMENT + "/providers/Microsoft.DataBox/locations/" + SEGMENT
-                        + "/operationResults/" + SEGMENT, (m, q, b) -> dataBox.operationResult(m.group(3), q)));
+                op("GET", "/providers/Microsoft.ImportExport/locations", ieVersion, (m, q, b) -> importExport.locations()),
+                op("GET", "/providers/Microsoft.ImportExport/locations/" + SEGMENT, ieVersion,
+                        (m, q, b) -> importExport.location(m.group(1))),
+                op("GET", "/subscriptions/" + SEGMENT + "/providers/" + ie, ieVersion,
+                        (m, q, b) -> importExport.list(m.group(1), null, uri() + m.group(), q)),
+                op("GET", JOBS + ie, ieVersion, (m, q, b) -> importExport.list(m.group(1), m.group(2), uri() + m.group(), q)),
+                op("PUT", JOBS + ie + "/" + SEGMENT, ieVersion, (m, q, b) -> importExport.create(m.group(1), m.group(2), m.group(3), b)),
+                op("GET", JOBS + ie + "/" + SEGMENT, ieVersion, (m, q, b) -> importExport.get(m.group(1), m.group(2), m.group(3))),
+                op("PATCH", JOBS + ie + "/" + SEGMENT, ieVersion,
+                        (m, q, b) -> importExport.update(m.group(1), m.group(2), m.group(3), b)),
+                op("DELETE", JOBS + ie + "/" + SEGMENT, ieVersion, (m, q, b) -> importExport.delete(m.group(1), m.group(3))),
+                op("POST", JOBS + ie + "/" + SEGMENT + "/listBitLockerKeys", ieVersion,
+                        (m, q, b) -> importExport.bitLockerKeys(m.group(1), m.group(3))),
+                op("GET", "/subscriptions/" + SEGMENT + "/providers/" + db, dbVersion,
+                        (m, q, b) -> dataBox.list(m.group(1), null, uri() + m.group(), q)),
+                op("GET", JOBS + db, dbVersion, (m, q, b) -> dataBox.list(m.group(1), m.group(2), uri() + m.group(), q)),
+                op("PUT", JOBS + db + "/" + SEGMENT, dbVersion, (m, q, b) -> dataBox.create(m.group(1), m.group(2), m.group(3), b)),
+                op("GET", JOBS + db + "/" + SEGMENT, dbVersion, (m, q, b) -> dataBox.get(m.group(1), m.group(2), m.group(3), q)),
+                op("PATCH", JOBS + db + "/" + SEGMENT, dbVersion, (m, q, b) -> dataBox.update(m.group(1), m.group(2), m.group(3), b)),
+                op("DELETE", JOBS + db + "/" + SEGMENT, dbVersion, (m, q, b) -> dataBox.delete(m.group(1), m.group(3))),
+                op("POST", JOBS + db + "/" + SEGMENT + "/markDevicesShipped", dbVersion,
+                        (m, q, b) -> dataBox.markDevicesShipped(m.group(1), m.group(2), m.group(3), b)),
+                op("POST", JOBS + db + "/" + SEGMENT + "/cancel", dbVersion, (m, q, b) -> dataBox.cancel(m.group(1), m.group(3), b)),
+                op("GET", "/subscriptions/" + SEGMENT + "/providers/Microsoft.DataBox/locations/" + SEGMENT
+                        + "/operationStatuses/" + SEGMENT, dbVersion, (m, q, b) -> dataBox.operationStatus(m.group(3))),
+                op("GET", "/subscriptions/" + SEGMENT + "/providers/Microsoft.DataBox/locations/" + SEGMENT
+                        + "/operationResults/" + SEGMENT, dbVersion, (m, q, b) -> dataBox.operationResult(m.group(3))));
     }
 
-    private static Operation op(String method, String path, Handler handler) {
-        return withQuery(method, path, (m, q, b) -> handler.answer(m, b));
-    }
-
-    private static Operation withQuery(String method, String path, QueryHandler handler) {
-        return new Operation(method, Pattern.compile(path, Pattern.CASE_INSENSITIVE), handler);
+    private static Operation op(String method, String path, String apiVersion, Handler handler) {
+        return new Operation(method, Pattern.compile(path, Pattern.CASE_INSENSITIVE), apiVersion, handler);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -180,23 +215,31 @@ public final class ImportServiceSimulator implements AutoCloseable {
     }
 
     private Answer answer(HttpExchange exchange) throws IOException, Failure {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
+        String method = exchange.getRequestMethod();
+        JsonNode body = body(exchange);
+        requests.add(new Request(method, path, query, exchange.getRequestHeaders().getFirst("x-ms-client-request-id"),
+                exchange.getRequestHeaders().getFirst("User-Agent"), body));
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
             return Answer.error(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
         }
-        String query = exchange.getRequestURI().getRawQuery();
-        if (query == null || !query.matches("(.*&)?api-version=[^&]+(&.*)?")) {
+        String apiVersion = query.get("api-version");
+        if (apiVersion == null || apiVersion.isBlank()) {
             return Answer.error(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required.");
         }
-        String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
-        String method = exchange.getRequestMethod();
         boolean pathKnown = false;
         for (Operation op : operations) {
             Matcher m = op.path().matcher(path);
             if (m.matches()) {
                 pathKnown = true;
+                if (!op.apiVersion().equals(apiVersion)) {
+                    return Answer.error(400, "InvalidApiVersionParameter", "The api-version '" + apiVersion
+                            + "' is invalid. The supported versions are '" + op.apiVersion() + "'.");
+                }
                 if (op.method().equals(method)) {
-                    return op.handler().answer(m, query(query), body(exchange));
+                    return op.handler().answer(m, query, body);
                 }
             }
         }
@@ -204,15 +247,17 @@ public final class ImportServiceSimulator implements AutoCloseable {
                 : Answer.error(404, "InvalidResourceType", "no such resource type or operation: " + path);
     }
 
-    /** The query's parameters by name, decoded. */
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            parameters.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    /** The query's parameters by name, decoded; the first of a name repeated counts. */
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw != null && !raw.isEmpty()) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                query.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
         }
-        return parameters;
+        return query;
     }
 
     private static JsonNode body(HttpExchange exchange) throws IOException, Failure {

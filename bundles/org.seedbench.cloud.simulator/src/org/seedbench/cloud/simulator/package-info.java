@@ -5,5 +5,5 @@
  * datacenter simulator, which finds the shipped drives on this computer through its
  * {@link org.seedbench.core.spi.DriveDock}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.seedbench.cloud.simulator;

@@ -1,12 +1,14 @@
 package org.seedbench.cloud.azure.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.Manifest;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
@@ -16,8 +18,11 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.util.Context;
+import com.azure.core.util.UserAgentUtil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -34,6 +39,8 @@ public final class ManagementClient {
     /** How long a created resource may take to appear when the service accepted it asynchronously. */
     private static final int ACCEPTED_POLLS = 60;
     private static final Duration ACCEPTED_POLL_INTERVAL = Duration.ofSeconds(5);
+    /** What Seedbench calls itself in the User-Agent header, beside azure-core's platform part. */
+    static final String USER_AGENT_NAME = "seedbench-cloud-azure";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,11 +48,31 @@ public final class ManagementClient {
     private final URI endpoint;
     private final ManagementErrors errors;
 
+    /**
+     * The pipeline is azure-core's, in the order its own clients use: a User-Agent naming Seedbench, a fresh
+     * {@code x-ms-client-request-id} per call (kept across retries, so the service's logs tie them together),
+     * retries, then the bearer token.
+     */
     public ManagementClient(URI endpoint, TokenCredential credential, HttpClient http, Redactor redactor) {
         this.endpoint = URI.create(endpoint.toString().replaceAll("/+$", ""));
         this.pipeline = new HttpPipelineBuilder().httpClient(http)
-                .policies(new RetryPolicy(), new BearerTokenPolicy(credential, scope(this.endpoint))).build();
+                .policies(new UserAgentPolicy(userAgent()), new RequestIdPolicy(), new RetryPolicy(),
+                        new BearerTokenPolicy(credential, scope(this.endpoint)))
+                .build();
         this.errors = new ManagementErrors(redactor);
+    }
+
+    /** e.g. {@code azsdk-java-seedbench-cloud-azure/0.1.0 (17.0.12; Linux; 6.1)}. */
+    static String userAgent() {
+        String version = null;
+        try (InputStream in = ManagementClient.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
+            if (in != null) {
+                version = new Manifest(in).getMainAttributes().getValue("Bundle-Version");
+            }
+        } catch (IOException unreadable) {
+            // the version is a courtesy to the service's logs
+        }
+        return UserAgentUtil.toUserAgentString(null, USER_AGENT_NAME, version == null ? "unknown" : version, null);
     }
 
     /**

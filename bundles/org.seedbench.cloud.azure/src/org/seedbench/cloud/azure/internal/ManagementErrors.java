@@ -3,7 +3,10 @@ package org.seedbench.cloud.azure.internal;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.azure.core.exception.ClientAuthenticationException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +31,8 @@ final class ManagementErrors {
         String code = error.path("code").asText("");
         String message = error.path("message").asText(body.path("text").asText(""));
         String text = PREFIX + operation + ": HTTP " + status + (code.isEmpty() ? "" : " " + code + ":")
-                + (message.isEmpty() ? "" : " " + StorageErrors.firstLine(message)) + "; " + hint(status, code);
+                + (message.isEmpty() ? "" : " " + StorageErrors.firstLine(message)) + details(error.path("details"))
+                + "; " + hint(status, code);
         return new IOException(clean(text));
     }
 
@@ -45,9 +49,26 @@ final class ManagementErrors {
         if (!code.isEmpty() || !message.isEmpty()) {
             text.append(": ").append(code.isEmpty() ? "" : code + ": ").append(StorageErrors.firstLine(message));
         }
-        error.path("details").forEach(d -> text.append(" (").append(d.path("code").asText("")).append(": ")
-                .append(StorageErrors.firstLine(d.path("message").asText(""))).append(')'));
+        text.append(details(error.path("details")));
         return new IOException(clean(text.toString()));
+    }
+
+    /**
+     * The error's {@code details[]} in parentheses, each as {@code target code: message} (what the service says
+     * of each field it refused), or nothing when there are none.
+     */
+    static String details(JsonNode details) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode d : details) {
+            String part = String.join(" ", Stream.of(d.path("target").asText(""), d.path("code").asText(""))
+                    .filter(s -> !s.isEmpty()).toList());
+            String message = StorageErrors.firstLine(d.path("message").asText(""));
+            part = part.isEmpty() ? message : message.isEmpty() ? part : part + ": " + message;
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
     }
 
     IOException of(String operation, RuntimeException e) {

@@ -2,12 +2,14 @@ package org.seedbench.cloud.simulator.internal;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Map;
 
 import org.seedbench.core.rules.InvalidInputException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** What the simulator answers: an HTTP status, a JSON body (none for 202 and 204) and headers beyond Content-Type. */
@@ -35,11 +37,27 @@ public record Answer(int status, JsonNode body, Map<String, String> headers) {
         return new Answer(204, null);
     }
 
-    /** Azure Resource Manager's error shape: {@code {"error": {"code": …, "message": …}}}. */
+    /** Azure Resource Manager's error shape: {@code {"error": {"code": …, "message": …, "details": []}}}. */
     public static Answer error(int status, String code, String message) {
+        return error(status, code, message, List.of());
+    }
+
+    /**
+     * Azure Resource Manager's error shape with one detail per thing refused: {@code {"error": {"code", "message",
+     * "details": [{"code", "target", "message"}…]}}}.
+     */
+    public static Answer error(int status, String code, String message, List<Detail> details) {
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("error").put("code", code).put("message", message);
+        ObjectNode error = body.putObject("error").put("code", code).put("message", message);
+        ArrayNode array = error.putArray("details");
+        for (Detail d : details) {
+            array.addObject().put("code", d.code()).put("target", d.target()).put("message", d.message());
+        }
         return new Answer(status, body);
+    }
+
+    /** One entry of an error's {@code details}: what was wrong with which part of the request. */
+    public record Detail(String code, String target, String message) {
     }
 
     public static Answer notFound(String what) {
@@ -76,7 +94,9 @@ public record Answer(int status, JsonNode body, Map<String, String> headers) {
     public static String required(JsonNode node, String field, String where) throws Failure {
         String value = node.path(field).asText("");
         if (value.isBlank()) {
-            throw new Failure(error(400, "InvalidRequestContent", where + "." + field + " is required"));
+            String target = where + "." + field;
+            throw new Failure(error(400, RequestCheck.INVALID, target + " is required",
+                    List.of(new Detail(RequestCheck.MISSING, target, target + " is required"))));
         }
         return value;
     }

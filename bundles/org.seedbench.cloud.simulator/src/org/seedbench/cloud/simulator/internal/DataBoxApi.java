@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,7 @@ import org.seedbench.core.model.CloudJobStatus;
 import org.seedbench.core.model.CloudJobStatus.DriveStatus;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.ReturnAddress;
 import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.DatacenterLocation;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
@@ -33,14 +35,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * state as its copy status.
  */
 public final class DataBoxApi extends JobApi {
+    /** The api-version the simulator serves Data Box in (the simulator refuses any other before a handler runs). */
     public static final String API_VERSION = "2022-12-01";
     static final String PROVIDER = "Microsoft.DataBox";
     static final String SKU = "DataBoxCustomerDisk";
-    private static final List<String> SKUS = List.of("DataBox", "DataBoxDisk", "DataBoxHeavy", SKU);
-    private static final List<String> TRANSFER_TYPES = List.of("ImportToAzure", "ExportFromAzure");
-    private static final List<String> ACCOUNT_TYPES = List.of("StorageAccount", "ManagedDisk");
-    private static final List<String> LOG_LEVELS = List.of("Error", "Verbose");
-    private static final List<String> ADDRESS_TYPES = List.of("None", "Residential", "Commercial");
+    private static final Set<String> SKUS = Set.of("DataBox", "DataBoxDisk", "DataBoxHeavy", SKU);
+    private static final Set<String> TRANSFER_TYPES = Set.of("ImportToAzure", "ExportFromAzure");
+    private static final Set<String> ACCOUNT_TYPES = Set.of("StorageAccount", "ManagedDisk");
+    private static final Set<String> LOG_LEVELS = Set.of("Error", "Verbose");
+    private static final Set<String> ADDRESS_TYPES = Set.of("None", "Residential", "Commercial");
 
     private static final Map<JobState, String> STAGES = new EnumMap<>(JobState.class);
     private static final Map<DriveState, String> COPY_STATUS = new EnumMap<>(DriveState.class);
@@ -68,8 +71,6 @@ public final class DataBoxApi extends JobApi {
     private final Map<String, ObjectNode> operations = new ConcurrentHashMap<>();
     /** What the simulator answers the operation's Location with once it is over. */
     private final Map<String, Answer> outcomes = new ConcurrentHashMap<>();
-    /** The contact details a job was created or updated with, by subscription/job. */
-    private final Map<String, JsonNode> contacts = new ConcurrentHashMap<>();
 
     /** @param endpoint the simulator's own endpoint, for the operation URLs it answers with */
     public DataBoxApi(CloudSession backend, JobBook book, URI storageEndpoint, URI endpoint) {
@@ -82,23 +83,9 @@ public final class DataBoxApi extends JobApi {
         return JobBook.DATA_BOX;
     }
 
-    /** Refuses a request of another api-version than {@value #API_VERSION}. */
-    private static void apiVersion(Map<String, String> query) throws Failure {
-        String version = query.getOrDefault("api-version", "");
-        if (version.isEmpty()) {
-            throw new Failure(Answer.error(400, "MissingApiVersionParameter",
-                    "The api-version query parameter (?api-version=) is required for all requests."));
-        }
-        if (!API_VERSION.equals(version)) {
-            throw new Failure(Answer.error(400, "InvalidApiVersionParameter", "The api-version '" + version
-                    + "' is invalid. The supported versions are '" + API_VERSION + "'."));
-        }
-    }
-
     /** Jobs_Create: validated against JobResource and DataBoxCustomerDiskJobDetails, then run as an operation. */
-    public Answer create(String subscription, String resourceGroup, String job, Map<String, String> query, JsonNode body)
+    public Answer create(String subscription, String resourceGroup, String job, JsonNode body)
             throws IOException, Failure {
-        apiVersion(query);
         String location = Answer.required(body, "location", "body");
         String sku = oneOf(body.path("sku"), "name", "sku", SKUS, true);
         JsonNode properties = object(body, "properties", "body");
@@ -106,7 +93,7 @@ public final class DataBoxApi extends JobApi {
         JsonNode details = object(properties, "details", "properties");
         String type = oneOf(details, "jobDetailsType", "properties.details", SKUS, true);
         if (!SKU.equals(sku) || !SKU.equals(type) || !"ImportToAzure".equals(transfer)) {
-            throw new Failure(Answer.error(400, "InvalidRequestContent", "sku.name " + sku + ", jobDetailsType " + type
+            throw new Failure(Answer.error(400, RequestCheck.INVALID, "sku.name " + sku + ", jobDetailsType " + type
                     + " and transferType " + transfer + ": only " + SKU + " jobs of transferType ImportToAzure are simulated"));
         }
         String where = "properties.details";
@@ -126,14 +113,14 @@ public final class DataBoxApi extends JobApi {
             entry.drives.put(disk.getKey(), d.deepCopy());
         }
         if (drives.isEmpty()) {
-            throw new Failure(Answer.error(400, "InvalidRequestContent", where + ".importDiskDetailsCollection: a job needs disks"));
+            throw new Failure(Answer.error(400, RequestCheck.INVALID, where + ".importDiskDetailsCollection: a job needs disks"));
         }
         keepReturn(entry, details.path("shippingAddress"), details.path("returnToCustomerPackageDetails"));
         String container = container(entry.tags);
         Answer outcome;
         try {
-            create(subscription, job, entry, container, returnAddress(entry), drives);
-            contacts.put(subscription + "/" + job, details.path("contactDetails").deepCopy());
+            entry.contact = details.path("contactDetails").deepCopy();
+            create(subscription, job, entry, container, returnAddressOf(entry), returnShippingOf(entry), drives);
             outcome = Answer.noContent();
         } catch (IOException e) {
             outcome = Answer.of(e); // accepted, then failed: the operation tells why
@@ -142,16 +129,15 @@ public final class DataBoxApi extends JobApi {
     }
 
     /** Jobs_Update: the return address, contact and return carrier (each validated when given) run as an operation. */
-    public Answer update(String subscription, String resourceGroup, String job, Map<String, String> query, JsonNode body)
+    public Answer update(String subscription, String resourceGroup, String job, JsonNode body)
             throws IOException, Failure {
-        apiVersion(query);
         existing(subscription, job);
         JobBook.Entry entry = entry(subscription, job, resourceGroup);
         JsonNode details = body.path("properties").path("details");
         String where = "properties.details";
         if (details.has("contactDetails")) {
             contactDetails(object(details, "contactDetails", where), where + ".contactDetails");
-            contacts.put(subscription + "/" + job, details.path("contactDetails").deepCopy());
+            entry.contact = details.path("contactDetails").deepCopy();
         }
         if (details.has("shippingAddress")) {
             shippingAddress(object(details, "shippingAddress", where), where + ".shippingAddress");
@@ -161,9 +147,8 @@ public final class DataBoxApi extends JobApi {
     }
 
     /** Jobs_MarkDevicesShipped: answered 204 once the backend has the delivery package, as the reference says. */
-    public Answer markDevicesShipped(String subscription, String resourceGroup, String job, Map<String, String> query,
-            JsonNode body) throws IOException, Failure {
-        apiVersion(query);
+    public Answer markDevicesShipped(String subscription, String resourceGroup, String job, JsonNode body)
+            throws IOException, Failure {
         existing(subscription, job);
         JobBook.Entry entry = entry(subscription, job, resourceGroup);
         JsonNode delivery = object(body, "deliverToDcPackageDetails", "body");
@@ -174,9 +159,8 @@ public final class DataBoxApi extends JobApi {
     }
 
     /** Jobs_Cancel: the body's reason is required; 204. */
-    public Answer cancel(String subscription, String job, Map<String, String> query, JsonNode body)
+    public Answer cancel(String subscription, String job, JsonNode body)
             throws IOException, Failure {
-        apiVersion(query);
         Answer.required(body, "reason", "body");
         existing(subscription, job);
         backend.cancelImportJob(subscription, job);
@@ -184,8 +168,7 @@ public final class DataBoxApi extends JobApi {
     }
 
     /** Jobs_Delete: the job's state is checked at once; then 202 with a Location. */
-    public Answer delete(String subscription, String job, Map<String, String> query) throws IOException, Failure {
-        apiVersion(query);
+    public Answer delete(String subscription, String job) throws IOException, Failure {
         String location = entry(subscription, job, "").location;
         super.delete(subscription, job);
         return accepted(subscription, location, Answer.noContent(), false);
@@ -194,22 +177,24 @@ public final class DataBoxApi extends JobApi {
     /** Jobs_Get: the details only for {@code $expand=details}. */
     public Answer get(String subscription, String resourceGroup, String job, Map<String, String> query)
             throws IOException, Failure {
-        apiVersion(query);
         Answer answer = get(subscription, resourceGroup, job);
         return "details".equalsIgnoreCase(query.get("$expand")) ? answer : Answer.ok(withoutDetails(answer.body()));
     }
 
-    /** Jobs_List and Jobs_ListByResourceGroup: the reference's list takes no {@code $expand}; no details. */
-    public Answer list(String subscription, Map<String, String> query) throws IOException, Failure {
-        apiVersion(query);
-        Answer answer = list(subscription);
+    /**
+     * Jobs_List and Jobs_ListByResourceGroup: paged as every list of the simulator; the reference's list takes no
+     * {@code $expand}, so no details.
+     */
+    @Override
+    public Answer list(String subscription, String resourceGroup, String link, Map<String, String> query)
+            throws IOException, Failure {
+        Answer answer = super.list(subscription, resourceGroup, link, query);
         answer.body().path("value").forEach(DataBoxApi::withoutDetails);
         return answer;
     }
 
     /** The Azure-AsyncOperation status resource of an operation. */
-    public Answer operationStatus(String id, Map<String, String> query) throws Failure {
-        apiVersion(query);
+    public Answer operationStatus(String id) throws Failure {
         ObjectNode status = operations.get(id);
         if (status == null) {
             throw new Failure(Answer.notFound("operation '" + id + "'"));
@@ -218,8 +203,7 @@ public final class DataBoxApi extends JobApi {
     }
 
     /** The Location of an operation: 204 once it succeeded, its error once it failed. */
-    public Answer operationResult(String id, Map<String, String> query) throws Failure {
-        apiVersion(query);
+    public Answer operationResult(String id) throws Failure {
         Answer outcome = outcomes.get(id);
         if (outcome == null) {
             throw new Failure(Answer.notFound("operation '" + id + "'"));
@@ -251,6 +235,23 @@ public final class DataBoxApi extends JobApi {
         return Answer.accepted(headers);
     }
 
+    /**
+     * The return address by Data Box's names: the shippingAddress ({@code streetAddress1}…, {@code country}) with
+     * the contactDetails' {@code contactName}, {@code phone} and first of {@code emailList}.
+     */
+    @Override
+    protected ReturnAddress returnAddressOf(JobBook.Entry entry) {
+        ObjectNode a = entry.returnAddress;
+        if (a == null) {
+            return ReturnAddress.NONE;
+        }
+        JsonNode c = entry.contact == null ? Answer.JSON.missingNode() : entry.contact;
+        return new ReturnAddress(c.path("contactName").asText(null), a.path("streetAddress1").asText(null),
+                a.path("streetAddress2").asText(null), a.path("city").asText(null), a.path("stateOrProvince").asText(null),
+                a.path("postalCode").asText(null), a.path("country").asText(null), c.path("phone").asText(null),
+                c.path("emailList").path(0).asText(null));
+    }
+
     private static JsonNode withoutDetails(JsonNode job) {
         if (job.path("properties").isObject()) {
             ((ObjectNode) job.path("properties")).remove("details");
@@ -260,19 +261,18 @@ public final class DataBoxApi extends JobApi {
 
     /** ContactDetails: contactName, phone and a non-empty emailList are required. */
     private static void contactDetails(JsonNode contact, String where) throws Failure {
-        Answer.required(contact, "contactName", where);
-        Answer.required(contact, "phone", where);
+        RequestCheck check = new RequestCheck().require(contact, where, List.of("contactName", "phone", "emailList"));
         JsonNode emails = contact.path("emailList");
-        if (!emails.isArray() || emails.isEmpty() || emails.path(0).asText("").isBlank()) {
-            throw new Failure(Answer.error(400, "InvalidRequestContent", where + ".emailList is required"));
+        if (emails.isArray() && !emails.isEmpty() && emails.path(0).asText("").isBlank()) {
+            check.refuse(RequestCheck.MISSING, where + ".emailList[0]", where + ".emailList[0] is required");
         }
+        check.done();
     }
 
     /** ShippingAddress: streetAddress1 and country are required; addressType is one of its enum. */
     private static void shippingAddress(JsonNode address, String where) throws Failure {
-        Answer.required(address, "streetAddress1", where);
-        Answer.required(address, "country", where);
-        oneOf(address, "addressType", where, ADDRESS_TYPES, false);
+        new RequestCheck().require(address, where, List.of("streetAddress1", "country"))
+                .oneOf(address.path("addressType"), where + ".addressType", ADDRESS_TYPES).done();
     }
 
     /**
@@ -281,8 +281,8 @@ public final class DataBoxApi extends JobApi {
      */
     private static String dataImportDetails(JsonNode entries, String where) throws Failure {
         if (!entries.isArray() || entries.isEmpty()) {
-            throw new Failure(Answer.error(400, "InvalidRequestContent",
-                    where + " is required: an import needs the storage account the data goes to"));
+            new RequestCheck().refuse(RequestCheck.MISSING, where,
+                    where + " is required: an import needs the storage account the data goes to").done();
         }
         String first = null;
         for (int i = 0; i < entries.size(); i++) {
@@ -291,7 +291,7 @@ public final class DataBoxApi extends JobApi {
             oneOf(entries.path(i), "logCollectionLevel", at, LOG_LEVELS, false);
             String type = oneOf(account, "dataAccountType", at + ".accountDetails", ACCOUNT_TYPES, true);
             if (!"StorageAccount".equals(type)) {
-                throw new Failure(Answer.error(400, "InvalidRequestContent",
+                throw new Failure(Answer.error(400, RequestCheck.INVALID,
                         at + ".accountDetails.dataAccountType " + type + ": only StorageAccount is simulated"));
             }
             String id = Answer.required(account, "storageAccountId", at + ".accountDetails");
@@ -303,27 +303,22 @@ public final class DataBoxApi extends JobApi {
     /** A required object field. */
     private static JsonNode object(JsonNode node, String field, String where) throws Failure {
         JsonNode value = node.path(field);
-        if (!value.isObject()) {
-            throw new Failure(Answer.error(400, "InvalidRequestContent", where + "." + field + " is required"));
-        }
+        RequestCheck check = new RequestCheck();
+        check.requireObject(value, where + "." + field);
+        check.done();
         return value;
     }
 
     /** A string field whose value is one of the reference's enum; null when it is optional and absent. */
-    private static String oneOf(JsonNode node, String field, String where, List<String> values, boolean required)
+    private static String oneOf(JsonNode node, String field, String where, Set<String> values, boolean required)
             throws Failure {
+        RequestCheck check = new RequestCheck();
+        if (required) {
+            check.require(node, where, List.of(field));
+        }
+        check.oneOf(node.path(field), where + "." + field, values).done();
         String value = node.path(field).asText("");
-        if (value.isEmpty() && !required) {
-            return null;
-        }
-        if (value.isEmpty()) {
-            throw new Failure(Answer.error(400, "InvalidRequestContent", where + "." + field + " is required"));
-        }
-        if (!values.contains(value)) {
-            throw new Failure(Answer.error(400, "InvalidRequestContent", where + "." + field + " '" + value
-                    + "' is not one of " + String.join(", ", values)));
-        }
-        return value;
+        return value.isEmpty() ? null : value;
     }
 
     @Override
@@ -340,7 +335,7 @@ public final class DataBoxApi extends JobApi {
                 .put("isDeletable", state != JobState.SHIPPING && state != JobState.RECEIVED && state != JobState.TRANSFERRING
                         && state != JobState.PACKAGING);
         ObjectNode details = p.putObject("details").put("jobDetailsType", SKU);
-        details.set("contactDetails", contacts.get(subscription + "/" + job));
+        details.set("contactDetails", entry.contact);
         details.set("shippingAddress", entry.returnAddress);
         details.set("returnToCustomerPackageDetails", entry.returnShipping);
         details.set("deliverToDcPackageDetails", entry.deliveryPackage);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.seedbench.cloud.simulator.internal.Answer.Failure;
 import org.seedbench.core.model.CloudJobStatus;
@@ -22,6 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The {@code Microsoft.ImportExport} operations (api-version 2021-01-01) on the backend connector. */
 public final class ImportExportApi extends JobApi {
     static final String PROVIDER = "Microsoft.ImportExport";
+    /** The api-version the simulator serves Import/Export in. */
+    public static final String API_VERSION = "2021-01-01";
 
     public ImportExportApi(CloudSession backend, JobBook book, URI storageEndpoint) {
         super(backend, book, storageEndpoint);
@@ -32,45 +35,103 @@ public final class ImportExportApi extends JobApi {
         return JobBook.IMPORT_EXPORT;
     }
 
+    /**
+     * Jobs_Create: an import job with its storage account, drives and, when given, its return address and return
+     * shipping, each checked against the reference's required properties; 201 with the job.
+     */
     public Answer create(String subscription, String resourceGroup, String job, JsonNode body) throws IOException, Failure {
+        RequestCheck check = new RequestCheck().require(body, "body", ImportExportFacts.PUT_JOB);
         JsonNode p = body.path("properties");
-        String location = Answer.required(body, "location", "body");
-        String account = Answer.required(p, "storageAccountId", "properties");
-        if (!"Import".equalsIgnoreCase(p.path("jobType").asText("Import"))) {
-            throw new Failure(Answer.error(400, "InvalidRequestContent", "properties.jobType: only Import jobs are simulated"));
+        check.require(p, "properties", ImportExportFacts.IMPORT_JOB)
+                .oneOf(p.path("jobType"), "properties.jobType", ImportExportFacts.JOB_TYPES)
+                .oneOf(p.path("logLevel"), "properties.logLevel", ImportExportFacts.LOG_LEVELS);
+        checkReturn(check, p);
+        JsonNode list = p.path("driveList");
+        if (list.isArray() && list.size() > ImportExportFacts.MAX_DRIVES) {
+            check.refuse(RequestCheck.INVALID_VALUE, "properties.driveList", "an import job has at most "
+                    + ImportExportFacts.MAX_DRIVES + " drives");
         }
-        JobBook.Entry entry = new JobBook.Entry(route(), resourceGroup, location, body.path("tags").deepCopy(), account);
+        for (int i = 0; i < list.size(); i++) {
+            check.require(list.path(i), "properties.driveList[" + i + "]", ImportExportFacts.IMPORT_DRIVE);
+        }
+        check.done();
+        if (!"Import".equalsIgnoreCase(p.path("jobType").asText())) {
+            throw new Failure(Answer.error(400, RequestCheck.INVALID, "properties.jobType: only Import jobs are simulated"));
+        }
+        String location = body.path("location").asText();
+        JobBook.Entry entry = new JobBook.Entry(route(), resourceGroup, location, body.path("tags").deepCopy(),
+                p.path("storageAccountId").asText());
         List<DriveEntry> drives = new ArrayList<>();
-        for (JsonNode d : p.path("driveList")) {
-            String serial = Answer.required(d, "driveId", "driveList[]");
-            drives.add(drive(serial, Answer.required(d, "bitLockerKey", "driveList[]"),
-                    Answer.required(d, "manifestFile", "driveList[]"), Answer.required(d, "manifestHash", "driveList[]")));
+        for (JsonNode d : list) {
+            String serial = d.path("driveId").asText();
+            drives.add(drive(serial, d.path("bitLockerKey").asText(), d.path("manifestFile").asText(),
+                    d.path("manifestHash").asText()));
             entry.drives.put(serial, d.deepCopy());
         }
-        if (drives.isEmpty()) {
-            throw new Failure(Answer.error(400, "InvalidRequestContent", "properties.driveList: an import job needs drives"));
-        }
         keepReturn(entry, p.path("returnAddress"), p.path("returnShipping"));
-        return create(subscription, job, entry, container(entry.tags), returnAddress(entry), drives);
+        return create(subscription, job, entry, container(entry.tags), returnAddressOf(entry), returnShippingOf(entry),
+                drives);
     }
 
-    /** Update: return details are kept, a delivery package ships the job, cancelRequested cancels it. */
+    /**
+     * Jobs_Update: the return address and return shipping are kept, a delivery package recorded; state
+     * {@code Shipping} tells the service the package left (the return address and delivery package given now or
+     * before), {@code cancelRequested: true} cancels; 200 with the job.
+     */
     public Answer update(String subscription, String resourceGroup, String job, JsonNode body) throws IOException, Failure {
         existing(subscription, job);
         JobBook.Entry entry = entry(subscription, job, resourceGroup);
         JsonNode p = body.path("properties");
+        RequestCheck check = new RequestCheck();
+        checkReturn(check, p);
+        check.oneOf(p.path("state"), "properties.state", ImportExportFacts.UPDATE_STATES)
+                .oneOf(p.path("logLevel"), "properties.logLevel", ImportExportFacts.LOG_LEVELS);
+        JsonNode delivery = p.path("deliveryPackage");
+        if (!delivery.isMissingNode()) {
+            check.require(delivery, "properties.deliveryPackage", ImportExportFacts.DELIVERY_PACKAGE)
+                    .integer(delivery.path("driveCount"), "properties.deliveryPackage.driveCount");
+        }
+        JsonNode cancel = p.path("cancelRequested");
+        if (!cancel.isMissingNode() && !cancel.asBoolean(false)) {
+            check.refuse(RequestCheck.INVALID_VALUE, "properties.cancelRequested", "cancelRequested, if given, must be true");
+        }
+        boolean shipping = "Shipping".equalsIgnoreCase(p.path("state").asText(""));
+        if (shipping && !p.path("returnAddress").isObject() && entry.returnAddress == null) {
+            check.refuse(RequestCheck.MISSING, "properties.returnAddress",
+                    "state Shipping needs the return address, given in this request or before");
+        }
+        if (shipping && !delivery.isObject() && entry.deliveryPackage == null) {
+            check.refuse(RequestCheck.MISSING, "properties.deliveryPackage",
+                    "state Shipping needs the delivery package, given in this request or before");
+        }
+        check.done();
+        LocalDate shipDate = date(delivery.path("shipDate"));
         keepReturn(entry, p.path("returnAddress"), p.path("returnShipping"));
-        if (p.path("cancelRequested").asBoolean(false)) {
+        if (delivery.isObject()) {
+            entry.deliveryPackage = (ObjectNode) delivery.deepCopy();
+        }
+        if (cancel.asBoolean(false)) {
             backend.cancelImportJob(subscription, job);
             entry.cancelRequested = true;
         }
-        JsonNode delivery = p.path("deliveryPackage");
-        if (delivery.isObject()) {
-            ship(subscription, job, Answer.required(delivery, "carrierName", "deliveryPackage"),
-                    Answer.required(delivery, "trackingNumber", "deliveryPackage"), date(delivery.path("shipDate")), entry);
-            entry.deliveryPackage = (ObjectNode) delivery.deepCopy();
+        if (shipping) {
+            JsonNode delivered = entry.deliveryPackage;
+            ship(subscription, job, delivered.path("carrierName").asText(), delivered.path("trackingNumber").asText(),
+                    shipDate != null ? shipDate : date(delivered.path("shipDate")), entry);
         }
         return get(subscription, resourceGroup, job);
+    }
+
+    /** The return address and return shipping of a create or update, when given, hold their required properties. */
+    private static void checkReturn(RequestCheck check, JsonNode properties) {
+        JsonNode address = properties.path("returnAddress");
+        if (!address.isMissingNode()) {
+            check.require(address, "properties.returnAddress", ImportExportFacts.RETURN_ADDRESS);
+        }
+        JsonNode shipping = properties.path("returnShipping");
+        if (!shipping.isMissingNode()) {
+            check.require(shipping, "properties.returnShipping", ImportExportFacts.RETURN_SHIPPING);
+        }
     }
 
     public Answer bitLockerKeys(String subscription, String job) throws IOException, Failure {
@@ -98,7 +159,7 @@ public final class ImportExportApi extends JobApi {
     private static ObjectNode location(DatacenterLocation l) {
         ObjectNode node = Answer.JSON.createObjectNode().put("id", "/providers/" + PROVIDER + "/locations/" + l.id())
                 .put("name", l.id()).put("type", PROVIDER + "/locations");
-        ObjectNode p = node.putObject("properties").put("displayName", l.displayName()).put("recipientName", l.recipient())
+        ObjectNode p = node.putObject("properties").put("recipientName", l.recipient())
                 .put("streetAddress1", l.streetAddress()).put("city", l.city()).put("stateOrProvince", l.stateOrProvince())
                 .put("postalCode", l.postalCode()).put("countryOrRegion", l.countryOrRegion()).put("phone", l.phone());
         p.putArray("supportedCarriers").add("FedEx").add("UPS").add("DHL");
@@ -113,24 +174,72 @@ public final class ImportExportApi extends JobApi {
         node.set("tags", entry.tags);
         node.putObject("systemData").put("createdAt", createdAt(status));
         ObjectNode p = node.putObject("properties").put("storageAccountId", entry.storageAccountId).put("jobType", "Import")
-                .put("state", status.serviceState().label()).put("percentComplete", status.percentComplete())
+                .put("state", status.serviceStateText()).put("percentComplete", status.percentComplete())
                 .put("cancelRequested", entry.cancelRequested || status.serviceState() == JobState.CANCELLED)
                 .put("provisioningState", "Succeeded").put("diagnosticsPath", "waimportexport").put("logLevel", "Verbose")
                 .put("backupDriveManifest", false);
-        p.set("returnAddress", entry.returnAddress);
-        p.set("returnShipping", entry.returnShipping);
-        p.set("deliveryPackage", entry.deliveryPackage);
+        shippingInformation(entry.location).ifPresent(info -> p.set("shippingInformation", info));
+        setIfGiven(p, "returnAddress", entry.returnAddress);
+        setIfGiven(p, "returnShipping", entry.returnShipping);
+        setIfGiven(p, "deliveryPackage", entry.deliveryPackage);
         ArrayNode drives = p.putArray("driveList");
         for (DriveStatus d : status.drives()) {
             JsonNode given = entry.drives.get(d.serial());
-            drives.addObject().put("driveId", d.serial())
-                    .put("manifestFile", given == null ? null : given.path("manifestFile").asText(null))
-                    .put("manifestHash", given == null ? null : given.path("manifestHash").asText(null))
-                    .put("state", d.state().label()).put("percentComplete", d.percentComplete())
-                    .put("bytesSucceeded", d.bytesCopied()).put("errorLogUri", logUri(d.errorLogUri()))
-                    .put("verboseLogUri", logUri(d.verboseLogUri()));
+            ObjectNode drive = drives.addObject().put("driveId", d.serial());
+            if (given != null) {
+                drive.put("manifestFile", given.path("manifestFile").asText()).put("manifestHash",
+                        given.path("manifestHash").asText());
+            }
+            drive.put("state", d.stateText()).put("percentComplete", d.percentComplete())
+                    .put("bytesSucceeded", d.bytesCopied());
+            copyStatus(d).ifPresent(c -> drive.put("copyStatus", c));
+            putIfGiven(drive, "errorLogUri", logUri(d.errorLogUri()));
+            putIfGiven(drive, "verboseLogUri", logUri(d.verboseLogUri()));
         }
         return node;
+    }
+
+    /** The datacenter address of the job's location, as the service gives it with the job. */
+    private Optional<ObjectNode> shippingInformation(String location) {
+        try {
+            return backend.location(location).map(l -> {
+                ObjectNode info = Answer.JSON.createObjectNode().put("recipientName", l.recipient())
+                        .put("streetAddress1", l.streetAddress()).put("city", l.city())
+                        .put("stateOrProvince", l.stateOrProvince()).put("postalCode", l.postalCode())
+                        .put("countryOrRegion", l.countryOrRegion()).put("phone", l.phone());
+                return info;
+            });
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The drive's copy status: the service reports one once the drive is being transferred. */
+    private static Optional<String> copyStatus(DriveStatus d) {
+        if (d.copyStatus() != null) {
+            return Optional.of(d.copyStatus());
+        }
+        if (d.state() == null) {
+            return Optional.empty();
+        }
+        return switch (d.state()) {
+        case TRANSFERRING -> Optional.of("InProgress");
+        case COMPLETED, SHIPPED_BACK -> Optional.of("Completed");
+        case COMPLETED_MORE_INFO -> Optional.of("CompletedWithErrors");
+        default -> Optional.empty();
+        };
+    }
+
+    private static void setIfGiven(ObjectNode node, String field, JsonNode value) {
+        if (value != null) {
+            node.set(field, value);
+        }
+    }
+
+    private static void putIfGiven(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 
     private static LocalDate date(JsonNode text) throws Failure {
@@ -141,8 +250,9 @@ public final class ImportExportApi extends JobApi {
         try {
             return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
         } catch (DateTimeParseException e) {
-            throw new Failure(Answer.error(400, "InvalidRequestContent", "deliveryPackage.shipDate '" + value
-                    + "' is not a date (yyyy-MM-dd)"));
+            throw new Failure(Answer.error(400, RequestCheck.INVALID, "deliveryPackage.shipDate '" + value
+                    + "' is not a date", List.of(new Answer.Detail(RequestCheck.INVALID_VALUE,
+                            "properties.deliveryPackage.shipDate", "shipDate must be a date (yyyy-MM-dd)"))));
         }
     }
 }

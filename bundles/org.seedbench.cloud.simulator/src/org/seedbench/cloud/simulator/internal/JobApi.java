@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.seedbench.cloud.simulator.internal.Answer.Failure;
 import org.seedbench.core.model.CloudJobStatus;
+import org.seedbench.core.model.ReturnAddress;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.spi.CloudSession;
@@ -29,9 +31,13 @@ public abstract class JobApi {
     /** The tag that names the import container (the REST shapes have no field for it). */
     public static final String CONTAINER_TAG = "seedbenchContainer";
 
+    /** The most jobs a list may ask for at once ({@code $top}). */
+    static final int MAX_TOP = 100;
+
     protected final CloudSession backend;
     protected final JobBook book;
     private final URI storageEndpoint;
+    private volatile int pageSize = MAX_TOP;
 
     protected JobApi(CloudSession backend, JobBook book, URI storageEndpoint) {
         this.backend = backend;
@@ -55,8 +61,9 @@ public abstract class JobApi {
     }
 
     /** Forwards a create to the backend and records the job; 409 when the name is taken. */
-    protected Answer create(String subscription, String job, JobBook.Entry entry, String container, String returnAddress,
-            List<DriveEntry> drives) throws IOException, Failure {
+    protected Answer create(String subscription, String job, JobBook.Entry entry, String container,
+            ReturnAddress returnAddress, ReturnShipping returnShipping, List<DriveEntry> drives)
+            throws IOException, Failure {
         if (backend.getImportJob(subscription, job).isPresent() && !book.isDeleted(subscription, job)) {
             throw new Failure(Answer.error(409, "Conflict", "a job named '" + job + "' exists already"));
         }
@@ -65,7 +72,7 @@ public abstract class JobApi {
             options.put(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, book.rehearsalDaysPerSecond.toString());
         }
         ImportJobRequest request = new ImportJobRequest(subscription, entry.location, job, accountName(entry.storageAccountId),
-                container, returnAddress, drives, options);
+                container, returnAddress, returnShipping, drives, options);
         CloudJobStatus status = backend.createImportJob(request);
         book.put(subscription, job, entry);
         return Answer.created(shape(subscription, job, entry, status));
@@ -96,16 +103,57 @@ public abstract class JobApi {
         return Answer.ok(shape(subscription, job, entry(subscription, job, resourceGroup), status));
     }
 
-    public Answer list(String subscription) throws IOException {
-        ObjectNode answer = Answer.JSON.createObjectNode();
-        var value = answer.putArray("value");
+    /** Sets the most jobs one page of a list holds. */
+    public void pageSize(int jobs) {
+        this.pageSize = jobs;
+    }
+
+    /**
+     * One page of the subscription's (or resource group's) jobs on this route: at most {@code $top} and the page
+     * size, the next page linked by {@code nextLink} (with {@code $skiptoken}) while there are more.
+     *
+     * @param resourceGroup null for the whole subscription
+     * @param link          the list's URL without query, for {@code nextLink}
+     */
+    public Answer list(String subscription, String resourceGroup, String link, Map<String, String> query)
+            throws IOException, Failure {
+        int top = number(query, "$top", MAX_TOP);
+        if (top < 1 || top > MAX_TOP) {
+            throw new Failure(Answer.error(400, RequestCheck.INVALID, "$top must be between 1 and " + MAX_TOP,
+                    List.of(new Answer.Detail(RequestCheck.INVALID_VALUE, "$top", "$top must be between 1 and " + MAX_TOP))));
+        }
+        int skip = number(query, "$skiptoken", 0);
+        List<ObjectNode> all = new ArrayList<>();
         for (CloudJobStatus status : backend.listImportJobs(subscription)) {
             String job = status.jobName();
-            if (route().equals(book.routeOf(subscription, job)) && !book.isDeleted(subscription, job)) {
-                value.add(shape(subscription, job, entry(subscription, job, ""), status));
+            JobBook.Entry entry = entry(subscription, job, "");
+            if (route().equals(book.routeOf(subscription, job)) && !book.isDeleted(subscription, job)
+                    && (resourceGroup == null || resourceGroup.equalsIgnoreCase(entry.resourceGroup))) {
+                all.add(shape(subscription, job, entry, status));
             }
         }
+        int end = Math.min(all.size(), skip + Math.min(top, pageSize));
+        ObjectNode answer = Answer.JSON.createObjectNode();
+        var value = answer.putArray("value");
+        all.subList(Math.min(skip, end), end).forEach(value::add);
+        if (end < all.size()) {
+            answer.put("nextLink", link + "?api-version=" + query.get("api-version")
+                    + (query.containsKey("$top") ? "&%24top=" + top : "") + "&%24skiptoken=" + end);
+        }
         return Answer.ok(answer);
+    }
+
+    private static int number(Map<String, String> query, String name, int otherwise) throws Failure {
+        String text = query.get(name);
+        if (text == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new Failure(Answer.error(400, RequestCheck.INVALID, name + " '" + text + "' is not an integer",
+                    List.of(new Answer.Detail(RequestCheck.INVALID_VALUE, name, name + " must be an integer"))));
+        }
     }
 
     /**
@@ -122,7 +170,7 @@ public abstract class JobApi {
                 + status.serviceState().label() + "; only jobs in Creating or finished jobs can be deleted"));
         }
         entry(subscription, job, "").deleted = true;
-        return Answer.ok(Answer.JSON.createObjectNode());
+        return new Answer(200, null);
     }
 
     /** Gives the backend the delivery package; the drives are the job's. */
@@ -132,10 +180,31 @@ public abstract class JobApi {
                 .orElseThrow(() -> new java.nio.file.NoSuchFileException("job '" + job + "'"));
         List<String> serials = new ArrayList<>();
         status.drives().forEach(d -> serials.add(d.serial()));
-        String returnAddress = returnAddress(entry);
-        String account = entry.returnShipping == null ? null : entry.returnShipping.path("carrierAccountNumber").asText(null);
         LocalDate date = shipDate != null ? shipDate : LocalDate.now(ZoneOffset.UTC);
-        return backend.updateShipping(subscription, new Shipment(job, carrier, tracking, date, serials, returnAddress, account));
+        return backend.updateShipping(subscription, new Shipment(job, carrier, tracking, date, serials,
+                returnAddressOf(entry), returnShippingOf(entry)));
+    }
+
+    /**
+     * The return address a request gave, read by the Import/Export names ({@code recipientName},
+     * {@code streetAddress1}…, {@code countryOrRegion}, {@code phone}, {@code email}); none when none was given.
+     */
+    protected ReturnAddress returnAddressOf(JobBook.Entry entry) {
+        ObjectNode a = entry.returnAddress;
+        if (a == null) {
+            return ReturnAddress.NONE;
+        }
+        return new ReturnAddress(a.path("recipientName").asText(null), a.path("streetAddress1").asText(null),
+                a.path("streetAddress2").asText(null), a.path("city").asText(null), a.path("stateOrProvince").asText(null),
+                a.path("postalCode").asText(null), a.path("countryOrRegion").asText(null), a.path("phone").asText(null),
+                a.path("email").asText(null));
+    }
+
+    /** The return carrier and account a request gave ({@code carrierName}, {@code carrierAccountNumber}). */
+    protected static ReturnShipping returnShippingOf(JobBook.Entry entry) {
+        ObjectNode s = entry.returnShipping;
+        return s == null ? ReturnShipping.NONE
+                : new ReturnShipping(s.path("carrierName").asText(null), s.path("carrierAccountNumber").asText(null));
     }
 
     /**
@@ -158,11 +227,6 @@ public abstract class JobApi {
         if (shipping.isObject()) {
             entry.returnShipping = (ObjectNode) shipping.deepCopy();
         }
-    }
-
-    /** The return address as one line, as the backend takes it; null when none was given. */
-    protected static String returnAddress(JobBook.Entry entry) {
-        return entry.returnAddress == null ? null : entry.returnAddress.path("streetAddress1").asText(null);
     }
 
     protected static String accountName(String storageAccountId) {

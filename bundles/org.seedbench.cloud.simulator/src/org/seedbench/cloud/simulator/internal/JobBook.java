@@ -32,6 +32,8 @@ public final class JobBook {
         /** Per drive id: manifestFile, manifestHash and bitLockerKey as the request gave them. */
         public final Map<String, JsonNode> drives = new LinkedHashMap<>();
         public volatile ObjectNode returnAddress;
+        /** Data Box's contactDetails (the return address's recipient, phone and email); null on Import/Export. */
+        public volatile JsonNode contact;
         public volatile ObjectNode returnShipping;
         public volatile ObjectNode deliveryPackage;
         public volatile boolean cancelRequested;
