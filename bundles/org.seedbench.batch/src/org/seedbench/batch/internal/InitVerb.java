@@ -10,7 +10,6 @@ import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.WorkloadSpec;
@@ -18,7 +17,6 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RehearsalRules;
 import org.seedbench.core.rules.ReturnRules;
-import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.JobService;
 
 import picocli.CommandLine.Command;
@@ -103,8 +101,7 @@ public final class InitVerb implements CliVerb {
                 container, subscription, location, workloads, connector,
                 sourceHost, inv.clock().instant(), JobState.DRAFT);
         // a malformed return detail is refused before the job exists
-        InvalidInputException.throwIfAny(ReturnRules.checkFields(
-                ImportJobService.merge(ReturnDetails.NONE, returns.given()).address()));
+        InvalidInputException.throwIfAny(ReturnRules.checkFields(returns.given().address()));
         boolean hadCatalog = inv.hasCatalog();
         JobService.Created made = rehearsal()
                 ? inv.services().jobs().createRehearsal(inv.workspace(), job, daysPerSecond)

@@ -72,6 +72,8 @@ class ReturnRulesTest {
         assertTrue(ReturnRules.isCountry("IE"));
         assertFalse(ReturnRules.isCountry("Ireland"));
         assertFalse(ReturnRules.isCountry("ie"));
+        assertEquals(List.of(), ReturnRules.checkFields(new ReturnAddress(null, null, null, null, null, null, "ie",
+                null, null)), "typed in small letters on the command line, kept in capitals");
         assertEquals(List.of("returnAddress.countryOrRegion"), fields(ReturnRules.check(new ReturnAddress("Contoso IT",
                 "1 Main Street", null, "Dublin", null, "D02", "IRL", "+353 1 555 0100", "it@contoso.com"))));
     }

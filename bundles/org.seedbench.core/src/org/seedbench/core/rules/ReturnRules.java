@@ -52,7 +52,8 @@ public final class ReturnRules {
 
     /**
      * The filled fields of an address that cannot be right: an email without one '@' and a dot after it, a phone
-     * number with fewer than {@value #PHONE_DIGITS} digits, a country that is not an ISO 3166-1 alpha-2 code.
+     * number with fewer than {@value #PHONE_DIGITS} digits, a country that is not an ISO 3166-1 alpha-2 code (in
+     * either case, as typed on the command line: the workflow keeps it in capitals), each with the value as given.
      */
     public static List<Problem> checkFields(ReturnAddress address) {
         List<Problem> problems = new ArrayList<>();
@@ -63,7 +64,8 @@ public final class ReturnRules {
             problems.add(new Problem(PHONE, address.phone(), "has fewer than " + PHONE_DIGITS + " digits",
                     "a phone number with its country code, e.g. +1 425 555 0100"));
         }
-        if (address.countryOrRegion() != null && !isCountry(address.countryOrRegion())) {
+        if (address.countryOrRegion() != null
+                && !isCountry(address.countryOrRegion().toUpperCase(Locale.ROOT))) {
             problems.add(new Problem(COUNTRY_OR_REGION, address.countryOrRegion(),
                     "is not a two-letter ISO 3166-1 country code", "e.g. US, GB, DE, NL"));
         }
