@@ -32,6 +32,7 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.ReturnRules;
 import org.seedbench.core.spi.CloudConnector;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.Progress;
@@ -159,8 +160,7 @@ class ReturnDetailsAndUnknownStatesWithSimulatedServiceTest {
             InvalidInputException malformed = assertThrows(InvalidInputException.class,
                     () -> importJobs.updateReturnDetails(workspace, "seed-bare", new ReturnDetails(new ReturnAddress(
                             null, null, null, null, null, null, "Ireland", "555", "dana@contoso"), null)));
-            assertEquals(List.of(ImportJobService.RETURN_EMAIL, ImportJobService.RETURN_PHONE,
-                    ImportJobService.RETURN_COUNTRY), malformed.problems().stream().map(Problem::field).toList());
+            assertEquals(List.of(ReturnRules.EMAIL, ReturnRules.PHONE, ReturnRules.COUNTRY_OR_REGION), malformed.problems().stream().map(Problem::field).toList());
         }
     }
 

@@ -34,6 +34,7 @@ import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.ReturnRules;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.ShippingRules.Deadline;
@@ -63,16 +64,6 @@ public class ImportJobService {
      * run on the real clock.
      */
     public static final String PROP_REHEARSAL = "rehearsal.daysPerSecond";
-    public static final String RETURN_ADDRESS = "return address";
-    public static final String RETURN_CARRIER_ACCOUNT = "return carrier account";
-    /** Problem field prefixes of a missing return detail, followed by its REST name (e.g. {@code returnAddress.city}). */
-    public static final String MISSING_ADDRESS = "returnAddress.";
-    public static final String MISSING_SHIPPING = "returnShipping.";
-    /** Problem fields of a return detail that is given but malformed. */
-    public static final String RETURN_EMAIL = "return email";
-    public static final String RETURN_PHONE = "return phone";
-    public static final String RETURN_COUNTRY = "return country";
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** At most this many lines of a drive's error log are shown. */
     static final int ERROR_LINES = 8;
     /** The drive states in which the service has written the drive's error log. */
@@ -257,11 +248,12 @@ public class ImportJobService {
         }
         LocalDate today = LocalDate.ofInstant(real.instant(), ZoneOffset.UTC);
         ReturnDetails returns = merge(stored, new ReturnDetails(shipment.returnAddress(), shipment.returnShipping()));
-        InvalidInputException.throwIfAny(checkFields(returns.address()));
+        InvalidInputException.throwIfAny(ReturnRules.checkFields(returns.address()));
         Shipment complete = withDefaults(jobName, shipment, drives, today, returns);
         InvalidInputException.throwIfAny(ShippingRules.checkShipDate(complete.shipDate(), today));
         InvalidInputException.throwIfAny(ShippingRules.checkReplace(current, complete, replace));
-        if (current != null && job.state() == JobState.SHIPPING && ShippingRules.samePackage(current, complete)) {
+        if (current != null && job.state() == JobState.SHIPPING && ShippingRules.samePackage(current, complete)
+                && sameReturnDetails(current, complete)) {
             return current;
         }
         CloudSession connector = connector(workspace, job);
@@ -350,34 +342,28 @@ public class ImportJobService {
                 returns.address(), returns.shipping());
     }
 
-    /**
-     * Every return detail the services require that is still empty: one problem each, its field
-     * {@value #MISSING_ADDRESS} or {@value #MISSING_SHIPPING} followed by the REST name.
-     */
-    private static void checkReturn(Shipment s) throws InvalidInputException {
-        List<Problem> problems = new ArrayList<>();
-        for (String field : missing(new ReturnDetails(s.returnAddress(), s.returnShipping()))) {
-            problems.add(new Problem(field, null, "is missing", field.startsWith(MISSING_ADDRESS)
-                    ? "where the datacenter sends the drives back and whom it calls"
-                    : "the carrier that ships the drives back and your account with it"));
-        }
-        InvalidInputException.throwIfAny(problems);
+    /** Whether two shipments of a job carry the same return details (they are the job's, not the package's). */
+    private static boolean sameReturnDetails(Shipment a, Shipment b) {
+        return Objects.equals(a.returnAddress(), b.returnAddress())
+                && Objects.equals(a.returnShipping(), b.returnShipping());
     }
 
     /**
-     * The return details the services require that are still empty, as {@value #MISSING_ADDRESS} or
-     * {@value #MISSING_SHIPPING} followed by the REST name, in the reference's order.
+     * Every return detail the services require that is still empty: one problem each, named as
+     * {@link ReturnRules} names it ({@code returnAddress.city}, {@code returnShipping.carrierName}).
+     */
+    private static void checkReturn(Shipment s) throws InvalidInputException {
+        List<Problem> problems = new ArrayList<>(ReturnRules.check(s.returnAddress()));
+        problems.addAll(ReturnRules.check(s.returnShipping()));
+        InvalidInputException.throwIfAny(problems.stream().filter(ReturnRules::isMissing).toList());
+    }
+
+    /**
+     * The return details the services require that are still empty, by their problem fields
+     * ({@link ReturnRules#missing}), in the reference's order.
      */
     public static List<String> missing(ReturnDetails details) {
-        List<String> missing = new ArrayList<>();
-        details.address().missing().forEach(f -> missing.add(MISSING_ADDRESS + f));
-        if (details.shipping().carrierName() == null) {
-            missing.add(MISSING_SHIPPING + "carrierName");
-        }
-        if (details.shipping().carrierAccountNumber() == null) {
-            missing.add(MISSING_SHIPPING + "carrierAccountNumber");
-        }
-        return missing;
+        return ReturnRules.missing(details.address(), details.shipping());
     }
 
     /**
@@ -405,31 +391,6 @@ public class ImportJobService {
         return given != null ? given : stored;
     }
 
-    /**
-     * The given fields of an address that cannot be right: an email without one {@code @} and a dot after it, a
-     * phone number with fewer than 6 digits, a country that is not an ISO 3166-1 alpha-2 code.
-     */
-    public static List<Problem> checkFields(ReturnAddress a) {
-        List<Problem> problems = new ArrayList<>();
-        String email = a.email();
-        if (email != null) {
-            int at = email.indexOf('@');
-            if (at <= 0 || at != email.lastIndexOf('@') || email.indexOf('.', at) < at + 2
-                    || email.endsWith(".") || email.chars().anyMatch(Character::isWhitespace)) {
-                problems.add(new Problem(RETURN_EMAIL, email, "is not an email address", "e.g. it@contoso.com"));
-            }
-        }
-        if (a.phone() != null && a.phone().chars().filter(Character::isDigit).count() < 6) {
-            problems.add(new Problem(RETURN_PHONE, a.phone(), "has fewer than 6 digits",
-                    "a phone number with its country code, e.g. +1 425 555 0100"));
-        }
-        String country = a.countryOrRegion();
-        if (country != null && !COUNTRIES.contains(country.toUpperCase(Locale.ROOT))) {
-            problems.add(new Problem(RETURN_COUNTRY, country, "is not a two-letter ISO 3166-1 country code",
-                    "e.g. US, GB, DE, NL"));
-        }
-        return problems;
-    }
 
     /** The job's return details; {@link ReturnDetails#NONE} when none were given yet. */
     public ReturnDetails returnDetails(Workspace workspace, String jobName) throws InvalidInputException {
@@ -451,7 +412,7 @@ public class ImportJobService {
         try (Catalog catalog = workspace.catalog()) {
             Jobs.require(catalog, jobName);
             ReturnDetails merged = merge(catalog.returnDetails(jobName).orElse(ReturnDetails.NONE), given);
-            InvalidInputException.throwIfAny(checkFields(merged.address()));
+            InvalidInputException.throwIfAny(ReturnRules.checkFields(merged.address()));
             return catalog.putReturnDetails(jobName, merged);
         }
     }

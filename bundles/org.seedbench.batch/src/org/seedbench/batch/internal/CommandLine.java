@@ -217,7 +217,7 @@ public class CommandLine {
             err.println(e.usage() != null ? e.usage() : CliModel.usageLine(verb));
             return ExitCode.USAGE;
         } catch (InvalidInputException e) {
-            List<Problem> problems = e.problems();
+            List<Problem> problems = e.problems().stream().map(ReturnOptions::labelled).toList();
             String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more: "
                     + String.join("; ", problems.subList(1, problems.size()).stream().map(Problem::field).toList())
                     + ")" : "";

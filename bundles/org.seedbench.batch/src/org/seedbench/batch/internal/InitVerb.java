@@ -16,7 +16,7 @@ import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RehearsalRules;
-import org.seedbench.workflow.ImportJobService;
+import org.seedbench.core.rules.ReturnRules;
 import org.seedbench.workflow.JobService;
 
 import picocli.CommandLine.Command;
@@ -101,7 +101,7 @@ public final class InitVerb implements CliVerb {
                 container, subscription, location, workloads, connector,
                 sourceHost, inv.clock().instant(), JobState.DRAFT);
         // a malformed return detail is refused before the job exists
-        InvalidInputException.throwIfAny(ImportJobService.checkFields(returns.given().address()));
+        InvalidInputException.throwIfAny(ReturnRules.checkFields(returns.given().address()));
         boolean hadCatalog = inv.hasCatalog();
         JobService.Created made = rehearsal()
                 ? inv.services().jobs().createRehearsal(inv.workspace(), job, daysPerSecond)

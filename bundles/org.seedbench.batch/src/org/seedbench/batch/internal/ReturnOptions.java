@@ -8,7 +8,8 @@ import java.util.Map;
 import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.ReturnAddress;
 import org.seedbench.core.model.ReturnShipping;
-import org.seedbench.workflow.ImportJobService;
+import org.seedbench.core.rules.Problem;
+import org.seedbench.core.rules.ReturnRules;
 
 import picocli.CommandLine.Option;
 
@@ -18,19 +19,21 @@ import picocli.CommandLine.Option;
  * {@code return-address}; what is not given stays as the job has it.
  */
 final class ReturnOptions {
-    /** Each option by the name of the detail it gives, as {@link ImportJobService#missing} names them. */
+    /** Each option by the problem field of the detail it gives, as {@link ReturnRules} names them. */
     private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
 
     static {
-        OPTIONS.put(ImportJobService.MISSING_ADDRESS + "recipientName", "--return-recipient");
-        OPTIONS.put(ImportJobService.MISSING_ADDRESS + "streetAddress1", "--return-street1");
-        OPTIONS.put(ImportJobService.MISSING_ADDRESS + "city", "--return-city");
-        OPTIONS.put(ImportJobService.MISSING_ADDRESS + "postalCode", "--return-postal-code");
-        OPTIONS.put(ImportJobService.MISSING_ADDRESS + "countryOrRegion", "--return-country");
-        OPTIONS.put(ImportJobService.MISSING_ADDRESS + "phone", "--return-phone");
-        OPTIONS.put(ImportJobService.MISSING_ADDRESS + "email", "--return-email");
-        OPTIONS.put(ImportJobService.MISSING_SHIPPING + "carrierName", "--return-carrier");
-        OPTIONS.put(ImportJobService.MISSING_SHIPPING + "carrierAccountNumber", "--return-carrier-account");
+        OPTIONS.put(ReturnRules.RECIPIENT_NAME, "--return-recipient");
+        OPTIONS.put(ReturnRules.STREET_ADDRESS_1, "--return-street1");
+        OPTIONS.put(ReturnRules.STREET_ADDRESS_2, "--return-street2");
+        OPTIONS.put(ReturnRules.CITY, "--return-city");
+        OPTIONS.put(ReturnRules.STATE_OR_PROVINCE, "--return-state");
+        OPTIONS.put(ReturnRules.POSTAL_CODE, "--return-postal-code");
+        OPTIONS.put(ReturnRules.COUNTRY_OR_REGION, "--return-country");
+        OPTIONS.put(ReturnRules.PHONE, "--return-phone");
+        OPTIONS.put(ReturnRules.EMAIL, "--return-email");
+        OPTIONS.put(ReturnRules.RETURN_CARRIER, "--return-carrier");
+        OPTIONS.put(ReturnRules.RETURN_CARRIER_ACCOUNT, "--return-carrier-account");
     }
 
     @Option(names = "--return-recipient", paramLabel = "NAME", description = "return address: the person or team "
@@ -96,9 +99,19 @@ final class ReturnOptions {
         return options;
     }
 
-    /** Whether every one of {@code fields} names a missing return detail. */
-    static boolean allMissingDetails(List<String> fields) {
-        return !fields.isEmpty() && OPTIONS.keySet().containsAll(fields);
+    /** Whether every one of {@code problems} says that a return detail is missing. */
+    static boolean allMissingDetails(List<Problem> problems) {
+        return !problems.isEmpty() && problems.stream().allMatch(ReturnRules::isMissing);
+    }
+
+    /**
+     * A problem of a return detail as the command line names it: by its option without the dashes (e.g.
+     * {@code return country 'Ireland': …} for {@code returnAddress.countryOrRegion}); any other problem as it is.
+     */
+    static Problem labelled(Problem p) {
+        String option = OPTIONS.get(p.field());
+        return option == null ? p
+                : new Problem(option.substring(2).replace('-', ' '), p.value(), p.problem(), p.allowed());
     }
 
     /**
@@ -107,8 +120,8 @@ final class ReturnOptions {
      */
     static String missingLine(String job, List<String> missing) {
         List<String> options = options(missing);
-        boolean addressOnly = missing.stream().allMatch(m -> m.startsWith(ImportJobService.MISSING_ADDRESS));
-        boolean shippingOnly = missing.stream().allMatch(m -> m.startsWith(ImportJobService.MISSING_SHIPPING));
+        boolean addressOnly = missing.stream().allMatch(m -> m.startsWith(ReturnRules.ADDRESS));
+        boolean shippingOnly = missing.stream().allMatch(m -> m.startsWith(ReturnRules.SHIPPING));
         String what = addressOnly ? "the return address" : shippingOnly ? "the return shipping" : "the return details";
         return what + " lacks " + String.join(", ", options) + "; give them (or seedbench return-address " + job
                 + " " + options.get(0) + " …)";

@@ -71,11 +71,11 @@ public final class ShipVerb implements CliVerb {
             shipment = inv.services().importJobs().ship(inv.workspace(), job, new Shipment(job, carrier, tracking,
                     ImportJobService.shipDate(shipDate), drive, given.address(), given.shipping()), replace);
         } catch (InvalidInputException e) {
-            List<String> fields = e.problems().stream().map(Problem::field).toList();
-            if (!ReturnOptions.allMissingDetails(fields)) {
+            if (!ReturnOptions.allMissingDetails(e.problems())) {
                 throw e;
             }
-            inv.err().println("seedbench ship: " + ReturnOptions.missingLine(job, fields));
+            inv.err().println("seedbench ship: " + ReturnOptions.missingLine(job,
+                    e.problems().stream().map(Problem::field).toList()));
             return ExitCode.INVALID_INPUT;
         }
         if (inv.json()) {

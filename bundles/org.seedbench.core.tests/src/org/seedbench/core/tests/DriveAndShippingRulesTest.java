@@ -120,6 +120,10 @@ class DriveAndShippingRulesTest {
                 + "1Z-1, shipped 2026-12-07 (allowed: the same details again, or say that the new package replaces it "
                 + "(ship --replace))", p.get(0).message());
         assertEquals(List.of(), ShippingRules.checkReplace(first, shipment("1Z-2", d, "SB-0001"), true));
+        Shipment otherReturn = new Shipment("seed-fs01", "FedEx", "1Z-1", d, List.of("SB-0001", "SB-0002"),
+                "2 Side St", "UPS-9");
+        assertTrue(ShippingRules.samePackage(first, otherReturn), "the return details are the job's, not the package's");
+        assertEquals(List.of(), ShippingRules.checkReplace(first, otherReturn, false));
     }
 
     @Test

@@ -31,21 +31,23 @@ class ReturnRulesTest {
 
     @Test
     void theFreeTextOfAnOlderCatalogLacksEveryRequiredField() {
-        assertEquals(List.of("recipientName", "streetAddress1", "city", "postalCode", "countryOrRegion", "phone",
-                "email"), fields(ReturnRules.check(ReturnAddress.legacy("Contoso IT, 1 Main St, Redmond"))));
+        assertEquals(List.of("returnAddress.recipientName", "returnAddress.streetAddress1", "returnAddress.city",
+                "returnAddress.postalCode", "returnAddress.countryOrRegion", "returnAddress.phone",
+                "returnAddress.email"), fields(ReturnRules.check(ReturnAddress.legacy("Contoso IT, 1 Main St, Redmond"))));
     }
 
     @Test
     void aMissingCityIsNamedWithWhatItHolds() {
         ReturnAddress noCity = new ReturnAddress("Contoso IT", "1 Main Street", null, " ", null, "D02 X285", "IE",
                 "+353 1 555 0100", "it@contoso.com");
-        assertEquals(List.of("city: is missing (allowed: the city or town)"),
+        assertEquals(List.of("returnAddress.city: is missing (allowed: the city or town)"),
                 ReturnRules.check(noCity).stream().map(Problem::message).toList());
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "it.contoso.com", "@contoso.com", "it@contoso", "it@@contoso.com", "it@contoso.",
-            "it@.com", "it @contoso.com", "it@contoso.com@x.org" })
+            "it@.com", "it @contoso.com", "it@contoso.com@x.org",
+            "it@contoso.com." })
     void anEmailOfTheWrongShapeIsRefused(String email) {
         assertFalse(ReturnRules.isEmail(email), email);
     }
@@ -58,7 +60,8 @@ class ReturnRulesTest {
 
     @Test
     void aPhoneNeedsSixDigits() {
-        assertEquals("phone '555-01': has fewer than 6 digits (allowed: a phone number of 6 or more digits)",
+        assertEquals("returnAddress.phone '555-01': has fewer than 6 digits (allowed: a phone number with its "
+                + "country code, e.g. +1 425 555 0100)",
                 ReturnRules.check(new ReturnAddress("Contoso IT", "1 Main Street", null, "Dublin", null, "D02",
                         "IE", "555-01", "it@contoso.com")).get(0).message());
         assertTrue(ReturnRules.isPhone("(01) 555-01"));
@@ -69,13 +72,19 @@ class ReturnRulesTest {
         assertTrue(ReturnRules.isCountry("IE"));
         assertFalse(ReturnRules.isCountry("Ireland"));
         assertFalse(ReturnRules.isCountry("ie"));
-        assertEquals(List.of("countryOrRegion"), fields(ReturnRules.check(new ReturnAddress("Contoso IT",
+        assertEquals(List.of(), ReturnRules.checkFields(new ReturnAddress(null, null, null, null, null, null, "ie",
+                null, null)), "typed in small letters on the command line, kept in capitals");
+        assertEquals(List.of("returnAddress.countryOrRegion"), fields(ReturnRules.check(new ReturnAddress("Contoso IT",
                 "1 Main Street", null, "Dublin", null, "D02", "IRL", "+353 1 555 0100", "it@contoso.com"))));
     }
 
     @Test
     void theReturnCarrierAndItsAccountAreRequired() {
-        assertEquals(List.of("return carrier", "return carrier account"), fields(ReturnRules.check(
-                ReturnShipping.NONE)));
+        assertEquals(List.of("returnShipping.carrierName", "returnShipping.carrierAccountNumber"),
+                fields(ReturnRules.check(ReturnShipping.NONE)));
+        assertEquals(List.of("returnAddress.city", "returnShipping.carrierAccountNumber"), ReturnRules.missing(
+                new ReturnAddress("Contoso IT", "1 Main Street", null, null, null, "D02", "IE", "+353 1 555 0100",
+                        "it@contoso.com"), new ReturnShipping("UPS", null)));
+        assertTrue(ReturnRules.check(ReturnShipping.NONE).stream().allMatch(ReturnRules::isMissing));
     }
 }

@@ -130,14 +130,15 @@ public final class ShippingRules {
                 "the same details again, or say that the new package replaces it (ship --replace)"));
     }
 
-    /** Whether two shipments describe the same package (carrier, tracking number, date and drives). */
+    /**
+     * Whether two shipments describe the same package (carrier, tracking number, date and drives). The return
+     * details are the job's, not the package's: they may change without replacing the package.
+     */
     public static boolean samePackage(Shipment a, Shipment b) {
         return Objects.equals(a.carrier(), b.carrier()) && Objects.equals(a.trackingNumber(), b.trackingNumber())
                 && Objects.equals(a.shipDate(), b.shipDate())
                 && Objects.equals(List.copyOf(a.driveSerials()).stream().sorted().toList(),
-                        List.copyOf(b.driveSerials()).stream().sorted().toList())
-                && Objects.equals(a.returnAddress(), b.returnAddress())
-                && Objects.equals(a.returnCarrierAccount(), b.returnCarrierAccount());
+                        List.copyOf(b.driveSerials()).stream().sorted().toList());
     }
 
     /** A package in a few words: its drives, carrier, tracking number and ship date. */

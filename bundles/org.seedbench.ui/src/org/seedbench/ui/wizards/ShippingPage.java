@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.ReturnAddress;
 import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Shipment;
@@ -28,7 +29,8 @@ import org.seedbench.core.rules.ShippingRules;
 /**
  * The shipping details of a job's package and where the datacenter sends its drives back, checked by
  * {@link ShippingRules} and {@link ReturnRules} as they are typed. The return address has the import services'
- * fields; a job recorded with a free-text address shows that text, read-only, until the fields are filled.
+ * fields; a job recorded with a free-text address shows that text, read-only, until the fields are filled. The
+ * return details start as the job has them, whether or not a package was given yet.
  */
 class ShippingPage extends WizardPage {
     static final String SHIP_DATE = ShippingRules.SHIP_DATE;
@@ -40,6 +42,7 @@ class ShippingPage extends WizardPage {
     private final List<String> otherTracking;
     private final List<String> otherSerials;
     private final Shipment current;
+    private final ReturnDetails returns;
     private final ShippingRules.Deadline deadline;
     private final Set<String> touched = new HashSet<>();
     private Fields fields;
@@ -64,13 +67,14 @@ class ShippingPage extends WizardPage {
     private List<Problem> refused = List.of();
 
     ShippingPage(String jobName, List<String> jobSerials, List<String> otherTracking, List<String> otherSerials,
-            Shipment current, ShippingRules.Deadline deadline) {
+            Shipment current, ReturnDetails returns, ShippingRules.Deadline deadline) {
         super("shipping");
         this.jobName = jobName;
         this.jobSerials = jobSerials;
         this.otherTracking = otherTracking;
         this.otherSerials = otherSerials;
         this.current = current;
+        this.returns = returns;
         this.deadline = deadline;
         setTitle("Shipping details of " + jobName);
         setDescription("The carrier that takes the drives to the datacenter, and where they come back to.");
@@ -113,12 +117,12 @@ class ShippingPage extends WizardPage {
         if (current != null) {
             carrier.setText(nonNull(current.carrier()));
             tracking.setText(nonNull(current.trackingNumber()));
-            showReturn(current.returnAddress(), current.returnShipping());
             if (current.shipDate() != null) {
                 date.setDate(current.shipDate().getYear(), current.shipDate().getMonthValue() - 1,
                         current.shipDate().getDayOfMonth());
             }
         }
+        showReturn(returns.address(), returns.shipping());
         carrier.addModifyListener(e -> changed(ShippingRules.CARRIER));
         tracking.addModifyListener(e -> changed(ShippingRules.TRACKING));
         listen(recipient, ReturnRules.RECIPIENT_NAME);
@@ -148,7 +152,7 @@ class ShippingPage extends WizardPage {
         group.setText("Where the drives come back to");
         group.setLayout(new org.eclipse.swt.layout.GridLayout(2, false));
         group.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        String legacy = current == null ? null : legacyOnly(current.returnAddress());
+        String legacy = legacyOnly(returns.address());
         if (legacy != null) {
             Label note = new Label(group, SWT.WRAP);
             note.setText(LEGACY_NOTE + ":");

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.eclipse.jface.wizard.Wizard;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
+import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
@@ -20,8 +21,10 @@ import org.seedbench.workflow.Workspaces;
 
 /**
  * "Update shipping details": carrier, tracking number, ship date, the return address in the import services'
- * fields and the return carrier and account, with the shipping and return rules checked as they are typed (a tracking number belongs to one job only; one package carries the
- * drives of one job only). Finish gives them to the import service ({@link ImportJobService#ship}); what the
+ * fields and the return carrier and account, with the shipping and return rules checked as they are typed (a
+ * tracking number belongs to one job only; one package carries the drives of one job only). The return details
+ * start as the job has them ({@link ImportJobService#returnDetails}), given with {@code init} or
+ * {@code return-address} before any package. Finish gives them to the import service ({@link ImportJobService#ship}); what the
  * service refuses is shown under its field and nothing is recorded.
  */
 public class ShippingWizard extends Wizard {
@@ -32,6 +35,7 @@ public class ShippingWizard extends Wizard {
     private final List<String> otherTracking = new ArrayList<>();
     private final List<String> otherSerials;
     private final Shipment current;
+    private final ReturnDetails returns;
     private final ShippingRules.Deadline deadline;
     private ShippingPage page;
     private Shipment recorded;
@@ -60,6 +64,14 @@ public class ShippingWizard extends Wizard {
             current = catalog.shipment(job.name()).orElse(null);
             props = catalog.jobProperties(job.name());
         }
+        ReturnDetails r;
+        try {
+            r = importJobs.returnDetails(workspace, job.name());
+        } catch (InvalidInputException e) {
+            r = ReturnDetails.NONE;
+        }
+        returns = current != null && r.equals(ReturnDetails.NONE)
+                ? new ReturnDetails(current.returnAddress(), current.returnShipping()) : r;
         ShippingRules.Deadline d;
         try {
             d = importJobs.deadline(workspace, job, props).orElse(null);
@@ -73,7 +85,7 @@ public class ShippingWizard extends Wizard {
 
     @Override
     public void addPages() {
-        page = new ShippingPage(job.name(), jobSerials, otherTracking, otherSerials, current, deadline);
+        page = new ShippingPage(job.name(), jobSerials, otherTracking, otherSerials, current, returns, deadline);
         addPage(page);
     }
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.ReturnDetails;
+import org.seedbench.core.model.ReturnAddress;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.SeedingJob;
@@ -27,12 +29,14 @@ import org.seedbench.ui.wizards.WizardIds;
  */
 @ExtendWith({ ServiceExtension.class, OnUiThread.class })
 class ShippingWizardTest extends WizardShellBase {
+    private static final ReturnShipping FEDEX = new ReturnShipping("FedEx", "FX-123");
+
     @Test
     void aTrackingNumberOfAnotherJobIsRefusedThenAnotherIsAccepted() throws Exception {
         seeds.created(seeds.name("seed-a"), seeds.serial("SB-A1"), stage, preparation, importJobs);
         SeedingJob b = seeds.created(seeds.name("seed-b"), seeds.serial("SB-B1"), stage, preparation, importJobs);
-        importJobs.ship(seeds.workspace(), seeds.name("seed-a"), new Shipment(seeds.name("seed-a"), "FedEx", seeds.name("1Z-TRACK-1"), null, List.of(),
-                "Contoso IT, 1 Main St, Redmond", "FX-123"));
+        importJobs.ship(seeds.workspace(), seeds.name("seed-a"), new Shipment(seeds.name("seed-a"), "FedEx",
+                seeds.name("1Z-TRACK-1"), null, List.of(), ShippingWizardBot.CONTOSO, FEDEX), false);
 
         ShippingWizard wizard = new ShippingWizard(seeds.data(), b, catalogs, importJobs);
         try (ShippingWizardBot bot = new ShippingWizardBot(shell, wizard)) {
@@ -67,8 +71,9 @@ class ShippingWizardTest extends WizardShellBase {
                 importJobs))) {
             bot.carrier("UPS").tracking(seeds.name("1Z-9")).returnAddress(ShippingWizardBot.CONTOSO)
                     .returnCarrier("UPS").returnAccount("UPS-1").city("");
-            assertEquals("city: is missing (allowed: the city or town)", bot.fieldMessage(WizardIds.SHIP_RETURN_CITY));
-            assertEquals("city: is missing (allowed: the city or town)", bot.errorMessage());
+            assertEquals("returnAddress.city: is missing (allowed: the city or town)",
+                    bot.fieldMessage(WizardIds.SHIP_RETURN_CITY));
+            assertEquals("returnAddress.city: is missing (allowed: the city or town)", bot.errorMessage());
             assertFalse(bot.canFinish());
             bot.city("Dublin");
             assertEquals("", bot.fieldMessage(WizardIds.SHIP_RETURN_CITY));
@@ -83,8 +88,8 @@ class ShippingWizardTest extends WizardShellBase {
                 importJobs))) {
             bot.carrier("UPS").tracking(seeds.name("1Z-F1")).returnAddress(ShippingWizardBot.CONTOSO)
                     .returnCarrier("UPS").returnAccount("x").returnAccount("");
-            assertEquals("return carrier account: is missing (allowed: your account number with the carrier that "
-                    + "ships the drives back)", bot.fieldMessage(WizardIds.SHIP_RETURN_ACCOUNT));
+            assertEquals("returnShipping.carrierAccountNumber: is missing (allowed: your account number with the "
+                    + "carrier that ships the drives back)", bot.fieldMessage(WizardIds.SHIP_RETURN_ACCOUNT));
             assertFalse(bot.canFinish());
         }
     }
@@ -96,13 +101,13 @@ class ShippingWizardTest extends WizardShellBase {
                 importJobs))) {
             bot.carrier("UPS").tracking(seeds.name("1Z-G1")).returnAddress(ShippingWizardBot.CONTOSO)
                     .returnCarrier("UPS").returnAccount("UPS-1").email("it.contoso.com").phone("555-01");
-            assertEquals("email 'it.contoso.com': is not an email address (allowed: one '@' with a dot after it, "
-                    + "e.g. it@contoso.com)", bot.fieldMessage(WizardIds.SHIP_RETURN_EMAIL));
-            assertEquals("phone '555-01': has fewer than 6 digits (allowed: a phone number of 6 or more digits)",
-                    bot.fieldMessage(WizardIds.SHIP_RETURN_PHONE));
+            assertEquals("returnAddress.email 'it.contoso.com': is not an email address (allowed: e.g. "
+                    + "it@contoso.com)", bot.fieldMessage(WizardIds.SHIP_RETURN_EMAIL));
+            assertEquals("returnAddress.phone '555-01': has fewer than 6 digits (allowed: a phone number with its "
+                    + "country code, e.g. +1 425 555 0100)", bot.fieldMessage(WizardIds.SHIP_RETURN_PHONE));
             assertFalse(bot.canFinish());
             bot.email("it@contoso").phone("555-0100");
-            assertTrue(bot.fieldMessage(WizardIds.SHIP_RETURN_EMAIL).startsWith("email 'it@contoso': is not an "
+            assertTrue(bot.fieldMessage(WizardIds.SHIP_RETURN_EMAIL).startsWith("returnAddress.email 'it@contoso': is not an "
                     + "email address"), bot.fieldMessage(WizardIds.SHIP_RETURN_EMAIL));
             assertEquals("", bot.fieldMessage(WizardIds.SHIP_RETURN_PHONE));
             assertFalse(bot.canFinish());
@@ -115,13 +120,12 @@ class ShippingWizardTest extends WizardShellBase {
     @Test
     void theFreeTextOfAnOlderCatalogIsShownAboveEmptyFields() throws Exception {
         SeedingJob h = seeds.created(seeds.name("seed-h"), seeds.serial("SB-H1"), stage, preparation, importJobs);
-        importJobs.ship(seeds.workspace(), h.name(), new Shipment(h.name(), "FedEx", seeds.name("1Z-H1"), null,
-                List.of(), "Contoso IT, 1 Main St, Redmond", "FX-123"));
-        SeedingJob shipping;
+        // what the upgrade to catalog schema 4 keeps of an older job: its free text, and the account it gave
         try (Catalog catalog = catalogs.open(seeds.data())) {
-            shipping = catalog.job(h.name()).orElseThrow();
+            catalog.putReturnDetails(h.name(), new ReturnDetails(ReturnAddress.legacy("Contoso IT, 1 Main St, "
+                    + "Redmond"), new ReturnShipping(null, "FX-123")));
         }
-        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), shipping, catalogs,
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), h, catalogs,
                 importJobs))) {
             assertEquals("Contoso IT, 1 Main St, Redmond", bot.legacyText());
             assertTrue(Ui.exists(bot.shell(), WizardIds.SHIP_RETURN_LEGACY));
@@ -138,6 +142,22 @@ class ShippingWizardTest extends WizardShellBase {
     }
 
     @Test
+    void theJobsReturnDetailsAreShownBeforeAnyPackage() throws Exception {
+        SeedingJob j = seeds.created(seeds.name("seed-j"), seeds.serial("SB-J1"), stage, preparation, importJobs);
+        importJobs.updateReturnDetails(seeds.workspace(), j.name(), new ReturnDetails(ShippingWizardBot.CONTOSO,
+                new ReturnShipping("DHL", "DHL-7")));
+        try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), j, catalogs,
+                importJobs))) {
+            assertEquals("Dublin", bot.field(WizardIds.SHIP_RETURN_CITY));
+            assertEquals("Ireland (IE)", bot.country());
+            assertEquals("DHL-7", bot.field(WizardIds.SHIP_RETURN_ACCOUNT));
+            assertEquals(null, bot.legacyText());
+            bot.carrier("UPS").tracking(seeds.name("1Z-J1"));
+            assertTrue(bot.canFinish(), bot::errorMessage);
+        }
+    }
+
+    @Test
     void aJobWithoutAnOlderAddressShowsNoFreeText() throws Exception {
         SeedingJob i = seeds.created(seeds.name("seed-i"), seeds.serial("SB-I1"), stage, preparation, importJobs);
         try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), i, catalogs,
@@ -149,16 +169,19 @@ class ShippingWizardTest extends WizardShellBase {
     @Test
     void anotherPackageForAJobThatHasOneNeedsReplaceAndIsRecorded() throws Exception {
         SeedingJob d = seeds.created(seeds.name("seed-d"), seeds.serial("SB-D1"), stage, preparation, importJobs);
-        importJobs.ship(seeds.workspace(), d.name(), new Shipment(d.name(), "FedEx", seeds.name("1Z-D1"), null, List.of(),
-                "Contoso IT, 1 Main St, Redmond", "FX-123"));
+        importJobs.ship(seeds.workspace(), d.name(), new Shipment(d.name(), "FedEx", seeds.name("1Z-D1"), null,
+                List.of(), ShippingWizardBot.CONTOSO, FEDEX), false);
         SeedingJob shipping;
         try (Catalog catalog = catalogs.open(seeds.data())) {
             shipping = catalog.job(d.name()).orElseThrow();
         }
         try (ShippingWizardBot bot = new ShippingWizardBot(shell, new ShippingWizard(seeds.data(), shipping, catalogs,
                 importJobs))) {
-            // the older free text is no address: the fields are entered (with the return carrier the old one was)
-            bot.returnAddress(ShippingWizardBot.CONTOSO).returnCarrier("FedEx").returnAccount("FX-123");
+            assertEquals("Dublin", bot.field(WizardIds.SHIP_RETURN_CITY), "the job's return details are shown");
+            assertTrue(bot.canFinish(), "the package as given may be given again: " + bot.errorMessage());
+            bot.phone("+353 1 555 0199");
+            assertTrue(bot.canFinish(), "the return details are the job's: changed without replacing the package: "
+                    + bot.errorMessage());
             bot.tracking(seeds.name("1Z-D2"));
             assertTrue(bot.fieldMessage(WizardIds.SHIP_REPLACE).startsWith("package: job " + d.name()
                     + " already has a package: 1 drive (" + seeds.serial("SB-D1") + ") with FedEx, tracking "
