@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -115,7 +116,7 @@ public final class CatalogDatabase {
      */
     public Session open() {
         createDirectory();
-        checkNotEmpty();
+        checkWhole();
         long deadline = System.nanoTime() + lockWait.toNanos();
         Properties login = new Properties();
         login.setProperty("user", "sa");
@@ -237,17 +238,56 @@ public final class CatalogDatabase {
         }
     }
 
-    /** An empty catalog file is a damaged one: the database would take it for a new catalog and write over it. */
-    private void checkNotEmpty() {
+    /**
+     * An empty catalog file, or one cut short, is a damaged one. The database would take an empty file for a new
+     * catalog and write over it; from a file cut short after a clean close it would silently read an older state
+     * (its crash recovery). A clean close leaves the file header naming the last chunk's block
+     * ({@code H:2,block:<hex>,blockSize:<hex>,…,clean:1,…}): a file that ends before that block was cut short. A
+     * header without {@code clean:1} (a process died or still writes) is left to the database's recovery.
+     */
+    private void checkWhole() {
         Path file = file();
         try {
-            if (Files.exists(file) && Files.size(file) == 0) {
+            if (!Files.exists(file)) {
+                return;
+            }
+            long size = Files.size(file);
+            if (size == 0) {
                 throw damaged("it is empty");
             }
+            Map<String, String> header = fileHeader(file);
+            if ("1".equals(header.get("clean")) && header.containsKey("block")) {
+                long blockSize = Long.parseLong(header.getOrDefault("blockSize", "1000"), 16);
+                long lastBlock = Long.parseLong(header.get("block"), 16);
+                if ((lastBlock + 1) * blockSize > size) {
+                    throw damaged("it ends before its last chunk: the file was cut short");
+                }
+            }
+        } catch (NumberFormatException e) {
+            // a header that does not parse: the database names it when it opens the file
         } catch (IOException e) {
             throw new CatalogException("catalog file " + file + " cannot be read (" + e
                     + "); check the folder's permissions", e);
         }
+    }
+
+    /** The fields of the database file's first header ({@code key:value} pairs up to its line end). */
+    private static Map<String, String> fileHeader(Path file) throws IOException {
+        byte[] head = new byte[1024];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        String text = new String(head, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int end = text.indexOf('\n');
+        Map<String, String> fields = new java.util.HashMap<>();
+        for (String field : (end < 0 ? text : text.substring(0, end)).split(",")) {
+            int colon = field.indexOf(':');
+            if (colon > 0) {
+                fields.put(field.substring(0, colon).strip(), field.substring(colon + 1).strip());
+            }
+        }
+        return fields;
     }
 
     private Path file() {
