@@ -14,8 +14,9 @@ clean=false
 seed=42
 
 # bench_options ARG...: reads the command line. Each option named in $value_options (without its dashes, e.g.
-# "size rounds work launcher") takes a value, which goes into the variable of that name; --clean sets clean=true;
-# -h/--help prints the usage. Then checks --rounds and --size.
+# "size rounds work launcher") takes a value, which goes into the variable of that name (dashes as underscores);
+# each named in $flag_options (optional, e.g. "files-only") takes none and sets its variable to true; --clean sets
+# clean=true; -h/--help prints the usage. Then checks --rounds and --size.
 bench_options() {
     local name
     while [ $# -gt 0 ]; do
@@ -24,9 +25,14 @@ bench_options() {
             -h | --help) usage; exit 0 ;;
             --?*)
                 name=${1#--}
+                if [[ " ${flag_options:-} " == *" $name "* ]]; then
+                    printf -v "${name//-/_}" '%s' true
+                    shift
+                    continue
+                fi
                 [[ " $value_options " == *" $name "* ]] || usage_error "unknown argument '$1'"
                 [ $# -ge 2 ] || usage_error "$1 needs a value"
-                printf -v "$name" '%s' "$2"
+                printf -v "${name//-/_}" '%s' "$2"
                 shift 2
                 ;;
             *) usage_error "unknown argument '$1'" ;;

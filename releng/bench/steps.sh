@@ -38,13 +38,14 @@ timed() {
         > "$logs/$label.out" 2> "$logs/$label.err" < /dev/null || step_failed "$label"
 }
 
-# need_packages PACKAGE…: installs from Debian's packages those of restic, time (GNU time) and python3 that are
-# missing (with sudo when not root).
+# need_packages PACKAGE…: installs from Debian's packages those of restic, borgbackup (the borg command), time (GNU
+# time) and python3 that are missing (with sudo when not root).
 need_packages() {
     local missing=() p
     for p in "$@"; do
         case $p in
             time) [ -x /usr/bin/time ] || missing+=(time) ;;
+            borgbackup) command -v borg > /dev/null || missing+=(borgbackup) ;;
             *) command -v "$p" > /dev/null || missing+=("$p") ;;
         esac
     done

@@ -148,6 +148,71 @@ class DatasetGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> DatasetGenerator.mutate(used, 1.5, 7));
     }
 
+    @Test
+    void filesWritesThatManyTinyFilesInSmallFoldersTheSameForTheSameSeed() throws IOException {
+        int count = 2_500;
+        AtomicLong reported = new AtomicLong();
+        Summary first = DatasetGenerator.generateFiles(temp.resolve("a"), count, 42, reported::addAndGet);
+        Summary second = DatasetGenerator.generateFiles(temp.resolve("b"), count, 42, null);
+        DatasetGenerator.generateFiles(temp.resolve("c"), count, 43, null);
+
+        Map<String, String> a = digests(temp.resolve("a"));
+        assertEquals(a, digests(temp.resolve("b")));
+        assertEquals(first, second);
+        assertNotEquals(a, digests(temp.resolve("c")));
+        assertEquals(count, first.files());
+        assertEquals(count, reported.get(), "one progress report a file");
+        assertEquals(count, a.values().stream().filter(d -> !d.equals("dir")).count());
+        assertEquals(first.directories(), a.values().stream().filter(d -> d.equals("dir")).count());
+        assertEquals(1 + 3, first.directories(), "a group of three folders: 1,000 + 1,000 + 500 files");
+        for (String name : a.keySet()) {
+            assertEquals(Files.getLastModifiedTime(temp.resolve("a").resolve(name)),
+                    Files.getLastModifiedTime(temp.resolve("b").resolve(name)), name);
+        }
+
+        Path root = temp.resolve("a");
+        long sum = 0;
+        int smallest = Integer.MAX_VALUE;
+        int largest = 0;
+        Map<String, Integer> extensions = new TreeMap<>();
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile).forEach(files::add);
+        }
+        for (Path f : files) {
+            int size = (int) Files.size(f);
+            sum += size;
+            smallest = Math.min(smallest, size);
+            largest = Math.max(largest, size);
+            String name = f.getFileName().toString();
+            extensions.merge(name.substring(name.lastIndexOf('.') + 1), 1, Integer::sum);
+        }
+        assertEquals(first.bytes(), sum);
+        assertTrue(largest <= DatasetGenerator.MAX_TINY_BYTES, "largest " + largest);
+        assertTrue(smallest < 50 && largest > 1000, "sizes from " + smallest + " to " + largest);
+        assertEquals(count, extensions.get("conf") + extensions.get("bin"), "text and binaries: " + extensions);
+        assertTrue(extensions.get("bin") > count / 8 && extensions.get("conf") > count / 2, extensions.toString());
+        assertTrue(new HashMap<>(a).values().stream().distinct().count() > count * 9 / 10,
+                "the files differ from each other");
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path d : walk.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> entries = Files.list(d)) {
+                    assertTrue(entries.count() <= DatasetGenerator.FILES_PER_FOLDER, d.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void filesRefusesAFolderInUseAndNoFiles() throws IOException {
+        Path used = Files.createDirectories(temp.resolve("used"));
+        Files.writeString(used.resolve("keep.txt"), "mine");
+        assertThrows(DirectoryNotEmptyException.class, () -> DatasetGenerator.generateFiles(used, 10, 42, null));
+        assertEquals("mine", Files.readString(used.resolve("keep.txt")));
+        assertThrows(IllegalArgumentException.class,
+                () -> DatasetGenerator.generateFiles(temp.resolve("none"), 0, 42, null));
+    }
+
     /** Every file and folder below {@code root}, by relative path: a file's SHA-256, or "dir". */
     private static Map<String, String> digests(Path root) throws IOException {
         Map<String, String> result = new TreeMap<>();

@@ -76,6 +76,12 @@ public final class DatasetGenerator {
     private static final int STREAM_BINARY = 4;
     private static final int STREAM_IMAGE = 5;
     private static final int STREAM_MUTATE = 6;
+    private static final int STREAM_FILES = 7;
+
+    /** The most files (and sub-folders) {@link #generateFiles} puts in one folder. */
+    public static final int FILES_PER_FOLDER = 1_000;
+    /** The largest file {@link #generateFiles} writes, in bytes. */
+    public static final int MAX_TINY_BYTES = KIB;
 
     private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "log", "csv", "conf", "cfg", "ini",
             "properties");
@@ -178,6 +184,72 @@ public final class DatasetGenerator {
         }
         Files.setLastModifiedTime(dir, date(dates));
         return new Summary(out.files, plan.folders.size(), out.bytes);
+    }
+
+    /**
+     * Writes a new dataset of {@code count} tiny files into {@code dir}, for the scale run of the benchmark (a
+     * million files cost a backup tool a million opens, stats and closes, whatever their size). Each file holds
+     * 0 to {@value #MAX_TINY_BYTES} bytes: three in four are configuration-like text, the others random bytes.
+     * They fill folders {@code group-GGG/folder-FFF/} of {@value #FILES_PER_FOLDER} files each (the last one
+     * fewer), at most {@value #FILES_PER_FOLDER} folders a group. Names, sizes, contents and modification times
+     * follow from the seed alone; nothing is forced to the disk.
+     *
+     * @param dir          where to write; it is created when missing and must be empty when it exists
+     * @param count        how many files, from 1 to {@link Integer#MAX_VALUE}
+     * @param seed         the seed that every size and byte follows from
+     * @param filesWritten receives 1 after each file written; may be {@code null}
+     * @return the files, directories (below {@code dir}) and bytes written
+     * @throws IllegalArgumentException   when {@code count} is out of range
+     * @throws DirectoryNotEmptyException when {@code dir} exists and holds anything
+     * @throws IOException                when a file cannot be written
+     */
+    public static Summary generateFiles(Path dir, long count, long seed, LongConsumer filesWritten)
+            throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        if (count < 1 || count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a dataset of files needs 1 to " + Integer.MAX_VALUE + " files, not "
+                    + count);
+        }
+        prepareEmpty(dir);
+        Output out = new Output(null);
+        Prng dates = new Prng(mix(seed, STREAM_PLAN, -2));
+        Text text = new Text();
+        long perGroup = (long) FILES_PER_FOLDER * FILES_PER_FOLDER;
+        List<Path> folders = new ArrayList<>();
+        Path folder = null;
+        for (long i = 0; i < count; i++) {
+            if (i % FILES_PER_FOLDER == 0) {
+                Path group = dir.resolve("group-" + pad((int) (i / perGroup), 3));
+                if (i % perGroup == 0) {
+                    folders.add(Files.createDirectory(group));
+                }
+                folder = Files.createDirectory(group.resolve("folder-" + pad((int) (i % perGroup
+                        / FILES_PER_FOLDER), 3)));
+                folders.add(folder);
+            }
+            Prng r = new Prng(mix(seed, STREAM_FILES, (int) i));
+            int size = r.below(MAX_TINY_BYTES + 1);
+            text.reset();
+            String extension;
+            if (r.below(4) == 0) {
+                text.ensure(size);
+                r.fill(text.bytes, 0, size);
+                extension = "bin";
+            } else {
+                Style.SETTINGS.write(text, r, size);
+                extension = "conf";
+            }
+            out.write(folder.resolve("file-" + pad((int) (i % FILES_PER_FOLDER), 3) + "." + extension), text.bytes,
+                    size, dates);
+            if (filesWritten != null) {
+                filesWritten.accept(1);
+            }
+        }
+        for (int f = folders.size() - 1; f >= 0; f--) {
+            Files.setLastModifiedTime(folders.get(f), date(dates));
+        }
+        Files.setLastModifiedTime(dir, date(dates));
+        return new Summary(out.files, folders.size(), out.bytes);
     }
 
     /**

@@ -8,9 +8,11 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
+import org.seedbench.batch.cli.UsageException;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.Sizes;
+import org.seedbench.core.spi.Progress.Unit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,10 @@ public final class GenerateDatasetVerb implements CliVerb {
             + "42)")
     String seed;
 
+    @Option(names = "--files", paramLabel = "N", description = "instead: write N tiny files of 0-1 KiB in folders "
+            + "of at most 1,000 (e.g. 1000000 for the benchmark's scale run)")
+    String files;
+
     @Option(names = "--mutate", paramLabel = "FRACTION", description = "instead: change this fraction of DIR's files "
             + "(e.g. 0.05) for an incremental run")
     String mutate;
@@ -50,6 +56,13 @@ public final class GenerateDatasetVerb implements CliVerb {
         Path dir = Path.of(this.dir).toAbsolutePath();
         long seed = parse("seed", this.seed == null ? "42" : this.seed);
         DatasetGenerator.Summary summary;
+        if (files != null) {
+            if (mutate != null || size != null) {
+                throw new UsageException("--files writes a new dataset of tiny files: give it without "
+                        + (mutate != null ? "--mutate" : "--size"), null);
+            }
+            return generateFiles(inv, dir, parse("files", files), seed);
+        }
         if (mutate != null) {
             double fraction;
             try {
@@ -78,8 +91,7 @@ public final class GenerateDatasetVerb implements CliVerb {
                 return DatasetGenerator.generate(dir, bytes, seed, progress::worked);
             });
         } catch (DirectoryNotEmptyException e) {
-            throw new InvalidInputException(new Problem("dataset folder", dir.toString(), "is not empty",
-                    "a new or empty folder; --mutate changes an existing dataset"));
+            throw notEmpty(dir);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(new Problem("size", this.size, e.getMessage(),
                     "at least " + Sizes.binary(DatasetGenerator.MIN_BYTES)));
@@ -87,6 +99,30 @@ public final class GenerateDatasetVerb implements CliVerb {
         inv.out().printf("Wrote %d files in %d folders (%s) to %s%n", summary.files(), summary.directories(),
                 Sizes.decimal(summary.bytes()), dir);
         return ExitCode.DONE;
+    }
+
+    private static ExitCode generateFiles(Invocation inv, Path dir, long count, long seed) throws Exception {
+        if (count < 1 || count > Integer.MAX_VALUE) {
+            throw new InvalidInputException(new Problem("files", Long.toString(count), "is out of range",
+                    "1 to " + Integer.MAX_VALUE));
+        }
+        DatasetGenerator.Summary summary;
+        try {
+            summary = inv.withProgress(progress -> {
+                progress.begin("Generating", count, Unit.ITEMS);
+                return DatasetGenerator.generateFiles(dir, count, seed, progress::worked);
+            });
+        } catch (DirectoryNotEmptyException e) {
+            throw notEmpty(dir);
+        }
+        inv.out().printf("Wrote %d files in %d folders (%s) to %s%n", summary.files(), summary.directories(),
+                Sizes.decimal(summary.bytes()), dir);
+        return ExitCode.DONE;
+    }
+
+    private static InvalidInputException notEmpty(Path dir) {
+        return new InvalidInputException(new Problem("dataset folder", dir.toString(), "is not empty",
+                "a new or empty folder; --mutate changes an existing dataset"));
     }
 
     private static long parse(String field, String value) throws InvalidInputException {
