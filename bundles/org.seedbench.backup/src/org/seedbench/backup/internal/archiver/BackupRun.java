@@ -14,6 +14,7 @@ import org.seedbench.backup.BackupStatistics;
 import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.backup.WorkloadRun;
 import org.seedbench.backup.internal.crypto.BlobCodec;
+import org.seedbench.backup.internal.crypto.CipherWarmUp;
 import org.seedbench.backup.internal.crypto.ThreadCodecs;
 import org.seedbench.backup.internal.index.ChunkIndex;
 import org.seedbench.backup.internal.index.IndexFile;
@@ -56,6 +57,7 @@ public final class BackupRun {
 
     public BackupResult run(List<WorkloadRun> runs) throws IOException {
         Instant started = Instant.now();
+        CipherWarmUp.start();
         ThreadCodecs codecs = new ThreadCodecs(repository::newCodec);
         BlobCodec codec = codecs.get();
         progress.begin("Backing up to " + storage.location(), estimate(runs));
