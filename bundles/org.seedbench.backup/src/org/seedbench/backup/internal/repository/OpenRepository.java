@@ -162,45 +162,43 @@ public final class OpenRepository implements Repository {
      */
     public LoadedIndex loadIndex(BlobCodec codec, Consumer<String> warnings, Runnable checkCanceled,
             boolean leaveOutMissingPacks) throws IOException {
-        ChunkIndex index = new ChunkIndex();
+        ChunkIndex.Loader loader = ChunkIndex.loader();
         Map<String, String> packs = packObjects();
         Set<String> listed = packs.keySet();
-        Map<String, List<PackEntry>> missing = new TreeMap<>();
+        Map<String, Integer> missing = new TreeMap<>();
         for (String name : storage.list(IndexFile.FOLDER + "/")) {
             checkCanceled.run();
             try {
-                IndexFile.read(storage, codec, name).forEach((pack, entries) -> {
-                    if (listed.contains(pack)) {
-                        index.addPack(pack, entries);
-                    } else {
-                        missing.computeIfAbsent(pack, p -> new ArrayList<>()).addAll(entries);
+                for (Map.Entry<String, List<PackEntry>> pack : IndexFile.read(storage, codec, name).entrySet()) {
+                    boolean lost = !listed.contains(pack.getKey());
+                    loader.addPack(pack.getKey(), pack.getValue(), lost);
+                    if (lost) {
+                        missing.merge(pack.getKey(), pack.getValue().size(), Integer::sum);
                     }
-                });
+                }
             } catch (DamagedException e) {
                 warnings.accept("index file " + name + " is damaged and was left out: " + e.getMessage());
             }
         }
         Map<String, List<PackEntry>> unindexed = new LinkedHashMap<>();
         for (Map.Entry<String, String> pack : packs.entrySet()) {
-            if (!index.hasPack(pack.getKey())) {
+            if (!loader.hasPack(pack.getKey())) {
                 checkCanceled.run();
                 try {
                     List<PackEntry> entries = PackFormat.readTrailer(storage, codec, pack.getValue());
-                    index.addPack(pack.getKey(), entries);
+                    loader.addPack(pack.getKey(), entries, false);
                     unindexed.put(pack.getKey(), entries);
                 } catch (DamagedException e) {
                     warnings.accept("pack " + pack.getValue() + " is damaged and was left out: " + e.getMessage());
                 }
             }
         }
-        missing.forEach((pack, entries) -> {
-            if (leaveOutMissingPacks) {
-                warnings.accept("pack " + pack + " is missing from " + storage.location() + ": its " + entries.size()
-                        + " blobs were left out of the index, and those this backup needs are stored again");
-            } else {
-                index.addPack(pack, entries);
-            }
-        });
+        if (leaveOutMissingPacks) {
+            missing.forEach((pack, blobs) -> warnings.accept("pack " + pack + " is missing from "
+                    + storage.location() + ": its " + blobs + " blobs were left out of the index, and those this"
+                    + " backup needs are stored again"));
+        }
+        ChunkIndex index = loader.finish(leaveOutMissingPacks);
         return new LoadedIndex(index, unindexed);
     }
 
