@@ -45,11 +45,13 @@ import org.seedbench.core.support.concurrent.Futures;
 
 /**
  * Copies a staged seed onto its drives: places the packs (see {@link Allocation}), then streams each file
- * to its drive through the drive's encryptor, computing the MD5 of every 4 MiB block in the same pass (on
- * {@link #HASH_THREADS} threads per drive, beside the encryption and the write: MD5 runs at well under 1 GB/s on
- * one core, slower than AES-GCM, and would otherwise bound the drive's stream), syncing the drive every 64 MiB
- * and at the end of each file. The journal records a block once it is synced and its MD5 known. Drives on
- * different physical devices are written in parallel.
+ * to its drive through the drive's encryptor, computing the MD5 of every 4 MiB block in the same pass. Each
+ * drive's stream is a pipeline: a read-ahead thread reads the next blocks into pooled buffers and starts their
+ * MD5s (on {@link #HASH_THREADS} threads: MD5 runs at well under 1 GB/s on one core, slower than AES-GCM, and
+ * would otherwise bound the stream) while the copy thread encrypts and writes earlier ones (the volume writes
+ * them behind, in 4 MiB writes). The drive is synced every {@link #SYNC_BLOCKS} blocks (64 MiB) and at the end
+ * of each file, and the journal records a block once it is synced and its MD5 known: a resume point is a sync.
+ * Drives on different physical devices are written in parallel.
  * When every file of a drive is on it, the drive gets its {@code drive-manifest.xml} and the copy computer its
  * DriveInfo file.
  */
