@@ -21,10 +21,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,6 +107,8 @@ public final class DriveCopier {
     private final Path journalFolder;
     private final Clock clock;
     private final Secret containerSas;
+    /** Block buffers of the drives already copied, for the next drive of the device. */
+    private final Queue<byte[]> spareBuffers = new ConcurrentLinkedQueue<>();
     private final AtomicLong copied = new AtomicLong();
     private final AtomicLong readNanos = new AtomicLong();
     private final AtomicLong md5Nanos = new AtomicLong();
@@ -351,7 +355,7 @@ public final class DriveCopier {
                         + ") is shorter than its journal records; prepare this drive again (--restart)");
             }
             part.truncate(journal.manifestPartLength());
-            Buffers buffers = new Buffers();
+            Buffers buffers = new Buffers(spareBuffers);
             for (int f = journal.doneFiles(); f < files.size(); f++) {
                 progress.checkCanceled();
                 SeedFile file = files.get(f);
@@ -372,6 +376,7 @@ public final class DriveCopier {
             }
             DriveInfoFile.write(driveInfo, new DriveInfoFile.Info(jobName, s.serial(), s.encryptorId(), s.key(),
                     DriveManifest.MANIFEST_FILE, journal.manifestHash(), journal.manifestLength()));
+            buffers.release(spareBuffers);
         } finally {
             reader.shutdownNow();
             hasher.shutdownNow();
@@ -648,10 +653,17 @@ public final class DriveCopier {
     private static final class Buffers {
         private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BLOCKS_IN_FLIGHT);
 
-        Buffers() {
+        /** Takes the buffers from {@code spare} first, then allocates the rest. */
+        Buffers(Queue<byte[]> spare) {
             for (int i = 0; i < BLOCKS_IN_FLIGHT; i++) {
-                free.add(new byte[DriveManifest.BLOCK_SIZE]);
+                byte[] b = spare.poll();
+                free.add(b != null ? b : new byte[DriveManifest.BLOCK_SIZE]);
             }
+        }
+
+        /** The drive is done and every buffer free: they go to {@code spare}. */
+        void release(Queue<byte[]> spare) {
+            free.drainTo(spare);
         }
 
         byte[] take() {

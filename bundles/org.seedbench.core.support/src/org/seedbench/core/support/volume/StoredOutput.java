@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,10 +33,14 @@ public final class StoredOutput {
         return t;
     });
 
+    /** Buffers of finished files, kept for the next ones (a drive writes one file at a time): at most this many. */
+    private static final int POOLED = 6;
+    private static final ConcurrentLinkedDeque<byte[]> POOL = new ConcurrentLinkedDeque<>();
+
     private final FolderVolume volume;
     private final FileChannel channel;
     private final String path;
-    private byte[] buffer = new byte[BUFFER_SIZE];
+    private byte[] buffer = borrow();
     /** The buffer being written behind, or free again once {@link #writing} is done; null until needed. */
     private byte[] spare;
     private Future<?> writing;
@@ -113,7 +118,7 @@ public final class StoredOutput {
         }
         byte[] full = buffer;
         int n = count;
-        buffer = spare != null ? spare : new byte[BUFFER_SIZE];
+        buffer = spare != null ? spare : borrow();
         spare = full;
         count = 0;
         written += n;
@@ -128,20 +133,51 @@ public final class StoredOutput {
         if (w == null) {
             return;
         }
-        writing = null;
+        if (w.isCancelled()) { // this thread was interrupted waiting for it: the write may still be going on
+            throw new InterruptedIOException("writing '" + path + "' to drive " + volume.drive().serial()
+                    + " was interrupted");
+        }
         try {
             w.get();
+            writing = null;
         } catch (InterruptedException e) {
             w.cancel(true);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("writing '" + path + "' to drive " + volume.drive().serial()
                     + " was interrupted");
         } catch (ExecutionException e) {
+            writing = null;
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
             throw new IOException("writing '" + path + "' to drive " + volume.drive().serial() + " failed: "
                     + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * The file is finished or closed, everything taken flushed: its buffers go back to the pool (the one being
+     * written behind only once that write ended). Nothing more may be taken.
+     */
+    void release() {
+        if (buffer != null) {
+            giveBack(buffer);
+            buffer = null;
+        }
+        if (spare != null && writing == null) {
+            giveBack(spare);
+            spare = null;
+        }
+    }
+
+    private static byte[] borrow() {
+        byte[] b = POOL.pollFirst();
+        return b != null ? b : new byte[BUFFER_SIZE];
+    }
+
+    private static void giveBack(byte[] b) {
+        if (POOL.size() < POOLED) {
+            POOL.offerFirst(b);
         }
     }
 
