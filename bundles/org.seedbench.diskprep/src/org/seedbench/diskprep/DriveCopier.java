@@ -532,16 +532,10 @@ public final class DriveCopier {
         if (next instanceof Block block) {
             return block;
         }
-        if (next instanceof IOException e) {
-            throw e;
+        if (next == END) {
+            throw new IOException("reading ahead of the copy ended before the file's last block");
         }
-        if (next instanceof RuntimeException e) {
-            throw e;
-        }
-        if (next instanceof Error e) {
-            throw e;
-        }
-        throw new IOException("reading ahead of the copy failed", next == END ? null : (Throwable) next);
+        throw ParallelDrives.asIOException((Throwable) next, "reading ahead of the copy failed");
     }
 
     /**

@@ -82,24 +82,26 @@ public final class ParallelDrives {
             }
             if (first != null) {
                 results.forEach(discard);
-                if (first instanceof IOException io) {
-                    throw io;
-                }
                 if (first instanceof InvalidInputException invalid) {
                     throw invalid;
                 }
-                if (first instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (first instanceof Error error) {
-                    throw error;
-                }
-                throw new IOException(first);
+                throw asIOException(first, "a drive's step failed");
             }
             return results;
         } finally {
             threads.shutdown();
         }
+    }
+
+    /** Throws {@code failure} when it is unchecked; otherwise returns it as the IOException to throw. */
+    static IOException asIOException(Throwable failure, String what) {
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return failure instanceof IOException io ? io : new IOException(what + ": " + failure, failure);
     }
 
     /**
