@@ -11,7 +11,7 @@ usage: releng/bench/prepare-bench.sh [--size SIZE] [--rounds N] [--work DIR] [--
   --size SIZE      dataset size, as `seedbench generate-dataset --size` reads it (default 3.2G)
   --rounds N       rounds of prepare-drives onto 3 fresh folder drives and cp -r + sync, alternating (default 3)
   --work DIR       work folder for the dataset, the staging repository, drives, copies, logs and
-                   prepare-result.json (default /tmp/seedbench-prepare-bench)
+                   bench-result.json (default /tmp/seedbench-prepare-bench)
   --capacity SIZE  each folder drive's capacity (default: sized so that the 3 drives hold the seed with 12% room)
   --clean          delete the dataset and the staging repository at the end too (by default they are kept, and
                    reused by the next run)
@@ -135,12 +135,15 @@ python3 "$here/prepare_report.py" report --results "$results" --json "$work/prep
     --meta "load=$(cut -d' ' -f1-3 /proc/loadavg)" \
     "${build_meta[@]}"
 
+# the same as bench-result.json, the name the staging benchmark's result has
+cp "$work/prepare-result.json" "$work/bench-result.json"
+
 rm -rf "$runs"
 if [ "$clean" = true ]; then
     rm -rf "$dataset" "$staged" "$stamp"
 fi
 echo
-echo "prepare-bench: the table as JSON: $work/prepare-result.json; logs: $logs"
+echo "prepare-bench: the table as JSON: $work/bench-result.json (and prepare-result.json); logs: $logs"
 if [ "$clean" != true ]; then
     echo "prepare-bench: the dataset and staging repository stay in $work (the next run reuses them)"
 fi

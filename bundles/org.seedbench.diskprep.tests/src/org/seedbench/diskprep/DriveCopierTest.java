@@ -189,6 +189,42 @@ class DriveCopierTest {
     }
 
     @Test
+    void aPackCutShortInTheMiddleKeepsItsRecordedBlocksAndTheRerunCopiesOnlyTheRest() throws Exception {
+        Path staging = temp.resolve("big/seed-fs01");
+        FakeSeed.create(staging, 0, 11);
+        FakeSeed.writeNamed(staging.resolve("packs"), true, 72 * (int) MIB, new java.util.Random(11)); // 18 blocks
+        seed = SeedListing.scan(staging);
+        SeedFile pack = seed.packs().get(0);
+        List<TestDrive> drives = drives(1, 128 * MIB, 1);
+
+        // cut once block 16 is written: blocks 0-15 are synced and recorded, 16 is read ahead and written, not synced
+        assertThrows(Progress.CanceledException.class, () -> run(drives, cutAt(66 * MIB)));
+        int index = copier().filesOf(bitSet(0)).indexOf(pack);
+        long recorded = FakeSeed.journalLines(journals, "SB-0001").stream()
+                .filter(l -> l.startsWith("block " + index + " ")).count();
+        assertEquals(DriveCopier.SYNC_BLOCKS, recorded, "the blocks up to the last sync are recorded");
+        long recordedAll = FakeSeed.journalLines(journals, "SB-0001").stream().filter(l -> l.startsWith("block "))
+                .count(); // with the metadata's
+        try (Volume v = drives.get(0).unlock(portable)) {
+            assertTrue(v.unfinishedLength(pack.drivePath("seed-fs01")) >= recorded * DriveManifest.BLOCK_SIZE,
+                    "every recorded block is on the drive");
+        }
+
+        DriveCopier.Result rerun = run(drives, Progress.NONE);
+        assertTrue(rerun.complete());
+        assertEquals(recordedAll, rerun.drives().get(0).blocksResumed(), "the recorded blocks are kept");
+        assertEquals(18 - recorded, rerun.drives().get(0).blocksCopied(), "only the blocks not recorded are copied");
+        assertEquals(18 * MIB * 4 - recorded * DriveManifest.BLOCK_SIZE, rerun.bytesCopied());
+        assertPlacedOnceAndClean(drives);
+    }
+
+    private static java.util.BitSet bitSet(int bit) {
+        java.util.BitSet set = new java.util.BitSet();
+        set.set(bit);
+        return set;
+    }
+
+    @Test
     void aFlippedByteOnADriveIsNamedByBlobAndBlock() throws Exception {
         List<TestDrive> drives = drives(1, seed.packBytes() + 64 * MIB, 1);
         run(drives, Progress.NONE);

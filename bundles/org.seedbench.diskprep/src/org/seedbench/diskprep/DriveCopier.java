@@ -21,12 +21,17 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -42,19 +47,24 @@ import org.seedbench.core.support.concurrent.Futures;
 
 /**
  * Copies a staged seed onto its drives: places the packs (see {@link Allocation}), then streams each file
- * to its drive through the drive's encryptor, computing the MD5 of every 4 MiB block in the same pass (on
- * {@link #HASH_THREADS} threads per drive, beside the encryption and the write: MD5 runs at well under 1 GB/s on
- * one core, slower than AES-GCM, and would otherwise bound the drive's stream), syncing the drive every 16 MiB
- * and at the end of each file. The journal records a block once it is synced and its MD5 known. Drives on
- * different physical devices are written in parallel.
+ * to its drive through the drive's encryptor, computing the MD5 of every 4 MiB block in the same pass. Each
+ * drive's stream is a pipeline: a read-ahead thread reads the next blocks into pooled buffers and starts their
+ * MD5s (on {@link #HASH_THREADS} threads: MD5 runs at well under 1 GB/s on one core, slower than AES-GCM, and
+ * would otherwise bound the stream) while the copy thread encrypts and writes earlier ones (the volume writes
+ * them behind, in 4 MiB writes). The drive is synced every {@link #SYNC_BLOCKS} blocks (64 MiB) and at the end
+ * of each file, and the journal records a block once it is synced and its MD5 known: a resume point is a sync.
+ * Drives on different physical devices are written in parallel.
  * When every file of a drive is on it, the drive gets its {@code drive-manifest.xml} and the copy computer its
  * DriveInfo file.
  */
 public final class DriveCopier {
-    /** Blocks written between two syncs of the drive (and journal records). */
-    static final int SYNC_BLOCKS = 4;
-    /** Blocks read and not yet hashed, at most: the block buffers of a drive (4 MiB each). */
-    static final int BLOCKS_IN_FLIGHT = 4;
+    /**
+     * Blocks written between two syncs of the drive, each sync a resume point and one journal record: a kill
+     * copies at most this many blocks (64 MiB) again, and never one the journal records.
+     */
+    static final int SYNC_BLOCKS = 16;
+    /** Blocks read and not yet both written and hashed, at most: the block buffers of a drive (4 MiB each). */
+    static final int BLOCKS_IN_FLIGHT = 6;
     /** Threads computing the MD5s of one drive's blocks. */
     static final int HASH_THREADS = Math.max(1, Math.min(BLOCKS_IN_FLIGHT, Runtime.getRuntime().availableProcessors()));
     private static final String PART_SUFFIX = ".manifest.part";
@@ -97,6 +107,8 @@ public final class DriveCopier {
     private final Path journalFolder;
     private final Clock clock;
     private final Secret containerSas;
+    /** Block buffers of the drives already copied, for the next drive of the device. */
+    private final Queue<byte[]> spareBuffers = new ConcurrentLinkedQueue<>();
     private final AtomicLong copied = new AtomicLong();
     private final AtomicLong readNanos = new AtomicLong();
     private final AtomicLong md5Nanos = new AtomicLong();
@@ -324,6 +336,12 @@ public final class DriveCopier {
             t.setDaemon(true);
             return t;
         });
+        // the read-ahead: the next blocks of the file being copied, read while earlier ones are written
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "seedbench-read-" + s.serial());
+            t.setDaemon(true);
+            return t;
+        });
         // the SHA-256 of each staged object, block after block in order, beside the copy
         ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "seedbench-sha256-" + s.serial());
@@ -337,11 +355,12 @@ public final class DriveCopier {
                         + ") is shorter than its journal records; prepare this drive again (--restart)");
             }
             part.truncate(journal.manifestPartLength());
-            Buffers buffers = new Buffers();
+            Buffers buffers = new Buffers(spareBuffers);
             for (int f = journal.doneFiles(); f < files.size(); f++) {
                 progress.checkCanceled();
                 SeedFile file = files.get(f);
-                List<byte[]> md5s = copyFile(s, journal, f, file, buffers, hasher, checker, progress);
+                List<byte[]> md5s = copyFile(s, journal, f, file, buffers, reader, hasher, checker,
+                        progress);
                 String entry = DriveManifest.blob(Allocation.blobPath(container, jobName, file), file.drivePath(jobName),
                         file.length(), md5s);
                 ByteBuffer b = ByteBuffer.wrap(entry.getBytes(StandardCharsets.UTF_8));
@@ -357,7 +376,9 @@ public final class DriveCopier {
             }
             DriveInfoFile.write(driveInfo, new DriveInfoFile.Info(jobName, s.serial(), s.encryptorId(), s.key(),
                     DriveManifest.MANIFEST_FILE, journal.manifestHash(), journal.manifestLength()));
+            buffers.release(spareBuffers);
         } finally {
+            reader.shutdownNow();
             hasher.shutdownNow();
             checker.shutdownNow();
         }
@@ -367,7 +388,7 @@ public final class DriveCopier {
 
     /** Copies the missing blocks of one file; returns the MD5s of all its blocks. */
     private List<byte[]> copyFile(DriveSession s, DriveJournal journal, int index, SeedFile file, Buffers buffers,
-            ExecutorService hasher, ExecutorService checker, Progress progress) throws IOException {
+            ExecutorService reader, ExecutorService hasher, ExecutorService checker, Progress progress) throws IOException {
         Volume volume = s.volume();
         String path = file.drivePath(jobName);
         int total = DriveManifest.blockCount(file.length());
@@ -408,46 +429,44 @@ public final class DriveCopier {
         try (out; StagedReader in = listing.read(file, path)) {
             MessageDigest sha = file.expectedSha256() == null ? null : sha256();
             if (!md5s.isEmpty()) {
-                in.skip((long) md5s.size() * DriveManifest.BLOCK_SIZE, sha, buffers.next());
+                byte[] buf = buffers.take();
+                in.skip((long) md5s.size() * DriveManifest.BLOCK_SIZE, sha, buf);
+                buffers.give(buf);
             }
-            Deque<Future<byte[]>> hashing = new ArrayDeque<>(); // the MD5s of the blocks written, in block order
+            BlockingQueue<Object> ready = new LinkedBlockingQueue<>(); // blocks read, in order; a failure; END
+            Future<?> reading = reader.submit(() -> readAhead(in, file, md5s.size(), total, buffers, sha, hasher,
+                    checker, ready));
             List<byte[]> hashed = new ArrayList<>(); // MD5s known, of blocks not yet journaled
-            int synced = md5s.size();
-            for (int b = md5s.size(); b < total; b++) {
-                progress.checkCanceled();
-                if (hashing.size() == buffers.size()) { // the next buffer still holds the oldest of these blocks
-                    hashed.add(join(hashing.removeFirst()));
-                    journalSynced(journal, index, md5s, hashed, synced);
+            try {
+                Deque<Block> hashing = new ArrayDeque<>(); // blocks written, their MD5s maybe not yet known
+                int synced = md5s.size();
+                for (int b = md5s.size(); b < total; b++) {
+                    progress.checkCanceled();
+                    Block block = nextBlock(ready);
+                    long t0 = System.nanoTime();
+                    out.write(block.buf(), 0, block.length());
+                    writeNanos.addAndGet(System.nanoTime() - t0);
+                    // the buffer is read into again once the block is written and both its hashes are known
+                    block.hashed().whenComplete((digest, failure) -> buffers.give(block.buf()));
+                    hashing.addLast(block);
+                    copied.addAndGet(block.length());
+                    progress.worked(block.length());
+                    if (b < total - 1 && b + 1 - synced == SYNC_BLOCKS) {
+                        long s0 = System.nanoTime();
+                        out.sync();
+                        syncNanos.addAndGet(System.nanoTime() - s0);
+                        synced = b + 1;
+                        while (!hashing.isEmpty()) {
+                            hashed.add(join(hashing.removeFirst().hashed()));
+                        }
+                        journalSynced(journal, index, md5s, hashed, synced);
+                    }
                 }
-                byte[] buf = buffers.next();
-                long offset = (long) b * DriveManifest.BLOCK_SIZE;
-                int length = (int) Math.min(DriveManifest.BLOCK_SIZE, file.length() - offset);
-                long t0 = System.nanoTime();
-                in.readFully(buf, length);
-                long t1 = System.nanoTime();
-                readNanos.addAndGet(t1 - t0);
-                CompletableFuture<byte[]> md5 = CompletableFuture.supplyAsync(() -> {
-                    long h0 = System.nanoTime();
-                    byte[] digest = DriveManifest.md5(buf, length);
-                    md5Nanos.addAndGet(System.nanoTime() - h0);
-                    return digest;
-                }, hasher);
-                // the buffer is taken again only once both hashes of its block are known
-                hashing.addLast(sha == null ? md5 : md5.thenCombine(CompletableFuture.runAsync(
-                        () -> sha.update(buf, 0, length), checker), (digest, none) -> digest));
-                out.write(buf, 0, length);
-                writeNanos.addAndGet(System.nanoTime() - t1);
-                copied.addAndGet(length);
-                progress.worked(length);
-                if (b < total - 1 && b + 1 - synced == SYNC_BLOCKS) {
-                    long s0 = System.nanoTime();
-                    out.sync();
-                    syncNanos.addAndGet(System.nanoTime() - s0);
-                    synced = b + 1;
+                while (!hashing.isEmpty()) {
+                    hashed.add(join(hashing.removeFirst().hashed()));
                 }
-            }
-            while (!hashing.isEmpty()) {
-                hashed.add(join(hashing.removeFirst()));
+            } finally {
+                reading.cancel(true);
             }
             if (sha != null) {
                 String actual = HexFormat.of().formatHex(sha.digest());
@@ -463,6 +482,60 @@ public final class DriveCopier {
             journalSynced(journal, index, md5s, hashed, total);
         }
         return md5s;
+    }
+
+    /** A block read ahead of the write: its buffer, its length, and its MD5 once known (after its SHA-256 step). */
+    private record Block(byte[] buf, int length, CompletableFuture<byte[]> hashed) {
+    }
+
+    private static final Object END = new Object();
+
+    /**
+     * The read-ahead of one file, on the drive's reader thread: reads blocks {@code from…} into free buffers and
+     * starts their MD5s (and the file's SHA-256, in order) as soon as each is read, so reading, hashing and the
+     * encryption and write of earlier blocks overlap. Hands the blocks to the copy thread through {@code ready}.
+     */
+    private void readAhead(StagedReader in, SeedFile file, int from, int total, Buffers buffers, MessageDigest sha,
+            ExecutorService hasher, ExecutorService checker, BlockingQueue<Object> ready) {
+        try {
+            for (int b = from; b < total; b++) {
+                byte[] buf = buffers.take();
+                long offset = (long) b * DriveManifest.BLOCK_SIZE;
+                int length = (int) Math.min(DriveManifest.BLOCK_SIZE, file.length() - offset);
+                long t0 = System.nanoTime();
+                in.readFully(buf, length);
+                readNanos.addAndGet(System.nanoTime() - t0);
+                CompletableFuture<byte[]> md5 = CompletableFuture.supplyAsync(() -> {
+                    long h0 = System.nanoTime();
+                    byte[] digest = DriveManifest.md5(buf, length);
+                    md5Nanos.addAndGet(System.nanoTime() - h0);
+                    return digest;
+                }, hasher);
+                ready.add(new Block(buf, length, sha == null ? md5 : md5.thenCombine(CompletableFuture.runAsync(
+                        () -> sha.update(buf, 0, length), checker), (digest, none) -> digest)));
+            }
+            ready.add(END);
+        } catch (Throwable t) {
+            ready.add(t);
+        }
+    }
+
+    /** The next block the reader read; its failure if it failed. */
+    private static Block nextBlock(BlockingQueue<Object> ready) throws IOException {
+        Object next;
+        try {
+            next = ready.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Progress.CanceledException();
+        }
+        if (next instanceof Block block) {
+            return block;
+        }
+        if (next == END) {
+            throw new IOException("reading ahead of the copy ended before the file's last block");
+        }
+        throw ParallelDrives.asIOException((Throwable) next, "reading ahead of the copy failed");
     }
 
     /**
@@ -488,10 +561,10 @@ public final class DriveCopier {
             MessageDigest sha) throws IOException {
         List<byte[]> md5s = new ArrayList<>();
         int first = sha == null ? from : 0;
+        byte[] buf = buffers.take();
         try (InputStream in = volume.open(path, (long) first * DriveManifest.BLOCK_SIZE)) {
             for (int b = first; b < total; b++) {
                 int n = (int) Math.min(DriveManifest.BLOCK_SIZE, length - (long) b * DriveManifest.BLOCK_SIZE);
-                byte[] buf = buffers.next();
                 if (in.readNBytes(buf, 0, n) != n) {
                     throw new IOException(path + " on the drive ends before its block " + b);
                 }
@@ -502,6 +575,8 @@ public final class DriveCopier {
                     md5s.add(DriveManifest.md5(buf, n));
                 }
             }
+        } finally {
+            buffers.give(buf);
         }
         return md5s;
     }
@@ -566,20 +641,36 @@ public final class DriveCopier {
     }
 
     /**
-     * The block buffers of a drive, used in turn: blocks are hashed while later ones are read and written. The
-     * copy loop takes a buffer again only once the MD5 of the block it held is known.
+     * The block buffers of a drive (4 MiB each): the reader takes a free one for the next block, and it is free
+     * again once its block is written and hashed. Reading stops when all are in use.
      */
     private static final class Buffers {
-        private final byte[][] buffers = new byte[BLOCKS_IN_FLIGHT][DriveManifest.BLOCK_SIZE];
-        private int next;
+        private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(BLOCKS_IN_FLIGHT);
 
-        int size() {
-            return buffers.length;
+        /** Takes the buffers from {@code spare} first, then allocates the rest. */
+        Buffers(Queue<byte[]> spare) {
+            for (int i = 0; i < BLOCKS_IN_FLIGHT; i++) {
+                byte[] b = spare.poll();
+                free.add(b != null ? b : new byte[DriveManifest.BLOCK_SIZE]);
+            }
         }
 
-        byte[] next() {
-            next = (next + 1) % buffers.length;
-            return buffers[next];
+        /** The drive is done and every buffer free: they go to {@code spare}. */
+        void release(Queue<byte[]> spare) {
+            free.drainTo(spare);
+        }
+
+        byte[] take() {
+            try {
+                return free.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Progress.CanceledException();
+            }
+        }
+
+        void give(byte[] buffer) {
+            free.add(buffer);
         }
     }
 

@@ -50,6 +50,7 @@ import org.seedbench.diskprep.DriveCopier.DriveSession;
 import org.seedbench.diskprep.DriveInfoFile;
 import org.seedbench.diskprep.DriveJournal;
 import org.seedbench.diskprep.DriveVerifier;
+import org.seedbench.diskprep.ParallelDrives;
 import org.seedbench.diskprep.SeedListing;
 import org.seedbench.diskprep.drives.AttachedDrive;
 import org.seedbench.diskprep.drives.CopyComputer;
@@ -301,31 +302,34 @@ public class DrivePreparationService {
         // one bar over the drives to format: each encryptor's own task moves it on instead of starting it again
         Progress formatting = toFormat.isEmpty() ? progress : SubProgress.convert(progress,
                 "Formatting and encrypting " + drives(toFormat.size()), toFormat.size(), Progress.Unit.ITEMS);
-        for (AttachedDrive d : toFormat) {
-            formatting.subTask("formatting and encrypting drive " + d.serial());
-            KeyProtector key = encryptor.prepare(d.target(), jobName, formatting.split(1));
-            keys.put(d.serial(), encryptor.id(), key);
-            try (Catalog catalog = workspace.catalog()) {
-                catalog.putDrive(drive(jobName, d, encryptor.id(), 0, null, null, 0));
-                catalog.recordEvent(jobName, "drive.formatted", "drive " + d.serial() + " formatted and encrypted ("
-                        + encryptor.id() + ")");
+        // the drives are formatted at once, each key kept (and recorded) as soon as its drive is done
+        ParallelDrives.run("format", toFormat, formatting, (d, each) -> {
+            each.subTask("formatting and encrypting drive " + d.serial());
+            KeyProtector key = encryptor.prepare(d.target(), jobName, each);
+            synchronized (keys) {
+                keys.put(d.serial(), encryptor.id(), key);
+                try (Catalog catalog = workspace.catalog()) {
+                    catalog.putDrive(drive(jobName, d, encryptor.id(), 0, null, null, 0));
+                    catalog.recordEvent(jobName, "drive.formatted", "drive " + d.serial() + " formatted and "
+                            + "encrypted (" + encryptor.id() + ")");
+                }
             }
-        }
+            return d;
+        }, d -> { });
 
         List<DriveSession> sessions = new ArrayList<>();
         DriveCopier.Result result;
         try {
-            for (AttachedDrive d : drives) {
+            sessions.addAll(ParallelDrives.run("unlock", drives, Progress.NONE, (d, each) -> {
                 KeyProtector key = keys.key(d.serial()).orElseThrow();
-                Volume volume;
                 try {
-                    volume = encryptor.unlock(d.target(), key);
+                    return new DriveSession(d.serial(), encryptor.unlock(d.target(), key), device(d.target()),
+                            encryptor.id(), key);
                 } catch (WrongKeyException e) {
                     throw new InvalidInputException(new Problem("drive", d.serial(), "does not open with the key "
                             + "this job keeps for it", "the drive this job prepared under that serial"));
                 }
-                sessions.add(new DriveSession(d.serial(), volume, device(d.target()), encryptor.id(), key));
-            }
+            }, s -> closeQuietly(s.volume())));
             // the manifests' credential: a write-only SAS of the import container, when the service needs one
             Optional<Secret> sas = session.importContainerSas(job.storageAccount(), job.container(),
                     clock.instant().plus(CONTAINER_SAS_LIFETIME));
@@ -492,6 +496,14 @@ public class DrivePreparationService {
             String hash, int percent) {
         return new Drive(jobName, d.serial(), d.model(), d.transport(), d.mediaType(), d.capacityBytes(), used,
                 encryptor, DriveKeys.reference(jobName, d.serial()), manifest, hash, DriveState.SPECIFIED, percent);
+    }
+
+    private static void closeQuietly(Volume volume) {
+        try {
+            volume.close();
+        } catch (Exception e) {
+            // the run fails with the first drive's problem; this drive is only locked again
+        }
     }
 
     /** Drives on one physical device are written one after the other. */

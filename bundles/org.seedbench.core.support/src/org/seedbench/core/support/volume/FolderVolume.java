@@ -567,6 +567,7 @@ public abstract class FolderVolume implements Volume {
             channel.force(true);
             closed = true;
             channel.close();
+            out.release();
             long replaced = sizeOrZero(file);
             DurableFiles.commit(partial, file);
             used.addAndGet(-replaced);
@@ -581,6 +582,8 @@ public abstract class FolderVolume implements Volume {
             closed = true;
             try (channel) {
                 out.flush();
+            } finally {
+                out.release();
             }
         }
 
