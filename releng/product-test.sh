@@ -130,11 +130,14 @@ moved=$work/moved
 cp -a "$product" "$moved"
 version=$("$sb" --version 2>/dev/null)
 starts() { # starts WHAT [ENV=VALUE…]: the moved product prints its version, and nothing else, with exit 0
-    local what=$1 code
+    local what=$1 code quiet
     shift
     env "$@" "$moved/bin/seedbench" --version > "$work/out" 2> "$work/err"
     code=$?
-    if [ "$code" -eq 0 ] && [ "$(cat "$work/out")" = "$version" ] && [ ! -s "$work/err" ]; then
+    # on the build's Java nothing at all on stderr; another Java may warn of the framework's own calls, never of CDS
+    if [ $# -eq 0 ]; then [ ! -s "$work/err" ]; else ! grep -Eqi 'cds|shared archive' "$work/err"; fi
+    quiet=$?
+    if [ "$code" -eq 0 ] && [ "$(cat "$work/out")" = "$version" ] && [ "$quiet" -eq 0 ]; then
         ok "$what: starts and prints only its version"
     else
         fail "$what: exit $code; stdout: $(cat "$work/out"); stderr: $(cat "$work/err")"
