@@ -114,6 +114,53 @@ wait $p1; c1=$?; wait $p2; c2=$?
 [ $c1 -eq 0 ] && [ $c2 -eq 0 ] && ok "two commands at once on one data directory both succeed" \
     || fail "concurrent commands: $c1 $(cat "$work/p1") / $c2 $(cat "$work/p2")"
 
+# class-data sharing: the build's archive is used in place, and an archive that does not fit is passed over in
+# silence (moved installation, damaged or missing archive, another Java)
+if [ -s "$product/configuration/seedbench.jsa" ] && [ -s "$product/configuration/seedbench.jsa.jvm" ]; then
+    SEEDBENCH_VMARGS="-Xmx320m -Xlog:class+load:file=$work/classes" "$sb" jobs > /dev/null 2>&1
+    shared=$(grep -c 'source: shared objects file (top)' "$work/classes" 2>/dev/null)
+    [ "${shared:-0}" -gt 0 ] && ok "jobs loads $shared classes from the product's class-data sharing archive" \
+        || fail "jobs loads no class from configuration/seedbench.jsa"
+    grep -q 'com\.fasterxml\.jackson\.databind\.ObjectMapper ' "$work/classes" \
+        && fail "jobs without --json makes Jackson's ObjectMapper" || ok "jobs without --json makes no Jackson ObjectMapper"
+else
+    fail "the product has no configuration/seedbench.jsa and seedbench.jsa.jvm"
+fi
+moved=$work/moved
+cp -a "$product" "$moved"
+version=$("$sb" --version 2>/dev/null)
+starts() { # starts WHAT [ENV=VALUE…]: the moved product prints its version, and nothing else, with exit 0
+    local what=$1 code quiet
+    shift
+    env "$@" "$moved/bin/seedbench" --version > "$work/out" 2> "$work/err"
+    code=$?
+    # on the build's Java nothing at all on stderr; another Java may warn of the framework's own calls, never of CDS
+    if [ $# -eq 0 ]; then [ ! -s "$work/err" ]; else ! grep -Eqi 'cds|shared archive' "$work/err"; fi
+    quiet=$?
+    if [ "$code" -eq 0 ] && [ "$(cat "$work/out")" = "$version" ] && [ "$quiet" -eq 0 ]; then
+        ok "$what: starts and prints only its version"
+    else
+        fail "$what: exit $code; stdout: $(cat "$work/out"); stderr: $(cat "$work/err")"
+    fi
+}
+starts "an installation moved away from its archive's path"
+rm -f "$moved/configuration/seedbench.jsa.jvm"; head -c 65536 /dev/urandom > "$moved/configuration/seedbench.jsa"
+cat "$product/configuration/seedbench.jsa.jvm" > "$moved/configuration/seedbench.jsa.jvm"
+starts "a damaged archive"
+echo "0.0.0+0" > "$moved/configuration/seedbench.jsa.jvm"
+starts "an archive of another Java"
+rm -f "$moved/configuration/seedbench.jsa" "$moved/configuration/seedbench.jsa.jvm"
+starts "no archive"
+newer=$(ls -d /usr/lib/jvm/*/ 2>/dev/null | while read -r home; do
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
+    [ "${v:-0}" -ge 19 ] && echo "${home%/}" && break; done)
+if [ -n "$newer" ]; then
+    starts "Java $(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$newer/release"), its first run" JAVA_HOME="$newer" XDG_CACHE_HOME="$work/cache"
+    starts "Java $(sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$newer/release"), its next run" JAVA_HOME="$newer" XDG_CACHE_HOME="$work/cache"
+    ls "$work/cache/seedbench/"classes-*.jsa > /dev/null 2>&1 && ok "Java 19 or later keeps an archive of its own in the user's cache" \
+        || fail "no class-data sharing archive in $work/cache/seedbench after runs on $newer"
+fi
+
 # the README's main command, the demo, runs in releng/trip-test.sh with the whole trip and a grep for secrets
 
 echo "product-test: $passed passed, $failed failed"

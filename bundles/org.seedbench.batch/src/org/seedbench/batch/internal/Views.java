@@ -30,16 +30,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** How jobs, drives and events look on the terminal and in {@code --json}. */
 final class Views {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter LOCAL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private Views() {
     }
 
+    /** The JSON writer, made on the first {@code --json} output only: a verb printing text loads no Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
     static void printJson(PrintStream out, Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            out.println(Json.MAPPER.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
@@ -48,7 +52,7 @@ final class Views {
     /** One JSON object on one line, for streams of events. */
     static void printJsonLine(PrintStream out, Object value) {
         try {
-            out.println(JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+            out.println(Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }

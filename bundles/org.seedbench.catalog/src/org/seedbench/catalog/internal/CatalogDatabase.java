@@ -32,6 +32,7 @@ public final class CatalogDatabase {
     public static final String FILE_NAME = "catalog";
 
     private static final long RETRY_MILLIS = 50;
+    private static final String DAILY = "daily";
     private static final String SETTINGS = ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000";
 
     private final Path directory;
@@ -40,6 +41,7 @@ public final class CatalogDatabase {
     private final Object holders = new Object();
     private final Object migrations = new Object();
     private int openSessions;
+    private int sessionsOpened;
     private Instant lastBackup;
 
     /** One unit of work on an open connection; it neither commits nor closes. */
@@ -101,6 +103,16 @@ public final class CatalogDatabase {
     /** The data directory, absolute. */
     public Path directory() {
         return directory;
+    }
+
+    /**
+     * How many connections this process has opened to the catalog through this object: each takes the file from other
+     * processes, and costs the opening (and on close, the writing) of the database file.
+     */
+    public int sessionsOpened() {
+        synchronized (holders) {
+            return sessionsOpened;
+        }
     }
 
     /** The newest schema version this code knows. */
@@ -173,16 +185,22 @@ public final class CatalogDatabase {
     public int migrate(String actor) {
         synchronized (migrations) {
             boolean existed = Files.exists(file());
-            if (existed && (lastBackup == null || lastBackup.isBefore(Instant.now().minus(CatalogBackups.DAY)))) {
-                checkAndBackUp();
+            boolean checkBackups = existed
+                    && (lastBackup == null || lastBackup.isBefore(Instant.now().minus(CatalogBackups.DAY)));
+            Optional<String> due;
+            try (Session session = open()) {
+                due = checkBackups ? check(session.connection()) : Optional.empty();
+                if (due.isEmpty()) {
+                    return upgrade(session.connection(), existed, actor);
+                }
+            }
+            // a copy is taken of the file while no connection of this process has it open
+            Optional<CatalogBackup> taken = new CatalogBackups(directory).take(due.get(), Instant.now());
+            if (due.get().equals(DAILY)) {
+                taken.ifPresent(b -> lastBackup = b.taken());
             }
             try (Session session = open()) {
-                if (existed && !hasSchema(session.connection())) {
-                    throw damaged("it holds no Seedbench catalog");
-                }
-                return Migrations.apply(session.connection(), directory.toString(), actor);
-            } catch (SQLException e) {
-                throw failure("upgrade", e);
+                return upgrade(session.connection(), existed, actor);
             }
         }
     }
@@ -209,25 +227,42 @@ public final class CatalogDatabase {
         }
     }
 
-    /** The checks of an existing catalog file, and its backup when one is due. */
-    private void checkAndBackUp() {
+    /**
+     * The checks of an existing catalog file, in the session that then upgrades it: that it is a catalog, and which
+     * backup is due, if any.
+     *
+     * @return the reason of the backup to take before the upgrade
+     */
+    private Optional<String> check(Connection c) {
         int current;
-        try (Session session = open()) {
-            if (!hasSchema(session.connection())) {
+        try {
+            if (!hasSchema(c)) {
                 throw damaged("it holds no Seedbench catalog");
             }
-            current = Migrations.current(session.connection());
+            current = Migrations.current(c);
         } catch (SQLException e) {
             throw failure("check", e);
         }
         Instant now = Instant.now();
         CatalogBackups backups = new CatalogBackups(directory);
         if (current < Migrations.latest()) {
-            backups.take("before-v" + Migrations.latest(), now);
+            return Optional.of("before-v" + Migrations.latest());
         } else if (backups.dailyDue(now)) {
-            backups.take("daily", now).ifPresent(b -> lastBackup = b.taken());
-        } else {
-            lastBackup = backups.list().get(0).taken();
+            return Optional.of(DAILY);
+        }
+        lastBackup = backups.list().get(0).taken();
+        return Optional.empty();
+    }
+
+    /** Brings the schema of the open catalog to the latest version. */
+    private int upgrade(Connection c, boolean existed, String actor) {
+        try {
+            if (existed && !hasSchema(c)) {
+                throw damaged("it holds no Seedbench catalog");
+            }
+            return Migrations.apply(c, directory.toString(), actor);
+        } catch (SQLException e) {
+            throw failure("upgrade", e);
         }
     }
 
@@ -347,6 +382,7 @@ public final class CatalogDatabase {
         }
         synchronized (holders) {
             openSessions++;
+            sessionsOpened++;
             if (openSessions == 1) {
                 OwnerFile.write(directory, Instant.now());
             }
