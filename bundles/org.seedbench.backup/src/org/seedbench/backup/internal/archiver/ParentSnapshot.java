@@ -98,7 +98,7 @@ final class ParentSnapshot {
                 return null;
             }
             TreeEntry e = entries.get(position);
-            int order = compareListingOrder(e.path(), item.path());
+            int order = WorkloadItem.compareListingOrder(e.path(), item.path());
             if (order > 0) {
                 return null;
             }
@@ -172,24 +172,5 @@ final class ParentSnapshot {
         }
         BlobId tree = snapshot.trees().get(part);
         return index.contains(BlobType.TREE, tree) ? tree : null;
-    }
-
-    /**
-     * Compares two item paths in the order a source lists them: segment by segment, names by code point, a folder
-     * before its content (so '/' sorts before every other character).
-     */
-    static int compareListingOrder(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca == '/' ? -1 : ca, cb == '/' ? -1 : cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 }
