@@ -17,12 +17,21 @@ import org.seedbench.core.rules.Sizes;
  * @param chunks      chunks the content was cut into
  * @param newChunks   of those, chunks that were stored (the others were already in the repository)
  * @param duration    wall time of the run
+ * @param filesUnchanged of the files, those taken from the previous snapshot without reading them (since 2.2)
+ * @param treesReused    tree blobs of the previous snapshot taken as they were, without encoding them again
+ *                       (since 2.2)
  */
 public record BackupStatistics(long files, long directories, long symlinks, long bytesRead, long bytesNew,
-        long bytesStored, long chunks, long newChunks, Duration duration) {
+        long bytesStored, long chunks, long newChunks, Duration duration, long filesUnchanged, long treesReused) {
 
     /** Nothing read, nothing stored. */
     public static final BackupStatistics EMPTY = new BackupStatistics(0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO);
+
+    /** Statistics that do not count unchanged files and reused trees. */
+    public BackupStatistics(long files, long directories, long symlinks, long bytesRead, long bytesNew,
+            long bytesStored, long chunks, long newChunks, Duration duration) {
+        this(files, directories, symlinks, bytesRead, bytesNew, bytesStored, chunks, newChunks, duration, 0, 0);
+    }
 
     /**
      * Bytes read per byte new: 1 when nothing was a duplicate, higher with more duplicates; infinite when
@@ -50,7 +59,8 @@ public record BackupStatistics(long files, long directories, long symlinks, long
     public BackupStatistics plus(BackupStatistics o) {
         return new BackupStatistics(files + o.files, directories + o.directories, symlinks + o.symlinks,
                 bytesRead + o.bytesRead, bytesNew + o.bytesNew, bytesStored + o.bytesStored, chunks + o.chunks,
-                newChunks + o.newChunks, duration.plus(o.duration));
+                newChunks + o.newChunks, duration.plus(o.duration), filesUnchanged + o.filesUnchanged,
+                treesReused + o.treesReused);
     }
 
     /** One line, e.g. {@code 12 files, 3 dirs, 1.2 GB read, 0 B new, 0 B stored, dedup ∞, 4.1 s}. */

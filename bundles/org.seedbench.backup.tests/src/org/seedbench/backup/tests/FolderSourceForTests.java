@@ -27,7 +27,8 @@ import org.seedbench.core.spi.WorkloadSource;
 /**
  * A small stand-in for the {@code files} workload source: walks a folder (its target) without following
  * links, folders before their content, names sorted; keeps size, modification time, POSIX permissions,
- * owner and group. Its streams check at the end that the file still has the listed size and time and
+ * owner and group, and status change time and inode (unless made {@link #withoutIdentity()}, as sources
+ * did before those were kept). Its streams check at the end that the file still has the listed size and time and
  * throw when not, as the real source does. Tests can hook into {@link #open} to change or refuse a file.
  */
 public final class FolderSourceForTests implements WorkloadSource {
@@ -40,6 +41,7 @@ public final class FolderSourceForTests implements WorkloadSource {
     private final Map<String, Integer> openings = new HashMap<>();
     private OpenHook hook = (item, opening) -> {
     };
+    private boolean identity = true;
 
     /** A workload of this source reading {@code folder}. */
     public static WorkloadSpec spec(Path folder) {
@@ -48,6 +50,12 @@ public final class FolderSourceForTests implements WorkloadSource {
 
     public FolderSourceForTests onOpen(OpenHook openHook) {
         this.hook = openHook;
+        return this;
+    }
+
+    /** Items without status change time and inode, as a source gave them before those were kept. */
+    public FolderSourceForTests withoutIdentity() {
+        this.identity = false;
         return this;
     }
 
@@ -98,6 +106,9 @@ public final class FolderSourceForTests implements WorkloadSource {
             progress.checkCanceled();
             String path = prefix + child.getFileName();
             WorkloadItem item = describe(child, path);
+            if (identity) {
+                item = withIdentity(child, item);
+            }
             sink.accept(item);
             if (item.type() == WorkloadItem.Type.DIRECTORY) {
                 walk(child, path + "/", sink, progress);
@@ -124,6 +135,14 @@ public final class FolderSourceForTests implements WorkloadSource {
         }
         return new WorkloadItem(path, WorkloadItem.Type.FILE, basic.size(), basic.lastModifiedTime().toInstant(),
                 attributes, null);
+    }
+
+    /** The item with the file's status change time and inode. */
+    static WorkloadItem withIdentity(Path file, WorkloadItem item) throws IOException {
+        Map<String, Object> unix = Files.readAttributes(file, "unix:ctime,ino", LinkOption.NOFOLLOW_LINKS);
+        return new WorkloadItem(item.path(), item.type(), item.size(), item.modified(), item.attributes(),
+                item.linkTarget(), ((java.nio.file.attribute.FileTime) unix.get("ctime")).toInstant(),
+                unix.get("ino").toString());
     }
 
     @Override

@@ -3,5 +3,5 @@
  * {@link StagingProvider}, {@link DiskEncryptor} and {@link CloudConnector}. Implementations register as
  * OSGi Declarative Services components; each SPI has a contract test in {@code org.seedbench.testsupport}.
  */
-@org.osgi.annotation.versioning.Version("3.1.0")
+@org.osgi.annotation.versioning.Version("3.2.0")
 package org.seedbench.core.spi;

@@ -174,19 +174,8 @@ final class Walker {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** Compares two strings by code point, the order of their UTF-8 bytes (unlike {@link String#compareTo}). */
+    /** Compares two names by code point, the order of their UTF-8 bytes (unlike {@link String#compareTo}). */
     static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
+        return WorkloadItem.compareListingOrder(a, b);
     }
 }

@@ -60,7 +60,11 @@ public final class BackupRun {
         CipherWarmUp.start();
         ThreadCodecs codecs = new ThreadCodecs(repository::newCodec);
         BlobCodec codec = codecs.get();
-        progress.begin("Backing up to " + storage.location(), estimate(runs));
+        List<SnapshotRecord> parents = new ArrayList<>();
+        for (WorkloadRun run : runs) {
+            parents.add(ParentSnapshot.latestRecord(repository, run.spec(), codec, this::warn));
+        }
+        progress.begin("Backing up to " + storage.location(), estimate(runs, parents));
         progress.subTask("Reading the repository's index");
         storage.deleteAbandoned();
         OpenRepository.LoadedIndex loaded = repository.loadIndex(codec, this::warn, progress::checkCanceled, true);
@@ -80,10 +84,12 @@ public final class BackupRun {
         List<Workload> workloads = new ArrayList<>();
         boolean done = false;
         try {
-            for (WorkloadRun run : runs) {
-                Workload w = new Workload(run, new TreeBuilder(repository.documents(), index, codecs, packs));
+            for (int i = 0; i < runs.size(); i++) {
+                WorkloadRun run = runs.get(i);
+                ParentSnapshot parent = ParentSnapshot.of(parents.get(i), repository, index, codec, this::warn);
+                Workload w = new Workload(run, new TreeBuilder(repository.documents(), index, codecs, packs, parent));
                 workloads.add(w);
-                reader.read(w, ParentSnapshot.latest(repository, run.spec(), index, codec, progress, this::warn));
+                reader.read(w, parent);
             }
             encoders.awaitIdle(progress::checkCanceled);
             progress.checkCanceled();
@@ -104,7 +110,7 @@ public final class BackupRun {
                     .reduce(BackupStatistics.EMPTY, BackupStatistics::plus);
             total = new BackupStatistics(total.files(), total.directories(), total.symlinks(), total.bytesRead(),
                     total.bytesNew(), total.bytesStored(), total.chunks(), total.newChunks(),
-                    Duration.between(started, Instant.now()));
+                    Duration.between(started, Instant.now()), total.filesUnchanged(), total.treesReused());
             return new BackupResult(snapshots, total, warnings, bytesWritten + packs.bytesWritten());
         } catch (InterruptedException e) {
             state.rethrow();
@@ -125,9 +131,18 @@ public final class BackupRun {
         }
     }
 
-    private long estimate(List<WorkloadRun> runs) {
+    /**
+     * The bytes the run will read, for the progress total: a workload with a previous snapshot counts what that one
+     * read (no walk before the one that reads), another is asked to its source.
+     */
+    private long estimate(List<WorkloadRun> runs, List<SnapshotRecord> parents) {
         long total = 0;
-        for (WorkloadRun run : runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            WorkloadRun run = runs.get(i);
+            if (parents.get(i) != null) {
+                total += parents.get(i).statistics().bytesRead();
+                continue;
+            }
             try {
                 total += run.source().estimateSize(run.spec(), ItemReader.cancelOnly(progress));
             } catch (IOException | UncheckedIOException e) {

@@ -92,10 +92,12 @@ final class ItemReader {
             warn(w, "'" + item.path() + "' was left out: its path is not usable (" + unsafe + ")");
             return;
         }
+        ParentSnapshot.Match before = parent.find(item);
+        ParentSnapshot.Origin same = before != null && before.same() ? before.origin() : null;
         switch (item.type()) {
             case DIRECTORY -> {
                 w.directories++;
-                w.tree.add(item, null);
+                w.tree.add(item, null, same);
             }
             case SYMLINK -> {
                 if (item.linkTarget() == null) {
@@ -103,10 +105,10 @@ final class ItemReader {
                     return;
                 }
                 w.symlinks++;
-                w.tree.add(item, null);
+                w.tree.add(item, null, same);
             }
             case FILE -> {
-                FileChunks chunks = parent.unchanged(item);
+                FileChunks chunks = parent.unchanged(item, before);
                 if (chunks != null) {
                     // its bytes count as read: the statistics describe the data the snapshot covers
                     w.unchanged++;
@@ -114,13 +116,14 @@ final class ItemReader {
                     w.bytesRead += item.size();
                     progress.worked(item.size());
                 } else {
+                    same = null;
                     chunks = readFile(w, item, w.tree.open());
                 }
                 if (chunks == null) {
                     return;
                 }
                 w.files++;
-                w.tree.add(item, chunks);
+                w.tree.add(item, chunks, same);
             }
         }
     }

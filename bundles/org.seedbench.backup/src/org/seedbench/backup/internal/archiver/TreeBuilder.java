@@ -20,7 +20,9 @@ import org.seedbench.core.spi.WorkloadItem;
  * Builds one workload's tree, in parts of at most {@link #PART_ITEMS} items or {@link #PART_CHUNKS} chunk ids, so
  * that an unchanged part encodes to the same blob and a tree blob stays small. A part is complete once it is
  * sealed and each chunk of its files has its id; whichever thread completes it (the reader or a worker) encodes
- * its tree blob and, unless the repository has it, hands it to the pack committer.
+ * its tree blob and, unless the repository has it, hands it to the pack committer. A part whose items are, one for
+ * one, those of a part of the previous snapshot, unchanged, takes that part's tree blob without encoding anything.
+ * Only the open part's items are held: memory does not grow with the number of files.
  */
 final class TreeBuilder {
     private static final int PART_ITEMS = 2000;
@@ -30,14 +32,18 @@ final class TreeBuilder {
     private final ChunkIndex index;
     private final ThreadCodecs codecs;
     private final PackCommitter packs;
+    private final ParentSnapshot parent;
     private final List<Part> parts = new ArrayList<>();
+    private final AtomicInteger reused = new AtomicInteger();
     private Part open;
 
-    TreeBuilder(Documents documents, ChunkIndex index, ThreadCodecs codecs, PackCommitter packs) {
+    TreeBuilder(Documents documents, ChunkIndex index, ThreadCodecs codecs, PackCommitter packs,
+            ParentSnapshot parent) {
         this.documents = documents;
         this.index = index;
         this.codecs = codecs;
         this.packs = packs;
+        this.parent = parent;
         this.open = new Part();
         parts.add(open);
     }
@@ -51,9 +57,15 @@ final class TreeBuilder {
         return open;
     }
 
-    /** Adds an item to the open part, and seals the part when it is full. */
-    void add(WorkloadItem item, FileChunks chunks) {
+    /**
+     * Adds an item to the open part, and seals the part when it is full.
+     *
+     * @param same where the previous snapshot holds this item unchanged in every field of its entry (a file with
+     *             its chunks taken from there), else {@code null}
+     */
+    void add(WorkloadItem item, FileChunks chunks, ParentSnapshot.Origin same) {
         Part part = open;
+        part.follow(same);
         part.items.add(new Pending(item, chunks));
         if (chunks != null) {
             part.chunkIds += chunks.count();
@@ -87,12 +99,32 @@ final class TreeBuilder {
         return trees;
     }
 
+    /** How many parts took the previous snapshot's tree blob as it was. */
+    int reusedParts() {
+        return reused.get();
+    }
+
     /** A part of the tree. */
     final class Part {
         private final List<Pending> items = new ArrayList<>();
         private final AtomicInteger outstanding = new AtomicInteger(1);
         private int chunkIds;
         private volatile BlobId tree;
+        /** The previous snapshot's part this one repeats so far, item for item; -1 when it does not. */
+        private int parentPart = -1;
+        private boolean repeats = true;
+
+        /** Notes whether the next item continues the previous snapshot's part that this one repeats. */
+        private void follow(ParentSnapshot.Origin same) {
+            if (!repeats) {
+                return;
+            }
+            if (same == null || same.position() != items.size() || !items.isEmpty() && same.part() != parentPart) {
+                repeats = false;
+            } else {
+                parentPart = same.part();
+            }
+        }
 
         /** A chunk task of one of its files starts. */
         void taskStarted() {
@@ -111,12 +143,19 @@ final class TreeBuilder {
         }
 
         private void complete() {
+            BlobId same = repeats && !items.isEmpty() ? parent.reusableTree(parentPart, items.size()) : null;
+            if (same != null) {
+                items.clear();
+                reused.incrementAndGet();
+                tree = same;
+                return;
+            }
             List<TreeEntry> entries = new ArrayList<>(items.size());
             for (Pending p : items) {
                 WorkloadItem i = p.item();
                 entries.add(new TreeEntry(i.path(), i.type(), i.type() == WorkloadItem.Type.FILE ? i.size() : 0,
                         i.modified(), i.attributes(), i.type() == WorkloadItem.Type.SYMLINK ? i.linkTarget() : null,
-                        p.chunks() == null ? List.of() : p.chunks().ids()));
+                        p.chunks() == null ? List.of() : p.chunks().ids(), i.changed(), i.fileId()));
             }
             items.clear();
             byte[] plain = documents.encodeTree(entries);

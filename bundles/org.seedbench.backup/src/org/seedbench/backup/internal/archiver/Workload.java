@@ -48,6 +48,6 @@ final class Workload {
 
     BackupStatistics statistics() {
         return new BackupStatistics(files, directories, symlinks, bytesRead, bytesNew.sum(), bytesStored.sum(),
-                chunks.sum(), newChunks.sum(), duration);
+                chunks.sum(), newChunks.sum(), duration, unchanged, tree.reusedParts());
     }
 }

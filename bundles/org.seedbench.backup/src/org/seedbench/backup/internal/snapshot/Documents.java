@@ -61,6 +61,12 @@ public final class Documents {
             if (e.linkTarget() != null) {
                 n.put("target", e.linkTarget());
             }
+            if (e.changed() != null) {
+                n.put("ctime", e.changed().toString());
+            }
+            if (e.fileId() != null) {
+                n.put("inode", e.fileId());
+            }
             if (e.type() == WorkloadItem.Type.FILE) {
                 ArrayNode c = n.putArray("chunks");
                 e.chunks().forEach(id -> c.add(id.hex()));
@@ -104,7 +110,9 @@ public final class Documents {
             if (type == WorkloadItem.Type.SYMLINK && target == null) {
                 throw new DamagedException(what + " has a link without target: " + path.asText());
             }
-            entries.add(new TreeEntry(path.asText(), type, size, mtime, attributes, target, chunks));
+            Instant ctime = n.hasNonNull("ctime") ? instant(n.get("ctime").asText(), what) : null;
+            String inode = n.hasNonNull("inode") ? n.get("inode").asText() : null;
+            entries.add(new TreeEntry(path.asText(), type, size, mtime, attributes, target, chunks, ctime, inode));
         }
         return entries;
     }
@@ -133,6 +141,8 @@ public final class Documents {
         n.put("chunks", st.chunks());
         n.put("newChunks", st.newChunks());
         n.put("durationMillis", st.duration().toMillis());
+        n.put("filesUnchanged", st.filesUnchanged());
+        n.put("treesReused", st.treesReused());
         ArrayNode warnings = root.putArray("warnings");
         s.warnings().forEach(warnings::add);
         try {
@@ -166,7 +176,8 @@ public final class Documents {
         BackupStatistics st = new BackupStatistics(n.path("files").asLong(), n.path("directories").asLong(),
                 n.path("symlinks").asLong(), n.path("bytesRead").asLong(), n.path("bytesNew").asLong(),
                 n.path("bytesStored").asLong(), n.path("chunks").asLong(), n.path("newChunks").asLong(),
-                Duration.ofMillis(n.path("durationMillis").asLong()));
+                Duration.ofMillis(n.path("durationMillis").asLong()), n.path("filesUnchanged").asLong(),
+                n.path("treesReused").asLong());
         List<String> warnings = new ArrayList<>();
         root.path("warnings").forEach(x -> warnings.add(x.asText()));
         return new SnapshotRecord(instant(root.path("time").asText(), what), root.path("host").asText(""), spec,

@@ -18,12 +18,21 @@ import org.seedbench.core.spi.WorkloadItem;
  * @param attributes the source's attributes (permissions, owner, group…)
  * @param linkTarget a link's target, else {@code null}
  * @param chunks     a file's content, chunk by chunk
+ * @param changed    status change time (POSIX ctime), {@code null} when the source did not know it or the tree
+ *                   was written before it was kept
+ * @param fileId     the file system's id of the item (the inode), {@code null} likewise
  */
 public record TreeEntry(String path, WorkloadItem.Type type, long size, Instant modified,
-        Map<String, String> attributes, String linkTarget, List<BlobId> chunks) {
+        Map<String, String> attributes, String linkTarget, List<BlobId> chunks, Instant changed, String fileId) {
 
     public TreeEntry {
         attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(attributes));
         chunks = chunks == null ? List.of() : List.copyOf(chunks);
+    }
+
+    /** An entry without status change time and file id. */
+    public TreeEntry(String path, WorkloadItem.Type type, long size, Instant modified, Map<String, String> attributes,
+            String linkTarget, List<BlobId> chunks) {
+        this(path, type, size, modified, attributes, linkTarget, chunks, null, null);
     }
 }
