@@ -201,7 +201,17 @@ public class CommandLine {
             }
         } catch (Exception e) {
             return report(name, sub.commandSpec().commandLine(), e, debug, err);
+        } catch (OutOfMemoryError e) {
+            err.println("seedbench " + name + ": " + outOfMemory());
+            return ExitCode.FAILURE;
         }
+    }
+
+    /** What to do when the Java heap ran out: the line a verb (or the application) fails with. */
+    static String outOfMemory() {
+        return "ran out of memory (the Java heap holds at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                + " MB): give it more with SEEDBENCH_VMARGS=-Xmx<size> and run the command again; what was written"
+                + " is kept, and a stage or backup resumes where it stopped";
     }
 
     /**

@@ -41,7 +41,9 @@ public class SeedbenchApplication implements IApplication {
             int code = cli.run(args, System.out, System.err, Map.copyOf(System.getenv()));
             System.out.flush();
             return Integer.valueOf(code);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (OutOfMemoryError e) {
+            return fail(CommandLine.outOfMemory());
+        } catch (RuntimeException | Error e) {
             return fail("failed: " + e);
         } finally {
             tracker.close();

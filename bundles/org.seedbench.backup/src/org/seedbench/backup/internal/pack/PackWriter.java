@@ -88,6 +88,11 @@ public final class PackWriter implements AutoCloseable {
         return entries.isEmpty();
     }
 
+    /** Blobs the pack has so far. */
+    public int entryCount() {
+        return entries.size();
+    }
+
     /** Bytes the pack has so far. */
     public long size() {
         return offset;

@@ -38,6 +38,12 @@ import org.seedbench.core.spi.ObjectStore;
 public final class PackCommitter {
     /** An index file is written every this many packs (and at the end). */
     private static final int INDEX_EVERY_PACKS = 32;
+    /**
+     * A pack is closed at this many blobs, and an index file written once the packs waiting for one hold this
+     * many: each blob's entry is kept in memory until its index file is written, and a tree of tiny files puts a
+     * great many blobs in a pack of a few megabytes.
+     */
+    static final int MAX_ENTRIES = 65_536;
     /** Sealed packs that may wait for the committer. */
     private static final int COMMITS_IN_FLIGHT = 2;
     private static final long POLL_MILLIS = 100;
@@ -59,6 +65,8 @@ public final class PackCommitter {
     private final Set<PackWriter.SealedPack> uncommitted = ConcurrentHashMap.newKeySet();
     /** Packs committed but in no index file yet; used on the committer thread only. */
     private final Map<String, List<PackEntry>> notIndexed = new LinkedHashMap<>();
+    /** Entries of the packs in {@link #notIndexed}; used on the committer thread only. */
+    private int notIndexedEntries;
     private final LongAdder bytesWritten = new LongAdder();
     private volatile boolean stopping;
 
@@ -177,7 +185,7 @@ public final class PackCommitter {
                         recycle.accept(blob.blob().bytes());
                     }
                 }
-                if (pack.size() >= packSize) {
+                if (pack.size() >= packSize || pack.entryCount() >= MAX_ENTRIES) {
                     commitLater(pack.seal());
                 }
             }
@@ -234,7 +242,8 @@ public final class PackCommitter {
         index.addPack(pack.name(), pack.entries());
         bytesWritten.add(pack.size());
         notIndexed.put(pack.name(), pack.entries());
-        if (notIndexed.size() >= INDEX_EVERY_PACKS) {
+        notIndexedEntries += pack.entries().size();
+        if (notIndexed.size() >= INDEX_EVERY_PACKS || notIndexedEntries >= MAX_ENTRIES) {
             writeIndex();
         }
     }
@@ -253,5 +262,6 @@ public final class PackCommitter {
     private void writeIndex() throws IOException {
         bytesWritten.add(storage.size(IndexFile.write(storage, codec.get(), notIndexed)));
         notIndexed.clear();
+        notIndexedEntries = 0;
     }
 }
