@@ -55,7 +55,7 @@ final class ManPage implements Runnable {
                 .append("default \\fI~/.seedbench\\fR\n");
         b.append(".TP\n.B SEEDBENCH_PASSPHRASE\nthe backup passphrase, when \\fB\\-\\-passphrase\\-file\\fR is not ")
                 .append("given; at least 16 characters, never an argument\n");
-        b.append(".TP\n.B SEEDBENCH_VMARGS\nthe Java options of the launcher (default \\fB\\-Xmx320m\\fR)\n");
+        b.append(".TP\n.B SEEDBENCH_VMARGS\nthe Java options of the launcher (default \\fB\\-Xms32m \\-Xmx320m \\-XX:MinHeapFreeRatio=10 \\-XX:MaxHeapFreeRatio=30\\fR)\n");
         b.append(".SH FILES\n.TP\n.I completion/seedbench.bash\nthe bash (and zsh) completion script, beside ")
                 .append("\\fIbin/\\fR in the product\n");
         return b.toString();

@@ -304,12 +304,15 @@ public final class ChunkIndex implements AutoCloseable {
         private final PackNames packNames = new PackNames();
         private final List<SortedTable> runs = new ArrayList<>();
         private final java.util.BitSet missing = new java.util.BitSet();
-        private final long[] buffer;
+        private final int runSize;
+        /** Grows up to a run's size as blobs come: a small repository never takes a whole run's memory. */
+        private long[] buffer;
         private int buffered;
 
         private Loader(Path folder, int runSize) {
             this.folder = folder;
-            this.buffer = new long[runSize * SortedTable.WORDS];
+            this.runSize = runSize;
+            this.buffer = new long[Math.min(1024, runSize) * SortedTable.WORDS];
         }
 
         /** Adds every blob of a pack. */
@@ -320,7 +323,11 @@ public final class ChunkIndex implements AutoCloseable {
             }
             for (PackEntry e : entries) {
                 if (buffered * SortedTable.WORDS == buffer.length) {
-                    writeRun();
+                    if (buffered < runSize) {
+                        buffer = java.util.Arrays.copyOf(buffer, Math.min(runSize, buffered * 2) * SortedTable.WORDS);
+                    } else {
+                        writeRun();
+                    }
                 }
                 int at = buffered * SortedTable.WORDS;
                 for (int w = 0; w < 4; w++) {
