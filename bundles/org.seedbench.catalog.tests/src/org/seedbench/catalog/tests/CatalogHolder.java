@@ -36,7 +36,8 @@ public final class CatalogHolder {
                 connection.close();
             }
         } else {
-            CatalogDatabase.Session session = new CatalogDatabase(directory, Duration.ZERO).open();
+            // waits as a verb does, for a process that keeps the catalog between its operations to let go
+            CatalogDatabase.Session session = new CatalogDatabase(directory, Duration.ofSeconds(30)).open();
             try {
                 holdUntilReleased();
             } finally {

@@ -91,6 +91,30 @@ class CatalogLockTest {
     }
 
     @Test
+    void aVerbThatKeepsTheCatalogBetweenItsOperationsLetsGoForAProcessThatWaits() throws Exception {
+        try (Catalog catalog = new H2CatalogService(Duration.ofSeconds(30)).open(data, SampleJobs.PROGRAM)) {
+            catalog.createJob(SampleJobs.job("seed-fs01"));
+            java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+            // operations back to back: each finds the connection the one before kept
+            CompletableFuture<Integer> verb = CompletableFuture.supplyAsync(() -> {
+                int done = 0;
+                while (busy.get()) {
+                    catalog.jobs();
+                    done++;
+                }
+                return done;
+            });
+
+            try (Holder holder = Holder.start(data, "catalog")) {
+                busy.set(false);
+                holder.release();
+            }
+            assertTrue(verb.get(60, TimeUnit.SECONDS) > 0, "the verb's operation in flight got in afterwards");
+            assertEquals(1, catalog.jobs().size(), "the verb works on once the other process let go");
+        }
+    }
+
+    @Test
     void aHolderThatLeftNoNoteIsAnotherProcess() throws Exception {
         new H2CatalogService(WAIT).open(data).close();
         Files.writeString(data.resolve("catalog.owner"),

@@ -1,6 +1,7 @@
 package org.seedbench.catalog.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,5 +70,35 @@ class CatalogSessionsTest {
 
         assertTrue(refused.getMessage().contains("is damaged (it holds no Seedbench catalog)"), refused.getMessage());
         assertTrue(Files.isRegularFile(data.resolve("catalog.mv.db")));
+    }
+
+    @Test
+    void aVerbOpensTheDatabaseOnceForAllItsOperationsAndLetsGoWhenItEnds() throws Exception {
+        try (Catalog catalog = SampleJobs.open(data)) {
+            catalog.createJob(SampleJobs.job("seed-fs01"));
+        }
+        new CatalogDatabase(data, Duration.ZERO).migrate(ACTOR);
+
+        CatalogDatabase database = new CatalogDatabase(data, Duration.ZERO);
+        database.retain();
+        database.migrate(ACTOR);
+        for (int i = 0; i < 5; i++) {
+            database.inTransaction(c -> c.createStatement().executeQuery("SELECT COUNT(*) FROM jobs").next());
+        }
+        assertTrue(Files.exists(data.resolve("catalog.owner")), "the verb still holds the catalog");
+        database.release();
+
+        assertEquals(1, database.sessionsOpened(), "connections opened for the checks, the upgrade and 5 operations");
+        assertFalse(Files.exists(data.resolve("catalog.owner")), "the catalog is let go when the verb ends");
+    }
+
+    @Test
+    void withoutAVerbEveryOperationOpensAndClosesTheDatabase() throws Exception {
+        CatalogDatabase database = new CatalogDatabase(data, Duration.ZERO);
+        database.migrate(ACTOR);
+        database.inTransaction(c -> c.createStatement().executeQuery("SELECT COUNT(*) FROM jobs").next());
+
+        assertEquals(2, database.sessionsOpened());
+        assertFalse(Files.exists(data.resolve("catalog.owner")));
     }
 }

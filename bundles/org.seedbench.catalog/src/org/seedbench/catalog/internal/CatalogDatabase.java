@@ -3,6 +3,7 @@ package org.seedbench.catalog.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.h2.api.ErrorCode;
 import org.seedbench.catalog.CatalogBackup;
@@ -22,16 +27,36 @@ import org.seedbench.catalog.CatalogException;
  * The H2 database of one data directory ({@code <dir>/catalog.mv.db}), taken for one operation at a time.
  *
  * <p>H2 in embedded mode locks the file while a connection of a process is open; connections of the same
- * process share the open database. So every operation opens a connection, works in one transaction, commits
- * and closes, and a process never blocks others for longer than an operation. A process that finds the file
- * locked retries for the configured wait and then fails with one line naming the holder, which it reads from
- * the {@link OwnerFile} the holder keeps while it has the database open.
+ * process share the open database. So every operation takes a connection, works in one transaction and commits.
+ * A process that finds the file locked retries for the configured wait and then fails with one line naming the
+ * holder, which it reads from the {@link OwnerFile} the holder keeps while it has the database open.
+ *
+ * <p>Opening the file and closing it (when H2 compacts and syncs it, some 15–20 fsyncs) costs more than most
+ * operations. So while a verb has the catalog open ({@link #retain()} … {@link #release()}), the connection of
+ * an operation that ends is kept for the next one for up to {@link #LINGER}, and the database is opened once per
+ * verb rather than once per operation. A process kept waiting says so in the note {@value #WAITING_FILE}; a
+ * holder that sees it lets go as soon as its running operation ends, so no process blocks others for longer than
+ * an operation and the check of that note.
  */
 public final class CatalogDatabase {
     /** The database's base name: H2 adds {@code .mv.db}. */
     public static final String FILE_NAME = "catalog";
 
+    /** How long the connection of a finished operation is kept for the next one while the verb runs. */
+    public static final Duration LINGER = Duration.ofSeconds(2);
+
+    /** The note of a process waiting for the catalog; holders let go when they see it. */
+    static final String WAITING_FILE = "catalog.waiting";
+
     private static final long RETRY_MILLIS = 50;
+    private static final long WATCH_MILLIS = 100;
+    /** A waiting note older than this is left from a process that stopped waiting without taking it down. */
+    private static final Duration WAITING_FRESH = Duration.ofSeconds(30);
+    private static final ScheduledExecutorService WATCHER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "seedbench catalog linger");
+        t.setDaemon(true);
+        return t;
+    });
     private static final String DAILY = "daily";
     private static final String SETTINGS = ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;LOCK_TIMEOUT=10000";
 
@@ -42,6 +67,11 @@ public final class CatalogDatabase {
     private final Object migrations = new Object();
     private int openSessions;
     private int sessionsOpened;
+    private int retained;
+    /** The connection kept after the last operation while the verb runs, or null. */
+    private Connection idle;
+    private long idleSince;
+    private ScheduledFuture<?> watch;
     private Instant lastBackup;
 
     /** One unit of work on an open connection; it neither commits nor closes. */
@@ -66,7 +96,10 @@ public final class CatalogDatabase {
             return connection;
         }
 
-        /** Closes the connection; the last session of this process also takes down the owner note. */
+        /**
+         * Ends the session. The last session of this process keeps its connection for the next operation while a
+         * verb runs and nobody waits; otherwise it closes it and takes down the owner note.
+         */
         @Override
         public void close() {
             if (closed) {
@@ -75,14 +108,16 @@ public final class CatalogDatabase {
             closed = true;
             synchronized (holders) {
                 openSessions--;
-                if (openSessions == 0) {
-                    OwnerFile.delete(directory);
+                if (openSessions == 0 && retained > 0 && !othersWait()) {
+                    idle = connection;
+                    idleSince = System.nanoTime();
+                    if (watch == null) {
+                        watch = WATCHER.scheduleWithFixedDelay(CatalogDatabase.this::watchIdle, WATCH_MILLIS,
+                                WATCH_MILLIS, TimeUnit.MILLISECONDS);
+                    }
+                    return;
                 }
-                try {
-                    connection.close();
-                } catch (SQLException e) {
-                    throw failure("closing", e);
-                }
+                closeConnection(connection);
             }
         }
     }
@@ -127,6 +162,14 @@ public final class CatalogDatabase {
      * @throws CatalogException when the catalog stays in use or cannot be opened
      */
     public Session open() {
+        synchronized (holders) {
+            if (idle != null) {
+                Connection kept = idle;
+                idle = null;
+                openSessions++;
+                return new Session(kept);
+            }
+        }
         createDirectory();
         checkWhole();
         long deadline = System.nanoTime() + lockWait.toNanos();
@@ -134,9 +177,14 @@ public final class CatalogDatabase {
         login.setProperty("user", "sa");
         login.setProperty("password", "");
         String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME) + SETTINGS;
+        boolean waiting = false;
+        long noted = System.nanoTime() - WAITING_FRESH.toNanos();
         while (true) {
             try {
                 Connection connection = driver.connect(url, login);
+                if (waiting) {
+                    deleteQuietly(directory.resolve(WAITING_FILE));
+                }
                 return hold(connection);
             } catch (SQLException e) {
                 if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1) {
@@ -144,10 +192,104 @@ public final class CatalogDatabase {
                 }
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
+                    if (waiting) {
+                        deleteQuietly(directory.resolve(WAITING_FILE));
+                    }
                     throw new CatalogException(inUseMessage(), e);
+                }
+                if (System.nanoTime() - noted > WAITING_FRESH.toNanos() / 3) {
+                    waiting = noteWaiting();
+                    noted = System.nanoTime();
                 }
                 pause(Math.min(left, RETRY_MILLIS));
             }
+        }
+    }
+
+    /**
+     * Marks the start of a verb's use of the catalog: until the matching {@link #release()}, a finished
+     * operation's connection is kept for the next one.
+     */
+    public void retain() {
+        synchronized (holders) {
+            retained++;
+        }
+    }
+
+    /** Marks the end of a verb's use: the last one closes the kept connection, if any. */
+    public void release() {
+        synchronized (holders) {
+            if (retained > 0) {
+                retained--;
+            }
+            if (retained == 0) {
+                closeIdle();
+            }
+        }
+    }
+
+    /** Lets go of the database when the kept connection has waited long enough or another process waits. */
+    private void watchIdle() {
+        synchronized (holders) {
+            if (idle == null) {
+                return;
+            }
+            if (System.nanoTime() - idleSince >= LINGER.toNanos() || othersWait()) {
+                closeIdle();
+            }
+        }
+    }
+
+    /** Closes the kept connection, if any; the caller holds {@code holders}. */
+    private void closeIdle() {
+        if (watch != null) {
+            watch.cancel(false);
+            watch = null;
+        }
+        if (idle != null) {
+            Connection kept = idle;
+            idle = null;
+            closeConnection(kept);
+        }
+    }
+
+    /** Closes a connection that no session of this process uses; the caller holds {@code holders}. */
+    private void closeConnection(Connection connection) {
+        if (openSessions == 0 && idle == null) {
+            OwnerFile.delete(directory);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("closing", e);
+        }
+    }
+
+    /** Whether another process noted lately that it waits for the catalog. */
+    private boolean othersWait() {
+        try {
+            FileTime noted = Files.getLastModifiedTime(directory.resolve(WAITING_FILE));
+            return noted.toInstant().isAfter(Instant.now().minus(WAITING_FRESH));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Notes that this process waits for the catalog; false when the note cannot be written. */
+    private boolean noteWaiting() {
+        try {
+            Files.writeString(directory.resolve(WAITING_FILE), ProcessHandle.current().pid() + "\n");
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a note left behind goes stale by itself
         }
     }
 
@@ -195,6 +337,9 @@ public final class CatalogDatabase {
                 }
             }
             // a copy is taken of the file while no connection of this process has it open
+            synchronized (holders) {
+                closeIdle();
+            }
             Optional<CatalogBackup> taken = new CatalogBackups(directory).take(due.get(), Instant.now());
             if (due.get().equals(DAILY)) {
                 taken.ifPresent(b -> lastBackup = b.taken());
@@ -222,6 +367,9 @@ public final class CatalogDatabase {
      */
     public Optional<Path> restore(String backup) {
         synchronized (migrations) {
+            synchronized (holders) {
+                closeIdle();
+            }
             createDirectory();
             return new CatalogBackups(directory).restore(backup, Instant.now(), driver);
         }

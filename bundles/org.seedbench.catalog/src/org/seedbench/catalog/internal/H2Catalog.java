@@ -504,8 +504,11 @@ final class H2Catalog implements Catalog {
     }
 
     @Override
-    public void close() {
-        closed = true;
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            database.release();
+        }
     }
 
     private <T, X extends Exception> T inTransaction(CatalogDatabase.Work<T, X> work) throws X {

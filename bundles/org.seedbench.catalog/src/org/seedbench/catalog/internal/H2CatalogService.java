@@ -111,8 +111,14 @@ public class H2CatalogService implements CatalogService {
     public Catalog open(Path dataDirectory, String program) throws CatalogException {
         CatalogDatabase database = database(dataDirectory);
         String actor = actor(System.getProperty("user.name", "unknown"), hostName(), program);
-        database.migrate(actor);
-        return new H2Catalog(database, actor, this::post);
+        database.retain();
+        try {
+            database.migrate(actor);
+            return new H2Catalog(database, actor, this::post);
+        } catch (RuntimeException | Error e) {
+            database.release();
+            throw e;
+        }
     }
 
     /** {@code <user>@<host> (<program>)}, e.g. {@code alice@copyhost (cli)}. */
