@@ -61,6 +61,19 @@ public interface BackupEngine {
     BackupResult backup(Repository repository, List<WorkloadRun> workloads, Progress progress,
             Consumer<String> warnings) throws IOException;
 
+    /**
+     * As {@link #backup(Repository, List, Progress, Consumer)}, with the bytes the workloads hold as the caller
+     * already found them (e.g. by the walk of its own checks), so that the run does not walk them again for its
+     * progress total.
+     *
+     * @param expectedBytes the bytes the workloads hold; negative when unknown
+     * @since 2.3
+     */
+    default BackupResult backup(Repository repository, List<WorkloadRun> workloads, long expectedBytes,
+            Progress progress, Consumer<String> warnings) throws IOException {
+        return backup(repository, workloads, progress, warnings);
+    }
+
     /** The repository's snapshots, oldest first. */
     List<SnapshotInfo> snapshots(Repository repository) throws IOException;
 

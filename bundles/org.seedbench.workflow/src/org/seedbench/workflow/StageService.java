@@ -17,6 +17,7 @@ import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
 import org.seedbench.backup.BackupStatistics;
 import org.seedbench.backup.Repository;
+import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.backup.WorkloadRun;
 import org.seedbench.catalog.Catalog;
@@ -133,43 +134,75 @@ public class StageService {
         }
     }
 
-    /** Stages the job while this run holds it. */
+    /**
+     * Stages the job while this run holds it. The room check needs what the workloads hold: a workload the
+     * repository has a snapshot of counts what that one read, and only the others are walked for their size; the
+     * engine is handed the total, so a rerun walks its sources once, to back them up.
+     */
     private StageOutcome stage(Workspace workspace, SeedingJob job, StagingProvider provider, List<WorkloadRun> runs,
             Secret passphrase, Progress progress, Consumer<String> warnings) throws InvalidInputException, IOException {
-        long estimate = 0;
+        Optional<ObjectStore> existing = StagingRepositories.existing(job, stagingProviders());
+        long alreadyStaged = existing.isPresent() ? StagingRepositories.size(existing.get()) : 0;
+        ObjectStore storage = existing.isPresent() && engine.isRepository(existing.get()) ? existing.get() : null;
+        if (storage != null) {
+            try (Repository repository = Jobs.open(engine, storage, passphrase)) {
+                long estimate = estimate(runs, engine.snapshots(repository), progress);
+                checkRoom(job, provider, estimate, alreadyStaged);
+                return stage(workspace, job, storage, repository, false, runs, estimate, progress, warnings);
+            }
+        }
+        long estimate = estimate(runs, List.of(), progress);
+        checkRoom(job, provider, estimate, alreadyStaged);
+        storage = StagingRepositories.open(job, stagingProviders());
+        boolean created = !engine.isRepository(storage);
+        try (Repository repository = created ? engine.init(storage, passphrase) : Jobs.open(engine, storage, passphrase)) {
+            return stage(workspace, job, storage, repository, created, runs, estimate, progress, warnings);
+        }
+    }
+
+    private void checkRoom(SeedingJob job, StagingProvider provider, long estimate, long alreadyStaged)
+            throws InvalidInputException {
+        List<Problem> room = provider.check(job.stagingLocation(), Math.max(0, estimate - alreadyStaged),
+                WorkloadChecks.sourceRoots(job.workloads()));
+        InvalidInputException.throwIfAny(room);
+    }
+
+    /** What the workloads hold: what a workload's latest snapshot read, or what its source says it holds. */
+    private static long estimate(List<WorkloadRun> runs, List<SnapshotInfo> snapshots, Progress progress)
+            throws IOException {
         Progress cancelOnly = new Progress() {
             @Override
             public boolean isCanceled() {
                 return progress.isCanceled();
             }
         };
+        long estimate = 0;
         for (WorkloadRun run : runs) {
-            estimate += run.source().estimateSize(run.spec(), cancelOnly);
+            Optional<SnapshotInfo> latest = snapshots.stream().filter(s -> s.workload().equals(run.spec()))
+                    .max(java.util.Comparator.comparing(SnapshotInfo::time));
+            estimate += latest.isPresent() ? latest.get().statistics().bytesRead()
+                    : run.source().estimateSize(run.spec(), cancelOnly);
         }
-        Optional<ObjectStore> existing = StagingRepositories.existing(job, stagingProviders());
-        long alreadyStaged = existing.isPresent() ? StagingRepositories.size(existing.get()) : 0;
-        List<Problem> room = provider.check(job.stagingLocation(), Math.max(0, estimate - alreadyStaged),
-                WorkloadChecks.sourceRoots(job.workloads()));
-        InvalidInputException.throwIfAny(room);
+        return estimate;
+    }
 
-        ObjectStore storage = StagingRepositories.open(job, stagingProviders());
+    private StageOutcome stage(Workspace workspace, SeedingJob job, ObjectStore storage, Repository repository,
+            boolean created, List<WorkloadRun> runs, long estimate, Progress progress, Consumer<String> warnings)
+            throws IOException {
         Path folder = Path.of(storage.location());
-        boolean created = !engine.isRepository(storage);
-        try (Repository repository = created ? engine.init(storage, passphrase) : Jobs.open(engine, storage, passphrase)) {
-            try (Catalog catalog = workspace.catalog()) {
-                if (job.state() != JobState.STAGING) {
-                    catalog.moveJob(job.name(), JobState.STAGING,
-                            "staging " + Sizes.decimal(estimate) + " into " + folder);
-                }
+        try (Catalog catalog = workspace.catalog()) {
+            if (job.state() != JobState.STAGING) {
+                catalog.moveJob(job.name(), JobState.STAGING,
+                        "staging " + Sizes.decimal(estimate) + " into " + folder);
             }
-            List<String> runWarnings = new ArrayList<>();
-            BackupResult result = engine.backup(repository, runs, progress, w -> {
-                runWarnings.add(w);
-                warnings.accept(w);
-            });
-            record(workspace, job, storage, result);
-            return new StageOutcome(folder, created, result);
         }
+        List<String> runWarnings = new ArrayList<>();
+        BackupResult result = engine.backup(repository, runs, estimate, progress, w -> {
+            runWarnings.add(w);
+            warnings.accept(w);
+        });
+        record(workspace, job, storage, result);
+        return new StageOutcome(folder, created, result);
     }
 
     private void record(Workspace workspace, SeedingJob job, ObjectStore storage, BackupResult result)

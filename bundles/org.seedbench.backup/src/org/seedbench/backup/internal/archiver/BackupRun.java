@@ -56,15 +56,27 @@ public final class BackupRun {
     }
 
     public BackupResult run(List<WorkloadRun> runs) throws IOException {
+        return run(runs, -1);
+    }
+
+    /**
+     * @param expectedBytes the bytes the workloads hold as the caller found them, the progress total; negative to
+     *                      have the run estimate them
+     */
+    public BackupResult run(List<WorkloadRun> runs, long expectedBytes) throws IOException {
         Instant started = Instant.now();
-        CipherWarmUp.start();
         ThreadCodecs codecs = new ThreadCodecs(repository::newCodec);
         BlobCodec codec = codecs.get();
         List<SnapshotRecord> parents = new ArrayList<>();
         for (WorkloadRun run : runs) {
             parents.add(ParentSnapshot.latestRecord(repository, run.spec(), codec, this::warn));
         }
-        progress.begin("Backing up to " + storage.location(), estimate(runs, parents));
+        if (parents.contains(null)) {
+            // a workload backed up for the first time stores most of what it reads
+            CipherWarmUp.start();
+        }
+        progress.begin("Backing up to " + storage.location(),
+                expectedBytes >= 0 ? expectedBytes : estimate(runs, parents));
         progress.subTask("Reading the repository's index");
         storage.deleteAbandoned();
         OpenRepository.LoadedIndex loaded = repository.loadIndex(codec, this::warn, progress::checkCanceled, true);

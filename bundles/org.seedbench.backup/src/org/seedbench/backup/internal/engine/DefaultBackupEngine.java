@@ -153,11 +153,17 @@ public class DefaultBackupEngine implements BackupEngine {
     @Override
     public BackupResult backup(Repository repository, List<WorkloadRun> workloads, Progress progress,
             Consumer<String> warnings) throws IOException {
+        return backup(repository, workloads, -1, progress, warnings);
+    }
+
+    @Override
+    public BackupResult backup(Repository repository, List<WorkloadRun> workloads, long expectedBytes,
+            Progress progress, Consumer<String> warnings) throws IOException {
         if (workloads.isEmpty()) {
             throw new IllegalArgumentException("a backup needs at least one workload");
         }
         return new BackupRun(OpenRepository.of(repository), progress, warnings == null ? w -> {
-        } : warnings).run(List.copyOf(workloads));
+        } : warnings).run(List.copyOf(workloads), expectedBytes);
     }
 
     @Override
