@@ -43,7 +43,7 @@ public final class CatalogDatabase {
     public static final String FILE_NAME = "catalog";
 
     /** How long the connection of a finished operation is kept for the next one while the verb runs. */
-    public static final Duration LINGER = Duration.ofSeconds(2);
+    public static final Duration LINGER = Duration.ofSeconds(5);
 
     /** The note of a process waiting for the catalog; holders let go when they see it. */
     static final String WAITING_FILE = "catalog.waiting";
