@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
@@ -23,6 +24,7 @@ import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.ShippingRules.Deadline;
+import org.seedbench.workflow.AlertService;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.ImportJobView;
 import org.seedbench.workflow.Workspace;
@@ -56,6 +58,9 @@ public final class StatusVerb implements CliVerb {
             + "the job still moves)")
     String timeout;
 
+    @Reference
+    AlertService alerts;
+
     @Override
     public int order() {
         return 40;
@@ -74,12 +79,14 @@ public final class StatusVerb implements CliVerb {
             watcher.end(inv.workspace(), view);
             if (view.moving()) {
                 stillMoving(inv.err(), view, this.timeout);
+                AlertsVerb.afterStatus(inv, alerts, "status", name);
                 return ExitCode.NEEDS_ACTION;
             }
         } else {
             view = inv.services().importJobs().refresh(inv.workspace(), name);
             print(inv.out(), inv.json(), inv.workspace(), name, view);
         }
+        AlertsVerb.afterStatus(inv, alerts, "status", name);
         return view.needsAction() ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
     }
 
