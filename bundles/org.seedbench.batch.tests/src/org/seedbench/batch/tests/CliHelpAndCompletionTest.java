@@ -68,7 +68,8 @@ class CliHelpAndCompletionTest {
                 .toList();
         assertEquals(List.of("init", "workloads", "jobs", "status", "events", "stage", "snapshots", "verify",
                 "restore", "return-address", "prepare-drives", "drives", "verify-drive", "ship", "seed-vault", "backup",
-                "cleanup", "run-plan", "demo", "generate-dataset", "catalog", "notify", "alerts"), verbs);
+                "schedule", "run-due", "cleanup", "run-plan", "demo", "generate-dataset", "catalog", "notify",
+                "alerts"), verbs);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.seedbench.ui.parts;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,8 @@ import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.parts.CatalogReads.JobRow;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.ImportJobView;
+import org.seedbench.workflow.ScheduleService;
+import org.seedbench.workflow.ScheduleView;
 import org.seedbench.workflow.StageService;
 import org.seedbench.workflow.Workspaces;
 
@@ -58,6 +62,10 @@ public class JobsPart {
     /** The widget data key by which tests find the jobs table. */
     public static final String TABLE_ID = SeedbenchUi.ID_JOBS_TABLE;
     static final int RELOAD_MILLIS = 5000;
+    /** The column with the job's next scheduled backup and the last one's result. */
+    public static final String SCHEDULE_COLUMN = "Scheduled backup";
+    private static final DateTimeFormatter SCHEDULE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
 
     @Inject
     private MApplication application;
@@ -106,6 +114,7 @@ public class JobsPart {
         ViewerColumns.add(viewer, JobRow.class, "Import job", 130, r -> service(r, reported(r)));
         ViewerColumns.add(viewer, JobRow.class, "Ship by", 130, r -> deadline(r.deadline()),
                 r -> deadlineColor(r.deadline()));
+        ViewerColumns.add(viewer, JobRow.class, SCHEDULE_COLUMN, 200, JobsPart::schedule);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         viewer.addSelectionChangedListener(e -> selected(e.getStructuredSelection()));
@@ -319,6 +328,19 @@ public class JobsPart {
             return null;
         }
         return viewer.getControl().getDisplay().getSystemColor(d.expired() ? SWT.COLOR_RED : SWT.COLOR_DARK_YELLOW);
+    }
+
+    /**
+     * The job's scheduled backups ({@code seedbench schedule}): the next run and the last result, e.g.
+     * {@code next 2026-12-08 22:00 · last done}; empty for a job without a schedule.
+     */
+    static String schedule(JobRow r) {
+        ScheduleView v = ScheduleService.view(r.job().name(), r.properties(), ZoneId.systemDefault());
+        if (v.schedule() == null && v.last() == null) {
+            return "";
+        }
+        String next = v.next() == null ? "off" : "next " + SCHEDULE_TIME.format(v.next());
+        return next + " · last " + (v.last() == null ? "none yet" : v.last().outcome());
     }
 
     public TableViewer viewer() {
