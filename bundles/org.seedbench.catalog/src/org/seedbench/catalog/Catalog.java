@@ -97,4 +97,24 @@ public interface Catalog extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Replaces a job's inputs and workloads (its name, creation time and state stay), after checking the rules of
+     * "initiate offline backup" ({@link org.seedbench.core.rules.SeedRules#checkJob}); an event names what changed.
+     *
+     * @return the job as now recorded
+     * @throws java.util.NoSuchElementException when there is no such job
+     * @since 1.3
+     */
+    SeedingJob updateJob(SeedingJob job) throws InvalidInputException;
+
+    /**
+     * Removes the job and every row that belongs to it: drives, shipment, return details, properties, workloads
+     * and its events. The caller keeps the chain of custody: it archives what this returns.
+     *
+     * @return the job's events as they were when it was removed, oldest first
+     * @throws java.util.NoSuchElementException when there is no such job
+     * @since 1.3
+     */
+    List<JobEvent> deleteJob(String name);
 }

@@ -90,6 +90,9 @@ public final class SeedbenchUi {
     public static final String TOOLITEM_RESTORE = "org.seedbench.ui.toolitem.restore";
     public static final String TOOLITEM_VERIFY = "org.seedbench.ui.toolitem.verify";
     public static final String TOOLITEM_CLEANUP = "org.seedbench.ui.toolitem.cleanup";
+    public static final String TOOLITEM_CANCEL_JOB = "org.seedbench.ui.toolitem.canceljob";
+    public static final String TOOLITEM_REOPEN_JOB = "org.seedbench.ui.toolitem.reopenjob";
+    public static final String TOOLITEM_DELETE_JOB = "org.seedbench.ui.toolitem.deletejob";
 
     /** System property that names the data directory, as {@code --data} does for the CLI. */
     public static final String DATA_PROPERTY = "seedbench.data";

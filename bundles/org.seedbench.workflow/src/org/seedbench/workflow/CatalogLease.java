@@ -117,4 +117,14 @@ final class CatalogLease implements Catalog {
     public void close() {
         // the workspace closes the session when the verb ends
     }
+
+    @Override
+    public SeedingJob updateJob(SeedingJob job) throws InvalidInputException {
+        return session.updateJob(job);
+    }
+
+    @Override
+    public List<JobEvent> deleteJob(String name) {
+        return session.deleteJob(name);
+    }
 }

@@ -33,6 +33,7 @@ import org.seedbench.core.model.ReturnAddress;
 import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.ReturnRules;
 import org.seedbench.core.rules.SeedRules;
@@ -64,6 +65,11 @@ public class ImportJobService {
      * run on the real clock.
      */
     public static final String PROP_REHEARSAL = "rehearsal.daysPerSecond";
+    /**
+     * Job property: the import job's name at the service when it is not the job's own, as after {@link #reopen}
+     * (the service wants a new name for the new import job of the same drives).
+     */
+    public static final String PROP_IMPORT_NAME = "importJob.name";
     /** At most this many lines of a drive's error log are shown. */
     static final int ERROR_LINES = 8;
     /** The drive states in which the service has written the drive's error log. */
@@ -117,7 +123,8 @@ public class ImportJobService {
         DatacenterLocation location = connector.location(job.location()).orElseThrow(() -> new InvalidInputException(
                 new Problem(SeedRules.LOCATION, job.location(), "is not a location of the " + connector.connectorId()
                         + " connector", locations(connector))));
-        Optional<CloudJobStatus> existing = connector.getImportJob(job.subscriptionId(), jobName);
+        String serviceName = serviceName(job, props);
+        Optional<CloudJobStatus> existing = connector.getImportJob(job.subscriptionId(), serviceName);
         if (!ready) {
             CloudJobStatus status = existing.orElseThrow(() -> new InvalidInputException(new Problem("job", jobName,
                     "is " + job.state().label() + " but the " + connector.connectorId() + " service has no import job of "
@@ -127,7 +134,7 @@ public class ImportJobService {
         CloudJobStatus status = existing.isPresent() ? existing.get()
                 : refusedAsInput(() -> connector.createImportJob(request(workspace, job, drives, props, returns)));
         Instant created = status.created() != null ? status.created()
-                : connector.clock(job.subscriptionId(), jobName).instant();
+                : connector.clock(job.subscriptionId(), serviceName).instant();
         try (Catalog catalog = workspace.catalog()) {
             Map<String, String> recorded = new LinkedHashMap<>(reportedProps(status));
             recorded.put(PROP_CREATED, created.toString());
@@ -190,7 +197,7 @@ public class ImportJobService {
         }
         Map<String, String> options = props.get(PROP_REHEARSAL) == null ? Map.of()
                 : Map.of(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, props.get(PROP_REHEARSAL));
-        return new ImportJobRequest(job.subscriptionId(), job.location(), job.name(), job.storageAccount(),
+        return new ImportJobRequest(job.subscriptionId(), job.location(), serviceName(job, props), job.storageAccount(),
                 job.container(), returns.address(), returns.shipping(), entries, options);
     }
 
@@ -258,13 +265,16 @@ public class ImportJobService {
         }
         CloudSession connector = connector(workspace, job);
         if (job.state() == JobState.CREATING) {
-            checkDeadline(jobName, created(props), connector.clock(job.subscriptionId(), jobName).instant());
+            checkDeadline(jobName, created(props), connector.clock(job.subscriptionId(), serviceName(job, props)).instant());
         }
         checkReturn(complete);
         try (Catalog catalog = workspace.catalog()) {
             checkAgainstOtherJobs(catalog, complete);
         }
-        refusedAsInput(() -> connector.updateShipping(job.subscriptionId(), complete));
+        Shipment atService = serviceName(job, props).equals(jobName) ? complete
+                : new Shipment(serviceName(job, props), complete.carrier(), complete.trackingNumber(),
+                        complete.shipDate(), complete.driveSerials(), complete.returnAddress(), complete.returnShipping());
+        refusedAsInput(() -> connector.updateShipping(job.subscriptionId(), atService));
         try (Catalog catalog = workspace.catalog()) {
             catalog.putShipment(complete);
             if (current != null && !ShippingRules.samePackage(current, complete)) {
@@ -457,8 +467,8 @@ public class ImportJobService {
                     List.of());
         }
         CloudSession connector = connector(workspace, job);
-        Optional<CloudJobStatus> reported = connector.getImportJob(job.subscriptionId(), jobName);
-        Instant now = connector.clock(job.subscriptionId(), jobName).instant();
+        Optional<CloudJobStatus> reported = connector.getImportJob(job.subscriptionId(), serviceName(job, props));
+        Instant now = connector.clock(job.subscriptionId(), serviceName(job, props)).instant();
         Instant created = created(props) != null ? created(props)
                 : reported.map(CloudJobStatus::created).orElse(null);
         List<String> changes = new ArrayList<>();
@@ -497,7 +507,8 @@ public class ImportJobService {
             return Optional.empty();
         }
         CloudSession connector = connector(workspace, job);
-        return Optional.of(ShippingRules.deadline(created, connector.clock(job.subscriptionId(), job.name()).instant()));
+        return Optional.of(ShippingRules.deadline(created, connector.clock(job.subscriptionId(),
+                serviceName(job, props)).instant()));
     }
 
     /**
@@ -599,5 +610,132 @@ public class ImportJobService {
         } catch (IOException e) {
             return "a location the connector lists";
         }
+    }
+
+    /** The import job's name at the service: the job's own, or the one {@link #reopen} gave its new import job. */
+    static String serviceName(SeedingJob job, Map<String, String> props) {
+        return props.getOrDefault(PROP_IMPORT_NAME, job.name());
+    }
+
+    /**
+     * Asks the service to cancel the job's import job, first bringing the catalog along with what the service
+     * reports. The job goes Cancelled when the service says so.
+     *
+     * @return the import job's state at the service after the request
+     * @throws InvalidInputException when the service has moved past Shipping (the datacenter holds the drives), or
+     *                               refuses the cancellation (its reason in one line); the job is left as it is
+     */
+    public JobState cancel(Workspace workspace, String jobName) throws InvalidInputException, IOException {
+        ImportJobView view = refresh(workspace, jobName);
+        SeedingJob job;
+        Map<String, String> props;
+        try (Catalog catalog = workspace.catalog()) {
+            job = Jobs.require(catalog, jobName);
+            props = catalog.jobProperties(jobName);
+        }
+        if (!JobStates.canCancel(view.jobState())) {
+            throw new InvalidInputException(new Problem("job", jobName, "is " + view.jobState().label()
+                    + " at the import service: it cannot be cancelled once the datacenter has received its drives",
+                    "follow it with seedbench status " + jobName + " --watch"));
+        }
+        CloudSession connector = connector(workspace, job);
+        String name = serviceName(job, props);
+        refusedAsInput(() -> {
+            connector.cancelImportJob(job.subscriptionId(), name);
+            return null;
+        });
+        JobState after = connector.getImportJob(job.subscriptionId(), name).map(CloudJobStatus::serviceState)
+                .orElse(JobState.CANCELLED);
+        try (Catalog catalog = workspace.catalog()) {
+            if (after == JobState.CANCELLED) {
+                catalog.putJobProperties(jobName, Map.of(PROP_STATE, JobState.CANCELLED.label()));
+                catalog.moveJob(jobName, JobState.CANCELLED, "import job " + name + " cancelled at the "
+                        + connector.connectorId() + " service; the seed stays in staging and on the drives");
+            } else {
+                catalog.recordEvent(jobName, "importJob.cancelRequested", "cancellation of import job " + name
+                        + " requested; the " + connector.connectorId() + " service reports it " + (after == null
+                                ? "in a state of its own" : after.label()) + " and cancels on a best-effort basis");
+            }
+        }
+        return after;
+    }
+
+    /**
+     * Creates a new import job for the prepared drives of a job whose import job expired (no shipping details
+     * within {@value ShippingRules#DEADLINE_DAYS} days): the service's way out. The service wants a name no job of
+     * the subscription has, so the new import job is named {@code <job>-r<N>}; the blobs still land under the
+     * job's prefix (the drives' manifests are unchanged). The job goes Creating with a new 14-day deadline. A rerun
+     * after a failure takes the name chosen before.
+     *
+     * @return the new import job
+     * @throws InvalidInputException when the job's import job is not Expired (asked of the service first)
+     */
+    public ImportJobOutcome reopen(Workspace workspace, String jobName) throws InvalidInputException, IOException {
+        ImportJobView view = refresh(workspace, jobName);
+        if (!JobStates.canReopen(view.jobState())) {
+            throw new InvalidInputException(new Problem("job", jobName, "is " + view.jobState().label()
+                    + ": only an Expired import job is reopened", JobStates.canMove(view.jobState(), JobState.EXPIRED)
+                            ? "ship its drives: seedbench ship " + jobName + " --carrier … --tracking …"
+                            : "a job whose import job expired before its drives shipped"));
+        }
+        SeedingJob job;
+        Map<String, String> props;
+        List<Drive> drives;
+        ReturnDetails returns;
+        try (Catalog catalog = workspace.catalog()) {
+            job = Jobs.require(catalog, jobName);
+            props = new LinkedHashMap<>(catalog.jobProperties(jobName));
+            drives = seedDrives(catalog, jobName);
+            returns = catalog.returnDetails(jobName).orElse(ReturnDetails.NONE);
+        }
+        if (drives.isEmpty()) {
+            throw new InvalidInputException(new Problem("job", jobName, "has no prepared drives to reopen its import "
+                    + "job with", "a job whose drives were prepared"));
+        }
+        CloudSession connector = connector(workspace, job);
+        String old = serviceName(job, props);
+        String name = old;
+        Optional<CloudJobStatus> existing = connector.getImportJob(job.subscriptionId(), name);
+        for (int n = 1; existing.isPresent(); n++) {
+            name = reopenedName(jobName, n);
+            existing = connector.getImportJob(job.subscriptionId(), name);
+            if (existing.isPresent() && existing.get().serviceState() != JobState.EXPIRED
+                    && existing.get().serviceState() != JobState.CANCELLED) {
+                break; // created by a run that stopped before the catalog heard of it: take it
+            }
+        }
+        final String chosen = name;
+        if (!chosen.equals(old)) {
+            try (Catalog catalog = workspace.catalog()) {
+                catalog.putJobProperties(jobName, Map.of(PROP_IMPORT_NAME, chosen));
+                catalog.recordEvent(jobName, "importJob.reopen", "import job " + old + " expired; its drives go into "
+                        + "a new import job " + chosen);
+            }
+            props.put(PROP_IMPORT_NAME, chosen);
+        }
+        CloudJobStatus status = existing.isPresent() ? existing.get()
+                : refusedAsInput(() -> connector.createImportJob(request(workspace, job, drives, props, returns)));
+        Instant created = status.created() != null ? status.created()
+                : connector.clock(job.subscriptionId(), chosen).instant();
+        DatacenterLocation location = connector.location(job.location()).orElseThrow(() -> new InvalidInputException(
+                new Problem(SeedRules.LOCATION, job.location(), "is not a location of the " + connector.connectorId()
+                        + " connector", locations(connector))));
+        try (Catalog catalog = workspace.catalog()) {
+            Map<String, String> recorded = new LinkedHashMap<>(reportedProps(status));
+            recorded.put(PROP_CREATED, created.toString());
+            catalog.putJobProperties(jobName, recorded);
+            catalog.moveJob(jobName, JobState.CREATING, "reopened: import job " + chosen + " created at the "
+                    + connector.connectorId() + " service for the same " + DrivePreparationService.drives(drives.size())
+                    + " (import job " + old + " expired); ship them to " + location.displayName() + " within "
+                    + ShippingRules.DEADLINE_DAYS + " days");
+        }
+        return new ImportJobOutcome(status, location, existing.isEmpty());
+    }
+
+    /** {@code <job>-r<n>}, the job's name shortened so that the whole stays within the service's 24 characters. */
+    static String reopenedName(String jobName, int n) {
+        String suffix = "-r" + n;
+        String base = jobName.length() + suffix.length() <= 24 ? jobName : jobName.substring(0, 24 - suffix.length());
+        return base.replaceAll("-+$", "") + suffix;
     }
 }

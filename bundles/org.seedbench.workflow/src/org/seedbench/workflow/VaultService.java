@@ -120,7 +120,7 @@ public class VaultService {
                             + " from the import container " + job.storageAccount() + "/" + job.container());
                 }
             }
-            List<String> notImported = notImported(place);
+            List<String> notImported = notImported(place, ImportJobService.serviceName(job, jp.properties()));
             Copied copy = copyImported(place, progress);
             SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, notImported, false);
             record(workspace, job, place, outcome);
@@ -273,9 +273,9 @@ public class VaultService {
     }
 
     /** What the drives' error logs say the datacenter could not import. */
-    private static List<String> notImported(Vaults.Place place) throws IOException {
+    private static List<String> notImported(Vaults.Place place, String importJobName) throws IOException {
         SeedingJob job = place.job();
-        Optional<CloudJobStatus> status = place.connector().getImportJob(job.subscriptionId(), job.name());
+        Optional<CloudJobStatus> status = place.connector().getImportJob(job.subscriptionId(), importJobName);
         List<String> lines = new ArrayList<>();
         if (status.isEmpty()) {
             return lines;

@@ -66,10 +66,10 @@ class CliHelpAndCompletionTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> verbs = run.out().lines().filter(l -> l.startsWith("  ")).map(l -> l.strip().split(" +")[0])
                 .toList();
-        assertEquals(List.of("init", "workloads", "jobs", "status", "events", "stage", "snapshots", "verify",
-                "restore", "return-address", "prepare-drives", "drives", "verify-drive", "ship", "seed-vault", "backup",
-                "schedule", "run-due", "cleanup", "run-plan", "demo", "generate-dataset", "catalog", "notify",
-                "alerts"), verbs);
+        assertEquals(List.of("init", "edit", "workloads", "jobs", "status", "events", "stage", "snapshots", "verify",
+                "restore", "return-address", "prepare-drives", "drives", "verify-drive", "ship", "reopen", "seed-vault",
+                "backup", "schedule", "run-due", "cleanup", "cancel", "delete", "run-plan", "demo", "generate-dataset",
+                "catalog", "notify", "alerts"), verbs);
     }
 
     @Test

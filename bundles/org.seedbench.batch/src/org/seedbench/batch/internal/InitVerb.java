@@ -1,7 +1,6 @@
 package org.seedbench.batch.internal;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
@@ -31,40 +30,8 @@ public final class InitVerb implements CliVerb {
             + "starts with a letter")
     String name;
 
-    @Option(names = "--staging", paramLabel = "DIR", description = "staging location: local folder, mounted share or "
-            + "UNC path")
-    String staging;
-
-    @Option(names = "--storage-account", paramLabel = "NAME", description = "Azure storage account: 3–24 lowercase "
-            + "letters and digits")
-    String storageAccount;
-
-    @Option(names = "--container", paramLabel = "NAME", description = "import container: 3–63 lowercase letters, "
-            + "digits, single hyphens")
-    String container;
-
-    @Option(names = "--subscription", paramLabel = "GUID", description = "Azure subscription id")
-    String subscription;
-
-    @Option(names = "--location", paramLabel = "REGION", description = "Azure location whose datacenter receives the "
-            + "drives, e.g. westeurope")
-    String location;
-
-    @Option(names = "--workload", paramLabel = "SOURCE:TARGET", description = "what to seed, e.g. files:/srv/data "
-            + "(repeatable; see seedbench workloads). "
-            + "DPM/MABS protection group: dpm:INVENTORY[::DATASOURCE]… (mabs: alike), the inventory JSON its export "
-            + "script wrote, then each datasource to seed after a double colon (none: all), "
-            + "e.g. 'dpm:C:\\seed\\pg.json::SQL01\\db1::D:\\'; a name two computers share is written COMPUTER\\NAME; "
-            + "each datasource becomes its own snapshot")
-    List<String> workload = new ArrayList<>();
-
-    @Option(names = "--include", paramLabel = "GLOB", description = "only items matching GLOB (repeatable, for every "
-            + "workload)")
-    List<String> include = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "leave out items matching GLOB (repeatable, for "
-            + "every workload)")
-    List<String> exclude = new ArrayList<>();
+    @Mixin
+    JobInputOptions inputs;
 
     @Option(names = "--connector", paramLabel = "ID", description = "cloud connector: local (default, embedded) or "
             + "azure")
@@ -96,9 +63,9 @@ public final class InitVerb implements CliVerb {
     }
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        List<WorkloadSpec> workloads = JobService.workloads(workload, include, exclude);
-        SeedingJob job = new SeedingJob(name, staging, storageAccount,
-                container, subscription, location, workloads, connector,
+        List<WorkloadSpec> workloads = inputs.workloads();
+        SeedingJob job = new SeedingJob(name, inputs.staging, inputs.storageAccount,
+                inputs.container, inputs.subscription, inputs.location, workloads, connector,
                 sourceHost, inv.clock().instant(), JobState.DRAFT);
         // a malformed return detail is refused before the job exists
         InvalidInputException.throwIfAny(ReturnRules.checkFields(returns.given().address()));

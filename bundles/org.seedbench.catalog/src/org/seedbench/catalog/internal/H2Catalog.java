@@ -481,20 +481,22 @@ final class H2Catalog implements Catalog {
     @Override
     public List<JobEvent> events(String jobName) {
         Objects.requireNonNull(jobName, "jobName");
-        return inTransaction(c -> {
-            List<JobEvent> events = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, job_name, event_time, actor, kind, detail "
-                    + "FROM events WHERE job_name = ? ORDER BY id")) {
-                ps.setString(1, jobName);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        events.add(new JobEvent(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getString(4),
-                                rs.getString(5), rs.getString(6)));
-                    }
+        return inTransaction(c -> readEvents(c, jobName));
+    }
+
+    private static List<JobEvent> readEvents(Connection c, String jobName) throws SQLException {
+        List<JobEvent> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, job_name, event_time, actor, kind, detail "
+                + "FROM events WHERE job_name = ? ORDER BY id")) {
+            ps.setString(1, jobName);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new JobEvent(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getString(4),
+                            rs.getString(5), rs.getString(6)));
                 }
             }
-            return List.copyOf(events);
-        });
+        }
+        return List.copyOf(events);
     }
 
     @Override
@@ -718,5 +720,86 @@ final class H2Catalog implements Catalog {
 
     private static NoSuchElementException noJob(String name) {
         return new NoSuchElementException("no job named " + name);
+    }
+
+    @Override
+    public SeedingJob updateJob(SeedingJob job) throws InvalidInputException {
+        Objects.requireNonNull(job, "job");
+        InvalidInputException.throwIfAny(SeedRules.checkJob(job));
+        SeedingJob updated = inTransaction(c -> {
+            SeedingJob old = findJob(c, job.name(), true).orElseThrow(() -> noJob(job.name()));
+            SeedingJob now = new SeedingJob(old.name(), job.stagingLocation(), job.storageAccount(), job.container(),
+                    job.subscriptionId(), job.location(), job.workloads(), job.connector(), job.sourceHost(),
+                    old.created(), old.state());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET staging_location = ?, storage_account = ?, "
+                    + "container_name = ?, subscription_id = ?, location = ?, connector = ?, source_host = ? "
+                    + "WHERE name = ?")) {
+                ps.setString(1, now.stagingLocation());
+                ps.setString(2, now.storageAccount());
+                ps.setString(3, now.container());
+                ps.setString(4, now.subscriptionId());
+                ps.setString(5, now.location());
+                ps.setString(6, now.connector());
+                ps.setString(7, now.sourceHost());
+                ps.setString(8, now.name());
+                ps.executeUpdate();
+            }
+            deleteRows(c, now.name(), "job_workload_options", "job_workloads");
+            insertWorkloads(c, now.name(), now.workloads());
+            appendEvent(c, now.name(), "job.edited", changes(old, now));
+            return now;
+        });
+        announce(Topics.JOB_EVENT, updated.name(), null, null);
+        return updated;
+    }
+
+    /** What an edit changed, field by field, for the event log. */
+    private static String changes(SeedingJob old, SeedingJob now) {
+        List<String> changed = new ArrayList<>();
+        change(changed, "staging location", old.stagingLocation(), now.stagingLocation());
+        change(changed, "storage account", old.storageAccount(), now.storageAccount());
+        change(changed, "container", old.container(), now.container());
+        change(changed, "subscription", old.subscriptionId(), now.subscriptionId());
+        change(changed, "location", old.location(), now.location());
+        change(changed, "connector", old.connector(), now.connector());
+        change(changed, "source host", old.sourceHost(), now.sourceHost());
+        if (!old.workloads().equals(now.workloads())) {
+            changed.add("workloads " + now.workloads().stream().map(w -> w.sourceId() + ":" + w.target()).toList());
+        }
+        return changed.isEmpty() ? "nothing changed" : "edited: " + String.join("; ", changed);
+    }
+
+    private static void change(List<String> changed, String field, String old, String now) {
+        if (!Objects.equals(old, now)) {
+            changed.add(field + " " + old + " → " + now);
+        }
+    }
+
+    @Override
+    public List<JobEvent> deleteJob(String name) {
+        Objects.requireNonNull(name, "name");
+        List<JobEvent> removed = inTransaction(c -> {
+            findJob(c, name, true).orElseThrow(() -> noJob(name));
+            List<JobEvent> events = readEvents(c, name);
+            // children first: every table that refers to the job by name, then the job itself
+            deleteRows(c, name, "job_workload_options", "job_workloads", "shipment_drives", "shipments",
+                    "job_returns", "job_properties", "drives", "events");
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM jobs WHERE name = ?")) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+            return events;
+        });
+        announce(Topics.JOB_STATE, name, null, null);
+        return removed;
+    }
+
+    private static void deleteRows(Connection c, String jobName, String... tables) throws SQLException {
+        for (String table : tables) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE job_name = ?")) {
+                ps.setString(1, jobName);
+                ps.executeUpdate();
+            }
+        }
     }
 }

@@ -200,7 +200,10 @@ public final class LocalSession implements CloudSession {
                     if (j.trackingNumber != null) {
                         otherTracking.add(j.trackingNumber);
                     }
-                    j.drives.forEach(d -> otherSerials.add(d.driveId));
+                    // the drives of a job that expired or was cancelled before they shipped may go into a new job
+                    if (j.jobState() != JobState.EXPIRED && j.jobState() != JobState.CANCELLED) {
+                        j.drives.forEach(d -> otherSerials.add(d.driveId));
+                    }
                 });
             }
         }

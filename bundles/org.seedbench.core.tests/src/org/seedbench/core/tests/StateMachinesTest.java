@@ -1,6 +1,7 @@
 package org.seedbench.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,5 +64,44 @@ class StateMachinesTest {
         assertEquals(JobState.COMPLETED_WITH_ERRORS, JobState.parse("CompletedWithErrors"));
         assertEquals("PreparingDrives", JobState.PREPARING_DRIVES.toString());
         assertEquals(DriveState.NEVER_RECEIVED, DriveState.parse("neverreceived"));
+    }
+
+    @Test
+    void aJobIsCancelledOnlyBeforeTheDatacenterReceivesItsDrives() {
+        for (JobState s : new JobState[] { JobState.DRAFT, JobState.STAGING, JobState.STAGED, JobState.PREPARING_DRIVES,
+                JobState.DRIVES_READY, JobState.CREATING, JobState.SHIPPING }) {
+            assertTrue(JobStates.canCancel(s), s.label());
+        }
+        for (JobState s : new JobState[] { JobState.RECEIVED, JobState.TRANSFERRING, JobState.COMPLETED,
+                JobState.CANCELLED, JobState.EXPIRED, JobState.CLEANED_UP }) {
+            assertFalse(JobStates.canCancel(s), s.label());
+        }
+    }
+
+    @Test
+    void aJobIsDeletedOnlyWhenNothingOfItIsUnderWay() {
+        assertEquals(java.util.EnumSet.of(JobState.DRAFT, JobState.CANCELLED, JobState.EXPIRED, JobState.CLEANED_UP),
+                java.util.EnumSet.copyOf(JobStates.deletable()));
+        assertFalse(JobStates.canDelete(JobState.STAGING));
+        assertFalse(JobStates.canDelete(JobState.SHIPPING));
+    }
+
+    @Test
+    void anEditedStagedJobGoesBackToDraftAndOnlyDraftOrStagedIsEdited() {
+        assertTrue(JobStates.canEdit(JobState.DRAFT));
+        assertTrue(JobStates.canEdit(JobState.STAGED));
+        assertFalse(JobStates.canEdit(JobState.PREPARING_DRIVES));
+        assertFalse(JobStates.canEdit(JobState.STAGING));
+        JobStates.checkMove("j", JobState.STAGED, JobState.DRAFT);
+    }
+
+    @Test
+    void anExpiredImportJobIsReopenedAsANewImportJobAndStaysFinalOtherwise() {
+        assertTrue(JobStates.canReopen(JobState.EXPIRED));
+        assertFalse(JobStates.canReopen(JobState.CANCELLED));
+        assertFalse(JobStates.canReopen(JobState.CREATING));
+        JobStates.checkMove("j", JobState.EXPIRED, JobState.CREATING);
+        assertTrue(JobStates.isFinal(JobState.EXPIRED));
+        assertFalse(JobStates.canMove(JobState.CANCELLED, JobState.CREATING));
     }
 }

@@ -76,10 +76,10 @@ public final class ImportExportApi extends JobApi {
     /**
      * Jobs_Update: the return address and return shipping are kept, a delivery package recorded; state
      * {@code Shipping} tells the service the package left (the return address and delivery package given now or
-     * before), {@code cancelRequested: true} cancels; 200 with the job.
+     * before), {@code cancelRequested: true} cancels (before Packaging, {@link #cancellable}); 200 with the job.
      */
     public Answer update(String subscription, String resourceGroup, String job, JsonNode body) throws IOException, Failure {
-        existing(subscription, job);
+        CloudJobStatus current = existing(subscription, job);
         JobBook.Entry entry = entry(subscription, job, resourceGroup);
         JsonNode p = body.path("properties");
         RequestCheck check = new RequestCheck();
@@ -105,13 +105,16 @@ public final class ImportExportApi extends JobApi {
                     "state Shipping needs the delivery package, given in this request or before");
         }
         check.done();
+        boolean cancelNow = cancel.asBoolean(false) && cancellable(job, current);
         LocalDate shipDate = date(delivery.path("shipDate"));
         keepReturn(entry, p.path("returnAddress"), p.path("returnShipping"));
         if (delivery.isObject()) {
             entry.deliveryPackage = (ObjectNode) delivery.deepCopy();
         }
-        if (cancel.asBoolean(false)) {
+        if (cancelNow) {
             backend.cancelImportJob(subscription, job);
+        }
+        if (cancel.asBoolean(false)) {
             entry.cancelRequested = true;
         }
         if (shipping) {
@@ -120,6 +123,24 @@ public final class ImportExportApi extends JobApi {
                     shipDate != null ? shipDate : date(delivered.path("shipDate")), entry);
         }
         return get(subscription, resourceGroup, job);
+    }
+
+    /**
+     * Whether a cancel request cancels the job now, as the reference says of {@code cancelRequested}: a job is
+     * cancelled on request before it is Packaging; while its drives are Transferring the request is taken and the
+     * service cancels on a best-effort basis (the copy may go on: here it does), so the job is not cancelled now;
+     * from Packaging on, and for a job that expired, the request is refused (409) and nothing changes.
+     */
+    private static boolean cancellable(String job, CloudJobStatus status) throws Failure {
+        JobState state = status.serviceState();
+        if (state == JobState.CREATING || state == JobState.SHIPPING || state == JobState.RECEIVED) {
+            return true;
+        }
+        if (state == JobState.TRANSFERRING || state == JobState.CANCELLED) {
+            return false;
+        }
+        throw new Failure(Answer.error(409, "Conflict", "job '" + job + "' is " + status.serviceStateText()
+                + "; a job can be cancelled only before it is Packaging"));
     }
 
     /** The return address and return shipping of a create or update, when given, hold their required properties. */
