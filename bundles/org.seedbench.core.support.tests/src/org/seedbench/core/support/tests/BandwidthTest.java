@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,8 +132,8 @@ class BandwidthTest {
 
     @Test
     void aThrottledStoreWritesAtTheRate() throws IOException {
-        ObjectStore store = new ThrottledObjectStore(new FolderObjectStore(temp), Bandwidth.fixed(new Rate(2 * MB),
-                "test"), () -> false);
+        ObjectStore store = new ThrottledObjectStore(new FolderObjectStore(temp.resolve("store")),
+                Bandwidth.fixed(new Rate(2 * MB), "test"), () -> false, temp.resolve("spool"));
         byte[] data = new byte[2 * MB];
         new Random(1).nextBytes(data);
         long start = System.nanoTime();
@@ -144,8 +145,12 @@ class BandwidthTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds >= 4.0 * MB / (2 * MB) * 0.9, "4 MB at 2 MB/s took " + seconds + " s");
-        assertEquals(2 * MB, Files.size(temp.resolve("packs/a")));
-        assertEquals(2 * MB, Files.size(temp.resolve("packs/b")));
+        assertEquals(2 * MB, Files.size(temp.resolve("store/packs/a")));
+        assertEquals(2 * MB, Files.size(temp.resolve("store/packs/b")));
+        assertEquals(0, store.deleteAbandoned());
+        try (Stream<Path> spooled = Files.list(temp.resolve("spool"))) {
+            assertEquals(0, spooled.count(), "the spool keeps nothing once committed");
+        }
     }
 
     @Test
@@ -153,7 +158,7 @@ class BandwidthTest {
         FolderObjectStore folder = new FolderObjectStore(temp.resolve("a"));
         folder.put("big", new byte[4 * MB]);
         Bandwidth b = Bandwidth.fixed(new Rate(1000), "test");
-        ThrottledObjectStore store = new ThrottledObjectStore(folder, b, () -> false);
+        ThrottledObjectStore store = new ThrottledObjectStore(folder, b, () -> false, temp.resolve("spool"));
         assertEquals(4 * MB, store.get("big").length);
         assertEquals(4 * MB, store.open("big").readAllBytes().length);
         assertEquals(0, b.sent());

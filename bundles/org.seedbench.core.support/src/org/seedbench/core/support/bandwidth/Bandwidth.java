@@ -173,7 +173,9 @@ public final class Bandwidth {
     /** What the progress line shows: {@code sending 1.9 MB/s, limit 2.0 MB/s (work hours)}. */
     public synchronized String describe() {
         long now = System.nanoTime();
-        double rate = lastRate >= 0 ? lastRate : now > windowStart ? windowBytes * 1e9 / (now - windowStart) : 0;
+        long window = Math.max(1, now - windowStart);
+        // the last full window's rate, unless the current one is longer already (nothing was sent for a while)
+        double rate = lastRate >= 0 && window < WINDOW_NANOS ? lastRate : windowBytes * 1e9 / window;
         return String.format(Locale.ROOT, "sending %s/s, limit %s", Sizes.decimal((long) rate), current);
     }
 }
