@@ -37,6 +37,9 @@ import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.WorkloadSource;
+import org.seedbench.core.support.bandwidth.Bandwidth;
+import org.seedbench.core.support.bandwidth.Rate;
+import org.seedbench.core.support.bandwidth.WorkHours;
 
 /**
  * The vault of a job: seeds it from the import container once the datacenter copy is done (repairing over the
@@ -101,6 +104,15 @@ public class VaultService {
      */
     public SeedOutcome seedVault(Workspace workspace, String jobName, Progress progress)
             throws InvalidInputException, IOException {
+        return seedVault(workspace, jobName, progress, uploadLimit(workspace, jobName, null));
+    }
+
+    /**
+     * {@link #seedVault(Workspace, String, Progress)} with what it sends over the network (the repairs from
+     * staging) passing {@code bandwidth}; copies inside the cloud are not limited.
+     */
+    public SeedOutcome seedVault(Workspace workspace, String jobName, Progress progress, Bandwidth bandwidth)
+            throws InvalidInputException, IOException {
         JobAndProps jp = read(workspace, jobName);
         SeedingJob job = jp.job();
         boolean seeded = holdsSeed(job.state());
@@ -110,10 +122,11 @@ public class VaultService {
         try (JobLock lock = JobLock.acquire(workspace, job, "seed-vault")) {
             Journal journal = new Journal(workspace.vaultFolder(job.name()).resolve(VERIFIED));
             if (seeded) {
-                return repairSeeded(workspace, job, jp.properties(), journal, progress);
+                return repairSeeded(workspace, job, jp.properties(), journal, progress, bandwidth);
             }
             ObjectStore staging = stagingRepository(job);
-            Vaults.Place place = Vaults.place(connectors, workspace, job, jp.properties());
+            Vaults.Place place = Vaults.place(connectors, workspace, job, jp.properties()).throttled(bandwidth,
+                    progress);
             if (job.state() != JobState.VAULT_SEEDING) {
                 try (Catalog catalog = workspace.catalog()) {
                     catalog.moveJob(job.name(), JobState.VAULT_SEEDING, "seeding the vault " + place.describe()
@@ -130,8 +143,8 @@ public class VaultService {
 
     /** Seeding again a job whose vault holds the seed: what it lost is copied or sent again, or named. */
     private SeedOutcome repairSeeded(Workspace workspace, SeedingJob job, Map<String, String> properties,
-            Journal journal, Progress progress) throws InvalidInputException, IOException {
-        Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
+            Journal journal, Progress progress, Bandwidth bandwidth) throws InvalidInputException, IOException {
+        Vaults.Place place = Vaults.place(connectors, workspace, job, properties).throttled(bandwidth, progress);
         String folder = StagingRepositories.place(job);
         Optional<ObjectStore> existing = StagingRepositories.existing(job, installed.stagingProviders());
         if (existing.isPresent() && engine.isRepository(existing.get())) {
@@ -327,6 +340,15 @@ public class VaultService {
      */
     public VaultBackupOutcome backup(Workspace workspace, String jobName, Secret passphrase, Progress progress,
             Consumer<String> warnings) throws InvalidInputException, IOException {
+        return backup(workspace, jobName, passphrase, progress, warnings, uploadLimit(workspace, jobName, null));
+    }
+
+    /**
+     * {@link #backup(Workspace, String, Secret, Progress, Consumer)} with every byte it sends to the vault passing
+     * {@code bandwidth} ({@link #uploadLimit}).
+     */
+    public VaultBackupOutcome backup(Workspace workspace, String jobName, Secret passphrase, Progress progress,
+            Consumer<String> warnings, Bandwidth bandwidth) throws InvalidInputException, IOException {
         JobAndProps jp = read(workspace, jobName);
         SeedingJob job = jp.job();
         if (!holdsSeed(job.state())) {
@@ -337,14 +359,14 @@ public class VaultService {
         List<WorkloadSource> sources = installed.workloadSources();
         InvalidInputException.throwIfAny(Jobs.workloadProblems(job, sources));
         try (JobLock lock = JobLock.acquire(workspace, job, "backup")) {
-            return backup(workspace, job, jp.properties(), sources, passphrase, progress, warnings);
+            return backup(workspace, job, jp.properties(), sources, passphrase, progress, warnings, bandwidth);
         }
     }
 
     private VaultBackupOutcome backup(Workspace workspace, SeedingJob job, Map<String, String> properties,
-            List<WorkloadSource> sources, Secret passphrase, Progress progress, Consumer<String> warnings)
-            throws InvalidInputException, IOException {
-        Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
+            List<WorkloadSource> sources, Secret passphrase, Progress progress, Consumer<String> warnings,
+            Bandwidth bandwidth) throws InvalidInputException, IOException {
+        Vaults.Place place = Vaults.place(connectors, workspace, job, properties).throttled(bandwidth, progress);
         PrefixedStore storage = Vaults.repository(engine, place);
         BackupResult result;
         try (Repository repository = Jobs.open(engine, storage, passphrase)) {
@@ -513,6 +535,49 @@ public class VaultService {
             Files.createDirectories(file.getParent());
             Files.writeString(file, name + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
+        }
+    }
+
+    /**
+     * The bucket an upload of the job passes: {@code override} when given (a limit for this run wins over the
+     * job's throttle), else the job's work-hours throttle on the system clock, else one that limits nothing.
+     * The caller holds it for the run and may show {@link Bandwidth#describe()} in its progress.
+     */
+    public Bandwidth uploadLimit(Workspace workspace, String jobName, Rate override) throws InvalidInputException {
+        if (override != null) {
+            return Bandwidth.fixed(override, "set for this run");
+        }
+        WorkHours hours = throttle(workspace, jobName);
+        return hours == null ? Bandwidth.unlimited() : Bandwidth.scheduled(hours, java.time.Clock.systemDefaultZone());
+    }
+
+    /** The job's work-hours throttle ({@code seedbench throttle}); {@code null} when it has none. */
+    public WorkHours throttle(Workspace workspace, String jobName) throws InvalidInputException {
+        Map<String, String> properties = read(workspace, jobName).properties();
+        try {
+            return WorkHours.fromProperties(properties);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(new Problem("job", jobName, "has a throttle this version does not read ("
+                    + e.getMessage() + ")", "seedbench throttle " + jobName + " --off, then set it again"));
+        }
+    }
+
+    /**
+     * Sets the job's work-hours throttle, or with {@code null} removes it; recorded in the job's events. It applies
+     * to the job's uploads into the vault from their next start.
+     */
+    public void setThrottle(Workspace workspace, String jobName, WorkHours hours) throws InvalidInputException {
+        try (Catalog catalog = workspace.catalog()) {
+            Jobs.require(catalog, jobName);
+            Map<String, String> props = new java.util.HashMap<>();
+            if (hours == null) {
+                WorkHours.PROPERTIES.forEach(k -> props.put(k, null));
+            } else {
+                props.putAll(hours.toProperties());
+            }
+            catalog.putJobProperties(jobName, props);
+            catalog.recordEvent(jobName, "throttle", hours == null ? "upload throttle removed"
+                    : "upload throttle: " + hours);
         }
     }
 }

@@ -11,6 +11,9 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.ObjectStore;
+import org.seedbench.core.spi.Progress;
+import org.seedbench.core.support.bandwidth.Bandwidth;
+import org.seedbench.core.support.bandwidth.ThrottledObjectStore;
 
 /**
  * Where a job's data sits in the cloud: the import container the datacenter filled, and the vault, the
@@ -41,6 +44,18 @@ final class Vaults {
         /** The repository in the vault. */
         PrefixedStore storage() {
             return new PrefixedStore(vault, prefix());
+        }
+
+        /**
+         * The same place, with every byte sent into the vault passing {@code bandwidth} (itself when nothing limits
+         * it): the one place uploads are throttled, whatever the connector. Objects written wait in {@link #spool}.
+         */
+        Place throttled(Bandwidth bandwidth, Progress progress) {
+            if (bandwidth == null || !bandwidth.limits()) {
+                return this;
+            }
+            return new Place(job, connector, imports, new ThrottledObjectStore(vault, bandwidth, progress::isCanceled,
+                    spool), vaultName, spool);
         }
 
         /** Where the vault is, for messages. */

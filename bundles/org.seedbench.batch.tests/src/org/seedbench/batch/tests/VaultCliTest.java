@@ -383,4 +383,43 @@ class VaultCliTest {
         }
         return files;
     }
+
+    @Test
+    void aBackupUnderTheJobsThrottleSendsNoFasterThanItsLimitAndShowsIt() throws Exception {
+        seed();
+        CliRun throttle = run("throttle", JOB, "--work", "1MB/s", "--off-hours", "1MB/s");
+        assertEquals(0, throttle.exitCode(), throttle.out() + throttle.err());
+        byte[] fresh = new byte[3_000_000];
+        new Random(16).nextBytes(fresh);
+        Files.write(source.resolve("docs/new.bin"), fresh);
+
+        long start = System.nanoTime();
+        CliRun backup = runWithPassphrase("backup", JOB, "--json");
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertEquals(0, backup.exitCode(), backup.out() + backup.err());
+        long sent = lastJsonLine(backup).path("bytesSent").asLong();
+        assertTrue(sent >= fresh.length, "sent " + sent);
+        assertTrue(seconds >= sent / 1e6 * 0.9, sent + " bytes at 1 MB/s were sent in " + seconds + " s");
+        assertTrue(backup.out().lines().anyMatch(l -> l.contains("\"event\":\"progress\"")
+                && l.matches(".*\"upload\":\"sending [^\"]*, limit 1.0 MB/s \\((work|off) hours\\)\".*")),
+                backup.out());
+    }
+
+    @Test
+    void aSeedVaultRepairSendsNoFasterThanTheLimitGivenForTheRun() throws Exception {
+        seed();
+        String lost = loseAPack(true);
+
+        long start = System.nanoTime();
+        CliRun repair = run("seed-vault", JOB, "--limit-upload", "8MB/s", "--json");
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertEquals(0, repair.exitCode(), repair.out() + repair.err());
+        long bytes = lastJsonLine(repair).path("bytesRepaired").asLong();
+        assertTrue(bytes > 1_000_000, "repaired " + bytes);
+        assertTrue(seconds >= bytes / 8e6 * 0.9, bytes + " bytes at 8 MB/s were sent in " + seconds + " s");
+        assertTrue(container("seedbench-vault").exists(JOB + "/" + lost), "the pack is back in the vault");
+        assertTheVaultVerifiesClean();
+    }
 }

@@ -11,6 +11,7 @@ import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.rules.Sizes;
+import org.seedbench.core.support.bandwidth.Bandwidth;
 import org.seedbench.workflow.VaultBackupOutcome;
 
 import picocli.CommandLine.Command;
@@ -25,6 +26,9 @@ public final class BackupVerb implements CliVerb {
     @Mixin
     JobPassphraseOptions options;
 
+    @Mixin
+    UploadLimitOption uploadLimit;
+
     @Override
     public int order() {
         return 140;
@@ -33,9 +37,12 @@ public final class BackupVerb implements CliVerb {
     @Override
     public ExitCode run(Invocation inv) throws Exception {
         String job = options.job;
-        VaultBackupOutcome o = Passphrases.withPassphrase(inv, false, (passphrase, progress) ->
-                inv.services().vault().backup(inv.workspace(), job, passphrase, progress, w -> {
-                }));
+        Bandwidth bandwidth = uploadLimit.bandwidth(inv, job);
+        VaultBackupOutcome o = Passphrases.withPassphrase(inv, false, (passphrase, progress) -> {
+            UploadLimitOption.show(progress, bandwidth);
+            return inv.services().vault().backup(inv.workspace(), job, passphrase, progress, w -> {
+            }, bandwidth);
+        });
         BackupResult r = o.result();
         BackupStatistics s = r.statistics();
         if (inv.json()) {

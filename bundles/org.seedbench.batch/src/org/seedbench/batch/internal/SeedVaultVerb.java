@@ -9,9 +9,11 @@ import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.core.rules.Sizes;
+import org.seedbench.core.support.bandwidth.Bandwidth;
 import org.seedbench.workflow.SeedOutcome;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code seedbench seed-vault JOB}: seeds the vault from the import container, repairing from staging. */
@@ -28,6 +30,9 @@ public final class SeedVaultVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
 
+    @Mixin
+    UploadLimitOption uploadLimit;
+
     @Override
     public int order() {
         return 130;
@@ -35,7 +40,11 @@ public final class SeedVaultVerb implements CliVerb {
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        SeedOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().seedVault(inv.workspace(), job, progress));
+        Bandwidth bandwidth = uploadLimit.bandwidth(inv, job);
+        SeedOutcome o = TerminalProgress.with(inv, progress -> {
+            UploadLimitOption.show(progress, bandwidth);
+            return inv.services().vault().seedVault(inv.workspace(), job, progress, bandwidth);
+        });
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "done");

@@ -42,6 +42,8 @@ public final class TerminalProgress implements Progress {
     /** Whether the task printed a line, and whether its last state was printed when it ended. */
     private boolean printed;
     private boolean ended = true;
+    /** What the line shows after the rate (the upload's rate and limit), when set. */
+    private volatile java.util.function.Supplier<String> note;
 
     TerminalProgress(PrintStream out, Mode mode) {
         this(out, mode, System::nanoTime);
@@ -171,6 +173,9 @@ public final class TerminalProgress implements Progress {
                 e.put("percent", percent);
                 e.put("perSecond", (long) rate);
                 e.put("item", item);
+                if (note != null) {
+                    e.put("upload", note.get());
+                }
                 Views.printJsonLine(out, e);
             }
             case TERMINAL -> {
@@ -178,14 +183,29 @@ public final class TerminalProgress implements Progress {
                 int filled = percent < 0 ? 0 : percent * BAR / 100;
                 bar.append("#".repeat(filled)).append(".".repeat(BAR - filled)).append(']');
                 String line = String.format(Locale.ROOT, "%s %s %3s %s/%s %s ETA %s", task, bar,
-                        percent < 0 ? "" : percent + "%", amount(d), total < 0 ? "?" : amount(total), rate(rate), eta);
+                        percent < 0 ? "" : percent + "%", amount(d), total < 0 ? "?" : amount(total), rate(rate), eta)
+                        + noted();
                 out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
                 lastWidth = line.length();
                 out.flush();
             }
-            case PLAIN -> out.printf(Locale.ROOT, "%s: %s%s of %s, %s, ETA %s%n", task,
-                    percent < 0 ? "" : percent + "%, ", amount(d), total < 0 ? "?" : amount(total), rate(rate), eta);
+            case PLAIN -> out.printf(Locale.ROOT, "%s: %s%s of %s, %s, ETA %s%s%n", task,
+                    percent < 0 ? "" : percent + "%, ", amount(d), total < 0 ? "?" : amount(total), rate(rate), eta,
+                    noted());
         }
+    }
+
+    /**
+     * Shows what {@code note} says at the end of every progress line from now on (the upload's rate and its limit:
+     * {@code sending 1.9 MB/s, limit 2.0 MB/s (work hours)}), and in JSON events as {@code upload}.
+     */
+    public void note(java.util.function.Supplier<String> what) {
+        note = what;
+    }
+
+    private String noted() {
+        java.util.function.Supplier<String> n = note;
+        return n == null ? "" : "; " + n.get();
     }
 
     /** An amount of the task's unit: a size for bytes, a plain number for counted things. */
