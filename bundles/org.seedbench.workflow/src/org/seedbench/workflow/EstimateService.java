@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,6 +42,12 @@ public class EstimateService {
     private static final long MIN_SAMPLE = 256L << 20;
     private static final long MAX_SAMPLE = 4L << 30;
     private static final int DRIVE_PROBE = 64 << 20;
+    private static final Pattern RATE = Pattern.compile(
+            "(\\d+(?:\\.\\d+)?)\\s*(|k|m|g|t)(bit|bps|bit/s|b/s|bytes/s|byte/s)", Pattern.CASE_INSENSITIVE);
+    /** Files of more windows than this are read in two windows at least, to see repeats within them. */
+    private static final int MIN_WINDOWS_FROM = 4;
+    /** The most draws of large files a sample makes (drawing a file again costs no read). */
+    private static final int MAX_DRAWS = 10_000;
 
     @Reference
     private SampleEncoding encoding;
@@ -74,14 +83,25 @@ public class EstimateService {
      */
     public SeedEstimate estimate(Workspace workspace, String jobName, Request request, Progress progress)
             throws InvalidInputException, IOException {
-        check(request);
         SeedingJob job;
-        List<WorkloadRun> runs;
         try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
         }
+        return estimate(job, request, progress);
+    }
+
+    /**
+     * Estimates the seed of a job that need not exist yet (the "Initiate offline backup" wizard's): its workloads
+     * and staging location as given.
+     *
+     * @throws InvalidInputException when a workload is not valid or a setting is out of range
+     */
+    public SeedEstimate estimate(SeedingJob job, Request request, Progress progress)
+            throws InvalidInputException, IOException {
+        check(request);
+        String jobName = job.name();
         InvalidInputException.throwIfAny(Jobs.workloadProblems(job, installed.workloadSources()));
-        runs = Jobs.workloadRuns(job, installed.workloadSources());
+        List<WorkloadRun> runs = Jobs.workloadRuns(job, installed.workloadSources());
 
         List<Sampled> files = new ArrayList<>();
         progress.begin("listing the sources of " + jobName, -1);
@@ -144,7 +164,7 @@ public class EstimateService {
                 if (size <= WINDOW) {
                     statistics.smallFile(chunks);
                 } else {
-                    statistics.largeFile(size, chunks);
+                    statistics.largeFile(size, chunks, f.draws);
                 }
             }
         }
@@ -158,9 +178,23 @@ public class EstimateService {
         int drives = (int) Math.max(1, Math.ceil((double) stored / request.driveSize()));
         double networkRate = request.bandwidthBitsPerSecond() / 8.0 * request.utilisation();
         return new SeedEstimate(total, files.size(), sampled, sampledFiles, stored, request.driveSize(), drives,
-                readRate, encodeRate, driveRate, total / stageRate / SECONDS_PER_DAY,
+                readRate, encodeRate, driveRate, sampled == 0 ? 0 : total / stageRate / SECONDS_PER_DAY,
                 stored / driveRate / SECONDS_PER_DAY, request.transitDays(), request.processingDays(), networkRate,
                 stored / networkRate / SECONDS_PER_DAY);
+    }
+
+    /** Bits a second of a rate such as {@code 100Mbit}, {@code 1Gbps} or {@code 12.5MB/s} (decimal units). */
+    public static long bitsPerSecond(String text) throws InvalidInputException {
+        Matcher m = RATE.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) {
+            throw new InvalidInputException(new Problem("bandwidth", text, "is not a network speed",
+                    "a rate such as 100Mbit, 1Gbit, 20Mbps or 12.5MB/s"));
+        }
+        double v = Double.parseDouble(m.group(1))
+                * Math.pow(1000, " kmgt".indexOf(m.group(2).isEmpty() ? " " : m.group(2).toLowerCase(Locale.ROOT)));
+        String unit = m.group(3);
+        boolean bytes = unit.startsWith("B") || unit.toLowerCase(Locale.ROOT).startsWith("byte");
+        return (long) (bytes ? v * 8 : v);
     }
 
     private static void check(Request r) throws InvalidInputException {
@@ -185,9 +219,10 @@ public class EstimateService {
     }
 
     /**
-     * Chooses what to read: each small file whole with the sample's share as probability; for large files, windows
-     * at random, at least two a file (to see repeats within it) while the budget allows, the rest of the budget spread
-     * over their windows alike.
+     * Chooses what to read: each small file whole, with the sample's share of all bytes as probability; large files
+     * drawn one after the other with probability in proportion to their size (a file drawn again is not read again),
+     * each read in random windows, the sample's share of its windows but at least one (two for a file of more than
+     * {@value #MIN_WINDOWS_FROM}, so that repeats within it show), until the budget is spent.
      */
     static void plan(List<Sampled> files, long budget, SplittableRandom random) {
         long total = files.stream().mapToLong(f -> f.item.size()).sum();
@@ -207,18 +242,34 @@ public class EstimateService {
                 large.add(f);
             }
         }
-        java.util.Collections.shuffle(large, new Random(random.nextLong()));
-        for (Sampled f : large) {
-            int slots = f.slots();
-            int want = Math.max(Math.min(2, slots), (int) Math.floor(share * slots + random.nextDouble()));
-            want = (int) Math.min(want, Math.max(0, left / WINDOW));
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < slots; i++) {
-                order.add(i);
+        if (large.isEmpty()) {
+            return;
+        }
+        long[] cumulative = new long[large.size()];
+        long sum = 0;
+        for (int i = 0; i < large.size(); i++) {
+            sum += large.get(i).item.size();
+            cumulative[i] = sum;
+        }
+        for (int draw = 0; draw < MAX_DRAWS; draw++) {
+            int i = java.util.Arrays.binarySearch(cumulative, random.nextLong(sum));
+            Sampled f = large.get(i >= 0 ? i + 1 : -i - 1);
+            if (f.draws == 0) {
+                int slots = f.slots();
+                int least = slots > MIN_WINDOWS_FROM ? 2 : 1;
+                int want = Math.min(slots, Math.max(least, (int) Math.floor(share * slots + random.nextDouble())));
+                if ((long) want * WINDOW > left) {
+                    break;
+                }
+                List<Integer> order = new ArrayList<>();
+                for (int s = 0; s < slots; s++) {
+                    order.add(s);
+                }
+                java.util.Collections.shuffle(order, new Random(random.nextLong()));
+                order.subList(0, want).stream().sorted().forEach(s -> f.windows.add((long) s * WINDOW));
+                left -= (long) want * WINDOW;
             }
-            java.util.Collections.shuffle(order, new Random(random.nextLong()));
-            order.subList(0, want).stream().sorted().forEach(i -> f.windows.add((long) i * WINDOW));
-            left -= (long) want * WINDOW;
+            f.draws++;
         }
     }
 
@@ -251,6 +302,8 @@ public class EstimateService {
         final WorkloadRun run;
         final WorkloadItem item;
         final List<Long> windows = new ArrayList<>();
+        /** How often the plan drew this large file. */
+        int draws;
 
         Sampled(WorkloadRun run, WorkloadItem item) {
             this.run = run;

@@ -10,17 +10,18 @@ import org.seedbench.backup.SampleEncoding.SampledChunk;
 
 /**
  * Turns the chunks sampled from a job's files into an estimate of what staging them stores. Small files are
- * sampled whole (a ratio estimate over all small files); large files by windows, each file estimated on its own:
- * its compression from the chunks sampled, its deduplication from the chunk ids that repeat within its sample
- * (Chao1's bias-corrected estimate of the distinct chunks, Chao 1987), chunks another file's sample already held
- * counted once. Large files without a window get the ratio of the large files sampled.
+ * sampled whole (a ratio estimate over all small files). Large files are drawn with probability in proportion to
+ * their size and sampled by windows, each file estimated on its own: its compression from the chunks sampled, its
+ * deduplication from the chunk ids that repeat within its sample (Chao1's bias-corrected estimate of the distinct
+ * chunks, Chao 1987), chunks another file's sample already held counted once; the large files' total is then their
+ * bytes times the mean stored share of the draws (Hansen and Hurwitz, 1943).
  */
 final class SampleStatistics {
     private final Set<String> seen = new HashSet<>();
     private long smallRaw;
     private long smallStored;
-    private long largeSampledSize;
-    private double largeSampledStored;
+    private double largeShares;
+    private long largeDraws;
 
     /** A small file read whole. */
     void smallFile(List<SampledChunk> chunks) {
@@ -32,8 +33,11 @@ final class SampleStatistics {
         }
     }
 
-    /** The kept chunks of the windows sampled from a large file of {@code size} bytes. */
-    void largeFile(long size, List<SampledChunk> chunks) {
+    /**
+     * The kept chunks of the windows sampled from a large file of {@code size} bytes, drawn {@code draws} times
+     * (with probability in proportion to its size); its estimated stored share of its size is counted once a draw.
+     */
+    void largeFile(long size, List<SampledChunk> chunks, int draws) {
         if (chunks.isEmpty()) {
             return;
         }
@@ -52,10 +56,8 @@ final class SampleStatistics {
         }
         int m = chunks.size();
         double chunksInFile = (double) size * m / raw;
-        double estimate;
-        if (counts.isEmpty()) {
-            estimate = 0;
-        } else {
+        double estimate = 0;
+        if (!counts.isEmpty()) {
             int d = counts.size();
             long f1 = counts.values().stream().filter(n -> n[0] == 1).count();
             long f2 = counts.values().stream().filter(n -> n[0] == 2).count();
@@ -71,8 +73,8 @@ final class SampleStatistics {
             estimate = distinct * meanStored;
         }
         seen.addAll(counts.keySet());
-        largeSampledSize += size;
-        largeSampledStored += estimate;
+        largeShares += draws * (estimate / size);
+        largeDraws += draws;
     }
 
     /**
@@ -83,7 +85,7 @@ final class SampleStatistics {
      */
     long stored(long smallBytes, long largeBytes) {
         double small = smallRaw == 0 ? smallBytes : (double) smallBytes * smallStored / smallRaw;
-        double large = largeSampledSize == 0 ? largeBytes : largeBytes * (largeSampledStored / largeSampledSize);
+        double large = largeDraws == 0 ? largeBytes : largeBytes * (largeShares / largeDraws);
         return Math.round(small + large);
     }
 }

@@ -1,6 +1,11 @@
 package org.seedbench.workflow;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+
+import org.seedbench.core.rules.DriveRules;
+import org.seedbench.core.rules.Sizes;
 
 /**
  * What {@link EstimateService} found: the seed's size after deduplication and compression, the drives it needs,
@@ -60,5 +65,27 @@ public record SeedEstimate(long sourceBytes, long sourceFiles, long sampledBytes
             return String.format(Locale.ROOT, "%.1f hours", days * 24);
         }
         return String.format(Locale.ROOT, days < 10 ? "%.1f days" : "%.0f days", days);
+    }
+
+    /** The estimate as {@code seedbench estimate} and the Initiate wizard show it; the recommendation last. */
+    public List<String> lines(String job) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Estimate for %s: %s in %,d files; sampled %s of %,d files", job,
+                Sizes.decimal(sourceBytes), sourceFiles, Sizes.decimal(sampledBytes), sampledFiles));
+        lines.add(String.format(Locale.ROOT, "  seed        about %s after dedup and compression (%.2fx smaller)",
+                Sizes.decimal(storedBytes), reduction()));
+        lines.add(String.format(Locale.ROOT, "  drives      %d of %s%s", drives, Sizes.decimal(driveSize),
+                drives > DriveRules.MAX_DRIVES_PER_JOB ? " (more than one import job takes: split the workloads)"
+                        : ""));
+        lines.add(String.format(Locale.ROOT, "  stage       %s (read %s/s, encode %s/s)", days(stageDays),
+                Sizes.decimal((long) readRate), Sizes.decimal((long) encodeRate)));
+        lines.add(String.format(Locale.ROOT, "  drive copy  %s (%s/s, a flushed write to the staging location)",
+                days(driveCopyDays), Sizes.decimal((long) driveCopyRate)));
+        lines.add(String.format(Locale.ROOT, "  by drive    %s: staging, copy, %s transit, %s processing",
+                days(driveDays()), days(transitDays), days(processingDays)));
+        lines.add(String.format(Locale.ROOT, "  by network  %s at %s/s", days(uploadDays),
+                Sizes.decimal((long) networkRate)));
+        lines.add(recommendation());
+        return lines;
     }
 }

@@ -2,10 +2,7 @@ package org.seedbench.batch.internal;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,9 +29,6 @@ import picocli.CommandLine.Parameters;
                 + "staging + drive copy + transit + processing with uploading at bandwidth x utilisation. Writes "
                 + "nothing but a temporary file in the staging location, removed at the end.")
 public final class EstimateVerb implements CliVerb {
-    private static final Pattern RATE = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)\\s*(|k|m|g|t)(bit|bps|bit/s|b/s|bytes/s|byte/s)", Pattern.CASE_INSENSITIVE);
-
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
 
@@ -76,7 +70,7 @@ public final class EstimateVerb implements CliVerb {
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        EstimateService.Request request = new EstimateService.Request(bitsPerSecond(bandwidth), utilisation,
+        EstimateService.Request request = new EstimateService.Request(EstimateService.bitsPerSecond(bandwidth), utilisation,
                 transitDays, processingDays, size("drive size", driveSize),
                 sample == null ? 0 : size("sample", sample), seed);
         SeedEstimate e = TerminalProgress.with(inv, progress -> estimates.estimate(inv.workspace(), job, request,
@@ -100,6 +94,7 @@ public final class EstimateVerb implements CliVerb {
             m.put("transitDays", e.transitDays());
             m.put("processingDays", e.processingDays());
             m.put("driveDays", e.driveDays());
+            m.put("networkBytesPerSecond", Math.round(e.networkRate()));
             m.put("uploadDays", e.uploadDays());
             m.put("shipDrives", e.shipDrives());
             m.put("recommendation", e.recommendation());
@@ -112,37 +107,7 @@ public final class EstimateVerb implements CliVerb {
 
     /** What {@code estimate} prints (without --json). */
     static void printText(PrintStream out, String job, SeedEstimate e) {
-        out.printf(Locale.ROOT, "Estimate for %s: %s in %,d files; sampled %s of %,d files%n", job,
-                Sizes.decimal(e.sourceBytes()), e.sourceFiles(), Sizes.decimal(e.sampledBytes()), e.sampledFiles());
-        out.printf(Locale.ROOT, "  seed        about %s after dedup and compression (%.2fx smaller)%n",
-                Sizes.decimal(e.storedBytes()), e.reduction());
-        out.printf(Locale.ROOT, "  drives      %d of %s%s%n", e.drives(), Sizes.decimal(e.driveSize()),
-                e.drives() > org.seedbench.core.rules.DriveRules.MAX_DRIVES_PER_JOB
-                        ? " (more than one import job takes: split the workloads)" : "");
-        out.printf(Locale.ROOT, "  stage       %s (read %s/s, encode %s/s)%n", SeedEstimate.days(e.stageDays()),
-                Sizes.decimal((long) e.readRate()), Sizes.decimal((long) e.encodeRate()));
-        out.printf(Locale.ROOT, "  drive copy  %s (%s/s, a flushed write to the staging location)%n",
-                SeedEstimate.days(e.driveCopyDays()), Sizes.decimal((long) e.driveCopyRate()));
-        out.printf(Locale.ROOT, "  by drive    %s: staging, copy, %s transit, %s processing%n",
-                SeedEstimate.days(e.driveDays()), SeedEstimate.days(e.transitDays()),
-                SeedEstimate.days(e.processingDays()));
-        out.printf(Locale.ROOT, "  by network  %s at %s/s%n", SeedEstimate.days(e.uploadDays()),
-                Sizes.decimal((long) e.networkRate()));
-        out.println(e.recommendation());
-    }
-
-    /** Bits a second of a rate such as {@code 100Mbit}, {@code 1Gbps} or {@code 12.5MB/s}. */
-    static long bitsPerSecond(String text) throws InvalidInputException {
-        Matcher m = RATE.matcher(text.trim());
-        if (!m.matches()) {
-            throw new InvalidInputException(new Problem("bandwidth", text, "is not a network speed",
-                    "a rate such as 100Mbit, 1Gbit, 20Mbps or 12.5MB/s"));
-        }
-        double v = Double.parseDouble(m.group(1))
-                * Math.pow(1000, " kmgt".indexOf(m.group(2).isEmpty() ? " " : m.group(2).toLowerCase(Locale.ROOT)));
-        String unit = m.group(3);
-        boolean bytes = unit.startsWith("B") || unit.toLowerCase(Locale.ROOT).startsWith("byte");
-        return (long) (bytes ? v * 8 : v);
+        e.lines(job).forEach(out::println);
     }
 
     private static long size(String what, String text) throws InvalidInputException {
