@@ -64,6 +64,8 @@ public class ImportJobService {
      * run on the real clock.
      */
     public static final String PROP_REHEARSAL = "rehearsal.daysPerSecond";
+    /** Job property of a rehearsal: the bytes a second its simulated datacenter reads a drive at. */
+    public static final String PROP_DRIVE_READ_RATE = "rehearsal.driveReadBytesPerSecond";
     /** At most this many lines of a drive's error log are shown. */
     static final int ERROR_LINES = 8;
     /** The drive states in which the service has written the drive's error log. */
@@ -188,8 +190,13 @@ public class ImportJobService {
             entries.add(new ImportJobRequest.DriveEntry(d.serial(), key, d.manifestFile(), d.manifestHash(),
                     d.encryptor()));
         }
-        Map<String, String> options = props.get(PROP_REHEARSAL) == null ? Map.of()
-                : Map.of(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, props.get(PROP_REHEARSAL));
+        Map<String, String> options = new java.util.HashMap<>();
+        if (props.get(PROP_REHEARSAL) != null) {
+            options.put(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, props.get(PROP_REHEARSAL));
+        }
+        if (props.get(PROP_DRIVE_READ_RATE) != null) {
+            options.put(ImportJobRequest.DRIVE_READ_BYTES_PER_SECOND, props.get(PROP_DRIVE_READ_RATE));
+        }
         return new ImportJobRequest(job.subscriptionId(), job.location(), job.name(), job.storageAccount(),
                 job.container(), returns.address(), returns.shipping(), entries, options);
     }
