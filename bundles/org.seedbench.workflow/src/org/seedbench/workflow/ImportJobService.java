@@ -70,6 +70,8 @@ public class ImportJobService {
      * (the service wants a new name for the new import job of the same drives).
      */
     public static final String PROP_IMPORT_NAME = "importJob.name";
+    /** Job property of a rehearsal: the bytes a second its simulated datacenter reads a drive at. */
+    public static final String PROP_DRIVE_READ_RATE = "rehearsal.driveReadBytesPerSecond";
     /** At most this many lines of a drive's error log are shown. */
     static final int ERROR_LINES = 8;
     /** The drive states in which the service has written the drive's error log. */
@@ -195,8 +197,13 @@ public class ImportJobService {
             entries.add(new ImportJobRequest.DriveEntry(d.serial(), key, d.manifestFile(), d.manifestHash(),
                     d.encryptor()));
         }
-        Map<String, String> options = props.get(PROP_REHEARSAL) == null ? Map.of()
-                : Map.of(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, props.get(PROP_REHEARSAL));
+        Map<String, String> options = new java.util.HashMap<>();
+        if (props.get(PROP_REHEARSAL) != null) {
+            options.put(ImportJobRequest.REHEARSAL_DAYS_PER_SECOND, props.get(PROP_REHEARSAL));
+        }
+        if (props.get(PROP_DRIVE_READ_RATE) != null) {
+            options.put(ImportJobRequest.DRIVE_READ_BYTES_PER_SECOND, props.get(PROP_DRIVE_READ_RATE));
+        }
         return new ImportJobRequest(job.subscriptionId(), job.location(), serviceName(job, props), job.storageAccount(),
                 job.container(), returns.address(), returns.shipping(), entries, options);
     }

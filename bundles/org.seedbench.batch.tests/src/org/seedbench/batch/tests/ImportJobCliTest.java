@@ -387,7 +387,8 @@ class ImportJobCliTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aRehearsalRunsOnItsOwnClockAndARealJobsDatesStayReal() throws IOException {
         assertEquals(0, preparedJob("seed-real", "SB-0001").exitCode());
-        CliRun prepared = preparedJob("seed-rehearsal", "SB-0002", "--rehearsal", "--days-per-second", "4");
+        CliRun prepared = preparedJob("seed-rehearsal", "SB-0002", "--rehearsal", "--days-per-second", "4",
+                "--drive-read-rate", "150MB/s");
         assertEquals(0, prepared.exitCode(), prepared.out() + prepared.err());
         assertTrue(events("seed-rehearsal").stream().anyMatch(e -> e.kind().equals("rehearsal")),
                 "the rehearsal is recorded in the job's events");
@@ -397,6 +398,12 @@ class ImportJobCliTest {
         assertTrue(ship.out().contains("shipped " + today() + "."), "the ship date is today's real date: " + ship.out());
         CliRun watch = run("status", "seed-rehearsal", "--watch", "--interval", "0.2");
         assertEquals(0, watch.exitCode(), watch.out() + watch.err());
+        java.util.regex.Matcher dates = java.util.regex.Pattern.compile(
+                "\\(simulated (\\d{4}-\\d\\d-\\d\\d) \\d\\d:\\d\\d, real (\\d{4}-\\d\\d-\\d\\d) \\d\\d:\\d\\d\\)$")
+                .matcher(watch.out().lines().filter(l -> l.contains("(simulated ")).reduce((x, y) -> y).orElse(""));
+        assertTrue(dates.find(), "each watched line shows the simulated time beside the real one: " + watch.out());
+        assertTrue(java.time.LocalDate.parse(dates.group(1)).isAfter(java.time.LocalDate.parse(dates.group(2))),
+                "the rehearsal's days ran ahead of the real ones: " + dates.group());
         CliRun rehearsal = run("status", "seed-rehearsal");
         assertTrue(rehearsal.out().contains("rehearsal          its import job runs on a clock of its own, 4 simulated "
                 + "days a real second"), rehearsal.out());

@@ -16,6 +16,7 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RehearsalRules;
 import org.seedbench.core.rules.ReturnRules;
+import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.JobService;
 
 import picocli.CommandLine.Command;
@@ -49,6 +50,10 @@ public final class InitVerb implements CliVerb {
             + "real second (default 0.1: a day every 10 s, 14 days to ship in 140 s)")
     String daysPerSecond;
 
+    @Option(names = "--drive-read-rate", paramLabel = "RATE", description = "a rehearsal's datacenter reads each "
+            + "drive at this speed, e.g. 150MB/s (the default), so the copy takes the time the data needs")
+    String driveReadRate;
+
     @Mixin
     ReturnOptions returns;
 
@@ -69,12 +74,19 @@ public final class InitVerb implements CliVerb {
                 sourceHost, inv.clock().instant(), JobState.DRAFT);
         // a malformed return detail is refused before the job exists
         InvalidInputException.throwIfAny(ReturnRules.checkFields(returns.given().address()));
+        Long readRate = driveReadRate();
         boolean hadCatalog = inv.hasCatalog();
         JobService.Created made = rehearsal()
                 ? inv.services().jobs().createRehearsal(inv.workspace(), job, daysPerSecond)
                 : new JobService.Created(inv.services().jobs().create(inv.workspace(), job), null);
         if (!hadCatalog) {
             inv.err().println("seedbench: no catalog at " + inv.dataDirectory() + "; creating one");
+        }
+        if (readRate != null) {
+            try (Catalog catalog = inv.openCatalog()) {
+                catalog.putJobProperties(job.name(), java.util.Map.of(ImportJobService.PROP_DRIVE_READ_RATE,
+                        Long.toString(readRate)));
+            }
         }
         if (returns.any()) {
             inv.services().importJobs().updateReturnDetails(inv.workspace(), job.name(), returns.given());
@@ -111,5 +123,18 @@ public final class InitVerb implements CliVerb {
                     + "a rehearsal only", "add --rehearsal, or leave it out for a real job"));
         }
         return rehearsal;
+    }
+
+    /** The rehearsal's drive read speed in bytes a second, null when not given; refused without --rehearsal. */
+    private Long driveReadRate() throws InvalidInputException {
+        if (driveReadRate == null) {
+            return null;
+        }
+        if (!rehearsal) {
+            throw new InvalidInputException(new Problem("drive read rate", driveReadRate, "is a rehearsal's setting "
+                    + "only", "add --rehearsal, or leave it out for a real job"));
+        }
+        long bits = org.seedbench.workflow.EstimateService.bitsPerSecond(driveReadRate);
+        return Math.max(1, bits / 8);
     }
 }

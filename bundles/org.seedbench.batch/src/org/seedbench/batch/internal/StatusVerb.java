@@ -75,6 +75,7 @@ public final class StatusVerb implements CliVerb {
         ImportJobView view;
         if (watch) {
             Watcher watcher = new Watcher(inv.out(), inv.json(), !inv.json() && System.console() != null);
+            watcher.rehearsal = rehearsal(inv) ? inv.clock() : null;
             view = inv.services().importJobs().watch(inv.workspace(), name, interval, timeout, watcher::accept);
             watcher.end(inv.workspace(), view);
             if (view.moving()) {
@@ -108,6 +109,9 @@ public final class StatusVerb implements CliVerb {
         private boolean watching;
         private boolean first = true;
         private String line;
+        /** The real clock, for a rehearsal: its lines show the simulated time beside the real one. */
+        java.time.Clock rehearsal;
+        private int printed;
 
         Watcher(PrintStream out, boolean json, boolean terminal) {
             this.out = out;
@@ -132,7 +136,7 @@ public final class StatusVerb implements CliVerb {
                     out.println();
                 }
                 view.changes().forEach(this::emitChange);
-                emit(view, next, freshLine ? 0 : line.length());
+                emit(view, next, freshLine ? 0 : printed);
                 line = next;
             }
         }
@@ -167,12 +171,21 @@ public final class StatusVerb implements CliVerb {
                 m.put("event", "status");
                 m.put("job", view.jobName());
                 m.put("state", view.jobState().label());
+                if (rehearsal != null && view.serviceNow() != null) {
+                    m.put("simulatedTime", view.serviceNow().toString());
+                    m.put("realTime", rehearsal.instant().toString());
+                }
                 Views.printJsonLine(out, m);
-            } else if (terminal) {
-                out.print("\r" + line + " ".repeat(Math.max(0, overwrite - line.length())));
+                return;
+            }
+            String shown = rehearsal != null && view.serviceNow() != null ? line + "  (simulated "
+                    + Views.time(view.serviceNow()) + ", real " + Views.time(rehearsal.instant()) + ")" : line;
+            printed = shown.length();
+            if (terminal) {
+                out.print("\r" + shown + " ".repeat(Math.max(0, overwrite - shown.length())));
                 out.flush();
             } else {
-                out.println(line);
+                out.println(shown);
             }
         }
     }
@@ -256,6 +269,15 @@ public final class StatusVerb implements CliVerb {
                     out.printf("  %s  %-14s %s  (%s)%n", Views.time(e.time()), e.kind(), e.detail(), e.actor());
                 }
             }
+        }
+    }
+
+    /** Whether the job is a rehearsal (its import job runs on a clock of its own). */
+    private boolean rehearsal(Invocation inv) {
+        try (org.seedbench.catalog.Catalog catalog = inv.openCatalog()) {
+            return catalog.jobProperties(name).get(ImportJobService.PROP_REHEARSAL) != null;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 }

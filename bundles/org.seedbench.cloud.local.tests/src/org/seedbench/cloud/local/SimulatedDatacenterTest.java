@@ -557,6 +557,35 @@ class SimulatedDatacenterTest {
     }
 
     @Test
+    void theCopyTakesTheTimeTheDataNeedsAtTheDrivesReadSpeedBeforeTheFixedSteps() throws Exception {
+        PreparedDrive d = drive("SB-0001", 17, 2 * MIB, MIB);
+        cloud.createImportJob(new ImportJobRequest(SUBSCRIPTION, "westeurope", JOB, ACCOUNT, CONTAINER, "1 Main St",
+                List.of(d.entry()), Map.of(ImportJobRequest.DRIVE_READ_BYTES_PER_SECOND, "20")));
+        ship("SB-0001");
+
+        CloudJobStatus copied = after(Duration.ofDays(2));
+        assertEquals(JobState.TRANSFERRING, copied.serviceState());
+        long bytes = copied.drives().get(0).bytesCopied();
+        assertTrue(bytes >= 3L * MIB, "the drive's files: " + bytes);
+        long readSeconds = bytes / 20; // at 20 bytes a second: more than 1.8 days
+        assertEquals(JobState.TRANSFERRING, after(Duration.ofDays(2)).serviceState(),
+                "without the read time it would be Packaging a day after the copy");
+        assertEquals(JobState.PACKAGING, after(Duration.ofSeconds(readSeconds + 86_400 - 2 * 86_400 + 60))
+                .serviceState(), "a day after the drive was read");
+        assertImported(d);
+    }
+
+    @Test
+    void aDriveReadSpeedThatIsNoNumberIsRefused() throws Exception {
+        PreparedDrive d = drive("SB-0001", 18, MIB);
+        IOException e = assertThrows(IOException.class, () -> cloud.createImportJob(
+                new ImportJobRequest(SUBSCRIPTION, "westeurope", JOB, ACCOUNT, CONTAINER, "1 Main St",
+                        List.of(d.entry()), Map.of(ImportJobRequest.DRIVE_READ_BYTES_PER_SECOND, "fast"))));
+        assertEquals("drive read speed", ((InvalidInputException) e.getCause()).problems().get(0).field(),
+                e.getMessage());
+    }
+
+    @Test
     void aCompressedClockForTheWholeCloudIsRefusedWithWhatReplacesIt() {
         IOException e = assertThrows(IOException.class, () -> connector.signIn(settings()
                 .with(LocalCloudConnector.SECONDS_PER_DAY, "1")));

@@ -25,6 +25,11 @@ public record ImportJobRequest(String subscriptionId, String location, String jo
      * (the local cloud's). A real service has no such option; a job without it runs on the real clock.
      */
     public static final String REHEARSAL_DAYS_PER_SECOND = "rehearsal.daysPerSecond";
+    /**
+     * Option of a job at a simulated datacenter: the bytes a second it reads a drive at, so that the copy takes the
+     * time the data needs (the drives of a job are read side by side). A real service has no such option.
+     */
+    public static final String DRIVE_READ_BYTES_PER_SECOND = "simulator.driveReadBytesPerSecond";
 
     public ImportJobRequest {
         drives = List.copyOf(drives);

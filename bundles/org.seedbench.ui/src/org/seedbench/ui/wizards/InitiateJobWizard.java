@@ -46,6 +46,7 @@ public class InitiateJobWizard extends Wizard {
     private JobInputsPage inputs;
     private WorkloadsPage workloads;
     private SeedingJob created;
+    private org.seedbench.workflow.EstimateService estimates;
 
     /**
      * @param stage      checks the new job as {@code init} does, its staging location included
@@ -88,6 +89,18 @@ public class InitiateJobWizard extends Wizard {
         workloads = new WorkloadsPage(sources, secrets != null);
         addPage(inputs);
         addPage(workloads);
+        if (estimates != null) {
+            addPage(new EstimatePage(estimates, this::job));
+        }
+    }
+
+    /**
+     * Adds a last page with the pre-flight estimate ({@code seedbench estimate}) of the job as the pages have it;
+     * call it before the wizard is opened.
+     */
+    public InitiateJobWizard withEstimates(org.seedbench.workflow.EstimateService service) {
+        this.estimates = service;
+        return this;
     }
 
     /** The job as the pages have it now. */

@@ -37,6 +37,9 @@ public final class WizardIds {
     public static final String INIT_PASSPHRASE = "init.passphrase";
     public static final String INIT_PASSPHRASE_AGAIN = "init.passphraseAgain";
     public static final String INIT_KEEP_PASSPHRASE = "init.keepPassphrase";
+    public static final String INIT_ESTIMATE_BANDWIDTH = "init.estimate.bandwidth";
+    public static final String INIT_ESTIMATE_RUN = "init.estimate.run";
+    public static final String INIT_ESTIMATE_RESULT = "init.estimate.result";
 
     public static final String PREPARE_DRIVES = "prepare.drives";
     public static final String PREPARE_FOLDER = "prepare.folder";

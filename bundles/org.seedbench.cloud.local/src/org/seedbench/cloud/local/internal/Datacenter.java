@@ -10,6 +10,7 @@ import org.seedbench.cloud.local.internal.JobRecord.DriveRecord;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.rules.ShippingRules;
+import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.DiskEncryptor;
 
@@ -22,12 +23,16 @@ import org.seedbench.core.spi.DiskEncryptor;
  * <li>shipped at Ts, it is Received at Ts + 1 day: each drive Received when it is attached where the job says,
  * else NeverReceived;</li>
  * <li>at Ts + 2 days it is Transferring and the copy runs, in that call ({@link DriveImport}), saving each
- * drive's progress as it goes;</li>
+ * drive's progress as it goes; on the job's clock the copy ends when the largest drive has been read at the
+ * job's drive read speed ({@link ImportJobRequest#DRIVE_READ_BYTES_PER_SECOND}, else
+ * {@value #DEFAULT_DRIVE_READ_BYTES_PER_SECOND} bytes a second), however fast the real copy was;</li>
  * <li>Packaging a day after the copy ends, Completed (or CompletedWithErrors when a drive was not received or
  * not imported whole) a day later, and Closed, its drives ShippedBack, three days after that.</li>
  * </ul>
  */
 public final class Datacenter {
+    /** How fast the simulated datacenter reads a drive unless the job says otherwise: 150 MB a second. */
+    public static final long DEFAULT_DRIVE_READ_BYTES_PER_SECOND = 150_000_000L;
     /** The storage account's containers, where the blobs and logs go. */
     public interface Storage {
         ObjectStore container(String account, String container) throws IOException;
@@ -141,6 +146,7 @@ public final class Datacenter {
     }
 
     private void transfer(JobRecord job) throws IOException {
+        Instant start = clock.forJob(job).instant();
         job.state = JobState.TRANSFERRING.label();
         job.transferEnded = null;
         job.bytesCopied = 0;
@@ -152,7 +158,27 @@ public final class Datacenter {
             new DriveImport(job, d, encryptors, storage, () -> jobs.write(job)).run(clock.forJob(job).instant());
             job.bytesCopied = job.drives.stream().mapToLong(x -> x.bytesCopied).sum();
         }
-        job.transferEnded = clock.forJob(job).instant().toString();
+        long largest = job.drives.stream().filter(d -> d.driveState() != DriveState.NEVER_RECEIVED)
+                .mapToLong(d -> d.totalBytes).max().orElse(0);
+        Instant read = start.plusNanos((long) (largest * 1e9 / driveReadRate(job)));
+        Instant now = clock.forJob(job).instant();
+        job.transferEnded = (read.isAfter(now) ? read : now).toString();
         jobs.write(job);
+    }
+
+    /** The job's drive read speed in bytes a second. */
+    static double driveReadRate(JobRecord job) {
+        String value = job.options.get(ImportJobRequest.DRIVE_READ_BYTES_PER_SECOND);
+        if (value != null) {
+            try {
+                double rate = Double.parseDouble(value.strip());
+                if (rate > 0) {
+                    return rate;
+                }
+            } catch (NumberFormatException e) {
+                // the default
+            }
+        }
+        return DEFAULT_DRIVE_READ_BYTES_PER_SECOND;
     }
 }

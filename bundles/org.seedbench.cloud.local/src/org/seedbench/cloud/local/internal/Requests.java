@@ -40,7 +40,20 @@ public final class Requests {
         if (rehearsal != null) {
             problems.addAll(RehearsalRules.checkDaysPerSecond(rehearsal));
         }
+        String readRate = r.options().get(ImportJobRequest.DRIVE_READ_BYTES_PER_SECOND);
+        if (readRate != null && !(parsePositive(readRate) > 0)) {
+            problems.add(new Problem("drive read speed", readRate, "is not a speed",
+                    "bytes a second the simulated datacenter reads a drive at, a number above 0"));
+        }
         return problems;
+    }
+
+    private static double parsePositive(String value) {
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** A rehearsal job's clock speed (simulated days per real second), as {@link #check}ed; null for a real job. */

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.ui.secrets.SecretStore;
 import org.seedbench.ui.wizards.InitiateJobWizard;
 import org.seedbench.ui.wizards.WizardIds;
+import org.seedbench.workflow.EstimateService;
 import org.seedbench.workflow.JobService;
 import org.seedbench.workflow.StageService;
 
@@ -62,6 +64,9 @@ class InitiateWizardTest {
 
     @InjectService(timeout = 10_000)
     JobService jobs;
+
+    @InjectService(timeout = 10_000)
+    EstimateService estimates;
 
     @TempDir
     Path tmp;
@@ -92,6 +97,46 @@ class InitiateWizardTest {
     private InitiateWizardBot validFirstPage(InitiateWizardBot bot) {
         return bot.name("seed-fs01").staging(tmp.resolve("staging").toString()).storageAccount("contosobackup")
                 .container("seed").subscription("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0").location("westeurope");
+    }
+
+    @Test
+    void theLastPageEstimatesTheSeedAndSaysWhetherToShipDrivesOrUpload() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("source"));
+        byte[] random = new byte[6_000_000];
+        new java.util.Random(3).nextBytes(random);
+        Files.write(source.resolve("random.bin"), random);
+        for (int i = 0; i < 20; i++) {
+            Files.writeString(source.resolve("notes-" + i + ".txt"), ("note " + i + " of the quick brown fox\n")
+                    .repeat(5_000));
+        }
+        try (InitiateWizardBot bot = new InitiateWizardBot(shell, new InitiateJobWizard(data, catalogs, stage, jobs,
+                () -> sources.getServices(), List.of("local"), secrets, Clock.systemUTC()).withEstimates(estimates))) {
+            validFirstPage(bot);
+            bot.next();
+            bot.addWorkload("files", source.toString());
+            bot.passphrase(PASSPHRASE, PASSPHRASE);
+            assertTrue(bot.canFinish(), "the estimate is optional");
+            assertTrue(bot.canGoNext(), "the estimate is the last page");
+            bot.next();
+
+            Text bandwidth = Ui.find(bot.shell(), WizardIds.INIT_ESTIMATE_BANDWIDTH, Text.class);
+            Ui.type(bandwidth, "1Mbit");
+            Ui.click(Ui.find(bot.shell(), WizardIds.INIT_ESTIMATE_RUN, org.eclipse.swt.widgets.Button.class));
+            Ui.waitUntil(display, () -> Ui.text(bot.shell(), WizardIds.INIT_ESTIMATE_RESULT).contains(" by drive"), 120,
+                    "the estimate");
+            String shown = Ui.text(bot.shell(), WizardIds.INIT_ESTIMATE_RESULT);
+            assertTrue(shown.startsWith("Estimate for seed-fs01: "), shown);
+            assertTrue(shown.contains("  drives      1 of 8.0 TB"), shown);
+            assertTrue(shown.lines().reduce((x, y) -> y).orElseThrow()
+                    .matches("Upload instead: .* over the network vs about .* by drive"), shown);
+            try (Catalog catalog = catalogs.open(data)) {
+                assertTrue(catalog.job("seed-fs01").isEmpty(), "an estimate creates no job");
+            }
+
+            Ui.type(bandwidth, "fast");
+            Ui.click(Ui.find(bot.shell(), WizardIds.INIT_ESTIMATE_RUN, org.eclipse.swt.widgets.Button.class));
+            assertTrue(bot.errorMessage().contains("is not a network speed"), bot.errorMessage());
+        }
     }
 
     @Test
