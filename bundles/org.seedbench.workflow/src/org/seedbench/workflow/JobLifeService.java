@@ -138,6 +138,9 @@ public class JobLifeService {
                 archive(archive, catalog.events(jobName));
                 archive(archive, catalog.deleteJob(jobName));
             }
+            // its alert settings live beside the catalog (they may hold a webhook's token): a new job of the name
+            // starts without them
+            AlertSettings.put(workspace.dataDirectory(), jobName, AlertSettings.NONE);
             return new Deleted(job, removed, place, archive);
         }
     }

@@ -51,6 +51,10 @@ public class ScheduleService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<AfterScheduledBackup> afterBackup;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AlertService alerts;
+
     /**
      * Sets the job's schedule, or with {@code null} turns it off.
      *
@@ -153,6 +157,7 @@ public class ScheduleService {
                 started.accept(job);
                 run = runOne(workspace, job, now, passphrase, progress);
                 record(workspace, run);
+                alert(workspace, run);
             }
             runs.add(run);
             ended.accept(run);
@@ -203,6 +208,27 @@ public class ScheduleService {
             } catch (Exception e) {
                 warnings.add("after the backup: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Sends the job's alerts after its run: a failed run (its cause the scheduled time, so a run retried for the same
+     * time alerts once) and whatever else is due ({@link AlertService#check}). An alert that cannot be sent is
+     * recorded by the alert service and never fails the run.
+     */
+    private void alert(Workspace workspace, ScheduledRun run) {
+        AlertService service = alerts;
+        if (service == null) {
+            return;
+        }
+        try {
+            if (ScheduledRun.FAILED.equals(run.outcome())) {
+                service.fire(workspace, run.job(), AlertService.BACKUP_FAILED, "scheduled run at " + run.at(),
+                        "job " + run.job() + ": the scheduled backup failed: " + run.detail());
+            }
+            service.check(workspace, run.job());
+        } catch (InvalidInputException | IOException | RuntimeException e) {
+            // the alert service records what it could not send; the run's own result stands
         }
     }
 
