@@ -67,7 +67,8 @@ class CliHelpAndCompletionTest {
         List<String> verbs = run.out().lines().filter(l -> l.startsWith("  ")).map(l -> l.strip().split(" +")[0])
                 .toList();
         assertEquals(List.of("init", "workloads", "jobs", "status", "stage", "snapshots", "verify", "restore",
-                "return-address", "prepare-drives", "drives", "verify-drive", "ship", "seed-vault", "backup", "cleanup",
+                "return-address", "prepare-drives", "drives", "verify-drive", "ship", "seed-vault", "backup", "forget",
+                "prune", "retention", "cleanup",
                 "run-plan", "demo", "generate-dataset", "catalog"), verbs);
     }
 
