@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -216,83 +217,24 @@ class PruneTest {
     }
 
     /**
-     * A store that fails at the n-th operation matching a predicate, as a process killed there would stop: what
-     * was written before stays, nothing after happens.
+     * The store, failing at the n-th put, create or delete whose operation and name match, as a process killed there
+     * would stop: what was written before stays, nothing after happens.
      */
-    private static final class FailingStore implements ObjectStore {
-        private final ObjectStore store;
-        private final BiPredicate<String, String> when;
-        private final AtomicInteger left;
-
-        FailingStore(ObjectStore store, BiPredicate<String, String> when, int nth) {
-            this.store = store;
-            this.when = when;
-            this.left = new AtomicInteger(nth);
-        }
-
-        private void check(String operation, String name) throws IOException {
-            if (when.test(operation, name) && left.decrementAndGet() == 0) {
-                throw new IOException("injected failure at " + operation + " " + name);
-            }
-        }
-
-        @Override
-        public String location() {
-            return store.location();
-        }
-
-        @Override
-        public void put(String name, byte[] content) throws IOException {
-            check("put", name);
-            store.put(name, content);
-        }
-
-        @Override
-        public PendingObject create(String folder) throws IOException {
-            check("create", folder);
-            return store.create(folder);
-        }
-
-        @Override
-        public byte[] get(String name) throws IOException {
-            return store.get(name);
-        }
-
-        @Override
-        public byte[] getRange(String name, long offset, int length) throws IOException {
-            return store.getRange(name, offset, length);
-        }
-
-        @Override
-        public InputStream open(String name) throws IOException {
-            return store.open(name);
-        }
-
-        @Override
-        public List<String> list(String prefix) throws IOException {
-            return store.list(prefix);
-        }
-
-        @Override
-        public boolean exists(String name) throws IOException {
-            return store.exists(name);
-        }
-
-        @Override
-        public void delete(String name) throws IOException {
-            check("delete", name);
-            store.delete(name);
-        }
-
-        @Override
-        public long size(String name) throws IOException {
-            return store.size(name);
-        }
-
-        @Override
-        public int deleteAbandoned() throws IOException {
-            return store.deleteAbandoned();
-        }
+    private static ObjectStore failing(ObjectStore store, BiPredicate<String, String> when, int nth) {
+        AtomicInteger left = new AtomicInteger(nth);
+        return (ObjectStore) Proxy.newProxyInstance(PruneTest.class.getClassLoader(), new Class<?>[] {
+                ObjectStore.class }, (proxy, method, args) -> {
+                    String op = method.getName();
+                    if (List.of("put", "create", "delete").contains(op) && when.test(op, (String) args[0])
+                            && left.decrementAndGet() == 0) {
+                        throw new IOException("injected failure at " + op + " " + args[0]);
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /**
@@ -317,7 +259,7 @@ class PruneTest {
         }
         assertFalse(planned.nothingToDo(), planned.toString());
 
-        FailingStore failing = new FailingStore(plain, (op, name) -> op.equals(f[0]) && name.startsWith(f[1]),
+        ObjectStore failing = failing(plain, (op, name) -> op.equals(f[0]) && name.startsWith(f[1]),
                 Integer.parseInt(f[2]));
         try (Repository repo = open(failing)) {
             IOException e = assertThrows(IOException.class, () -> fx.engine.prune(repo, false, Progress.NONE));
@@ -347,6 +289,25 @@ class PruneTest {
     }
 
     @Test
+    void aDamagedRepositoryIsLeftAlone() throws Exception {
+        FolderObjectStore plain = new FolderObjectStore(temp.resolve("repo"));
+        threeBackups(plain);
+        try (Repository repo = open(plain)) {
+            fx.engine.forget(repo, RetentionPolicy.none().withLast(1), ZoneOffset.UTC, false);
+        }
+        for (String lost : plain.list("packs/")) {
+            plain.delete(lost); // every data pack: the kept snapshot's data is gone
+        }
+        Map<String, Long> before = objects(plain);
+        try (Repository repo = open(plain)) {
+            org.seedbench.backup.RepositoryException e = assertThrows(org.seedbench.backup.RepositoryException.class,
+                    () -> fx.engine.prune(repo, false, Progress.NONE));
+            assertTrue(e.getMessage().startsWith("prune changes nothing"), e.getMessage());
+        }
+        assertEquals(before, objects(plain), "nothing was written or deleted");
+    }
+
+    @Test
     void thePlanListsWhatWillBeFreedBeforeAnythingIsDeleted() throws Exception {
         FolderObjectStore plain = new FolderObjectStore(temp.resolve("repo"));
         threeBackups(plain);
@@ -354,7 +315,7 @@ class PruneTest {
             fx.engine.forget(repo, RetentionPolicy.none().withLast(1), ZoneOffset.UTC, false);
         }
         List<String> indexFiles = plain.list("index/");
-        FailingStore failing = new FailingStore(plain, (op, name) -> op.equals("delete"), 1);
+        ObjectStore failing = failing(plain, (op, name) -> op.equals("delete"), 1);
         PruneResult planned;
         try (Repository repo = open(plain)) {
             planned = fx.engine.prune(repo, true, Progress.NONE);

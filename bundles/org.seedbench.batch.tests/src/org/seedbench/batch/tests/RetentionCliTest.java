@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -168,7 +165,7 @@ class RetentionCliTest {
         assertTrue(verify.out().startsWith("Clean: "), verify.out());
         Path restored = tmp.resolve("restored");
         ok("restore", JOB, "--from", "vault", "--target", restored.toString());
-        assertEquals(contents(source), contents(restored), "the kept snapshot restores identical");
+        assertEquals(VaultCliTest.contents(source), VaultCliTest.contents(restored), "the kept snapshot restores identical");
 
         CliRun repair = run("seed-vault", JOB, "--json");
         assertEquals(0, repair.exitCode(), repair.out() + repair.err());
@@ -203,7 +200,7 @@ class RetentionCliTest {
         assertTrue(ok("verify", JOB, "--from", "vault", "--read-data").out().startsWith("Clean: "));
         Path latest = tmp.resolve("latest");
         ok("restore", JOB, "--from", "vault", "--target", latest.toString());
-        assertEquals(contents(source), contents(latest));
+        assertEquals(VaultCliTest.contents(source), VaultCliTest.contents(latest));
         assertEquals(0, run("retention", JOB, "--off").exitCode());
         assertTrue(retention.applyPolicy(workspaces.open(data), JOB, Secret.of(PASSPHRASE), Progress.NONE).isEmpty(),
                 "without a policy nothing is applied");
@@ -246,16 +243,5 @@ class RetentionCliTest {
         CliRun nothing = run("forget", JOB, "--passphrase-file", passFile.toString());
         assertEquals(3, nothing.exitCode(), nothing.out() + nothing.err());
         assertTrue(nothing.err().contains("has no retention policy and no --keep option was given"), nothing.err());
-    }
-
-    private static Map<String, String> contents(Path root) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
-                byte[] sha = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
-                files.put(root.relativize(p).toString(), HexFormat.of().formatHex(sha));
-            }
-        }
-        return files;
     }
 }

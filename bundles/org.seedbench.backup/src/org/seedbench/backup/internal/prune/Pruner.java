@@ -180,13 +180,15 @@ public final class Pruner {
             }
             progress.worked(1);
         }
+        Map<String, String> objects = repo.packObjects();
         for (BlobId chunk : chunks) {
-            if (index.find(BlobType.DATA, chunk) == null) {
-                throw new RepositoryException("prune changes nothing: a snapshot needs chunk " + chunk
-                        + ", which is in no pack; verify names the files it affects");
+            ChunkIndex.Location at = index.find(BlobType.DATA, chunk);
+            if (at == null || !objects.containsKey(at.pack())) {
+                throw new RepositoryException("prune changes nothing: a snapshot needs chunk " + chunk + ", which is "
+                        + (at == null ? "in no pack" : "in the missing pack " + at.pack())
+                        + "; verify names the files it affects");
             }
         }
-        Map<String, String> objects = repo.packObjects();
         List<String> indexFiles = storage.list(IndexFile.FOLDER + "/");
         Map<String, List<PackEntry>> packs = new LinkedHashMap<>();
         for (String name : indexFiles) {
