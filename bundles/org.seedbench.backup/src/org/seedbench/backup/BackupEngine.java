@@ -100,4 +100,29 @@ public interface BackupEngine {
      */
     RestoreResult restore(Repository repository, String snapshot, Path target, List<String> includeGlobs,
             boolean overwrite, Progress progress) throws IOException, InvalidInputException;
+
+    /**
+     * Removes the snapshots a keep-policy does not keep ({@link RetentionPolicy}: restic's semantics, per host and
+     * workload, periods in {@code zone}). Only snapshot files are deleted, each at once; the data they alone needed
+     * stays until {@link #prune}.
+     *
+     * @param dryRun decide only: nothing is deleted
+     * @throws IllegalArgumentException when the policy keeps nothing ({@link RetentionPolicy#isEmpty()})
+     * @since 2.3
+     */
+    ForgetResult forget(Repository repository, RetentionPolicy policy, java.time.ZoneId zone, boolean dryRun)
+            throws IOException;
+
+    /**
+     * Frees what no snapshot needs: packs none of whose blobs a snapshot needs are deleted, partly needed packs are
+     * rewritten (their needed blobs copied into new packs) and deleted, and the index files replaced by ones listing
+     * the packs left. A plan of what will be freed is written to the repository before anything else; killed at
+     * any point, the repository still verifies and restores every snapshot, and the next prune finishes the work.
+     * Other writers must be kept away while it runs. A damaged repository (an index file or pack that cannot be
+     * read, a snapshot needing a blob no pack holds) is left alone.
+     *
+     * @param dryRun work out what would be freed only: nothing is written or deleted
+     * @since 2.3
+     */
+    PruneResult prune(Repository repository, boolean dryRun, Progress progress) throws IOException;
 }

@@ -226,16 +226,15 @@ public class DrivePreparationService {
         return encryptorId;
     }
 
-    private PrepareOutcome prepareLocked(Workspace workspace, String jobName, DriveDiscovery discovery,
-            List<String> driveSpecs, String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation,
-            Progress progress, Consumer<String> notes, CloudSession session) throws InvalidInputException, IOException {
-        Path folder = workspace.driveFolder(jobName);
-        SeedingJob job;
-        List<AttachedDrive> drives;
-        DriveOwnership.Verdict ownership;
-        Set<String> known = new LinkedHashSet<>();
+    /** What the checks before anything is written found: the job, its drives, their owners. */
+    private record Checked(SeedingJob job, List<AttachedDrive> drives, DriveOwnership.Verdict ownership) {
+    }
+
+    /** The checks before anything is written: the job's state, the copy computer, the drives and their owners. */
+    private Checked check(Workspace workspace, String jobName, DriveDiscovery discovery, List<String> driveSpecs,
+            Set<String> reuseDriveOf, Consumer<String> notes) throws InvalidInputException, IOException {
         try (Catalog catalog = workspace.catalog()) {
-            job = Jobs.require(catalog, jobName);
+            SeedingJob job = Jobs.require(catalog, jobName);
             JobStates.checkMove(job.name(), job.state(), JobState.PREPARING_DRIVES);
             List<Problem> problems = new ArrayList<>();
             List<String> computerNotes = new ArrayList<>();
@@ -243,22 +242,109 @@ public class DrivePreparationService {
             computerNotes.forEach(notes);
             // checked without creating a folder drive's folder: nothing is written before every check passed
             DriveSpecs.Resolved resolved = DriveSpecs.resolve(driveSpecs, discovery, false);
-            drives = resolved.drives();
-            catalog.drives(jobName).forEach(d -> known.add(d.serial()));
-            Set<String> all = new LinkedHashSet<>(known);
+            List<AttachedDrive> drives = resolved.drives();
+            Set<String> all = new LinkedHashSet<>();
+            catalog.drives(jobName).forEach(d -> all.add(d.serial()));
             drives.forEach(d -> all.add(d.serial()));
             problems.addAll(DriveRules.checkDriveCount(all.size()));
-            ownership = DriveOwnership.check(catalog, workspace, jobName, drives, encryptors(), reuseDriveOf);
+            DriveOwnership.Verdict ownership = DriveOwnership.check(catalog, workspace, jobName, drives, encryptors(),
+                    reuseDriveOf);
             problems.addAll(ownership.problems());
             InvalidInputException.throwIfAny(problems);
+            return new Checked(job, drives, ownership);
         }
-        DiskEncryptor encryptor = encryptor(encryptorId);
+    }
+
+    /** The staged seed's files. @throws InvalidInputException when the job has not been staged */
+    private SeedListing seedListing(SeedingJob job) throws InvalidInputException, IOException {
         Optional<ObjectStore> staging = StagingRepositories.existing(job, installed.stagingProviders());
         if (staging.isEmpty() || staging.get().list(RepositoryLayout.DATA_PACKS + "/").isEmpty()) {
-            throw new InvalidInputException(new Problem("job", jobName, "has no staged repository at "
-                    + StagingRepositories.place(job), "stage it first: seedbench stage " + jobName));
+            throw new InvalidInputException(new Problem("job", job.name(), "has no staged repository at "
+                    + StagingRepositories.place(job), "stage it first: seedbench stage " + job.name()));
         }
-        SeedListing listing = SeedListing.scan(staging.get());
+        return SeedListing.scan(staging.get());
+    }
+
+    /**
+     * What {@code prepare-drives} would do, with the same checks, writing nothing (no lock, no folder, no catalog
+     * change).
+     *
+     * @param format   the drives that would be formatted and encrypted (serials)
+     * @param resumed  the drives an earlier run prepared, whose copy would go on
+     * @param copies   per new drive (serial): the files and bytes that would be copied onto it (packs spread by
+     *                 capacity as the copy spreads them by free space; the metadata on every drive); empty when a
+     *                 drive resumes (its journal then says what is left)
+     * @param unused   new drives the seed would not need
+     * @param drivesNeeded more drives the seed would need (0 when these hold it)
+     * @param metadataFiles the seed's metadata files (on every drive)
+     * @param packs    the seed's data packs
+     * @param seedBytes the seed's bytes
+     */
+    public record PreparePlan(String encryptor, List<String> format, List<String> resumed,
+            Map<String, long[]> copies, List<String> unused, int drivesNeeded, int metadataFiles, int packs,
+            long seedBytes) {
+    }
+
+    /** {@link #prepare} as a dry run: the checks, then what would be formatted and copied; nothing is written. */
+    public PreparePlan planPrepare(Workspace workspace, String jobName, List<String> driveSpecs, String encryptorId,
+            Set<String> reuseDriveOf, Consumer<String> notes) throws InvalidInputException, IOException {
+        SeedingJob job;
+        try (Catalog catalog = workspace.catalog()) {
+            job = Jobs.require(catalog, jobName);
+        }
+        String encryptorName = encryptorFor(session(workspace, job), encryptorId);
+        importJobs.checkLocation(workspace, job);
+        Checked checked = check(workspace, jobName, once(DriveDiscovery.forThisComputer(commands)), driveSpecs,
+                reuseDriveOf, notes);
+        DiskEncryptor encryptor = encryptor(encryptorName);
+        SeedListing listing = seedListing(job);
+        DriveKeys keys = DriveKeys.load(workspace.driveFolder(jobName));
+        List<String> format = new ArrayList<>();
+        List<String> resumed = new ArrayList<>();
+        List<org.seedbench.diskprep.Allocation.Space> fresh = new ArrayList<>();
+        for (AttachedDrive d : checked.drives()) {
+            if (keys.key(d.serial()).isEmpty() || !encryptor.isPrepared(d.target())) {
+                format.add(d.serial());
+                fresh.add(new org.seedbench.diskprep.Allocation.Space(d.serial(), d.capacityBytes(),
+                        java.util.function.LongUnaryOperator.identity()));
+            } else {
+                resumed.add(d.serial());
+            }
+        }
+        Map<String, long[]> copies = new LinkedHashMap<>();
+        List<String> unused = new ArrayList<>();
+        int needed = 0;
+        if (resumed.isEmpty()) {
+            org.seedbench.diskprep.Allocation allocation = org.seedbench.diskprep.Allocation.allocate(listing,
+                    jobName, job.container(), new java.util.BitSet(), fresh);
+            for (Map.Entry<String, java.util.BitSet> e : allocation.assigned().entrySet()) {
+                if (e.getValue().isEmpty()) {
+                    unused.add(e.getKey());
+                    continue;
+                }
+                long files = listing.metadata().size() + e.getValue().cardinality();
+                long bytes = listing.metadataBytes();
+                for (int i = e.getValue().nextSetBit(0); i >= 0; i = e.getValue().nextSetBit(i + 1)) {
+                    bytes += listing.packs().get(i).length();
+                }
+                copies.put(e.getKey(), new long[] { files, bytes });
+            }
+            needed = allocation.drivesNeeded();
+        }
+        return new PreparePlan(encryptor.id(), format, resumed, copies, unused, needed, listing.metadata().size(),
+                listing.packs().size(), listing.metadataBytes() + listing.packBytes());
+    }
+
+    private PrepareOutcome prepareLocked(Workspace workspace, String jobName, DriveDiscovery discovery,
+            List<String> driveSpecs, String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation,
+            Progress progress, Consumer<String> notes, CloudSession session) throws InvalidInputException, IOException {
+        Path folder = workspace.driveFolder(jobName);
+        Checked checked = check(workspace, jobName, discovery, driveSpecs, reuseDriveOf, notes);
+        SeedingJob job = checked.job();
+        List<AttachedDrive> drives = checked.drives();
+        DriveOwnership.Verdict ownership = checked.ownership();
+        DiskEncryptor encryptor = encryptor(encryptorId);
+        SeedListing listing = seedListing(job);
         DriveKeys keys = DriveKeys.load(folder);
 
         // every drive that needs formatting is confirmed before any is formatted

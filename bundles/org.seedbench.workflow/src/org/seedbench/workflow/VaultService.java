@@ -134,8 +134,9 @@ public class VaultService {
                 }
             }
             List<String> notImported = notImported(place, ImportJobService.serviceName(job, jp.properties()));
-            Copied copy = copyImported(place, progress);
-            SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, notImported, false);
+            Copied copy = copyImported(place, progress, VaultRemovals.read(workspace, job.name()));
+            SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, notImported, false,
+                    VaultRemovals.read(workspace, job.name()));
             record(workspace, job, place, outcome);
             return outcome;
         }
@@ -149,8 +150,9 @@ public class VaultService {
         Optional<ObjectStore> existing = StagingRepositories.existing(job, installed.stagingProviders());
         if (existing.isPresent() && engine.isRepository(existing.get())) {
             ObjectStore staging = existing.get();
-            Copied copy = copyImported(place, progress);
-            SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, List.of(), true);
+            Copied copy = copyImported(place, progress, VaultRemovals.read(workspace, job.name()));
+            SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, List.of(), true,
+                    VaultRemovals.read(workspace, job.name()));
             try (Catalog catalog = workspace.catalog()) {
                 for (String name : outcome.repaired()) {
                     catalog.recordEvent(job.name(), "vault.repair", "sent again from staging: " + name);
@@ -163,12 +165,13 @@ public class VaultService {
             return outcome;
         }
         Set<String> expected = journal.read();
+        expected.removeAll(VaultRemovals.read(workspace, job.name())); // forget and prune removed these on purpose
         if (expected.isEmpty()) {
             throw new InvalidInputException(new Problem("job", job.name(), "has no staging repository at " + folder
                     + " and no record of the objects seeding checked in the vault",
                     "seedbench verify " + job.name() + " --from vault --read-data, which checks the vault itself"));
         }
-        Copied copy = copyImported(place, progress);
+        Copied copy = copyImported(place, progress, VaultRemovals.read(workspace, job.name()));
         Set<String> held = new HashSet<>();
         for (String blob : place.vault().list(place.prefix())) {
             held.add(blob.substring(place.prefix().length()));
@@ -208,8 +211,11 @@ public class VaultService {
     }
 
     /** Copies the blobs of the job the vault does not hold yet from the import container. */
-    private static Copied copyImported(Vaults.Place place, Progress progress) throws IOException {
-        List<String> blobs = place.imports().list(place.prefix());
+    private static Copied copyImported(Vaults.Place place, Progress progress, Set<String> removed)
+            throws IOException {
+        List<String> blobs = new ArrayList<>(place.imports().list(place.prefix()));
+        // forget and prune removed these from the vault on purpose
+        blobs.removeIf(blob -> removed.contains(blob.substring(place.prefix().length())));
         progress.begin("copying " + blobs.size() + " blobs from the import container into the vault", blobs.size(),
                 Progress.Unit.ITEMS);
         int copied = 0;
@@ -228,8 +234,9 @@ public class VaultService {
     }
 
     private SeedOutcome checkAndRepair(Vaults.Place place, ObjectStore staging, Journal journal, Progress progress,
-            Copied copy, List<String> notImported, boolean alreadySeeded) throws IOException {
-        List<String> objects = staging.list("");
+            Copied copy, List<String> notImported, boolean alreadySeeded, Set<String> removed) throws IOException {
+        List<String> objects = new ArrayList<>(staging.list(""));
+        objects.removeAll(removed); // forget and prune removed these from the vault on purpose
         long total = 0;
         for (String o : objects) {
             total += staging.size(o);
@@ -404,6 +411,16 @@ public class VaultService {
      */
     public CleanupOutcome cleanup(Workspace workspace, String jobName, Progress progress)
             throws InvalidInputException, IOException {
+        return cleanup(workspace, jobName, false, progress);
+    }
+
+    /**
+     * {@link #cleanup(Workspace, String, Progress)}; with {@code dryRun} it checks the vault the same way and says
+     * what it would delete (the outcome's counts), deleting and writing nothing: the job keeps its state, and no
+     * lock is taken.
+     */
+    public CleanupOutcome cleanup(Workspace workspace, String jobName, boolean dryRun, Progress progress)
+            throws InvalidInputException, IOException {
         JobAndProps jp = read(workspace, jobName);
         SeedingJob job = jp.job();
         if (!SEED_VAULT_OR_CLEANUP.contains(job.state())) {
@@ -412,17 +429,20 @@ public class VaultService {
                     + ": cleanup deletes staging and the import container once the vault holds the seed; "
                     + beforeCleanup(job), null));
         }
+        if (dryRun) {
+            return cleanup(workspace, job, jp.properties(), true, progress);
+        }
         try (JobLock lock = JobLock.acquire(workspace, job, "cleanup")) {
-            return cleanup(workspace, job, jp.properties(), progress);
+            return cleanup(workspace, job, jp.properties(), false, progress);
         }
     }
 
     private CleanupOutcome cleanup(Workspace workspace, SeedingJob job, Map<String, String> properties,
-            Progress progress) throws InvalidInputException, IOException {
+            boolean dryRun, Progress progress) throws InvalidInputException, IOException {
         Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
         Path folder = Path.of(StagingRepositories.place(job));
         ObjectStore staging = StagingRepositories.existing(job, installed.stagingProviders()).orElse(null);
-        List<String> lacking = lacking(place, staging, progress);
+        List<String> lacking = lacking(place, staging, progress, VaultRemovals.read(workspace, job.name()));
         if (!lacking.isEmpty()) {
             throw new InvalidInputException(new Problem("job", job.name(), "the vault " + place.describe() + " lacks "
                     + VaultCheck.describe(lacking) + ": run seedbench seed-vault " + job.name(), null));
@@ -430,6 +450,13 @@ public class VaultService {
         JobStates.checkMove(job.name(), job.state(), JobState.CLEANED_UP);
         List<String> blobs = place.imports().list(place.prefix());
         long bytes = 0;
+        if (dryRun) {
+            for (String blob : blobs) {
+                bytes += place.imports().size(blob);
+            }
+            return new CleanupOutcome(place.describe(), blobs.size(), bytes, folder,
+                    staging == null ? 0 : StagingRepositories.size(staging));
+        }
         progress.begin("deleting " + blobs.size() + " blobs from the import container", blobs.size(),
                 Progress.Unit.ITEMS);
         for (String blob : blobs) {
@@ -476,8 +503,8 @@ public class VaultService {
     }
 
     /** The objects of staging and the import container the vault does not hold intact, sorted. */
-    private static List<String> lacking(Vaults.Place place, ObjectStore staging, Progress progress)
-            throws IOException {
+    private static List<String> lacking(Vaults.Place place, ObjectStore staging, Progress progress,
+            Set<String> removed) throws IOException {
         Map<String, VaultCheck.IoSupplier<InputStream>> references = new LinkedHashMap<>();
         for (String blob : place.imports().list(place.prefix())) {
             references.put(blob.substring(place.prefix().length()), () -> place.imports().open(blob));
@@ -487,6 +514,7 @@ public class VaultService {
                 references.put(name, () -> staging.open(name));
             }
         }
+        references.keySet().removeAll(removed); // forget and prune removed these from the vault on purpose
         progress.begin("checking " + references.size() + " objects in the vault", references.size(),
                 Progress.Unit.ITEMS);
         Set<String> lacking = new TreeSet<>(PACKS_FIRST);
@@ -509,7 +537,7 @@ public class VaultService {
     }
 
     /** The objects checked in the vault so far, one name a line; a line cut short by a crash is not counted. */
-    private static final class Journal {
+    static final class Journal {
         private final Path file;
 
         Journal(Path file) {

@@ -68,8 +68,8 @@ class CliHelpAndCompletionTest {
                 .toList();
         assertEquals(List.of("init", "edit", "workloads", "jobs", "status", "events", "stage", "snapshots", "verify",
                 "restore", "return-address", "prepare-drives", "drives", "verify-drive", "ship", "reopen", "seed-vault",
-                "backup", "schedule", "throttle", "run-due", "cleanup", "cancel", "delete", "run-plan", "demo",
-                "generate-dataset", "catalog", "notify", "alerts"), verbs);
+                "backup", "forget", "prune", "schedule", "throttle", "retention", "run-due", "cleanup", "cancel",
+                "delete", "run-plan", "demo", "generate-dataset", "catalog", "notify", "alerts"), verbs);
     }
 
     @Test

@@ -373,7 +373,7 @@ class VaultCliTest {
     }
 
     /** Every file under a folder by its relative path, with the SHA-256 of its bytes. */
-    private static Map<String, String> contents(Path root) throws Exception {
+    static Map<String, String> contents(Path root) throws Exception {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {

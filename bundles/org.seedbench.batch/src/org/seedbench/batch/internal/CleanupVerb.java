@@ -12,6 +12,7 @@ import org.seedbench.core.rules.Sizes;
 import org.seedbench.workflow.CleanupOutcome;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code seedbench cleanup JOB}: deletes the import container's blobs and staging once the vault holds the seed. */
@@ -25,6 +26,9 @@ public final class CleanupVerb implements CliVerb {
     @Parameters(paramLabel = "JOB", description = "the job's name")
     String job;
 
+    @Option(names = "--dry-run", description = "check the vault and say what would be deleted; delete nothing")
+    boolean dryRun;
+
     @Override
     public int order() {
         return 150;
@@ -32,7 +36,8 @@ public final class CleanupVerb implements CliVerb {
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        CleanupOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().cleanup(inv.workspace(), job, progress));
+        CleanupOutcome o = TerminalProgress.with(inv, progress -> inv.services().vault().cleanup(inv.workspace(), job, dryRun,
+                progress));
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", "done");
@@ -42,8 +47,17 @@ public final class CleanupVerb implements CliVerb {
             m.put("bytesDeleted", o.bytesDeleted());
             m.put("staging", o.staging().toString());
             m.put("stagingBytes", o.stagingBytes());
-            m.put("state", "CleanedUp");
+            if (dryRun) {
+                m.put("dryRun", true);
+            } else {
+                m.put("state", "CleanedUp");
+            }
             Views.printJsonLine(inv.out(), m);
+        } else if (dryRun) {
+            inv.out().println("Would delete " + o.blobsDeleted() + " blobs (" + Sizes.decimal(o.bytesDeleted())
+                    + ") from the import container and the staging repository " + o.staging() + " ("
+                    + Sizes.decimal(o.stagingBytes()) + "); the vault " + o.vault() + " holds the seed (dry run: "
+                    + "nothing was deleted)");
         } else {
             printText(inv.out(), job, o);
         }

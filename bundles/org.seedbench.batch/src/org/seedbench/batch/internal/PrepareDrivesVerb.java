@@ -21,6 +21,7 @@ import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.DatacenterLocation;
 import org.seedbench.workflow.DrivePreparationService.FormatConfirmation;
 import org.seedbench.workflow.ImportJobOutcome;
+import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.PrepareOutcome;
 
 import picocli.CommandLine.Command;
@@ -56,6 +57,10 @@ public final class PrepareDrivesVerb implements CliVerb {
             + "--drive, when JOB is CleanedUp or Cancelled; recorded in both jobs' events. Repeat for several jobs")
     List<String> reuseDriveOf = new ArrayList<>();
 
+    @Option(names = "--dry-run", description = "check as a run would, then say which drives would be formatted and "
+            + "what copied onto each; format, copy and write nothing")
+    boolean dryRun;
+
     @Override
     public int order() {
         return 90;
@@ -70,6 +75,12 @@ public final class PrepareDrivesVerb implements CliVerb {
         Console console = inv.json() ? null : System.console();
         boolean yes = yesFormat;
         Set<String> reuse = Set.copyOf(reuseDriveOf);
+        if (dryRun) {
+            DrivePreparationService.PreparePlan plan = inv.services().drives().planPrepare(inv.workspace(), job,
+                    drives, encryptor, reuse, note -> note(inv, note));
+            printPlan(inv, job, plan);
+            return plan.drivesNeeded() > 0 ? ExitCode.NEEDS_ACTION : ExitCode.DONE;
+        }
         FormatConfirmation confirm = (serial, description) -> yes || console != null && "yes".equalsIgnoreCase(
                 String.valueOf(console.readLine("Format drive %s? Everything on it is erased. Type yes to go on: ",
                         description)).trim());
@@ -93,6 +104,42 @@ public final class PrepareDrivesVerb implements CliVerb {
             }
             drives.add(more.trim());
         }
+    }
+
+    private static void printPlan(Invocation inv, String job, DrivePreparationService.PreparePlan plan) {
+        if (inv.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", "done");
+            m.put("job", job);
+            m.put("dryRun", true);
+            m.put("encryptor", plan.encryptor());
+            m.put("format", plan.format());
+            m.put("resume", plan.resumed());
+            Map<String, Object> copies = new LinkedHashMap<>();
+            plan.copies().forEach((serial, c) -> copies.put(serial, Map.of("files", c[0], "bytes", c[1])));
+            m.put("copy", copies);
+            m.put("unusedDrives", plan.unused());
+            m.put("moreDrivesNeeded", plan.drivesNeeded());
+            Views.printJsonLine(inv.out(), m);
+            return;
+        }
+        for (String serial : plan.format()) {
+            inv.out().println("Would format and encrypt drive " + serial + " (" + plan.encryptor() + ")");
+        }
+        for (String serial : plan.resumed()) {
+            inv.out().println("Would resume the copy onto drive " + serial + ", prepared by an earlier run");
+        }
+        plan.copies().forEach((serial, c) -> inv.out().println("Would copy " + c[0] + " files ("
+                + Sizes.decimal(c[1]) + ") onto drive " + serial));
+        for (String serial : plan.unused()) {
+            inv.out().println("Drive " + serial + " would not be needed");
+        }
+        if (plan.drivesNeeded() > 0) {
+            inv.out().println("The seed would need " + plan.drivesNeeded() + " more "
+                    + (plan.drivesNeeded() == 1 ? "drive" : "drives"));
+        }
+        inv.out().println("Dry run: nothing was formatted, copied or written (the seed: " + plan.metadataFiles()
+                + " metadata files and " + plan.packs() + " packs, " + Sizes.decimal(plan.seedBytes()) + ")");
     }
 
     private static void note(Invocation inv, String note) {

@@ -3,6 +3,7 @@ package org.seedbench.backup.internal.engine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +15,9 @@ import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Component;
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.BackupResult;
+import org.seedbench.backup.ForgetResult;
+import org.seedbench.backup.PruneResult;
+import org.seedbench.backup.RetentionPolicy;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RepositoryLayout;
@@ -29,6 +33,8 @@ import org.seedbench.backup.internal.crypto.BlobCodec;
 import org.seedbench.backup.internal.crypto.KeyFile;
 import org.seedbench.backup.internal.crypto.MasterKeys;
 import org.seedbench.backup.internal.crypto.Sha256;
+import org.seedbench.backup.internal.prune.KeepPolicy;
+import org.seedbench.backup.internal.prune.Pruner;
 import org.seedbench.backup.internal.repository.OpenRepository;
 import org.seedbench.backup.internal.repository.RepositoryConfig;
 import org.seedbench.backup.internal.restorer.Restorer;
@@ -190,5 +196,26 @@ public class DefaultBackupEngine implements BackupEngine {
             boolean overwrite, Progress progress) throws IOException, InvalidInputException {
         return new Restorer(OpenRepository.of(repository), progress).restore(snapshot, target,
                 includeGlobs == null ? List.of() : includeGlobs, overwrite);
+    }
+
+    @Override
+    public ForgetResult forget(Repository repository, RetentionPolicy policy, ZoneId zone, boolean dryRun)
+            throws IOException {
+        if (policy.isEmpty()) {
+            throw new IllegalArgumentException("a retention policy keeps at least one snapshot: give a --keep option");
+        }
+        OpenRepository repo = OpenRepository.of(repository);
+        KeepPolicy.Decision decision = KeepPolicy.apply(policy, snapshots(repository), zone);
+        if (!dryRun) {
+            for (SnapshotInfo s : decision.removed()) {
+                repo.storage().delete(OpenRepository.SNAPSHOTS + "/" + s.id());
+            }
+        }
+        return new ForgetResult(decision.kept(), decision.removed(), dryRun);
+    }
+
+    @Override
+    public PruneResult prune(Repository repository, boolean dryRun, Progress progress) throws IOException {
+        return new Pruner(OpenRepository.of(repository), progress).prune(dryRun);
     }
 }
