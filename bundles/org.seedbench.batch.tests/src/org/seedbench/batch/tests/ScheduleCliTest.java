@@ -109,6 +109,31 @@ class ScheduleCliTest {
     }
 
     @Test
+    void aScheduledBackupAppliesTheJobsRetentionPolicyAfterwards() throws Exception {
+        seedAJob();
+        List<String> before = snapshotIds();
+        assertEquals(1, before.size(), "the seed's snapshot: " + before);
+        Instant set = Instant.now();
+        ok("schedule", JOB, "--every", "6h");
+        ok("retention", JOB, "--keep-last", "1");
+
+        CliRun due = ok("run-due", "--now", set.plus(Duration.ofDays(1)).toString(), "--passphrase-file",
+                passFile.toString());
+
+        String line = due.out().lines().filter(l -> l.startsWith(JOB + ": ")).findFirst().orElseThrow();
+        String snapshot = line.substring(line.lastIndexOf(' ') + 1);
+        assertEquals(List.of(snapshot.substring(0, 8)), snapshotIds(),
+                "keep-last 1 forgot the seed's snapshot after the scheduled one was taken");
+        ok("verify", JOB, "--from", "vault", "--read-data", "--passphrase-file", passFile.toString());
+    }
+
+    /** The short ids of the job's vault snapshots, oldest first. */
+    private List<String> snapshotIds() {
+        return ok("snapshots", JOB, "--from", "vault", "--passphrase-file", passFile.toString()).out().lines()
+                .skip(1).map(l -> l.split(" +")[0]).toList();
+    }
+
+    @Test
     void aSeededJobIsBackedUpWhenDueOnceForMissedTimesAndTheSecondRunDueFindsNothing() throws Exception {
         seedAJob();
         CliRun none = ok("schedule", JOB);
