@@ -66,10 +66,10 @@ class CliHelpAndCompletionTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> verbs = run.out().lines().filter(l -> l.startsWith("  ")).map(l -> l.strip().split(" +")[0])
                 .toList();
-        assertEquals(List.of("init", "edit", "workloads", "jobs", "status", "events", "stage", "snapshots", "verify",
-                "restore", "return-address", "prepare-drives", "drives", "verify-drive", "ship", "reopen", "seed-vault",
-                "backup", "forget", "prune", "schedule", "throttle", "retention", "run-due", "cleanup", "cancel",
-                "delete", "run-plan", "demo", "generate-dataset", "catalog", "notify", "alerts"), verbs);
+        assertEquals(List.of("init", "edit", "workloads", "jobs", "status", "estimate", "events", "stage", "snapshots",
+                "verify", "restore", "return-address", "prepare-drives", "drives", "verify-drive", "ship", "reopen",
+                "seed-vault", "backup", "forget", "prune", "schedule", "throttle", "retention", "run-due", "cleanup",
+                "cancel", "delete", "run-plan", "demo", "generate-dataset", "catalog", "notify", "alerts"), verbs);
     }
 
     @Test
