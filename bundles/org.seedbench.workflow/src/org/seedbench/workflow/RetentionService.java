@@ -68,7 +68,7 @@ public class RetentionService {
 
     private ForgetResult forget(Workspace workspace, SeedingJob job, Secret passphrase, RetentionPolicy policy,
             boolean dryRun) throws InvalidInputException, IOException {
-        try (Repository repository = openVault(workspace, job, passphrase)) {
+        try (Repository repository = openVault(workspace, job, passphrase, Progress.NONE)) {
             ZoneId zone = ZoneId.systemDefault();
             ForgetResult decided = engine.forget(repository, policy, zone, true);
             if (dryRun || decided.removed().isEmpty()) {
@@ -101,7 +101,7 @@ public class RetentionService {
 
     private PruneResult prune(Workspace workspace, SeedingJob job, Secret passphrase, boolean dryRun,
             Progress progress) throws InvalidInputException, IOException {
-        try (Repository repository = openVault(workspace, job, passphrase)) {
+        try (Repository repository = openVault(workspace, job, passphrase, progress)) {
             PruneResult result = engine.prune(repository, dryRun, progress);
             if (!dryRun) {
                 VaultRemovals.add(workspace, job.name(), result.removedObjects());
@@ -212,13 +212,18 @@ public class RetentionService {
         return job;
     }
 
-    private Repository openVault(Workspace workspace, SeedingJob job, Secret passphrase)
+    /**
+     * The job's vault; what a prune uploads (the rewritten packs) passes the job's bandwidth budget
+     * ({@code seedbench throttle}) like a backup's.
+     */
+    private Repository openVault(Workspace workspace, SeedingJob job, Secret passphrase, Progress progress)
             throws InvalidInputException, IOException {
         Map<String, String> properties;
         try (Catalog catalog = workspace.catalog()) {
             properties = catalog.jobProperties(job.name());
         }
         Vaults.Place place = Vaults.place(connectors, workspace, job, properties);
+        place = place.throttled(VaultService.budget(VaultService.workHours(job.name(), properties)), progress);
         return Jobs.open(engine, Vaults.repository(engine, place), passphrase);
     }
 }

@@ -575,13 +575,21 @@ public class VaultService {
         if (override != null) {
             return Bandwidth.fixed(override, "set for this run");
         }
-        WorkHours hours = throttle(workspace, jobName);
+        return budget(throttle(workspace, jobName));
+    }
+
+    /** The bucket of a work-hours throttle on the system clock; one that limits nothing for {@code null}. */
+    static Bandwidth budget(WorkHours hours) {
         return hours == null ? Bandwidth.unlimited() : Bandwidth.scheduled(hours, java.time.Clock.systemDefaultZone());
     }
 
     /** The job's work-hours throttle ({@code seedbench throttle}); {@code null} when it has none. */
     public WorkHours throttle(Workspace workspace, String jobName) throws InvalidInputException {
-        Map<String, String> properties = read(workspace, jobName).properties();
+        return workHours(jobName, read(workspace, jobName).properties());
+    }
+
+    /** The work-hours throttle in a job's properties; {@code null} when it has none. */
+    static WorkHours workHours(String jobName, Map<String, String> properties) throws InvalidInputException {
         try {
             return WorkHours.fromProperties(properties);
         } catch (IllegalArgumentException e) {
