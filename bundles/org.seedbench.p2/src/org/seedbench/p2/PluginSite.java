@@ -51,13 +51,11 @@ public final class PluginSite implements AutoCloseable {
     /** A feature offered by a site: its unit, category, and the version installed now ({@code null}: none). */
     public record Plugin(IInstallableUnit unit, String category, String installedVersion) {
         public String id() {
-            String id = unit.getId();
-            return id.endsWith(FEATURE_GROUP) ? id.substring(0, id.length() - FEATURE_GROUP.length()) : id;
+            return featureId(unit.getId());
         }
 
         public String name() {
-            String name = unit.getProperty(IInstallableUnit.PROP_NAME, null);
-            return name == null ? id() : name;
+            return nameOf(unit);
         }
 
         public String version() {
@@ -185,18 +183,27 @@ public final class PluginSite implements AutoCloseable {
     /** A feature installed in the profile: part of the product, or a plugin installed into it (a root). */
     public record Feature(IInstallableUnit unit, boolean plugin) {
         public String id() {
-            String id = unit.getId();
-            return id.endsWith(FEATURE_GROUP) ? id.substring(0, id.length() - FEATURE_GROUP.length()) : id;
+            return featureId(unit.getId());
         }
 
         public String name() {
-            String name = unit.getProperty(IInstallableUnit.PROP_NAME, null);
-            return name == null ? id() : name;
+            return nameOf(unit);
         }
 
         public String version() {
             return unit.getVersion().toString();
         }
+    }
+
+    /** A feature's id from its unit's id or as a person types it: without p2's {@code .feature.group} suffix. */
+    public static String featureId(String id) {
+        return id.endsWith(FEATURE_GROUP) ? id.substring(0, id.length() - FEATURE_GROUP.length()) : id;
+    }
+
+    /** A unit's name, or its feature id when it has none. */
+    private static String nameOf(IInstallableUnit unit) {
+        String name = unit.getProperty(IInstallableUnit.PROP_NAME, null);
+        return name == null ? featureId(unit.getId()) : name;
     }
 
     /**
@@ -239,10 +246,21 @@ public final class PluginSite implements AutoCloseable {
         }
         try {
             IProvisioningAgent agent = provider.createAgent(location);
+            // the profile is this installation's own: p2 then moves a roaming profile (as Tycho builds products) to
+            // where the installation is now, instead of installing into the folder it was built in
+            agent.registerService("FORCED_SELF", profile);
             IProfileRegistry profiles = agent.getService(IProfileRegistry.class);
-            if (profiles == null || profiles.getProfile(profile) == null) {
+            IProfile found = profiles == null ? null : profiles.getProfile(profile);
+            if (found == null) {
                 agent.stop();
                 return null;
+            }
+            String folder = found.getProperty(IProfile.PROP_INSTALL_FOLDER);
+            String here = context.getProperty("osgi.install.area");
+            if (folder != null && here != null && !folder(here).equals(folder(folder))) {
+                agent.stop();
+                throw new ProvisionException("its p2 profile " + profile + " belongs to the installation in "
+                        + folder + ", not to this one in " + folder(here));
             }
             return new PluginSite(agent, profile, true);
         } finally {
@@ -365,12 +383,29 @@ public final class PluginSite implements AutoCloseable {
         return monitor == null ? new NullProgressMonitor() : monitor;
     }
 
-    /** A status's message with its first child's, which usually says what actually went wrong. */
+    /**
+     * A status's message with the messages of every status below it and of their exceptions, which say what actually
+     * went wrong (the top says only in which phase and action).
+     */
     private static String message(IStatus status) {
-        IStatus[] children = status.getChildren();
-        String message = status.getMessage();
-        return children.length == 0 || children[0].getMessage() == null || children[0].getMessage().equals(message)
-                ? message : message + ": " + children[0].getMessage();
+        StringBuilder message = new StringBuilder();
+        append(status, message);
+        return message.toString();
+    }
+
+    private static void append(IStatus status, StringBuilder message) {
+        String text = status.getMessage();
+        if (text != null && !text.isBlank() && message.indexOf(text) < 0) {
+            message.append(message.length() == 0 ? "" : ": ").append(text.strip());
+        }
+        for (Throwable e = status.getException(); e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e.getMessage() != null && message.indexOf(e.getMessage()) < 0) {
+                message.append(": ").append(e.getMessage());
+            }
+        }
+        for (IStatus child : status.getChildren()) {
+            append(child, message);
+        }
     }
 
     /** Stops the agent {@link #installation} made (an agent given to the constructor is left running). */

@@ -82,12 +82,6 @@ public final class Plugins implements AutoCloseable {
         return PluginSite.siteUri(text);
     }
 
-    /** A feature's id as typed: with or without p2's {@code .feature.group} suffix. */
-    private static String featureId(String typed) {
-        return typed.endsWith(PluginSite.FEATURE_GROUP)
-                ? typed.substring(0, typed.length() - PluginSite.FEATURE_GROUP.length()) : typed;
-    }
-
     public List<Installed> installed() {
         return site.installed().stream().map(f -> new Installed(f.id(), f.version(), f.name(), f.plugin())).toList();
     }
@@ -112,7 +106,8 @@ public final class Plugins implements AutoCloseable {
             String allowed) throws Refusal {
         List<T> found = new ArrayList<>();
         for (String t : typed) {
-            T match = among.stream().filter(a -> id.apply(a).equals(featureId(t))).findFirst().orElse(null);
+            T match = among.stream().filter(a -> id.apply(a).equals(PluginSite.featureId(t))).findFirst()
+                    .orElse(null);
             if (match == null) {
                 throw new Refusal("feature", t, problem, allowed);
             }

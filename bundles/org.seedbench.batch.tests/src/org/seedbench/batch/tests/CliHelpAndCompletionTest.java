@@ -68,7 +68,7 @@ class CliHelpAndCompletionTest {
                 .toList();
         assertEquals(List.of("init", "workloads", "jobs", "status", "stage", "snapshots", "verify", "restore",
                 "return-address", "prepare-drives", "drives", "verify-drive", "ship", "seed-vault", "backup", "cleanup",
-                "run-plan", "demo", "generate-dataset", "catalog"), verbs);
+                "run-plan", "demo", "generate-dataset", "catalog", "plugins"), verbs);
     }
 
     @Test
