@@ -49,19 +49,7 @@ public final class PluginSite implements AutoCloseable {
     public static final String SITE_PROPERTY = "seedbench.updateSite";
 
     /** A feature offered by a site: its unit, category, and the version installed now ({@code null}: none). */
-    public record Plugin(IInstallableUnit unit, String category, String installedVersion) {
-        public String id() {
-            return featureId(unit.getId());
-        }
-
-        public String name() {
-            return nameOf(unit);
-        }
-
-        public String version() {
-            return unit.getVersion().toString();
-        }
-
+    public record Plugin(IInstallableUnit unit, String category, String installedVersion) implements FeatureUnit {
         public boolean installed() {
             return installedVersion != null;
         }
@@ -181,17 +169,25 @@ public final class PluginSite implements AutoCloseable {
     }
 
     /** A feature installed in the profile: part of the product, or a plugin installed into it (a root). */
-    public record Feature(IInstallableUnit unit, boolean plugin) {
-        public String id() {
-            return featureId(unit.getId());
+    public record Feature(IInstallableUnit unit, boolean plugin) implements FeatureUnit {
+    }
+
+    /** A feature's unit, read as a person names it: id without p2's suffix, name, version. */
+    public interface FeatureUnit {
+        IInstallableUnit unit();
+
+        default String id() {
+            return featureId(unit().getId());
         }
 
-        public String name() {
-            return nameOf(unit);
+        /** The unit's name, or its feature id when it has none. */
+        default String name() {
+            String name = unit().getProperty(IInstallableUnit.PROP_NAME, null);
+            return name == null ? id() : name;
         }
 
-        public String version() {
-            return unit.getVersion().toString();
+        default String version() {
+            return unit().getVersion().toString();
         }
     }
 
@@ -200,11 +196,6 @@ public final class PluginSite implements AutoCloseable {
         return id.endsWith(FEATURE_GROUP) ? id.substring(0, id.length() - FEATURE_GROUP.length()) : id;
     }
 
-    /** A unit's name, or its feature id when it has none. */
-    private static String nameOf(IInstallableUnit unit) {
-        String name = unit.getProperty(IInstallableUnit.PROP_NAME, null);
-        return name == null ? featureId(unit.getId()) : name;
-    }
 
     /**
      * The p2 installation this OSGi framework runs from, managed through an agent of its own on the installation's
