@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Installs a plugin from the built update site into a copy of the built headless product, as an admin would,
-# and uses it: the command-output workload (org.seedbench.workload.command.feature), which the product does
-# not hold by default. Installs with the p2 director (Tycho's tycho-p2-director-plugin:director goal, the same
-# p2 engine the build materializes the product with), then: `seedbench workloads` lists it, a dump command's
-# output is staged and restored byte for byte, and a failing command fails its item with its exit code and
-# stores nothing of it. Run by releng/test.sh after ./mvnw verify.
+# Installs a plugin from the built update site into a copy of the built headless product, as an admin would, with
+# the product's own verb (seedbench plugins, p2 inside the product; no Maven), and uses it: the command-output
+# workload (org.seedbench.workload.command.feature), which the product does not hold by default. The unsigned
+# content of the site is refused until --accept-unsigned says yes; then `seedbench plugins list` and `seedbench
+# workloads` list it, a dump command's output is staged and restored byte for byte, a failing command fails its
+# item with its exit code and stores nothing of it; `plugins update` finds nothing newer, a feature of the product
+# cannot be removed, the plugin can, and afterwards the product is as before. Run by releng/test.sh after ./mvnw
+# verify.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 built=$root/releng/org.seedbench.repository/target/products/org.seedbench.headless/linux/gtk/x86_64/seedbench
 site=$root/releng/org.seedbench.repository/target/repository
-feature=org.seedbench.workload.command.feature.feature.group
+feature=org.seedbench.workload.command.feature
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 product=$work/seedbench
@@ -66,15 +68,25 @@ run 3 "init --workload command:shop before the install" "${args[@]}" \
         && ok "before the install, init --workload command:shop is refused (exit 3): $err" \
         || fail "before the install: $err"; }
 
-# install the feature from the update site with the p2 director, into the product's own p2 profile
-profile=$(ls "$product/p2/org.eclipse.equinox.p2.engine/profileRegistry" | sed -n 's/\.profile$//p' | head -n 1)
+# install the feature from the update site with the product's own verb, into the product's own p2 profile
+run 0 "plugins list before the install" plugins list \
+    && { printf '%s\n' "$out" | grep -qE '^org\.seedbench\.headless\.feature +[^ ]+ +product ' \
+            && ! printf '%s\n' "$out" | grep -q '^org\.seedbench\.workload\.command\.feature ' \
+        && ok "seedbench plugins list shows the product's features and not the command workload" \
+        || fail "plugins list before the install: $out"; }
+run 4 "plugins install of unsigned content without --accept-unsigned" plugins install "$feature" --site "$site" \
+    && { printf '%s' "$err" | grep -q "unsigned: .*org\.seedbench\.workload\.command " \
+            && printf '%s' "$err" | grep -q -- "--accept-unsigned" \
+            && ! ls "$product/plugins" | grep -q '^org\.seedbench\.workload\.command_' \
+        && ok "the site's unsigned content is refused until accepted (exit 4), nothing installed: $err" \
+        || fail "unsigned refusal: $err"; }
 start=$(date +%s)
-if (cd "$root" && ./mvnw -B -q -o -N "org.eclipse.tycho:tycho-p2-director-plugin:\${tycho-version}:director" \
-        -Ddestination="$product" -Dprofile="$profile" -Drepositories="file:$site" -DinstallIUs="$feature" \
-        -Dp2os=linux -Dp2ws=gtk -Dp2arch=x86_64) > "$work/director.log" 2>&1; then
-    ok "p2 director installed $feature from the update site into profile $profile ($(( $(date +%s) - start )) s)"
+if run 0 "plugins install --accept-unsigned" plugins install "$feature" --site "$site" --accept-unsigned; then
+    printf '%s\n' "$out" | grep -q "^Installed org\.seedbench\.workload\.command\.feature " \
+        && printf '%s\n' "$out" | grep -q "restart" \
+        && ok "seedbench plugins install installed $feature ($(( $(date +%s) - start )) s) and says a restart is needed: $(printf '%s' "$out" | tr '\n' ' ')" \
+        || fail "plugins install printed: $out"
 else
-    fail "p2 director: $(grep -E 'ERROR|Cannot|missing' "$work/director.log" | head -n 5)"
     echo "plugin-install-test: $passed passed, $failed failed"
     exit 1
 fi
@@ -82,6 +94,10 @@ ls "$product/plugins" | grep -q '^org\.seedbench\.workload\.command_' \
     && grep -q 'org\.seedbench\.workload\.command_[^,]*\.jar' "$product/configuration/config.ini" \
     && ok "the plugin is in the product's plugins and in its configuration (config.ini osgi.bundles)" \
     || fail "the plugin is not in the product after the install"
+run 0 "plugins list after the install" plugins list \
+    && { line=$(printf '%s\n' "$out" | grep -E '^org\.seedbench\.workload\.command\.feature +[^ ]+ +plugin ' || true)
+         [ -n "$line" ] && ok "seedbench plugins list shows the installed plugin: $line" \
+            || fail "plugins list does not show the plugin: $out"; }
 
 # seedbench workloads lists it
 if run 0 "seedbench workloads" workloads; then
@@ -117,6 +133,36 @@ job dump03 command:nope
 run 3 "init --workload command:nope" "${args[@]}" \
     && { [ "$(printf '%s\n' "$err" | grep -c .)" -eq 1 ] && printf '%s' "$err" | grep -q "no command 'nope' is configured" \
         && ok "an unknown command is refused with one line: $err" || fail "command:nope: $err"; }
+
+# update: the site holds nothing newer
+run 0 "plugins update" plugins update --site "$site" \
+    && { printf '%s' "$out" | grep -q "^Nothing to update" && ok "plugins update --site finds nothing newer: $out" \
+        || fail "plugins update: $out"; }
+run 0 "plugins update FEATURE" plugins update "$feature" --site "$site" \
+    && { printf '%s' "$out" | grep -q "^Nothing to update" && ok "plugins update $feature finds nothing newer" \
+        || fail "plugins update $feature: $out"; }
+
+# remove: a feature of the product stays; the plugin goes, and the product is as before
+run 3 "plugins remove of a product feature" plugins remove org.seedbench.headless.feature \
+    && { printf '%s' "$err" | grep -q "is part of the product" \
+        && ok "a feature of the product is not removed (exit 3): $err" || fail "plugins remove product: $err"; }
+run 0 "plugins remove" plugins remove "$feature" \
+    && { printf '%s\n' "$out" | grep -q "^Removed org\.seedbench\.workload\.command\.feature " \
+        && ok "seedbench plugins remove removed it: $(printf '%s' "$out" | tr '\n' ' ')" || fail "plugins remove: $out"; }
+! grep -q 'org\.seedbench\.workload\.command_[^,]*\.jar' "$product/configuration/config.ini" \
+    && ok "the plugin is no longer in the product's configuration (config.ini osgi.bundles)" \
+    || fail "config.ini still lists the plugin after the removal"
+run 0 "plugins list after the removal" plugins list \
+    && { ! printf '%s\n' "$out" | grep -q '^org\.seedbench\.workload\.command\.feature ' \
+            && printf '%s\n' "$out" | grep -qE '^org\.seedbench\.headless\.feature ' \
+        && ok "seedbench plugins list no longer shows the plugin, the product's features are there" \
+        || fail "plugins list after the removal: $out"; }
+run 0 "seedbench workloads after the removal" workloads \
+    && { ! printf '%s\n' "$out" | grep -qE '^ *command ' && ok "seedbench workloads no longer lists command" \
+        || fail "workloads after the removal: $out"; }
+job seed-after command:shop
+run 3 "init --workload command:shop after the removal" "${args[@]}" \
+    && ok "after the removal, init --workload command:shop is refused again (exit 3)"
 
 echo "plugin-install-test: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -69,7 +69,8 @@ class CliHelpAndCompletionTest {
         assertEquals(List.of("init", "edit", "workloads", "jobs", "status", "estimate", "events", "stage", "snapshots",
                 "verify", "restore", "return-address", "prepare-drives", "drives", "verify-drive", "ship", "reopen",
                 "seed-vault", "backup", "forget", "prune", "schedule", "throttle", "retention", "run-due", "cleanup",
-                "cancel", "delete", "run-plan", "demo", "generate-dataset", "catalog", "notify", "alerts"), verbs);
+                "cancel", "delete", "run-plan", "demo", "generate-dataset", "catalog", "notify", "plugins", "alerts"),
+                verbs);
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
+import org.seedbench.p2.PluginSite;
 import org.seedbench.ui.p2.tests.DisplaySync;
 import org.seedbench.ui.p2.tests.Sites;
 

@@ -44,6 +44,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.seedbench.p2.PluginSite;
 import org.seedbench.ui.p2.tests.DisplaySync;
 import org.seedbench.ui.p2.tests.Sites;
 

@@ -1,9 +1,6 @@
 package org.seedbench.ui.p2;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +31,10 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.seedbench.p2.Outcome;
+import org.seedbench.p2.PluginSite;
+import org.seedbench.p2.TrustPolicy;
+import org.seedbench.p2.Unverified;
 
 /**
  * Lists the plugins of an update site by category, installs the checked ones or updates everything
@@ -133,19 +134,9 @@ final class InstallPluginsDialog extends TitleAreaDialog {
             return null;
         }
         try {
-            URI uri = new URI(text);
-            if (uri.getScheme() == null || uri.getScheme().length() == 1) {
-                Path p = Path.of(text).toAbsolutePath();
-                if (!Files.isDirectory(p)) {
-                    setMessage("Update site " + text + ": no such folder.", IMessageProvider.ERROR);
-                    return null;
-                }
-                uri = p.toUri();
-            }
-            return uri;
-        } catch (URISyntaxException | RuntimeException e) {
-            setMessage("Update site " + text + ": not a URL or a folder (" + e.getMessage() + ").",
-                    IMessageProvider.ERROR);
+            return PluginSite.siteUri(text);
+        } catch (IllegalArgumentException e) {
+            setMessage("Update site " + text + ": " + e.getMessage() + ".", IMessageProvider.ERROR);
             return null;
         }
     }
@@ -215,31 +206,34 @@ final class InstallPluginsDialog extends TitleAreaDialog {
     }
 
     private void provision(ProfileChangeOperation operation, IProgressMonitor monitor, String done) {
-        IStatus resolution = operation.getResolutionResult();
-        if (resolution == null || resolution.getSeverity() == IStatus.ERROR || resolution.getSeverity() == IStatus.CANCEL) {
-            error(PluginSite.explain(operation));
-            return;
+        Outcome outcome = site.provision(operation, this::consent, monitor);
+        switch (outcome.result()) {
+            case NOTHING_TO_DO -> sync.asyncExec(() -> setMessage(outcome.message()));
+            case UNRESOLVED, DECLINED, FAILED -> error(outcome.message());
+            case DONE -> sync.asyncExec(() -> {
+                String unverified = outcome.unverified().isEmpty() ? ""
+                        : " Accepted " + outcome.unverified().describe() + ".";
+                if (MessageDialog.openQuestion(getShell(), "Install Plugins",
+                        done + "." + unverified + " The plugins take effect after a restart. Restart now?")) {
+                    close();
+                    workbench.restart();
+                } else {
+                    read();
+                }
+            });
         }
-        org.eclipse.equinox.p2.operations.ProvisioningJob job = operation.getProvisioningJob(null);
-        if (resolution.getCode() == org.eclipse.equinox.p2.operations.UpdateOperation.STATUS_NOTHING_TO_UPDATE
-                || job == null) {
-            sync.asyncExec(() -> setMessage("Nothing to update: every plugin is the newest the site offers."));
-            return;
-        }
-        IStatus result = job.runModal(monitor);
-        if (!result.isOK() && result.getSeverity() == IStatus.ERROR) {
-            error(result.getMessage());
-            return;
-        }
-        sync.asyncExec(() -> {
-            if (MessageDialog.openQuestion(getShell(), "Install Plugins",
-                    done + ". The plugins take effect after a restart. Restart now?")) {
-                close();
-                workbench.restart();
-            } else {
-                read();
-            }
-        });
+    }
+
+    /**
+     * The trust policy's question (asked on p2's thread): what p2 cannot verify is installed only when the person
+     * says yes to it, as {@code seedbench plugins install --accept-unsigned --trust-signers} does.
+     */
+    private TrustPolicy.Decision consent(Unverified report) {
+        boolean[] yes = { false };
+        sync.syncExec(() -> yes[0] = getShell() != null && !getShell().isDisposed()
+                && MessageDialog.openQuestion(getShell(), "Install Plugins", "p2 cannot verify who made this content ("
+                        + report.describe() + "). Install it anyway? Answer yes only if you trust the update site."));
+        return new TrustPolicy.Decision(yes[0], yes[0]);
     }
 
     private void error(String message) {

@@ -7,6 +7,7 @@ import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
+import org.seedbench.p2.PluginSite;
 
 /**
  * Help > Install Plugins…: install or update plugins from a Seedbench update site.

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.junit5.context.BundleContextExtension;
 import org.osgi.test.junit5.service.ServiceExtension;
-import org.seedbench.ui.p2.PluginSite;
+import org.seedbench.p2.PluginSite;
 
 /**
  * What Help > Install Plugins… does below its dialog, on the real p2 runtime (agent, profile registry,
