@@ -32,5 +32,6 @@ releng/crash-test.sh || status=1
 releng/drive-test.sh || status=1
 releng/trip-test.sh || status=1
 releng/plugin-install-test.sh || status=1
+releng/ops-test.sh || status=1
 releng/safety-test.sh || status=1
 exit $status
