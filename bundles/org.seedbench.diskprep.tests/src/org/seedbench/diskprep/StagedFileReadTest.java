@@ -21,6 +21,7 @@ import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.DiskEncryptor.Volume;
 import org.seedbench.core.spi.ObjectStore;
+import org.seedbench.core.support.store.ForwardingObjectStore;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.support.store.FolderObjectStore;
 import org.seedbench.diskprep.DriveCopier.DriveSession;
@@ -97,12 +98,11 @@ class StagedFileReadTest {
         }
     }
 
-    /** A folder store whose objects can be read through their files only: its stream fails the test. */
-    private static final class FilesOnly implements ObjectStore {
-        private final ObjectStore folder;
+    /** A folder store whose objects can be read through their files only: its streams fail the test. */
+    private static final class FilesOnly extends ForwardingObjectStore {
 
         FilesOnly(ObjectStore folder) {
-            this.folder = folder;
+            super(folder);
         }
 
         @Override
@@ -111,53 +111,8 @@ class StagedFileReadTest {
         }
 
         @Override
-        public Optional<Path> localFile(String name) throws IOException {
-            return folder.localFile(name);
-        }
-
-        @Override
-        public String location() {
-            return folder.location();
-        }
-
-        @Override
-        public PendingObject create(String prefix) throws IOException {
-            return folder.create(prefix);
-        }
-
-        @Override
-        public byte[] get(String name) throws IOException {
-            return folder.get(name);
-        }
-
-        @Override
-        public byte[] getRange(String name, long offset, int length) throws IOException {
-            return folder.getRange(name, offset, length);
-        }
-
-        @Override
-        public List<String> list(String prefix) throws IOException {
-            return folder.list(prefix);
-        }
-
-        @Override
-        public boolean exists(String name) throws IOException {
-            return folder.exists(name);
-        }
-
-        @Override
-        public void delete(String name) throws IOException {
-            folder.delete(name);
-        }
-
-        @Override
-        public long size(String name) throws IOException {
-            return folder.size(name);
-        }
-
-        @Override
-        public int deleteAbandoned() throws IOException {
-            return folder.deleteAbandoned();
+        public InputStream open(String name, long offset, long length) {
+            throw new AssertionError(name + " was read through the store's stream, not its file");
         }
     }
 }

@@ -43,6 +43,7 @@ import org.seedbench.core.spi.CloudSession;
 import org.seedbench.core.spi.ConnectorSettings;
 import org.seedbench.core.spi.DriveDock;
 import org.seedbench.core.spi.ObjectStore;
+import org.seedbench.core.support.store.ForwardingObjectStore;
 import org.seedbench.core.spi.DiskEncryptor;
 import org.seedbench.core.spi.ImportJobRequest;
 import org.seedbench.core.spi.ImportJobRequest.DriveEntry;
@@ -361,71 +362,10 @@ class SimulatedDatacenterTest {
     }
 
     /** A container that hands every call on. */
-    private static class ForwardingContainer implements ObjectStore {
-        private final ObjectStore c;
+    private static class ForwardingContainer extends ForwardingObjectStore {
 
         ForwardingContainer(ObjectStore c) {
-            this.c = c;
-        }
-
-        @Override
-        public String location() {
-            return c.location();
-        }
-
-        @Override
-        public void put(String name, InputStream content, long length) throws IOException {
-            c.put(name, content, length);
-        }
-
-        @Override
-        public void put(String name, byte[] content) throws IOException {
-            c.put(name, content);
-        }
-
-        @Override
-        public PendingObject create(String folder) throws IOException {
-            return c.create(folder);
-        }
-
-        @Override
-        public byte[] get(String name) throws IOException {
-            return c.get(name);
-        }
-
-        @Override
-        public byte[] getRange(String name, long offset, int length) throws IOException {
-            return c.getRange(name, offset, length);
-        }
-
-        @Override
-        public InputStream open(String name) throws IOException {
-            return c.open(name);
-        }
-
-        @Override
-        public long size(String name) throws IOException {
-            return c.size(name);
-        }
-
-        @Override
-        public List<String> list(String prefix) throws IOException {
-            return c.list(prefix);
-        }
-
-        @Override
-        public boolean exists(String name) throws IOException {
-            return c.exists(name);
-        }
-
-        @Override
-        public void delete(String name) throws IOException {
-            c.delete(name);
-        }
-
-        @Override
-        public int deleteAbandoned() throws IOException {
-            return c.deleteAbandoned();
+            super(c);
         }
     }
 
