@@ -74,6 +74,13 @@ public final class SeedbenchUi {
     public static final String ID_PASSPHRASE = "org.seedbench.ui.passphrase";
     public static final String ID_PASSPHRASE_KEEP = "org.seedbench.ui.passphrase.keep";
     public static final String ID_PASSPHRASE_OK = "org.seedbench.ui.passphrase.ok";
+    /**
+     * Prefix of the Edit job dialog's fields; the suffix is the field: {@code .staging}, {@code .storageAccount},
+     * {@code .container}, {@code .subscription}, {@code .location}, {@code .sourceHost}, {@code .workloads} (one
+     * {@code SOURCE:TARGET} a line), {@code .include}, {@code .exclude}, and {@code .problems} (the line of each problem
+     * the edit was refused for).
+     */
+    public static final String ID_EDIT = "org.seedbench.ui.edit";
 
     /** The workflow's commands and the ids of their tool items in the Jobs view's toolbar ({@code toolitem.} + suffix). */
     public static final String COMMAND_STAGE = "org.seedbench.ui.command.stage";
@@ -93,6 +100,7 @@ public final class SeedbenchUi {
     public static final String TOOLITEM_CANCEL_JOB = "org.seedbench.ui.toolitem.canceljob";
     public static final String TOOLITEM_REOPEN_JOB = "org.seedbench.ui.toolitem.reopenjob";
     public static final String TOOLITEM_DELETE_JOB = "org.seedbench.ui.toolitem.deletejob";
+    public static final String TOOLITEM_EDIT_JOB = "org.seedbench.ui.toolitem.editjob";
 
     /** System property that names the data directory, as {@code --data} does for the CLI. */
     public static final String DATA_PROPERTY = "seedbench.data";
