@@ -155,10 +155,13 @@ final class EditJobDialog extends TitleAreaDialog {
         show(lines);
     }
 
-    /** Shows each problem on a line of its own, and the first in the title area; the fields keep what was typed. */
+    /**
+     * Shows each problem on a line of its own under the fields (the title area has room for a summary only); the
+     * fields keep what was typed.
+     */
     private void show(List<String> lines) {
-        setErrorMessage("Nothing was changed: " + lines.get(0)
-                + (lines.size() > 1 ? " (" + lines.size() + " problems, listed below)" : ""));
+        setErrorMessage("Nothing was changed: " + (lines.size() == 1 ? "a problem" : lines.size() + " problems")
+                + ", listed below.");
         problems.setText(String.join("\n", lines));
         Shell shell = getShell();
         Point want = shell.computeSize(shell.getSize().x, SWT.DEFAULT);
