@@ -70,7 +70,10 @@ public class AlertService {
     public static final String ENV_ALERT = "SEEDBENCH_ALERT";
     public static final String ENV_DETAIL = "SEEDBENCH_ALERT_DETAIL";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made when the first alert is written: every verb activates this service, few send an alert. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
     /** One target's delivery: {@code problem} is null when it took the alert. */
@@ -285,7 +288,7 @@ public class AlertService {
         alert.put("time", clock.instant().toString());
         byte[] body;
         try {
-            body = JSON.writeValueAsBytes(alert);
+            body = Json.MAPPER.writeValueAsBytes(alert);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the alert as JSON", e);
         }
