@@ -123,11 +123,13 @@ run 0 "forget" forget ops-one --keep-last 2 --passphrase-file "$pass" && ok "for
 run 0 "throttle" throttle ops-one --work-hours 00:00-12:00 --work-days mon-sun --work 1MB/s --off-hours 1MB/s
 landed=no
 for delay in 1.0 1.5 2.0 2.5 3.0 3.5 4.0 5.0 6.0; do
-    "$sb" prune ops-one --passphrase-file "$pass" > "$work/prune.out" 2>&1 &
+    # a session of its own, so that the kill reaches the launcher script and its Java alike
+    setsid "$sb" prune ops-one --passphrase-file "$pass" > "$work/prune.out" 2>&1 &
     pid=$!
     sleep "$delay"
-    if kill -9 "$pid" 2> /dev/null; then
+    if kill -9 -- "-$pid" 2> /dev/null; then
         wait "$pid" 2> /dev/null
+        while pgrep -s "$pid" > /dev/null; do sleep 0.1; done
         if [ -n "$(find "$data" -name 'prune-plan*' -print -quit)" ]; then
             landed=yes
             ok "prune killed with -9 after ${delay} s, its plan written and the work half done"

@@ -95,6 +95,16 @@ public interface Catalog extends AutoCloseable {
     /** The schema version the catalog is at. */
     int schemaVersion();
 
+    /**
+     * Lets go of the database between operations: a catalog may keep it from one operation to the next while it is
+     * open, and a caller about to do work that uses no catalog calls this first, so that other processes are not
+     * kept waiting by it meanwhile. The next operation takes it again.
+     *
+     * @since 1.4
+     */
+    default void pause() {
+    }
+
     @Override
     void close();
 

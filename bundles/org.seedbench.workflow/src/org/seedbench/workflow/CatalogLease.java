@@ -112,10 +112,19 @@ final class CatalogLease implements Catalog {
         return session.schemaVersion();
     }
 
-    /** Gives the session back; it stays open until the workspace closes. */
+    /**
+     * Gives the session back; it stays open until the workspace closes, but lets go of the database file until its
+     * next operation (the caller's group of operations is done, and what follows may be long work without the
+     * catalog, during which other processes must not wait for this one).
+     */
     @Override
     public void close() {
-        // the workspace closes the session when the verb ends
+        session.pause();
+    }
+
+    @Override
+    public void pause() {
+        session.pause();
     }
 
     @Override

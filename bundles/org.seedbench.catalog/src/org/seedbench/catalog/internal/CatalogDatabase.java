@@ -33,8 +33,9 @@ import org.seedbench.catalog.CatalogException;
  *
  * <p>Opening the file and closing it (when H2 compacts and syncs it, some 15–20 fsyncs) costs more than most
  * operations. So while a verb has the catalog open ({@link #retain()} … {@link #release()}), the connection of
- * an operation that ends is kept for the next one for up to {@link #LINGER}, and the database is opened once per
- * verb rather than once per operation. A process kept waiting says so in the note {@value #WAITING_FILE}; a
+ * an operation that ends is kept for the next one for up to {@link #LINGER}, until the verb turns to work that
+ * uses no catalog ({@link #letGo()}), so the database is opened once per group of operations rather than once per
+ * operation. A process kept waiting says so in the note {@value #WAITING_FILE}; a
  * holder that sees it lets go as soon as its running operation ends, so no process blocks others for longer than
  * an operation and the check of that note.
  */
@@ -225,6 +226,13 @@ public final class CatalogDatabase {
             if (retained == 0) {
                 closeIdle();
             }
+        }
+    }
+
+    /** Closes the connection kept from the last operation, if no operation of this process runs now. */
+    public void letGo() {
+        synchronized (holders) {
+            closeIdle();
         }
     }
 

@@ -506,6 +506,11 @@ final class H2Catalog implements Catalog {
     }
 
     @Override
+    public void pause() {
+        database.letGo();
+    }
+
+    @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
