@@ -30,7 +30,8 @@ import org.seedbench.core.spi.KeyProtector;
  * Cancelling an import job through the Azure connector, the Import/Export service simulated from its published
  * contract: {@code cancelRequested: true} on Update Job cancels a job before it is Packaging (Creating, Shipping,
  * Received), is taken but best-effort while the drives are Transferring (the copy goes on), and is refused (409,
- * nothing changed) from Packaging on.
+ * nothing changed) from Packaging on. A cancelled job is then Completed, its cancelRequested true, as the service
+ * reports it; Seedbench knows it for cancelled by its drives, none of them copied.
  */
 @ExtendWith(AzuriteExtension.class)
 class CancelWithSimulatedImportExportServiceTest {
@@ -94,6 +95,8 @@ class CancelWithSimulatedImportExportServiceTest {
 
         assertEquals(JobState.CANCELLED, state("cancel-creating"));
         assertEquals(JobState.CANCELLED, state("cancel-shipping"));
+        // the service has no Cancelled state: a cancelled job is moved to Completed, cancelRequested true
+        assertEquals("Completed", session.getImportJob(SUBSCRIPTION, "cancel-creating").orElseThrow().serviceStateText());
         assertEquals(1, updates("cancel-creating").size(), "one Update Job request");
         assertEquals(JobState.CANCELLED, service.backend.getImportJob(SUBSCRIPTION, "cancel-shipping").orElseThrow()
                 .serviceState());
@@ -129,6 +132,7 @@ class CancelWithSimulatedImportExportServiceTest {
 
         assertEquals(JobState.TRANSFERRING, state("cancel-transfer"), "best effort: the job is not cancelled");
         service.backend.advanceClock(Duration.ofDays(2));
+        // Completed, cancelRequested true, but the drive was copied: the import happened, the job is not cancelled
         assertTrue(List.of(JobState.COMPLETED, JobState.COMPLETED_WITH_ERRORS).contains(state("cancel-transfer")));
     }
 }

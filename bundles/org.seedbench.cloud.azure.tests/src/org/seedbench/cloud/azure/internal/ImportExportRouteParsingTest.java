@@ -67,6 +67,19 @@ class ImportExportRouteParsingTest {
     }
 
     @Test
+    void aCompletedJobWithCancelRequestedIsCancelledUnlessItsDrivesWereCopied() {
+        ObjectNode cancelled = job("Completed", "Received");
+        ((ObjectNode) cancelled.path("properties")).put("cancelRequested", true);
+        ObjectNode copiedAnyway = job("Completed", "Completed");
+        ((ObjectNode) copiedAnyway.path("properties")).put("cancelRequested", true);
+
+        assertEquals(JobState.CANCELLED, status(cancelled).serviceState());
+        assertEquals("Completed", status(cancelled).serviceStateText(), "printed as the service spells it");
+        assertEquals(JobState.COMPLETED, status(copiedAnyway).serviceState(), "a best-effort cancel the copy outran");
+        assertEquals(JobState.COMPLETED, status(job("Completed", "Received")).serviceState(), "no cancel asked");
+    }
+
+    @Test
     void everyDriveStateOfTheReferenceMapsToSeedbenchsAndPrintsAsTheServiceSpellsIt() {
         for (String state : DRIVE_STATES) {
             DriveStatus drive = status(job("Transferring", state)).drives().get(0);

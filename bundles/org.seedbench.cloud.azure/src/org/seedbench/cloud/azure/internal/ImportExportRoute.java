@@ -166,7 +166,9 @@ public final class ImportExportRoute extends ImportRoute {
                     state.isEmpty() ? null : state, text(d.path("copyStatus")), text(d.path("manifestUri")), incomplete));
         }
         String state = p.path("state").asText("");
-        return new CloudJobStatus(job.path("name").asText(), jobState(state), p.path("percentComplete").asInt(0), bytes,
+        JobState parsed = cancelled(state, p.path("cancelRequested").asBoolean(false), drives) ? JobState.CANCELLED
+                : jobState(state);
+        return new CloudJobStatus(job.path("name").asText(), parsed, p.path("percentComplete").asInt(0), bytes,
                 drives, instant(job.path("systemData").path("createdAt")), state.isEmpty() ? null : state,
                 shipTo(p.path("shippingInformation")), returnPackage(p.path("returnPackage")), null);
     }
@@ -185,6 +187,18 @@ public final class ImportExportRoute extends ImportRoute {
         } catch (IllegalArgumentException unknown) {
             return null;
         }
+    }
+
+    /**
+     * Whether the service cancelled the job. Import/Export has no Cancelled state: a cancelled job is moved to
+     * Completed with {@code cancelRequested} true ("Canceling and deleting Azure Import/Export jobs"). A cancel asked
+     * for while the drives were Transferring is best effort and the copy may go on to the end, so a Completed job
+     * counts as cancelled only when none of its drives was copied (Completed or CompletedMoreInfo).
+     */
+    static boolean cancelled(String state, boolean cancelRequested, List<DriveStatus> drives) {
+        return "Completed".equalsIgnoreCase(state) && cancelRequested
+                && drives.stream().noneMatch(d -> d.state() == DriveState.COMPLETED
+                        || d.state() == DriveState.COMPLETED_MORE_INFO);
     }
 
     /** The drive's state as Seedbench's: Specified when the service says none, null for one it does not know. */

@@ -143,6 +143,15 @@ public final class ImportExportApi extends JobApi {
                 + "; a job can be cancelled only before it is Packaging"));
     }
 
+    /**
+     * The job's state as the Import/Export service reports it: the service has no Cancelled state, a cancelled job
+     * "is moved to the Completed state and is kept for 90 days" ("Canceling and deleting Azure Import/Export jobs"),
+     * its {@code cancelRequested} true.
+     */
+    static String serviceState(CloudJobStatus status) {
+        return status.serviceState() == JobState.CANCELLED ? "Completed" : status.serviceStateText();
+    }
+
     /** The return address and return shipping of a create or update, when given, hold their required properties. */
     private static void checkReturn(RequestCheck check, JsonNode properties) {
         JsonNode address = properties.path("returnAddress");
@@ -195,7 +204,7 @@ public final class ImportExportApi extends JobApi {
         node.set("tags", entry.tags);
         node.putObject("systemData").put("createdAt", createdAt(status));
         ObjectNode p = node.putObject("properties").put("storageAccountId", entry.storageAccountId).put("jobType", "Import")
-                .put("state", status.serviceStateText()).put("percentComplete", status.percentComplete())
+                .put("state", serviceState(status)).put("percentComplete", status.percentComplete())
                 .put("cancelRequested", entry.cancelRequested || status.serviceState() == JobState.CANCELLED)
                 .put("provisioningState", "Succeeded").put("diagnosticsPath", "waimportexport").put("logLevel", "Verbose")
                 .put("backupDriveManifest", false);
