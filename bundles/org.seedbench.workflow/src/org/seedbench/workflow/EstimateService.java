@@ -9,11 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,6 +21,7 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.DriveRules;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.core.support.bandwidth.Rate;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.core.spi.WorkloadItem;
 
@@ -42,8 +40,6 @@ public class EstimateService {
     private static final long MIN_SAMPLE = 256L << 20;
     private static final long MAX_SAMPLE = 4L << 30;
     private static final int DRIVE_PROBE = 64 << 20;
-    private static final Pattern RATE = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)\\s*(|k|m|g|t)(bit|bps|bit/s|b/s|bytes/s|byte/s)", Pattern.CASE_INSENSITIVE);
     /** Files of more windows than this are read in two windows at least, to see repeats within them. */
     private static final int MIN_WINDOWS_FROM = 4;
     /** The most draws of large files a sample makes (drawing a file again costs no read). */
@@ -183,18 +179,19 @@ public class EstimateService {
                 stored / networkRate / SECONDS_PER_DAY);
     }
 
-    /** Bits a second of a rate such as {@code 100Mbit}, {@code 1Gbps} or {@code 12.5MB/s} (decimal units). */
-    public static long bitsPerSecond(String text) throws InvalidInputException {
-        Matcher m = RATE.matcher(text == null ? "" : text.trim());
-        if (!m.matches()) {
-            throw new InvalidInputException(new Problem("bandwidth", text, "is not a network speed",
+    /**
+     * Bits a second of a rate as {@link Rate#parse} reads it ({@code 100Mbit}, {@code 1Gbps}, {@code 12.5MB/s}); a
+     * speed, so not {@code unlimited}.
+     *
+     * @param field what the text was given as, for the message (e.g. {@code bandwidth})
+     */
+    public static long bitsPerSecond(String field, String text) throws InvalidInputException {
+        Rate rate = Rate.parse(field, text);
+        if (rate.unlimited()) {
+            throw new InvalidInputException(new Problem(field, text, "is not a speed",
                     "a rate such as 100Mbit, 1Gbit, 20Mbps or 12.5MB/s"));
         }
-        double v = Double.parseDouble(m.group(1))
-                * Math.pow(1000, " kmgt".indexOf(m.group(2).isEmpty() ? " " : m.group(2).toLowerCase(Locale.ROOT)));
-        String unit = m.group(3);
-        boolean bytes = unit.startsWith("B") || unit.toLowerCase(Locale.ROOT).startsWith("byte");
-        return (long) (bytes ? v * 8 : v);
+        return Math.multiplyExact(rate.bytesPerSecond(), 8);
     }
 
     private static void check(Request r) throws InvalidInputException {
@@ -310,6 +307,7 @@ public class EstimateService {
             this.item = item;
         }
 
+        /** Windows the file's bytes make. */
         int slots() {
             return (int) ((item.size() + WINDOW - 1) / WINDOW);
         }

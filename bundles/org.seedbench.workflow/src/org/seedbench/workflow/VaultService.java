@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -134,9 +136,9 @@ public class VaultService {
                 }
             }
             List<String> notImported = notImported(place, ImportJobService.serviceName(job, jp.properties()));
-            Copied copy = copyImported(place, progress, VaultRemovals.read(workspace, job.name()));
-            SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, notImported, false,
-                    VaultRemovals.read(workspace, job.name()));
+            Set<String> removed = VaultRemovals.read(workspace, job.name());
+            Copied copy = copyImported(place, progress, removed);
+            SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, notImported, false, removed);
             record(workspace, job, place, outcome);
             return outcome;
         }
@@ -150,9 +152,9 @@ public class VaultService {
         Optional<ObjectStore> existing = StagingRepositories.existing(job, installed.stagingProviders());
         if (existing.isPresent() && engine.isRepository(existing.get())) {
             ObjectStore staging = existing.get();
-            Copied copy = copyImported(place, progress, VaultRemovals.read(workspace, job.name()));
-            SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, List.of(), true,
-                    VaultRemovals.read(workspace, job.name()));
+            Set<String> removed = VaultRemovals.read(workspace, job.name());
+            Copied copy = copyImported(place, progress, removed);
+            SeedOutcome outcome = checkAndRepair(place, staging, journal, progress, copy, List.of(), true, removed);
             try (Catalog catalog = workspace.catalog()) {
                 for (String name : outcome.repaired()) {
                     catalog.recordEvent(job.name(), "vault.repair", "sent again from staging: " + name);
@@ -165,13 +167,14 @@ public class VaultService {
             return outcome;
         }
         Set<String> expected = journal.read();
-        expected.removeAll(VaultRemovals.read(workspace, job.name())); // forget and prune removed these on purpose
+        Set<String> removed = VaultRemovals.read(workspace, job.name());
+        expected.removeAll(removed); // forget and prune removed these on purpose
         if (expected.isEmpty()) {
             throw new InvalidInputException(new Problem("job", job.name(), "has no staging repository at " + folder
                     + " and no record of the objects seeding checked in the vault",
                     "seedbench verify " + job.name() + " --from vault --read-data, which checks the vault itself"));
         }
-        Copied copy = copyImported(place, progress, VaultRemovals.read(workspace, job.name()));
+        Copied copy = copyImported(place, progress, removed);
         Set<String> held = new HashSet<>();
         for (String blob : place.vault().list(place.prefix())) {
             held.add(blob.substring(place.prefix().length()));
@@ -599,21 +602,68 @@ public class VaultService {
     }
 
     /**
+     * What a change of a job's throttle gives, as a person typed it; a {@code null} part keeps what the job has (or,
+     * for a job without a throttle, what {@link WorkHours#DEFAULT} has).
+     *
+     * @param hours work hours such as {@code 08:00-18:00}
+     * @param days work days such as {@code mon-fri}
+     * @param work the limit in work hours, a {@link Rate} such as {@code 2MB/s}
+     * @param offHours the limit at other times
+     */
+    public record ThrottleChange(String hours, String days, String work, String offHours) {
+        /** Whether it changes anything. */
+        public boolean changesSomething() {
+            return hours != null || days != null || work != null || offHours != null;
+        }
+    }
+
+    /**
+     * Changes the parts of the job's throttle that the change gives, read and written in one catalog session, and
+     * returns the throttle it now has. Refused when the result would limit nothing (unlimited at all times).
+     */
+    public WorkHours changeThrottle(Workspace workspace, String jobName, ThrottleChange change)
+            throws InvalidInputException {
+        try (Catalog catalog = workspace.catalog()) {
+            Jobs.require(catalog, jobName);
+            WorkHours current = workHours(jobName, catalog.jobProperties(jobName));
+            WorkHours base = current == null ? WorkHours.DEFAULT : current;
+            LocalTime[] hours = change.hours() == null ? new LocalTime[] { base.start(), base.end() }
+                    : WorkHours.parseHours("--work-hours", change.hours());
+            Set<DayOfWeek> days = change.days() == null ? base.days() : WorkHours.parseDays("--work-days", change.days());
+            Rate work = change.work() == null ? base.work() : Rate.parse("--work", change.work());
+            Rate offHours = change.offHours() == null ? base.offHours() : Rate.parse("--off-hours", change.offHours());
+            if (work.unlimited() && offHours.unlimited()) {
+                throw new InvalidInputException(new Problem("--work", change.work() == null ? "unlimited"
+                        : change.work(), "leaves uploads unlimited at all times, so the throttle would limit nothing",
+                        "--work RATE or --off-hours RATE (seedbench throttle " + jobName + " --off removes the "
+                                + "throttle)"));
+            }
+            WorkHours set = new WorkHours(hours[0], hours[1], days, work, offHours);
+            storeThrottle(catalog, jobName, set);
+            return set;
+        }
+    }
+
+    /**
      * Sets the job's work-hours throttle, or with {@code null} removes it; recorded in the job's events. It applies
      * to the job's uploads into the vault from their next start.
      */
     public void setThrottle(Workspace workspace, String jobName, WorkHours hours) throws InvalidInputException {
         try (Catalog catalog = workspace.catalog()) {
             Jobs.require(catalog, jobName);
-            Map<String, String> props = new java.util.HashMap<>();
-            if (hours == null) {
-                WorkHours.PROPERTIES.forEach(k -> props.put(k, null));
-            } else {
-                props.putAll(hours.toProperties());
-            }
-            catalog.putJobProperties(jobName, props);
-            catalog.recordEvent(jobName, "throttle", hours == null ? "upload throttle removed"
-                    : "upload throttle: " + hours);
+            storeThrottle(catalog, jobName, hours);
         }
+    }
+
+    private static void storeThrottle(Catalog catalog, String jobName, WorkHours hours) {
+        Map<String, String> props = new java.util.HashMap<>();
+        if (hours == null) {
+            WorkHours.PROPERTIES.forEach(k -> props.put(k, null));
+        } else {
+            props.putAll(hours.toProperties());
+        }
+        catalog.putJobProperties(jobName, props);
+        catalog.recordEvent(jobName, "throttle", hours == null ? "upload throttle removed"
+                : "upload throttle: " + hours);
     }
 }

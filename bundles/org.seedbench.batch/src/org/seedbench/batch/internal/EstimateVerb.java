@@ -70,7 +70,7 @@ public final class EstimateVerb implements CliVerb {
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        EstimateService.Request request = new EstimateService.Request(EstimateService.bitsPerSecond(bandwidth), utilisation,
+        EstimateService.Request request = new EstimateService.Request(EstimateService.bitsPerSecond("bandwidth", bandwidth), utilisation,
                 transitDays, processingDays, size("drive size", driveSize),
                 sample == null ? 0 : size("sample", sample), seed);
         SeedEstimate e = TerminalProgress.with(inv, progress -> estimates.estimate(inv.workspace(), job, request,

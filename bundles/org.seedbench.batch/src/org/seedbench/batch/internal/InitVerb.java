@@ -134,7 +134,7 @@ public final class InitVerb implements CliVerb {
             throw new InvalidInputException(new Problem("drive read rate", driveReadRate, "is a rehearsal's setting "
                     + "only", "add --rehearsal, or leave it out for a real job"));
         }
-        long bits = org.seedbench.workflow.EstimateService.bitsPerSecond(driveReadRate);
+        long bits = org.seedbench.workflow.EstimateService.bitsPerSecond("drive read rate", driveReadRate);
         return Math.max(1, bits / 8);
     }
 }

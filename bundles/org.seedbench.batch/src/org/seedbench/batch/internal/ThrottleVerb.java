@@ -1,11 +1,8 @@
 package org.seedbench.batch.internal;
 
-import java.time.DayOfWeek;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -13,11 +10,10 @@ import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.batch.cli.UsageException;
-import org.seedbench.core.rules.InvalidInputException;
-import org.seedbench.core.rules.Problem;
 import org.seedbench.core.support.bandwidth.Bandwidth;
 import org.seedbench.core.support.bandwidth.Rate;
 import org.seedbench.core.support.bandwidth.WorkHours;
+import org.seedbench.workflow.VaultService;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +55,8 @@ public final class ThrottleVerb implements CliVerb {
 
     @Override
     public ExitCode run(Invocation inv) throws Exception {
-        boolean setting = workHours != null || workDays != null || work != null || offHours != null;
+        VaultService.ThrottleChange change = new VaultService.ThrottleChange(workHours, workDays, work, offHours);
+        boolean setting = change.changesSomething();
         if (off && setting) {
             throw new UsageException("--off removes the throttle: give it without --work-hours, --work-days, --work "
                     + "or --off-hours", null);
@@ -69,23 +66,10 @@ public final class ThrottleVerb implements CliVerb {
             vault.setThrottle(inv.workspace(), job, null);
             return show(inv, null, "Removed the upload throttle of " + job + ": uploads go at full speed");
         }
-        WorkHours current = vault.throttle(inv.workspace(), job);
         if (!setting) {
-            return show(inv, current, null);
+            return show(inv, vault.throttle(inv.workspace(), job), null);
         }
-        WorkHours base = current == null ? WorkHours.DEFAULT : current;
-        LocalTime[] hours = workHours == null ? new LocalTime[] { base.start(), base.end() }
-                : WorkHours.parseHours("--work-hours", workHours);
-        Set<DayOfWeek> days = workDays == null ? base.days() : WorkHours.parseDays("--work-days", workDays);
-        Rate workRate = work == null ? base.work() : Rate.parse("--work", work);
-        Rate offRate = offHours == null ? base.offHours() : Rate.parse("--off-hours", offHours);
-        if (workRate.unlimited() && offRate.unlimited()) {
-            throw new InvalidInputException(new Problem("--work", work == null ? "unlimited" : work, "leaves uploads "
-                    + "unlimited at all times, so the throttle would limit nothing", "--work RATE or --off-hours RATE"
-                    + " (seedbench throttle " + job + " --off removes the throttle)"));
-        }
-        WorkHours set = new WorkHours(hours[0], hours[1], days, workRate, offRate);
-        vault.setThrottle(inv.workspace(), job, set);
+        WorkHours set = vault.changeThrottle(inv.workspace(), job, change);
         return show(inv, set, "Set the upload throttle of " + job);
     }
 

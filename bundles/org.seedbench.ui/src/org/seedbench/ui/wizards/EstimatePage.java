@@ -59,7 +59,7 @@ final class EstimatePage extends WizardPage {
         SeedingJob j = job.get();
         long bits;
         try {
-            bits = EstimateService.bitsPerSecond(bandwidth.getText());
+            bits = EstimateService.bitsPerSecond("bandwidth", bandwidth.getText());
         } catch (InvalidInputException e) {
             setErrorMessage(e.getMessage());
             return;

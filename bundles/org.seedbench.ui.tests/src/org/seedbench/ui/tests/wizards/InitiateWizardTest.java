@@ -135,7 +135,7 @@ class InitiateWizardTest {
 
             Ui.type(bandwidth, "fast");
             Ui.click(Ui.find(bot.shell(), WizardIds.INIT_ESTIMATE_RUN, org.eclipse.swt.widgets.Button.class));
-            assertTrue(bot.errorMessage().contains("is not a network speed"), bot.errorMessage());
+            assertTrue(bot.errorMessage().contains("is not a rate"), bot.errorMessage());
         }
     }
 
