@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -85,5 +86,25 @@ class SnapshotTreeTest {
             assertFalse(Files.exists(target.resolve("report d.txt")), "the name's brackets are no glob class");
             assertTrue(Files.notExists(target.resolve("file-0.bin")));
         }
+    }
+
+    @Test
+    void aDatasourceFolderIsNamedAndFoldersTheListingLacksAreShown() {
+        // as a DPM source lists a datasource: COMPUTER, COMPUTER/NAME (with the datasource's attributes), its files
+        SnapshotTree tree = new SnapshotTree(List.of(
+                new SnapshotEntry("SQL01.contoso.com", WorkloadItem.Type.DIRECTORY, 0, null, Map.of()),
+                new SnapshotEntry("SQL01.contoso.com/SQL01_db1", WorkloadItem.Type.DIRECTORY, 0, null,
+                        Map.of(SnapshotTree.DATASOURCE_ATTRIBUTE, "SQL01\\db1", "datasource.type", "SqlDatabase")),
+                new SnapshotEntry("SQL01.contoso.com/SQL01_db1/db1.mdf", WorkloadItem.Type.FILE, 5000, null, Map.of()),
+                new SnapshotEntry("loose/a/b.txt", WorkloadItem.Type.FILE, 7, null, Map.of())));
+        SnapshotEntry datasource = tree.children("SQL01.contoso.com").get(0);
+        assertEquals(Optional.of("SQL01\\db1"), SnapshotTree.datasource(datasource));
+        assertEquals(5000, tree.size(datasource.path()));
+        assertEquals(Optional.empty(), SnapshotTree.datasource(tree.children("SQL01.contoso.com/SQL01_db1").get(0)));
+        assertEquals(List.of("loose", "SQL01.contoso.com"), tree.children("").stream().map(SnapshotEntry::name)
+                .toList(), "a folder only the paths of its items name is shown as a folder");
+        assertEquals(WorkloadItem.Type.DIRECTORY, tree.entry("loose/a").orElseThrow().type());
+        assertEquals(7, tree.size("loose"));
+        assertEquals(6, tree.count());
     }
 }

@@ -42,6 +42,7 @@ import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.ui.SeedbenchUi;
+import org.seedbench.ui.parts.ViewerColumns;
 import org.seedbench.workflow.RepositoryLocation;
 import org.seedbench.workflow.RepositoryService;
 import org.seedbench.workflow.SnapshotTree;
@@ -168,10 +169,7 @@ public class RestoreBrowser extends TitleAreaDialog {
 
         SashForm sash = new SashForm(body, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        snapshots = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL);
-        snapshots.getTable().setHeaderVisible(true);
-        snapshots.getTable().setLinesVisible(true);
-        snapshots.getTable().setData(SeedbenchUi.WIDGET_ID, ID_SNAPSHOTS);
+        snapshots = ViewerColumns.table(sash, ID_SNAPSHOTS);
         snapshots.setContentProvider(ArrayContentProvider.getInstance());
         snapshotColumns(snapshots);
         snapshots.addSelectionChangedListener(e -> {
@@ -472,25 +470,11 @@ public class RestoreBrowser extends TitleAreaDialog {
 
     /** The snapshot list's columns: what {@code seedbench snapshots} prints. */
     private static void snapshotColumns(TableViewer viewer) {
-        column(viewer, "Time", 150, s -> time(s.time()));
-        column(viewer, "Workload", 330, s -> s.workload().toString());
-        column(viewer, "Files", 80, s -> Long.toString(s.statistics().files()));
-        column(viewer, "Size", 100, s -> Sizes.decimal(s.statistics().bytesRead()));
-        column(viewer, "Snapshot", 90, SnapshotInfo::shortId);
-    }
-
-    private static void column(TableViewer viewer, String title, int width,
-            java.util.function.Function<SnapshotInfo, String> text) {
-        org.eclipse.jface.viewers.TableViewerColumn c = new org.eclipse.jface.viewers.TableViewerColumn(viewer,
-                SWT.LEFT);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new org.eclipse.jface.viewers.ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((SnapshotInfo) element);
-            }
-        });
+        ViewerColumns.add(viewer, SnapshotInfo.class, "Time", 150, s -> time(s.time()));
+        ViewerColumns.add(viewer, SnapshotInfo.class, "Workload", 330, s -> s.workload().toString());
+        ViewerColumns.add(viewer, SnapshotInfo.class, "Files", 80, s -> Long.toString(s.statistics().files()));
+        ViewerColumns.add(viewer, SnapshotInfo.class, "Size", 100, s -> Sizes.decimal(s.statistics().bytesRead()));
+        ViewerColumns.add(viewer, SnapshotInfo.class, "Snapshot", 90, SnapshotInfo::shortId);
     }
 
     /** When a snapshot was taken, in this computer's time zone. */

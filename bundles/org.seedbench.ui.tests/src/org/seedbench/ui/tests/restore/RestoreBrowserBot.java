@@ -47,6 +47,21 @@ public final class RestoreBrowserBot {
         return ui.syncExec(() -> ui.find(Combo.class, RestoreBrowser.ID_FROM).getText());
     }
 
+    /** Chooses the repository to read: the item of "From" that contains {@code which} ("staging", "vault"). */
+    public void from(String which) {
+        Combo combo = ui.widget(Combo.class, RestoreBrowser.ID_FROM);
+        ui.run(() -> {
+            for (int i = 0; i < combo.getItemCount(); i++) {
+                if (combo.getItem(i).contains(which)) {
+                    combo.select(i);
+                    combo.notifyListeners(SWT.Selection, new Event());
+                    return;
+                }
+            }
+            throw new AssertionError("no " + which + " in " + List.of(combo.getItems()));
+        });
+    }
+
     /** The snapshot list's rows (Time, Workload, Files, Size, Snapshot), once it has one. */
     public List<List<String>> snapshots() {
         Table table = ui.widget(Table.class, RestoreBrowser.ID_SNAPSHOTS);
@@ -162,6 +177,21 @@ public final class RestoreBrowserBot {
         Button restore = ui.widget(Button.class, RestoreBrowser.ID_RESTORE);
         ui.click(restore);
         ui.waitUntil("the restore browser closes", restore::isDisposed);
+    }
+
+    /** Presses Cancel and waits for the browser to close. */
+    public void cancel() {
+        Button cancel = ui.syncExec(() -> {
+            for (Control c : ui.find(Button.class, RestoreBrowser.ID_RESTORE).getParent().getChildren()) {
+                if (c instanceof Button b && Integer.valueOf(org.eclipse.jface.dialogs.IDialogConstants.CANCEL_ID)
+                        .equals(b.getData())) {
+                    return b;
+                }
+            }
+            throw new AssertionError("no Cancel button");
+        });
+        ui.click(cancel);
+        ui.waitUntil("the restore browser closes", cancel::isDisposed);
     }
 
     /** The item at a path, opening its folders as a click on their arrow does; on the UI thread. */

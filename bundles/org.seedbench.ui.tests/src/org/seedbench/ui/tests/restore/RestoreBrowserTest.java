@@ -118,6 +118,20 @@ class RestoreBrowserTest extends UiTestBase {
         assertEquals("changed here since\n", Files.readString(out.resolve("projects/alpha/plan.txt")),
                 "not replaced");
         assertSame(source.resolve("projects/beta/plan-b.txt"), out.resolve("projects/beta/plan-b.txt"));
+
+        // the staging repository holds the same snapshot; a wrong passphrase is said in the browser, nothing restores
+        browser = open(jobs, job);
+        browser.snapshots();
+        browser.from("staging");
+        assertEquals(snapshots.get(0).get(4), browser.snapshots().get(0).get(4), "the seed's snapshot, in staging");
+        browser.cancel();
+        jobs.run(job, SeedbenchUi.TOOLITEM_RESTORE);
+        new PassphraseDialogBot(ui).enter("not the passphrase of this job");
+        RestoreBrowserBot wrong = new RestoreBrowserBot(ui);
+        ui.waitUntil("the browser says the passphrase is wrong", () -> wrong.says("wrong passphrase"));
+        assertFalse(wrong.canRestore());
+        assertFalse(wrong.says("not the passphrase of this job"), "the browser shows no secret");
+        wrong.cancel();
     }
 
     private static RestoreBrowserBot open(JobsViewBot jobs, String job) {
