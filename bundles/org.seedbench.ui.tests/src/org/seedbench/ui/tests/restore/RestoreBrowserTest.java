@@ -94,6 +94,7 @@ class RestoreBrowserTest extends UiTestBase {
         browser.select("docs/notes.txt", "projects/alpha");
         assertTrue(browser.selection().startsWith("Restores 2 items"), browser.selection());
         browser.target(out.toString());
+        assertTrue(browser.canRestore(), "a new folder is a target");
         ui.screenshot(browser.shell(), UiDriver.screenshotFolder().resolve("restore-browser.png"));
         browser.restore();
         ui.joinJobs(job);
