@@ -85,6 +85,16 @@ public interface BackupEngine {
     VerifyReport verify(Repository repository, boolean readData, Progress progress) throws IOException;
 
     /**
+     * The items of a snapshot's tree, in the order it holds them (a folder before its content), without reading any
+     * file's content: what a restore of the snapshot would write.
+     *
+     * @param snapshot a snapshot id, a unique prefix of one (at least 4 characters), or {@code latest}
+     * @throws InvalidInputException when the snapshot is not in the repository
+     * @since 2.4
+     */
+    List<SnapshotEntry> list(Repository repository, String snapshot) throws IOException, InvalidInputException;
+
+    /**
      * Restores a snapshot into {@code target}, bit-identical with its metadata. Never writes outside
      * {@code target}: a snapshot naming an absolute path or a {@code ..} segment is refused before anything
      * is written. Files that cannot be restored (a damaged or lost pack) are reported and the others restored.

@@ -6,5 +6,5 @@
  * {@link org.seedbench.backup.PrefixedStore} puts it under a name prefix of another store, e.g. a cloud
  * connector's vault container. The on-disk format is described in the bundle's {@code FORMAT.md}.
  */
-@org.osgi.annotation.versioning.Version("2.3.0")
+@org.osgi.annotation.versioning.Version("2.4.0")
 package org.seedbench.backup;

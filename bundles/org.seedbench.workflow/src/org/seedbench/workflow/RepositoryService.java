@@ -2,7 +2,10 @@ package org.seedbench.workflow;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,7 @@ import org.seedbench.backup.VerifyReport;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.diskprep.drives.FolderDrives;
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.WorkloadKind;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.Folders;
@@ -25,6 +29,7 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.ObjectStore;
 import org.seedbench.core.spi.Progress;
+import org.seedbench.core.spi.WorkloadSource;
 
 /**
  * Reads a job's repository, in staging or in the vault ({@link RepositoryLocation}): its snapshots, a
@@ -105,6 +110,55 @@ public class RepositoryService {
             }
             return result;
         }
+    }
+
+    /**
+     * The tree of a snapshot ({@code latest} or an id or its prefix) of the repository in staging or the vault, as a
+     * browser shows it; reads no file's content.
+     */
+    public SnapshotTree tree(Workspace workspace, String jobName, Secret passphrase, RepositoryLocation from,
+            String snapshot) throws InvalidInputException, IOException {
+        try (Repository repository = open(workspace, jobName, passphrase, from)) {
+            return new SnapshotTree(engine.list(repository, snapshot));
+        }
+    }
+
+    /**
+     * The include patterns of {@link #restore} that restore exactly these paths of a snapshot (each with what a
+     * folder holds): glob characters in their names are escaped.
+     */
+    public static List<String> includesOf(Collection<String> paths) {
+        List<String> globs = new ArrayList<>();
+        for (String path : paths) {
+            StringBuilder glob = new StringBuilder(path.length() + 4);
+            for (char c : path.toCharArray()) {
+                if ("\\*?[]{}".indexOf(c) >= 0) {
+                    glob.append('\\');
+                }
+                glob.append(c);
+            }
+            globs.add(glob.toString());
+        }
+        return globs;
+    }
+
+    /**
+     * Where a snapshot's items came from on this computer, when its workload is a folder a files source read:
+     * restoring there puts each item back in its original place. Empty for other sources (a DPM or MABS replica lies
+     * on the backup server).
+     */
+    public Optional<Path> originalPlace(SnapshotInfo snapshot) {
+        for (WorkloadSource source : installed.workloadSources()) {
+            if (source.id().equals(snapshot.workload().sourceId()) && source.kind() == WorkloadKind.FILES) {
+                try {
+                    Path folder = Path.of(snapshot.workload().target());
+                    return folder.isAbsolute() ? Optional.of(folder) : Optional.empty();
+                } catch (InvalidPathException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -12,12 +12,12 @@ import org.eclipse.swt.widgets.Control;
 import org.seedbench.ui.SeedbenchUi;
 
 /** Table viewers over records and their text columns, and the parts' refresh while their table lives. */
-final class ViewerColumns {
+public final class ViewerColumns {
     private ViewerColumns() {
     }
 
     /** A scrolling table viewer with headers and lines, found by tests under {@code id}. */
-    static TableViewer table(Composite parent, String id) {
+    public static TableViewer table(Composite parent, String id) {
         TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
@@ -42,7 +42,7 @@ final class ViewerColumns {
         });
     }
 
-    static <T> TableViewerColumn add(TableViewer viewer, Class<T> type, String title, int width,
+    public static <T> TableViewerColumn add(TableViewer viewer, Class<T> type, String title, int width,
             Function<T, String> text) {
         return add(viewer, type, title, width, text, t -> null);
     }

@@ -23,6 +23,7 @@ import org.seedbench.backup.RepositoryException;
 import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.backup.RepositoryOptions;
 import org.seedbench.backup.RestoreResult;
+import org.seedbench.backup.SnapshotEntry;
 import org.seedbench.backup.SnapshotInfo;
 import org.seedbench.backup.VerifyReport;
 import org.seedbench.backup.WorkloadRun;
@@ -33,6 +34,7 @@ import org.seedbench.backup.internal.crypto.BlobCodec;
 import org.seedbench.backup.internal.crypto.KeyFile;
 import org.seedbench.backup.internal.crypto.MasterKeys;
 import org.seedbench.backup.internal.crypto.Sha256;
+import org.seedbench.backup.internal.index.ChunkIndex;
 import org.seedbench.backup.internal.prune.KeepPolicy;
 import org.seedbench.backup.internal.prune.Pruner;
 import org.seedbench.backup.internal.repository.OpenRepository;
@@ -40,6 +42,7 @@ import org.seedbench.backup.internal.repository.RepositoryConfig;
 import org.seedbench.backup.internal.restorer.Restorer;
 import org.seedbench.backup.internal.snapshot.Documents;
 import org.seedbench.backup.internal.snapshot.SnapshotRecord;
+import org.seedbench.backup.internal.snapshot.TreeEntry;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.SeedRules;
@@ -189,6 +192,23 @@ public class DefaultBackupEngine implements BackupEngine {
     @Override
     public VerifyReport verify(Repository repository, boolean readData, Progress progress) throws IOException {
         return new Verifier(OpenRepository.of(repository), progress).verify(readData);
+    }
+
+    @Override
+    public List<SnapshotEntry> list(Repository repository, String snapshot) throws IOException, InvalidInputException {
+        OpenRepository repo = OpenRepository.of(repository);
+        try (BlobCodec codec = repo.newCodec()) {
+            SnapshotRecord record = repo.readSnapshot(repo.resolveSnapshot(snapshot, codec), codec);
+            try (ChunkIndex index = repo.loadIndex(codec, warning -> {
+            }, () -> {
+            }).index()) {
+                List<SnapshotEntry> entries = new ArrayList<>();
+                for (TreeEntry e : repo.readTree(record, index, codec)) {
+                    entries.add(new SnapshotEntry(e.path(), e.type(), e.size(), e.modified(), e.attributes()));
+                }
+                return entries;
+            }
+        }
     }
 
     @Override

@@ -1,24 +1,32 @@
 package org.seedbench.ui.tests.wizards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogService;
+import org.seedbench.cloud.local.LocalSession;
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.ReturnShipping;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
+import org.seedbench.core.model.Shipment;
 import org.seedbench.core.model.WorkloadSpec;
+import org.seedbench.core.spi.CloudConnector;
+import org.seedbench.core.spi.ConnectorSettings;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.StageService;
+import org.seedbench.workflow.VaultService;
 import org.seedbench.workflow.Workspace;
 import org.seedbench.workflow.Workspaces;
 
@@ -95,6 +103,30 @@ public final class SeedFixture {
         SeedingJob created = job(job);
         assertEquals(JobState.CREATING, created.state());
         return created;
+    }
+
+    /**
+     * A job whose vault holds the seed (state Seeded): created, shipped, walked to Completed by the local cloud's
+     * simulated datacenter a service day at a time, and seeded into the vault. The cloud's clock is the data
+     * directory's: give this fixture a data directory of its own.
+     */
+    public SeedingJob seeded(String job, String serial, StageService stage, DrivePreparationService drives,
+            ImportJobService importJobs, VaultService vault, CloudConnector cloud) throws Exception {
+        created(job, serial, stage, drives, importJobs);
+        try (Workspace workspace = workspace()) {
+            importJobs.ship(workspace, job, new Shipment(job, "FedEx", name("1Z-SEED"), null, List.of(serial),
+                    ShippingWizardBot.CONTOSO, new ReturnShipping("FedEx", "FX-123")), false);
+            LocalSession local = (LocalSession) cloud.signIn(ConnectorSettings.of(data));
+            for (int day = 0; job(job).state() != JobState.COMPLETED; day++) {
+                assertTrue(day <= 30, "the import job did not complete in 30 service days: " + job(job).state());
+                importJobs.refresh(workspace, job);
+                local.advanceClock(Duration.ofDays(1));
+            }
+            vault.seedVault(workspace, job, Progress.NONE);
+        }
+        SeedingJob seeded = job(job);
+        assertEquals(JobState.SEEDED, seeded.state());
+        return seeded;
     }
 
     public SeedingJob job(String job) {
