@@ -45,8 +45,8 @@ class WorkbenchTest extends UiTestBase {
     @Test
     void listsAJobCreatedElsewhereWithItsStateAndNoActionWithoutASelection() throws Exception {
         JobsViewBot jobs = new JobsViewBot(ui);
-        assertEquals(List.of("Job", "State", "Workloads", "Staged", "Stored", "Dedup", "Compression", "Drives",
-                "Import job", "Ship by", "Scheduled backup"), jobs.headers());
+        assertEquals(List.of("Job", "State", "Progress", "Workloads", "Staged", "Stored", "Dedup", "Compression",
+                "Drives", "Import job", "Ship by", "Scheduled backup"), jobs.headers());
         String name = Fixtures.uniqueName("listed");
         Fixtures.createJob(catalogs, name, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 1));
         jobs.waitForState(name, "Draft");
