@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.spi.Progress;
+import org.seedbench.ui.jobs.WorkflowJob;
 import org.seedbench.ui.parts.TripCells;
 import org.seedbench.ui.testsupport.JobsViewBot;
 import org.seedbench.ui.testsupport.ScreenshotOnFailure;
@@ -20,7 +25,8 @@ import org.seedbench.workflow.ImportJobService;
 
 /**
  * The Jobs view shows each job's state with a glyph of how it stands (a Cancelled or Expired job never with the
- * glyph of success) and, beside it, a bar of the datacenter's copy as the catalog keeps the import job's percentage.
+ * glyph of success) and, beside it, a bar of the job's running step (as the status line follows it) or of the
+ * datacenter's copy as the catalog keeps the import job's percentage.
  */
 @ExtendWith({ ServiceExtension.class, ScreenshotOnFailure.class })
 class JobsCellsTest extends UiTestBase {
@@ -58,6 +64,33 @@ class JobsCellsTest extends UiTestBase {
         }
         jobs.waitForCell(copying, TripCells.PROGRESS_COLUMN, "datacenter copy 85%");
         assertEquals(0.85, (Double) data(jobs, copying, TripCells.DATA_FRACTION + TripCells.PROGRESS_COLUMN), 1e-9);
+    }
+
+    @Test
+    void showsTheRunningStepOfAJobAsABar() throws Exception {
+        String job = job("run", List.of());
+        JobsViewBot jobs = new JobsViewBot(ui);
+        jobs.waitForState(job, "Draft");
+        CountDownLatch release = new CountDownLatch(1);
+        WorkflowJob step = new WorkflowJob("Test step " + job, job) {
+            @Override
+            protected IStatus work(Progress progress) throws Exception {
+                progress.begin("Copying test data", 100);
+                progress.worked(30);
+                release.await(); // runs until the test has looked
+                return Status.OK_STATUS;
+            }
+        };
+        step.schedule();
+        try {
+            jobs.waitForCell(job, TripCells.PROGRESS_COLUMN, "30% Copying test data");
+            assertEquals(0.3, (Double) data(jobs, job, TripCells.DATA_FRACTION + TripCells.PROGRESS_COLUMN), 1e-9);
+        } finally {
+            release.countDown();
+        }
+        ui.joinJobs(job);
+        jobs.waitForCell(job, TripCells.PROGRESS_COLUMN, "");
+        assertNull(data(jobs, job, TripCells.DATA_FRACTION + TripCells.PROGRESS_COLUMN), "no bar once it ended");
     }
 
     private String job(String prefix, List<JobState> path) throws Exception {
