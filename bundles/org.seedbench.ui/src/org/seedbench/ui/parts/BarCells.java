@@ -44,14 +44,16 @@ final class BarCells {
         private final Class<T> type;
         private final String header;
         private final Function<T, String> text;
+        private final Function<T, Color> foreground;
         private final Function<T, Double> fraction;
         private final Function<T, Mark> glyph;
 
-        Provider(Class<T> type, String header, Function<T, String> text, Function<T, Double> fraction,
-                Function<T, Mark> glyph) {
+        Provider(Class<T> type, String header, Function<T, String> text, Function<T, Color> foreground,
+                Function<T, Double> fraction, Function<T, Mark> glyph) {
             this.type = type;
             this.header = header;
             this.text = text;
+            this.foreground = foreground;
             this.fraction = fraction;
             this.glyph = glyph;
         }
@@ -74,6 +76,7 @@ final class BarCells {
         public void update(ViewerCell cell) {
             Object element = cell.getElement();
             cell.setText(text(element));
+            cell.setForeground(type.isInstance(element) ? foreground.apply(type.cast(element)) : null);
             Mark mark = glyph(element);
             cell.setImage(mark == null ? null : StateGlyphs.image(cell.getControl().getDisplay(), mark));
             if (glyph != null) {
@@ -132,15 +135,11 @@ final class BarCells {
     }
 
     /**
-     * Draws a bar behind the text of an existing column, whose label provider keeps giving the text: the column's
-     * text stays what it was.
+     * Draws a bar behind the text of an existing column, whose label provider keeps giving the text and its colour:
+     * the column's text stays what it was.
      */
     static <T> void bar(TableViewer viewer, Class<T> type, String header, Function<T, Double> fraction) {
-        int index = index(viewer.getTable(), header);
-        CellLabelProvider was = viewer.getLabelProvider(index);
-        Function<T, String> text = was instanceof ColumnLabelProvider c ? c::getText : t -> "";
-        new TableViewerColumn(viewer, viewer.getTable().getColumn(index)).setLabelProvider(
-                new Provider<>(type, header, text, fraction, null));
+        over(viewer, type, header, fraction, null);
     }
 
     /** A new column with a bar, at {@code index}. */
@@ -149,17 +148,23 @@ final class BarCells {
         TableViewerColumn c = new TableViewerColumn(viewer, SWT.LEFT, index);
         c.getColumn().setText(header);
         c.getColumn().setWidth(width);
-        c.setLabelProvider(new Provider<>(type, header, text, fraction, null));
+        c.setLabelProvider(new Provider<>(type, header, text, t -> null, fraction, null));
         return c;
     }
 
     /** Puts the glyph of each row's state before the text of an existing column (its text stays what it was). */
     static <T> void glyphs(TableViewer viewer, Class<T> type, String header, Function<T, Mark> mark) {
+        over(viewer, type, header, null, mark);
+    }
+
+    /** Draws the cells of an existing column, with the text and colour its label provider gives. */
+    private static <T> void over(TableViewer viewer, Class<T> type, String header, Function<T, Double> fraction,
+            Function<T, Mark> mark) {
         int index = index(viewer.getTable(), header);
         CellLabelProvider was = viewer.getLabelProvider(index);
-        Function<T, String> text = was instanceof ColumnLabelProvider c ? c::getText : t -> "";
+        ColumnLabelProvider labels = was instanceof ColumnLabelProvider c ? c : new ColumnLabelProvider();
         new TableViewerColumn(viewer, viewer.getTable().getColumn(index)).setLabelProvider(
-                new Provider<>(type, header, text, null, mark));
+                new Provider<>(type, header, labels::getText, labels::getForeground, fraction, mark));
     }
 
     static int index(Table table, String header) {
