@@ -26,7 +26,7 @@ class WorkbenchTest extends UiTestBase {
                     .filter(p -> p.getElementId().startsWith("org.seedbench.ui.part.")).map(MPart::getLabel)
                     .toList();
         });
-        assertEquals(List.of("Jobs", "Drives", "Shipping", "Events", "Progress"), labels);
+        assertEquals(List.of("Jobs", "Trip", "Drives", "Shipping", "Events", "Progress"), labels);
         assertEquals("Seedbench", ui.syncExec(() -> ui.activeShell().getText()));
         List<String> jobMenu = ui.syncExec(() -> {
             var menu = (org.eclipse.e4.ui.model.application.ui.menu.MMenu) ui.application().getChildren().get(0)
@@ -45,8 +45,8 @@ class WorkbenchTest extends UiTestBase {
     @Test
     void listsAJobCreatedElsewhereWithItsStateAndNoActionWithoutASelection() throws Exception {
         JobsViewBot jobs = new JobsViewBot(ui);
-        assertEquals(List.of("Job", "State", "Workloads", "Staged", "Stored", "Dedup", "Compression", "Drives",
-                "Import job", "Ship by", "Scheduled backup"), jobs.headers());
+        assertEquals(List.of("Job", "State", "Progress", "Workloads", "Staged", "Stored", "Dedup", "Compression",
+                "Drives", "Import job", "Ship by", "Scheduled backup"), jobs.headers());
         String name = Fixtures.uniqueName("listed");
         Fixtures.createJob(catalogs, name, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 1));
         jobs.waitForState(name, "Draft");

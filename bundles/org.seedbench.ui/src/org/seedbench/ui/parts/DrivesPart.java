@@ -61,6 +61,7 @@ public class DrivesPart extends JobDetailsPart {
             int n = errors(d.serial()).size();
             return n == 0 ? "" : Integer.toString(n);
         }, d -> errors(d.serial()).isEmpty() ? null : viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_RED));
+        TripCells.drives(viewer);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         viewer.addSelectionChangedListener(e -> showLog());

@@ -80,6 +80,9 @@ public class JobsPart {
     @Inject
     @Optional
     private EMenuService menus;
+    @Inject
+    @Optional
+    private org.seedbench.ui.jobs.WorkflowProgress progress;
 
     // read by the catalog reads in the background: volatile
     private volatile Workspaces workspaces;
@@ -125,6 +128,7 @@ public class JobsPart {
             menus.registerContextMenu(viewer.getControl(), SeedbenchUi.POPUP_JOBS);
         }
         ViewerColumns.every(viewer, RELOAD_MILLIS, this::reload);
+        TripCells.jobs(viewer, progress);
         reload();
     }
 
