@@ -73,6 +73,10 @@ class FinishTest extends UiTestBase {
         });
         assertEquals(List.of(), wordy, "tool items without an icon, with words, or without a tooltip");
         assertTrue(ui.syncExec(() -> stage.getParent().getItemCount()) >= 14);
+        // the wizards first, in the order of the trip
+        assertEquals(List.of(WizardIds.TOOLITEM_NEW_JOB, "org.seedbench.ui.wizards.toolitem.prepareDrives",
+                "org.seedbench.ui.wizards.toolitem.updateShipping"), ui.syncExec(() -> Arrays.stream(stage.getParent()
+                        .getItems()).limit(3).map(FinishTest::modelId).toList()));
     }
 
     @Test
