@@ -21,7 +21,7 @@ import org.seedbench.workflow.StageService;
 
 /**
  * A data directory as a new admin meets it: jobs in every state of the trip (Draft, Staged, Creating with 3 days
- * left to ship, Shipping, CompletedWithErrors, Seeded, Expired), with long names, long workloads, drives and packages,
+ * left to ship, Shipping, CompletedWithErrors, Seeded, Expired), with their staging figures, drives and packages,
  * walked there through the catalog's state machine as the workflow would.
  */
 final class JobsInEveryState {
@@ -35,7 +35,7 @@ final class JobsInEveryState {
      * @param now the local cloud's clock (the deadlines count from it)
      */
     JobsInEveryState(CatalogService catalogs, Path tmp, Instant now) throws Exception {
-        Path source = Fixtures.dataset(tmp.resolve("a rather long source folder name/of the file server"), 1, 1000, 5);
+        Path source = Fixtures.dataset(tmp.resolve("fileserver01"), 1, 1000, 5);
         for (JobState end : List.of(JobState.DRAFT, JobState.STAGED, JobState.CREATING, JobState.SHIPPING,
                 JobState.COMPLETED_WITH_ERRORS, JobState.SEEDED, JobState.EXPIRED)) {
             String name = Fixtures.uniqueName(end.label().length() > 10 ? end.label().substring(0, 10).toLowerCase()
