@@ -48,6 +48,13 @@ final class JobsInEveryState {
         }
     }
 
+    /** Walks a Draft job to Creating, as staging, drive preparation and the import job's creation would. */
+    static void toCreating(Catalog catalog, String name) {
+        for (JobState s : TO_CREATING) {
+            catalog.moveJob(name, s, "test set-up");
+        }
+    }
+
     private static void walk(Catalog catalog, String name, JobState end, Instant now) throws Exception {
         if (end == JobState.DRAFT) {
             return;
@@ -60,9 +67,7 @@ final class JobsInEveryState {
             catalog.moveJob(name, JobState.STAGED, "test set-up");
             return;
         }
-        for (JobState s : TO_CREATING) {
-            catalog.moveJob(name, s, "test set-up");
-        }
+        toCreating(catalog, name);
         String serial = "SB-" + name.toUpperCase();
         catalog.putDrive(new Drive(name, serial, "Contoso Enterprise SSD 4TB", "SATA", "SSD", 4_000_000_000_000L,
                 3_456_789_012_345L, "portable", null, "drive-manifest.xml", "00ff", DriveState.SPECIFIED, 0));

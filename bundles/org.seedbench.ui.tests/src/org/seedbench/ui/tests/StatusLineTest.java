@@ -10,7 +10,6 @@ import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
-import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.ui.testsupport.JobsViewBot;
@@ -31,10 +30,7 @@ class StatusLineTest extends UiTestBase {
         Fixtures.createJob(catalogs, other, tmp.resolve("staging2"), tmp.resolve("src"));
         String serial = "SB-" + job.toUpperCase();
         try (Catalog catalog = catalogs.open(Fixtures.data())) {
-            for (JobState s : List.of(JobState.STAGING, JobState.STAGED, JobState.PREPARING_DRIVES,
-                    JobState.DRIVES_READY, JobState.CREATING)) {
-                catalog.moveJob(job, s, "test set-up");
-            }
+            JobsInEveryState.toCreating(catalog, job);
             catalog.putDrive(new Drive(job, serial, "Contoso SSD", "SATA", "SSD", 1_000_000_000L, 4_000_000L,
                     "portable", null, "drive-manifest.xml", "00ff", DriveState.SPECIFIED, 0));
         }
