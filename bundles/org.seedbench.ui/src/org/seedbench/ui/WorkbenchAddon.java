@@ -38,6 +38,7 @@ public class WorkbenchAddon {
         if (application.getContext().get(SeedbenchUi.DATA_DIRECTORY_KEY) == null) {
             application.getContext().set(SeedbenchUi.DATA_DIRECTORY_KEY, SeedbenchUi.dataDirectory());
         }
+        fitWindowsToScreen();
         progress.install();
         application.getContext().set(WorkflowProgress.class, progress);
         listener = new JobChangeAdapter() {
@@ -63,6 +64,26 @@ public class WorkbenchAddon {
             }
         };
         Job.getJobManager().addJobChangeListener(listener);
+    }
+
+    /**
+     * The model opens the window at 1600×1000, where every column fits; on a smaller screen it opens as large as the
+     * screen allows instead of running off it (a size kept from an earlier run is kept when it fits).
+     */
+    private void fitWindowsToScreen() {
+        org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
+        if (display == null) {
+            return;
+        }
+        org.eclipse.swt.graphics.Rectangle screen = display.getPrimaryMonitor().getClientArea();
+        for (org.eclipse.e4.ui.model.application.ui.basic.MWindow w : application.getChildren()) {
+            if (w.getWidth() > screen.width) {
+                w.setWidth(screen.width);
+            }
+            if (w.getHeight() > screen.height) {
+                w.setHeight(screen.height);
+            }
+        }
     }
 
     @PreDestroy

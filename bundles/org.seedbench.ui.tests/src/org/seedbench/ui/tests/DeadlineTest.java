@@ -51,12 +51,16 @@ class DeadlineTest extends UiTestBase {
             catalog.putJobProperties(job, Map.of(ImportJobService.PROP_CREATED, elevenDaysAgo.toString()));
         }
         JobsViewBot jobs = new JobsViewBot(ui);
-        jobs.waitForCell(job, JobsViewBot.DEADLINE, "⚠ 3 days left");
+        // the day it falls due, as a person writes it, never a raw timestamp
+        String due = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+                .format(elevenDaysAgo.plus(Duration.ofDays(14)).atZone(java.time.ZoneId.systemDefault()));
+        jobs.waitForCell(job, JobsViewBot.DEADLINE, "⚠ 3 days left (due " + due + ")");
         Color warn = ui.syncExec(() -> ui.display().getSystemColor(SWT.COLOR_DARK_YELLOW));
         assertEquals(warn, jobs.foreground(job, JobsViewBot.DEADLINE), "the deadline is decorated");
         ui.waitUntil("the notification line names the job", () -> jobs.table().getParent().getChildren().length > 1
                 && ui.find(org.eclipse.swt.widgets.Label.class, org.seedbench.ui.SeedbenchUi.ID_NOTIFICATION)
                         .getText().contains(job + ": 3 days left to enter shipping details"));
+        assertTrue(jobs.notification().contains("(due " + due + ")"), jobs.notification());
         assertNotNull(jobs.cell(job, "State").filter("Creating"::equals).orElse(null));
         assertTrue(jobs.notification().contains(job));
     }
@@ -75,7 +79,9 @@ class DeadlineTest extends UiTestBase {
                     local.clock().instant().minus(Duration.ofDays(15)).toString()));
         }
         JobsViewBot jobs = new JobsViewBot(ui);
-        jobs.waitForCell(job, JobsViewBot.DEADLINE, "expired");
+        String due = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
+                .format(local.clock().instant().minus(Duration.ofDays(1)).atZone(java.time.ZoneId.systemDefault()));
+        jobs.waitForCell(job, JobsViewBot.DEADLINE, "expired (due " + due + ")");
         Color red = ui.syncExec(() -> ui.display().getSystemColor(SWT.COLOR_RED));
         assertEquals(red, jobs.foreground(job, JobsViewBot.DEADLINE));
         ui.waitUntil("the notification line names the expired job", () -> ui.find(org.eclipse.swt.widgets.Label.class,

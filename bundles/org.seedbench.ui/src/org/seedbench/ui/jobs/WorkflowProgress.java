@@ -182,4 +182,17 @@ public final class WorkflowProgress {
             return null;
         }
     }
+
+    /** The step of {@code seedingJob} that ended last; null when none has. */
+    public Entry lastEnded(String seedingJob) {
+        synchronized (entries) {
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                Entry e = entries.get(i);
+                if (e.ended() && e.job().seedingJob().equals(seedingJob)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
 }

@@ -74,6 +74,7 @@ public class DrivesPart extends JobDetailsPart {
     @Override
     protected void reportChanged() {
         viewer.refresh();
+        ViewerColumns.fit(viewer);
         showLog();
     }
 
@@ -104,6 +105,7 @@ public class DrivesPart extends JobDetailsPart {
         String selected = viewer.getStructuredSelection().getFirstElement() instanceof Drive d ? d.serial() : null;
         List<Drive> drives = details == null ? List.of() : details.drives();
         viewer.setInput(drives);
+        ViewerColumns.fit(viewer);
         drives.stream().filter(d -> d.serial().equals(selected)).findFirst()
                 .ifPresent(d -> viewer.setSelection(new org.eclipse.jface.viewers.StructuredSelection(d)));
         showLog();

@@ -118,6 +118,9 @@ public class JobsPart {
         ViewerColumns.add(viewer, JobRow.class, "Ship by", 130, r -> deadline(r.deadline()),
                 r -> deadlineColor(r.deadline()));
         ViewerColumns.add(viewer, JobRow.class, SCHEDULE_COLUMN, 200, JobsPart::schedule);
+        // an Expired job's whole row in red: the service deleted its import job
+        ViewerColumns.rowForeground(viewer, JobRow.class, r -> r.job().state() == org.seedbench.core.model.JobState.EXPIRED
+                ? viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_RED) : null);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());
         viewer.addSelectionChangedListener(e -> selected(e.getStructuredSelection()));
@@ -222,6 +225,7 @@ public class JobsPart {
         shown = read;
         String selectedName = selectedJob() == null ? null : selectedJob().name();
         viewer.setInput(rows);
+        ViewerColumns.fit(viewer);
         JobRow again = rows.stream().filter(r -> r.job().name().equals(selectedName)).findFirst().orElse(null);
         if (again != null) {
             viewer.setSelection(new StructuredSelection(again), true);
@@ -233,7 +237,7 @@ public class JobsPart {
         for (JobRow r : rows) {
             Deadline d = r.deadline();
             if (d != null && (d.warn() || d.expired())) {
-                lines.add(r.job().name() + ": " + d.describe());
+                lines.add(r.job().name() + ": " + DeadlineText.sentence(d, ZoneId.systemDefault()));
                 severe |= d.expired();
             }
         }
@@ -318,13 +322,7 @@ public class JobsPart {
     }
 
     static String deadline(Deadline d) {
-        if (d == null) {
-            return "";
-        }
-        if (d.expired()) {
-            return "expired";
-        }
-        return (d.warn() ? "⚠ " : "") + d.daysLeft() + (d.daysLeft() == 1 ? " day left" : " days left");
+        return DeadlineText.cell(d, ZoneId.systemDefault());
     }
 
     private Color deadlineColor(Deadline d) {

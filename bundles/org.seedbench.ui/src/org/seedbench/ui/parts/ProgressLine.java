@@ -4,6 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.osgi.service.event.Event;
+import org.seedbench.core.events.Topics;
+import org.seedbench.core.model.SeedingJob;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -17,7 +23,8 @@ import org.seedbench.ui.jobs.WorkflowProgress.Entry;
 
 /**
  * The status line's progress: the running workflow step with its task, a progress bar and a cancel button (the step
- * stops at its next resumable point), and when idle the last step's outcome.
+ * stops at its next resumable point), and when idle the outcome of the selected job's last step (of any job's when
+ * none is selected) until shipping details entered since make it old.
  */
 public class ProgressLine {
     private static final int UPDATE_MILLIS = 200;
@@ -29,6 +36,27 @@ public class ProgressLine {
     private ProgressBar bar;
     private Button cancel;
     private boolean disposed;
+    /** The job selected in the Jobs view: when idle, the line tells how its last step ended. */
+    private volatile SeedingJob selected;
+    /** Ended steps whose line no longer holds, e.g. "enter the shipping details" once they were entered. */
+    private final java.util.Set<Entry> superseded = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+    @Inject
+    @Optional
+    void selected(@Optional SeedingJob job) {
+        selected = job;
+    }
+
+    /** Shipping details were entered for a job: its last step's line (e.g. "ship them within 14 days") is old. */
+    @Inject
+    @Optional
+    void shipped(@UIEventTopic(Topics.SHIPMENT) Event event) {
+        Object job = event.getProperty(Topics.JOB);
+        Entry last = job == null ? null : progress.lastEnded(job.toString());
+        if (last != null) {
+            superseded.add(last);
+        }
+    }
 
     @PostConstruct
     public void create(Composite parent) {
@@ -63,7 +91,10 @@ public class ProgressLine {
             return;
         }
         Entry current = progress.running();
-        Entry shown = current != null ? current : progress.lastEnded();
+        SeedingJob job = selected;
+        // idle: how the selected job's last step ended (any job's, with none selected), while that still holds
+        Entry ended = job == null ? progress.lastEnded() : progress.lastEnded(job.name());
+        Entry shown = current != null ? current : superseded.contains(ended) ? null : ended;
         String line = shown == null ? "" : shown.describe();
         if (!line.equals(text.getText())) {
             text.setText(line);

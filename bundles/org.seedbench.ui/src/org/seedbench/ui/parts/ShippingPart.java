@@ -135,7 +135,8 @@ public class ShippingPart extends JobDetailsPart {
         set("returnPackage", reported == null ? "" : reported.returnPackage());
         set("serviceError", reported == null ? "" : reported.error());
         Deadline d = extra == null ? null : extra.deadline();
-        set("deadline", d == null ? (s == null ? "" : "shipped") : d.describe());
+        set("deadline", d == null ? (s == null ? "" : "shipped")
+                : DeadlineText.sentence(d, java.time.ZoneId.systemDefault()));
         fields.get("deadline").setForeground(d == null || !(d.warn() || d.expired()) ? null
                 : form.getDisplay().getSystemColor(d.expired() ? SWT.COLOR_RED : SWT.COLOR_DARK_YELLOW));
     }

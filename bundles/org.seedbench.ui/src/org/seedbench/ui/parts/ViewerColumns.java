@@ -7,8 +7,13 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
 import org.seedbench.ui.SeedbenchUi;
 
 /** Table viewers over records and their text columns, and the parts' refresh while their table lives. */
@@ -61,9 +66,58 @@ public final class ViewerColumns {
 
             @Override
             public Color getForeground(Object element) {
-                return foreground.apply(type.cast(element));
+                Color c = foreground.apply(type.cast(element));
+                return c != null ? c : rowForeground(viewer, element);
             }
         });
         return c;
+    }
+
+    /** The viewer data key of a whole row's colour ({@link #rowForeground(TableViewer, Function)}). */
+    private static final String ROW_FOREGROUND = "org.seedbench.ui.rowForeground";
+    /** Pixels a cell needs beside its text and image, and a header beside its title (GTK's padding and sort room). */
+    static final int CELL_MARGIN = 16;
+    static final int HEADER_MARGIN = 24;
+
+    /** Colours a whole row (where a column gives no colour of its own), e.g. an Expired job in red. */
+    static <T> void rowForeground(TableViewer viewer, Class<T> type, Function<T, Color> color) {
+        viewer.setData(ROW_FOREGROUND, (Function<Object, Color>) e -> type.isInstance(e) ? color.apply(type.cast(e))
+                : null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Color rowForeground(TableViewer viewer, Object element) {
+        Object f = viewer.getData(ROW_FOREGROUND);
+        return f instanceof Function<?, ?> color ? ((Function<Object, Color>) color).apply(element) : null;
+    }
+
+    /**
+     * Widens each column that is narrower than its header or one of its cells (text and image) needs, so nothing
+     * shows cut off; a column the user made wider stays as wide.
+     */
+    static void fit(TableViewer viewer) {
+        Table table = viewer.getTable();
+        if (table.isDisposed()) {
+            return;
+        }
+        GC gc = new GC(table);
+        try {
+            TableColumn[] columns = table.getColumns();
+            for (int i = 0; i < columns.length; i++) {
+                gc.setFont(table.getFont());
+                int needed = gc.textExtent(columns[i].getText()).x + HEADER_MARGIN;
+                for (TableItem item : table.getItems()) {
+                    gc.setFont(item.getFont(i));
+                    Image image = item.getImage(i);
+                    needed = Math.max(needed, gc.textExtent(item.getText(i)).x + CELL_MARGIN
+                            + (image == null ? 0 : image.getBounds().width + 4));
+                }
+                if (columns[i].getWidth() < needed) {
+                    columns[i].setWidth(needed);
+                }
+            }
+        } finally {
+            gc.dispose();
+        }
     }
 }

@@ -59,6 +59,8 @@ public final class Fields {
         message.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
         gd.widthHint = 420;
+        // room for two lines whether or not a message shows, so the fields below never move when one appears
+        gd.heightHint = MESSAGE_LINES * lineHeight(message);
         message.setLayoutData(gd);
         WizardIds.tag(message, id + WizardIds.MESSAGE);
         messages.put(field, message);
@@ -86,10 +88,23 @@ public final class Fields {
             String text = touched == null || touched.contains(field) ? byField.getOrDefault(field, "") : "";
             if (!text.equals(label.getText())) {
                 label.setText(text);
+                label.setToolTipText(text.isEmpty() ? null : text); // the whole message when it wraps past its room
             }
         });
         parent.layout(true, true);
         return others;
+    }
+
+    /** The lines of room under each field for its message. */
+    static final int MESSAGE_LINES = 2;
+
+    private static int lineHeight(Control c) {
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(c);
+        try {
+            return gc.getFontMetrics().getHeight();
+        } finally {
+            gc.dispose();
+        }
     }
 
     /** The message shown under a field. */

@@ -86,7 +86,7 @@ class ShippingPage extends WizardPage {
         Composite c = Fields.twoColumns(parent);
         if (deadline != null) {
             Label d = WizardIds.tag(new Label(c, SWT.WRAP), WizardIds.SHIP_DEADLINE);
-            d.setText(deadline.describe() + " (due " + deadline.due() + ")");
+            d.setText(org.seedbench.ui.parts.DeadlineText.sentence(deadline, java.time.ZoneId.systemDefault()));
             d.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
             if (deadline.warn() || deadline.expired()) {
                 d.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));

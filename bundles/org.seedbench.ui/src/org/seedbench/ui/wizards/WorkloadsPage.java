@@ -119,15 +119,20 @@ class WorkloadsPage extends WizardPage {
         super.setVisible(visible);
     }
 
+    /** The workload source a new job starts with when it is installed. */
+    static final String DEFAULT_SOURCE = "files";
+
     /** Lists the workload sources registered now, keeping the one chosen. */
     private void refreshSources() {
         String chosen = sourceId();
         shownSources = new ArrayList<>(sources.get());
         shownSources.sort(Comparator.comparing(WorkloadSource::id));
         source.setItems(shownSources.stream().map(s -> s.label() + " (" + s.id() + ")").toArray(String[]::new));
+        // the one chosen, else Files: what most seeds are made of
+        String wanted = chosen != null ? chosen : DEFAULT_SOURCE;
         int i = 0;
         for (int k = 0; k < shownSources.size(); k++) {
-            if (shownSources.get(k).id().equals(chosen)) {
+            if (shownSources.get(k).id().equals(wanted)) {
                 i = k;
             }
         }
