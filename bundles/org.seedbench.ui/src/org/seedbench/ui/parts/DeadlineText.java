@@ -22,11 +22,15 @@ public final class DeadlineText {
         if (d == null) {
             return "";
         }
+        return (d.warn() && !d.expired() ? "⚠ " : "") + countdown(d, zone);
+    }
+
+    /** The countdown alone: {@code 3 days left (due 11 Dec 2026)}, {@code expired (due 11 Dec 2026)}. */
+    public static String countdown(Deadline d, ZoneId zone) {
         if (d.expired()) {
             return "expired " + due(d.due(), zone);
         }
-        return (d.warn() ? "⚠ " : "") + d.daysLeft() + (d.daysLeft() == 1 ? " day left " : " days left ")
-                + due(d.due(), zone);
+        return d.daysLeft() + (d.daysLeft() == 1 ? " day left " : " days left ") + due(d.due(), zone);
     }
 
     /** The sentence of the core rules with the day it falls due, e.g. {@code 3 days left to enter … (due 11 Dec 2026)}. */

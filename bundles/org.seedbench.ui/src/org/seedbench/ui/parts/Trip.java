@@ -241,14 +241,7 @@ public record Trip(String job, JobState state, List<Stop> steps, Step current, M
 
     /** {@code 4 days left (due 11 Dec 2026)}, {@code expired (due 11 Dec 2026)}; null without a deadline. */
     public static String countdown(Deadline d) {
-        if (d == null) {
-            return null;
-        }
-        String due = "(due " + DAY.format(d.due()) + ")";
-        if (d.expired()) {
-            return "expired " + due;
-        }
-        return d.daysLeft() + (d.daysLeft() == 1 ? " day left " : " days left ") + due;
+        return d == null ? null : DeadlineText.countdown(d, DAY.getZone());
     }
 
     /** A day as the trip shows it: {@code 7 Dec 2026}. */
