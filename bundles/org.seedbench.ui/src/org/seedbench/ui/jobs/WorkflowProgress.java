@@ -29,9 +29,16 @@ public final class WorkflowProgress {
         private volatile double total;
         private volatile double worked;
         private volatile IStatus result;
+        /** When the step started, for the samples' times. */
+        private final long startNanos = System.nanoTime();
+        /** Bytes the step's byte-counted tasks did so far, and a sample of them every {@link #SAMPLE_NANOS}. */
+        private long bytesDone;
+        private long nextSampleNanos;
+        private final List<Sample> samples = new ArrayList<>();
 
         Entry(WorkflowJob job) {
             this.job = job;
+            samples.add(new Sample(0, 0));
         }
 
         public WorkflowJob job() {
@@ -88,6 +95,46 @@ public final class WorkflowProgress {
             return subTask;
         }
 
+        /**
+         * {@code bytes} more of a task counted in bytes are done (the work's own figures, as the core
+         * {@link org.seedbench.core.spi.Progress} reported them before they were scaled to this monitor).
+         */
+        void workedBytes(long bytes) {
+            long now = System.nanoTime();
+            synchronized (samples) {
+                bytesDone += bytes;
+                if (now - nextSampleNanos >= 0) {
+                    samples.add(new Sample((now - startNanos) / 1e9, bytesDone));
+                    nextSampleNanos = now + SAMPLE_NANOS;
+                    if (samples.size() > MAX_SAMPLES) {
+                        // keep every other sample: the rates between those left average the ones dropped
+                        for (int i = samples.size() - 2; i > 0; i -= 2) {
+                            samples.remove(i);
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * The step's throughput over time: one point per sample after the first, its time (seconds since the step
+         * started) and the bytes a second done since the sample before. Empty when the step counted no bytes.
+         */
+        public List<Rate> rates() {
+            List<Rate> rates = new ArrayList<>();
+            synchronized (samples) {
+                for (int i = 1; i < samples.size(); i++) {
+                    Sample a = samples.get(i - 1);
+                    Sample b = samples.get(i);
+                    double seconds = b.seconds() - a.seconds();
+                    if (seconds > 0) {
+                        rates.add(new Rate(b.seconds(), (b.bytes() - a.bytes()) / seconds));
+                    }
+                }
+            }
+            return rates;
+        }
+
         /** A line for the status line: what runs now and how far it is, or how it ended. */
         public String describe() {
             IStatus r = result;
@@ -100,6 +147,18 @@ public final class WorkflowProgress {
             return job.getName() + (task.isEmpty() ? "" : ": " + task) + (subTask.isEmpty() ? "" : " — " + subTask)
                     + (p < 0 ? "" : String.format(Locale.ROOT, " (%d%%)", p));
         }
+    }
+
+    /** How often a step's bytes are sampled for its throughput at most, and how many samples it keeps. */
+    private static final long SAMPLE_NANOS = 250_000_000L;
+    private static final int MAX_SAMPLES = 2000;
+
+    /** The bytes a step had done {@code seconds} after it started. */
+    public record Sample(double seconds, long bytes) {
+    }
+
+    /** A step's throughput: bytes a second over the interval that ended {@code seconds} after it started. */
+    public record Rate(double seconds, double bytesPerSecond) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
