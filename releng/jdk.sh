@@ -4,7 +4,7 @@
 # else one line on stderr and a non-zero status. Use it for ./mvnw only (JAVA_HOME="$build_jdk" ./mvnw …): the
 # headless product keeps running on the default Java (17 or later).
 jdk_major() {
-    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null)  || v=
     echo "${v:-0}"
 }
 build_jdk=
