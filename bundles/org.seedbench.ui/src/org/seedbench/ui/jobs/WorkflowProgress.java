@@ -118,21 +118,27 @@ public final class WorkflowProgress {
 
         /**
          * The step's throughput over time: one point per sample after the first, its time (seconds since the step
-         * started) and the bytes a second done since the sample before. Empty when the step counted no bytes.
+         * started) and the bytes a second done since the sample before; while the step runs, a last point for now
+         * once a sample interval has passed (so a stalled step drops to 0). Empty when the step counted no bytes.
          */
         public List<Rate> rates() {
             List<Rate> rates = new ArrayList<>();
+            double now = (System.nanoTime() - startNanos) / 1e9;
             synchronized (samples) {
                 for (int i = 1; i < samples.size(); i++) {
-                    Sample a = samples.get(i - 1);
-                    Sample b = samples.get(i);
-                    double seconds = b.seconds() - a.seconds();
-                    if (seconds > 0) {
-                        rates.add(new Rate(b.seconds(), (b.bytes() - a.bytes()) / seconds));
-                    }
+                    rates.add(rate(samples.get(i - 1), samples.get(i)));
+                }
+                Sample last = samples.get(samples.size() - 1);
+                if (!rates.isEmpty() && !ended() && now - last.seconds() >= SAMPLE_NANOS / 1e9) {
+                    rates.add(rate(last, new Sample(now, bytesDone)));
                 }
             }
             return rates;
+        }
+
+        private static Rate rate(Sample a, Sample b) {
+            double seconds = b.seconds() - a.seconds();
+            return new Rate(b.seconds(), seconds <= 0 ? 0 : (b.bytes() - a.bytes()) / seconds);
         }
 
         /** A line for the status line: what runs now and how far it is, or how it ended. */

@@ -98,9 +98,9 @@ public class ChartsPart extends JobDetailsPart {
     private Button showSnapshots;
     private Chart vault;
     private JobDetails details;
-    /** What the throughput chart shows now: its entry and how many points, so it is drawn again only on change. */
+    /** What the throughput chart shows now: its entry and its points, so it is drawn again only on change. */
     private Entry shownEntry;
-    private int shownPoints = -1;
+    private List<Rate> shownRates = List.of();
     private String shownLineRates = "";
     /** The job whose snapshots the vault chart shows. */
     private String vaultJob;
@@ -209,11 +209,11 @@ public class ChartsPart extends JobDetailsPart {
         if (!text.equals(throughputText.getText())) {
             throughputText.setText(text);
         }
-        if (entry == shownEntry && rates.size() == shownPoints && lineRates.toString().equals(shownLineRates)) {
+        if (entry == shownEntry && rates.equals(shownRates) && lineRates.toString().equals(shownLineRates)) {
             return;
         }
         shownEntry = entry;
-        shownPoints = rates.size();
+        shownRates = rates;
         shownLineRates = lineRates.toString();
         double[] x = new double[rates.size()];
         double[] y = new double[rates.size()];
