@@ -157,6 +157,7 @@ class ChartsTest extends UiTestBase {
         assertTrue(stored[1] > stored[0], "the vault grew with the backup: " + Arrays.toString(stored));
         assertTrue(charts.text(ChartsPart.ID_VAULT_TEXT).startsWith("Vault of " + job + ": 2 snapshots"),
                 charts.text(ChartsPart.ID_VAULT_TEXT));
+        ui.screenshot(ui.activeShell(), UiDriver.screenshotFolder().resolve("charts-vault.png"));
     }
 
     /**

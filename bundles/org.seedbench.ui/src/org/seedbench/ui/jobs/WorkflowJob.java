@@ -93,6 +93,9 @@ public abstract class WorkflowJob extends Job {
             @Override
             public void begin(String task, long totalWork, Unit unit) {
                 bytes = unit == Unit.BYTES;
+                if (bytes && monitor instanceof Entry entry) {
+                    entry.bytesTask();
+                }
                 total = totalWork;
                 done = 0;
                 reported = 0;

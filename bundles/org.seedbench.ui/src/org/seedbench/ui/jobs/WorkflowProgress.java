@@ -35,6 +35,7 @@ public final class WorkflowProgress {
         private long bytesDone;
         private long nextSampleNanos;
         private final List<Sample> samples = new ArrayList<>();
+        private volatile boolean movesBytes;
 
         Entry(WorkflowJob job) {
             this.job = job;
@@ -93,6 +94,16 @@ public final class WorkflowProgress {
 
         public String subTask() {
             return subTask;
+        }
+
+        /** A task counted in bytes began: the step moves data (stage, drive preparation, backup…). */
+        void bytesTask() {
+            movesBytes = true;
+        }
+
+        /** Whether the step began a task counted in bytes, so that its throughput means something. */
+        public boolean movesBytes() {
+            return movesBytes;
         }
 
         /**

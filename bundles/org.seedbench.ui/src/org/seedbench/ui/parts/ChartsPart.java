@@ -1,9 +1,7 @@
 package org.seedbench.ui.parts;
 
 import java.nio.file.Path;
-import java.text.SimpleDateFormat;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +73,9 @@ public class ChartsPart extends JobDetailsPart {
 
     private static final int UPDATE_MILLIS = 500;
     private static final double MB = 1_000_000.0;
+    /** A snapshot's time on the vault chart's axis, one category per snapshot in time order. */
+    private static final java.time.format.DateTimeFormatter SNAPSHOT_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("d MMM yyyy HH:mm:ss", Locale.ROOT).withZone(java.time.ZoneId.systemDefault());
 
     @Inject
     private WorkflowProgress progress;
@@ -130,7 +131,7 @@ public class ChartsPart extends JobDetailsPart {
         showSnapshots.setData(SeedbenchUi.WIDGET_ID, ID_VAULT_SHOW);
         showSnapshots.addListener(SWT.Selection, e -> readSnapshots());
         showSnapshots.setEnabled(selected != null);
-        vault = chart(top, ID_VAULT, "snapshot time", "MB");
+        vault = chart(top, ID_VAULT, "snapshots, oldest first", "MB");
         showVault(null, List.of());
         started();
         updateThroughput();
@@ -181,11 +182,12 @@ public class ChartsPart extends JobDetailsPart {
     /** The step the throughput chart follows: the selected job's running step, else its last one; else any running. */
     private Entry followed(SeedingJob job) {
         if (job == null) {
-            return progress.running();
+            Entry running = progress.running();
+            return running != null && running.movesBytes() ? running : null;
         }
         Entry last = null;
         for (Entry e : progress.entries()) { // oldest first
-            if (e.job().seedingJob().equals(job.name()) && (!e.ended() || !e.rates().isEmpty())) {
+            if (e.job().seedingJob().equals(job.name()) && e.movesBytes()) {
                 last = last != null && !last.ended() && e.ended() ? last : e;
             }
         }
@@ -303,19 +305,22 @@ public class ChartsPart extends JobDetailsPart {
         }
         List<SnapshotInfo> ordered = new ArrayList<>(snapshots);
         ordered.sort(java.util.Comparator.comparing(SnapshotInfo::time));
-        Date[] times = new Date[ordered.size()];
+        String[] times = new String[ordered.size()];
         double[] stored = new double[ordered.size()];
         double[] added = new double[ordered.size()];
         long total = 0;
         for (int i = 0; i < times.length; i++) {
             SnapshotInfo s = ordered.get(i);
             total += s.statistics().bytesStored();
-            times[i] = Date.from(s.time());
+            times[i] = SNAPSHOT_TIME.format(s.time());
             stored[i] = total / MB;
             added[i] = s.statistics().bytesNew() / MB;
         }
-        vault.getAxisSet().getXAxis(0).getTick().setFormat(times.length == 0 ? null
-                : new SimpleDateFormat("d MMM HH:mm", Locale.ROOT));
+        IAxis xAxis = vault.getAxisSet().getXAxis(0);
+        xAxis.enableCategory(times.length > 0);
+        if (times.length > 0) {
+            xAxis.setCategorySeries(times);
+        }
         vaultText.setText(where == null ? "Snapshots of the selected job: press Show snapshots"
                 : where + ": " + ordered.size() + (ordered.size() == 1 ? " snapshot" : " snapshots")
                         + (ordered.isEmpty() ? "" : ", " + Sizes.decimal(total) + " stored"));
@@ -325,11 +330,9 @@ public class ChartsPart extends JobDetailsPart {
         }
         if (times.length > 0) {
             IBarSeries<?> bars = (IBarSeries<?>) vault.getSeriesSet().createSeries(SeriesType.BAR, SERIES_NEW);
-            bars.setXDateSeries(times);
             bars.setYSeries(added);
             bars.setBarColor(color(SWT.COLOR_DARK_GREEN));
             ILineSeries<?> line = (ILineSeries<?>) vault.getSeriesSet().createSeries(SeriesType.LINE, SERIES_STORED);
-            line.setXDateSeries(times);
             line.setYSeries(stored);
             line.setLineColor(color(SWT.COLOR_DARK_BLUE));
             line.setSymbolType(ILineSeries.PlotSymbolType.CIRCLE);
