@@ -22,9 +22,12 @@ if [ ! -x releng/azurite/node_modules/.bin/azurite-blob ]; then
     npm ci --prefix releng/azurite --no-audit --no-fund >/dev/null
 fi
 
+# The build runs on a JDK of Java 21 or later (build_jdk); the product tests below run the headless product on the
+# default Java.
+. releng/jdk.sh || exit 1
 # The GTK accessibility bridge is not running under Xvfb; keep it quiet.
 export NO_AT_BRIDGE=1
-xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B verify "$@"
+JAVA_HOME="$build_jdk" xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B verify "$@"
 # the built product, from outside: both run, and either failing fails the tests
 status=0
 releng/product-test.sh || status=1

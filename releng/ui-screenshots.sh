@@ -7,7 +7,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 shots=$root/bundles/org.seedbench.ui.tests/target/screenshots
 if [ "${1:-}" = "--run" ]; then
     rm -rf "$root/bundles/org.seedbench.ui.tests/target/data" "$root/bundles/org.seedbench.ui.tests/target/data-flow-"* "$shots"
-    (cd "$root" && xvfb-run -a ./mvnw -B -q verify -pl bundles/org.seedbench.ui,bundles/org.seedbench.ui.testsupport,\
+    . "$root/releng/jdk.sh" || exit 1
+    (cd "$root" && JAVA_HOME="$build_jdk" xvfb-run -a ./mvnw -B -q verify -pl bundles/org.seedbench.ui,bundles/org.seedbench.ui.testsupport,\
 bundles/org.seedbench.ui.tests,bundles/org.seedbench.app,bundles/org.seedbench.workload.files,\
 bundles/org.seedbench.staging.local,bundles/org.seedbench.crypto.portable,bundles/org.seedbench.cloud.local -am)
 fi

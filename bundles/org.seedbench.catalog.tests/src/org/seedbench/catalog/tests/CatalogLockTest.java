@@ -149,13 +149,15 @@ class CatalogLockTest {
             Holder holder = new Holder(builder.start());
             BufferedReader out = new BufferedReader(
                     new InputStreamReader(holder.process.getInputStream(), StandardCharsets.UTF_8));
+            // read on a thread of its own: on Java 25 a machine of two cores runs the common pool's async tasks
+            // one at a time (Java 17 gave each a thread), behind a verb that keeps working until the holder holds
             CompletableFuture<String> firstLine = CompletableFuture.supplyAsync(() -> {
                 try {
                     return out.readLine();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            });
+            }, task -> new Thread(task, "holder output").start());
             try {
                 assertEquals(CatalogHolder.HOLDING, firstLine.get(60, TimeUnit.SECONDS),
                         "the holder process reports that it holds the catalog");

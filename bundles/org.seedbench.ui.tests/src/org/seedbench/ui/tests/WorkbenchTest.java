@@ -26,7 +26,7 @@ class WorkbenchTest extends UiTestBase {
                     .filter(p -> p.getElementId().startsWith("org.seedbench.ui.part.")).map(MPart::getLabel)
                     .toList();
         });
-        assertEquals(List.of("Jobs", "Trip", "Drives", "Shipping", "Events", "Progress"), labels);
+        assertEquals(List.of("Jobs", "Trip", "Drives", "Shipping", "Events", "Progress", "Charts"), labels);
         assertEquals("Seedbench", ui.syncExec(() -> ui.activeShell().getText()));
         List<String> jobMenu = ui.syncExec(() -> {
             var menu = (org.eclipse.e4.ui.model.application.ui.menu.MMenu) ui.application().getChildren().get(0)

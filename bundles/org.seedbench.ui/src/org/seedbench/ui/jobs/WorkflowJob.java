@@ -9,6 +9,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.spi.Progress;
+import org.seedbench.ui.jobs.WorkflowProgress.Entry;
 
 /**
  * A step of a seeding job's workflow (stage, prepare drives, seed the vault…) run as an Eclipse Job. All
@@ -81,9 +82,20 @@ public abstract class WorkflowJob extends Job {
             private long total = -1;
             private long done;
             private int reported;
+            /** Whether the task's units are bytes: then the Charts view draws their rate ({@link Entry#rates()}). */
+            private boolean bytes = true;
 
             @Override
             public void begin(String task, long totalWork) {
+                begin(task, totalWork, Unit.BYTES);
+            }
+
+            @Override
+            public void begin(String task, long totalWork, Unit unit) {
+                bytes = unit == Unit.BYTES;
+                if (bytes && monitor instanceof Entry entry) {
+                    entry.bytesTask();
+                }
                 total = totalWork;
                 done = 0;
                 reported = 0;
@@ -97,6 +109,9 @@ public abstract class WorkflowJob extends Job {
 
             @Override
             public void worked(long units) {
+                if (bytes && monitor instanceof Entry entry) {
+                    entry.workedBytes(units);
+                }
                 if (total <= 0) {
                     return;
                 }

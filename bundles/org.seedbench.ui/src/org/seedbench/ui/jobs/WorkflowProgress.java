@@ -29,9 +29,17 @@ public final class WorkflowProgress {
         private volatile double total;
         private volatile double worked;
         private volatile IStatus result;
+        /** When the step started, for the samples' times. */
+        private final long startNanos = System.nanoTime();
+        /** Bytes the step's byte-counted tasks did so far, and a sample of them every {@link #SAMPLE_NANOS}. */
+        private long bytesDone;
+        private long nextSampleNanos;
+        private final List<Sample> samples = new ArrayList<>();
+        private volatile boolean movesBytes;
 
         Entry(WorkflowJob job) {
             this.job = job;
+            samples.add(new Sample(0, 0));
         }
 
         public WorkflowJob job() {
@@ -88,6 +96,62 @@ public final class WorkflowProgress {
             return subTask;
         }
 
+        /** A task counted in bytes began: the step moves data (stage, drive preparation, backup…). */
+        void bytesTask() {
+            movesBytes = true;
+        }
+
+        /** Whether the step began a task counted in bytes, so that its throughput means something. */
+        public boolean movesBytes() {
+            return movesBytes;
+        }
+
+        /**
+         * {@code bytes} more of a task counted in bytes are done (the work's own figures, as the core
+         * {@link org.seedbench.core.spi.Progress} reported them before they were scaled to this monitor).
+         */
+        void workedBytes(long bytes) {
+            long now = System.nanoTime();
+            synchronized (samples) {
+                bytesDone += bytes;
+                if (now - nextSampleNanos >= 0) {
+                    samples.add(new Sample((now - startNanos) / 1e9, bytesDone));
+                    nextSampleNanos = now + SAMPLE_NANOS;
+                    if (samples.size() > MAX_SAMPLES) {
+                        // keep every other sample: the rates between those left average the ones dropped
+                        for (int i = samples.size() - 2; i > 0; i -= 2) {
+                            samples.remove(i);
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * The step's throughput over time: one point per sample after the first, its time (seconds since the step
+         * started) and the bytes a second done since the sample before; while the step runs, a last point for now
+         * once a sample interval has passed (so a stalled step drops to 0). Empty when the step counted no bytes.
+         */
+        public List<Rate> rates() {
+            List<Rate> rates = new ArrayList<>();
+            double now = (System.nanoTime() - startNanos) / 1e9;
+            synchronized (samples) {
+                for (int i = 1; i < samples.size(); i++) {
+                    rates.add(rate(samples.get(i - 1), samples.get(i)));
+                }
+                Sample last = samples.get(samples.size() - 1);
+                if (!rates.isEmpty() && !ended() && now - last.seconds() >= SAMPLE_NANOS / 1e9) {
+                    rates.add(rate(last, new Sample(now, bytesDone)));
+                }
+            }
+            return rates;
+        }
+
+        private static Rate rate(Sample a, Sample b) {
+            double seconds = b.seconds() - a.seconds();
+            return new Rate(b.seconds(), seconds <= 0 ? 0 : (b.bytes() - a.bytes()) / seconds);
+        }
+
         /** A line for the status line: what runs now and how far it is, or how it ended. */
         public String describe() {
             IStatus r = result;
@@ -100,6 +164,18 @@ public final class WorkflowProgress {
             return job.getName() + (task.isEmpty() ? "" : ": " + task) + (subTask.isEmpty() ? "" : " — " + subTask)
                     + (p < 0 ? "" : String.format(Locale.ROOT, " (%d%%)", p));
         }
+    }
+
+    /** How often a step's bytes are sampled for its throughput at most, and how many samples it keeps. */
+    private static final long SAMPLE_NANOS = 250_000_000L;
+    private static final int MAX_SAMPLES = 2000;
+
+    /** The bytes a step had done {@code seconds} after it started. */
+    public record Sample(double seconds, long bytes) {
+    }
+
+    /** A step's throughput: bytes a second over the interval that ended {@code seconds} after it started. */
+    public record Rate(double seconds, double bytesPerSecond) {
     }
 
     private final List<Entry> entries = new ArrayList<>();

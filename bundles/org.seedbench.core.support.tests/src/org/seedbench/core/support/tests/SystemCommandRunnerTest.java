@@ -30,6 +30,16 @@ class SystemCommandRunnerTest {
     }
 
     @Test
+    void aCommandThatFillsItsErrorPipeBeforeItWritesItsOutputEnds() throws IOException {
+        // 200 kB on stderr first: more than a pipe holds, so it ends only when both streams are read at once
+        CommandRunner.Result r = runner.run(List.of("sh", "-c", "head -c 200000 /dev/zero >&2; echo done"),
+                Duration.ofSeconds(30));
+        assertEquals(0, r.exitCode());
+        assertEquals("done\n", r.stdout());
+        assertEquals(200_000, r.stderr().length());
+    }
+
+    @Test
     void aCommandThatCannotStartIsAnIOException() {
         assertThrows(IOException.class,
                 () -> runner.run(List.of("/nonexistent/seedbench-no-such-command"), Duration.ofSeconds(30)));

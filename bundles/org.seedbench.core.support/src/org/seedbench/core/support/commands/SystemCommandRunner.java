@@ -19,13 +19,20 @@ import org.seedbench.core.spi.CommandRunner;
  */
 @Component(service = CommandRunner.class)
 public final class SystemCommandRunner implements CommandRunner {
+    private static final java.util.concurrent.Executor DRAINER = task -> {
+        Thread t = new Thread(task, "seedbench command output");
+        t.setDaemon(true);
+        t.start();
+    };
 
     @Override
     public Result run(List<String> command, Duration timeout) throws IOException {
         Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
         p.getOutputStream().close();
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+        // each stream drained on a thread of its own, so a command that fills one pipe while the other is read
+        // never waits: the common pool may run its tasks one at a time (Java 25 on a machine of two cores)
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()), DRAINER);
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()), DRAINER);
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
