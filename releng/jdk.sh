@@ -1,4 +1,4 @@
-# Sourced by the scripts that run ./mvnw (releng/test.sh, ./seedbench, releng/ui-screenshots.sh): sets build_jdk to
+# Sourced by the scripts that run ./mvnw (releng/test.sh, ./seedbench, releng/screenshots.sh): sets build_jdk to
 # a JDK of Java 21 or later for the build, since the workbench's charts (SWTChart 1.1.0, the only version on Maven
 # Central) are Java 21 classes. JAVA_HOME when it is 21 or later, else the newest JDK under /usr/lib/jvm that is;
 # else one line on stderr and a non-zero status. Use it for ./mvnw only (JAVA_HOME="$build_jdk" ./mvnw …): the
