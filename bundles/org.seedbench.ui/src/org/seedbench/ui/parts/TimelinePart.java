@@ -119,7 +119,6 @@ public class TimelinePart extends JobDetailsPart {
         trip = details == null ? null : Trip.of(details.job(), details.events(), details.properties(),
                 deadlines.getOrDefault(details.job().name(), java.util.Optional.empty()).orElse(null));
         canvas.setData(DATA_TRIP, trip);
-        canvas.setToolTipText(trip == null ? null : trip.status());
         updateNext();
         canvas.redraw();
     }
