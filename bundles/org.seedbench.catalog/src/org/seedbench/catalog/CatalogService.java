@@ -72,4 +72,20 @@ public interface CatalogService {
     default boolean exists(Path dataDirectory, String catalogUrl) {
         return catalogUrl == null || catalogUrl.isBlank() ? exists(dataDirectory) : true;
     }
+
+    /**
+     * Creates the PostgreSQL group roles of a shared catalog and grants their rights (see the README's "Shared
+     * catalog"): {@code seedbench_operator} may change jobs and append events, {@code seedbench_auditor} may read
+     * everything. Runs as the URL's user, who must own the catalog's tables and may create roles. Safe to run again.
+     *
+     * @param printed hears each SQL statement before it runs
+     * @return the roles' names
+     * @throws CatalogException when the URL names no PostgreSQL catalog, or the server refuses
+     * @since 1.5
+     */
+    default List<String> initRoles(Path dataDirectory, String catalogUrl, java.util.function.Consumer<String> printed)
+            throws CatalogException {
+        throw new CatalogException("roles belong to a shared catalog on PostgreSQL; give --catalog "
+                + "jdbc:postgresql://HOST[:PORT]/DATABASE");
+    }
 }

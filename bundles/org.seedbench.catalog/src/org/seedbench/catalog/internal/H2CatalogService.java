@@ -213,4 +213,14 @@ public class H2CatalogService implements CatalogService {
             admin.postEvent(new Event(topic, properties));
         }
     }
+
+    @Override
+    public List<String> initRoles(Path dataDirectory, String catalogUrl, java.util.function.Consumer<String> printed) {
+        if (!(store(dataDirectory, catalogUrl) instanceof PostgresDatabase server)) {
+            return CatalogService.super.initRoles(dataDirectory, catalogUrl, printed);
+        }
+        // the tables first: the roles are granted on what is there
+        open(server, "init-roles").close();
+        return server.initRoles(printed);
+    }
 }
