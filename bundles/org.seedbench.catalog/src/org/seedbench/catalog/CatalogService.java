@@ -88,4 +88,20 @@ public interface CatalogService {
         throw new CatalogException("roles belong to a shared catalog on PostgreSQL; give --catalog "
                 + "jdbc:postgresql://HOST[:PORT]/DATABASE");
     }
+
+    /**
+     * Copies the catalog {@code fromUrl} names (null: the data directory's) into the empty catalog {@code toUrl} names
+     * (e.g. a new PostgreSQL database): jobs, workloads, drives, shipments, return details, properties and events in
+     * their order, with their ids, times and actors; each event chain is computed again over what the target keeps and
+     * verified, and each table's rows are counted in both. All in one transaction of the target: on any failure it
+     * holds nothing of the copy. Both catalogs are brought to the latest schema version first.
+     *
+     * @throws org.seedbench.core.rules.InvalidInputException when the target holds a job already, or the source
+     *                                                         catalog does not exist
+     * @since 1.5
+     */
+    default CatalogCopyReport copy(Path dataDirectory, String fromUrl, String toUrl)
+            throws org.seedbench.core.rules.InvalidInputException {
+        throw new CatalogException("this Seedbench cannot copy catalogs");
+    }
 }
