@@ -14,7 +14,10 @@ import org.seedbench.core.model.WorkloadSpec;
 
 /** Valid jobs and drives to put in a catalog, and a catalog to put them in. */
 final class SampleJobs {
-    /** A creation time with nanoseconds, so that a round trip that drops precision shows. */
+    /**
+     * A creation time with nanoseconds: the catalog keeps microseconds ({@link CatalogBackend#kept}), and a round trip
+     * that drops more shows.
+     */
     static final Instant CREATED = Instant.parse("2024-11-20T09:15:30.123456789Z");
 
     static final String PROGRAM = "catalog-tests";

@@ -10,7 +10,7 @@ import org.h2.api.ErrorCode;
 /** What differs between the two databases a catalog lives in, as the catalog's SQL meets it. */
 public enum Dialect {
     /** H2, embedded: the catalog file of a data directory. */
-    H2(ChronoUnit.NANOS),
+    H2(ChronoUnit.MICROS),
     /** PostgreSQL: a shared catalog on a server. */
     POSTGRESQL(ChronoUnit.MICROS);
 
@@ -24,8 +24,9 @@ public enum Dialect {
     }
 
     /**
-     * The time the database keeps for {@code instant}: H2 keeps nanoseconds, PostgreSQL microseconds. The catalog
-     * stores and returns times truncated so, so that what it returns equals what it reads back later.
+     * The time the catalog keeps for {@code instant}: microseconds, what PostgreSQL keeps (H2 would keep nanoseconds;
+     * the embedded catalog keeps what a shared one does, so that a catalog copied from one into the other shows the
+     * same). The catalog stores and returns times truncated so, so that what it returns equals what it reads back.
      */
     public Instant kept(Instant instant) {
         return instant == null ? null : instant.truncatedTo(precision);
