@@ -14,13 +14,18 @@ import org.seedbench.batch.internal.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun run(CommandLine cli, Path data, String... args) {
+        return run(cli, data, Map.of(), args);
+    }
+
+    /** One run with {@code env} as the environment (e.g. {@code SEEDBENCH_CATALOG}). */
+    static CliRun run(CommandLine cli, Path data, Map<String, String> env, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--data");
         all.add(data.toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = cli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

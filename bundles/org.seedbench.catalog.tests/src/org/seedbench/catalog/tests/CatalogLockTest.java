@@ -2,26 +2,19 @@ package org.seedbench.catalog.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -142,10 +135,12 @@ class CatalogLockTest {
 
         /** Starts a holder and waits until it holds the catalog. */
         static Holder start(Path directory, String mode) throws Exception {
-            String java = ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath(), CatalogHolder.class.getName(),
-                    directory.toString(), mode).redirectError(ProcessBuilder.Redirect.INHERIT);
+            // the holder's class path: this bundle, the catalog bundle and H2
+            String classPath = JavaProcesses.classPath(List.of(CatalogHolder.class, CatalogDatabase.class,
+                    org.h2.Driver.class, org.seedbench.core.support.files.DurableFiles.class));
+            ProcessBuilder builder = new ProcessBuilder(JavaProcesses.java(), "-cp", classPath,
+                    CatalogHolder.class.getName(), directory.toString(), mode)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
             Holder holder = new Holder(builder.start());
             BufferedReader out = new BufferedReader(
                     new InputStreamReader(holder.process.getInputStream(), StandardCharsets.UTF_8));
@@ -185,26 +180,6 @@ class CatalogLockTest {
         public void close() {
             if (process.isAlive()) {
                 process.destroyForcibly();
-            }
-        }
-
-        /** The class path of the holder: this bundle, the catalog bundle and H2, wherever they are. */
-        private static String classPath() {
-            Set<String> entries = new LinkedHashSet<>();
-            for (Class<?> type : List.of(CatalogHolder.class, CatalogDatabase.class, org.h2.Driver.class,
-                    org.seedbench.core.support.files.DurableFiles.class)) {
-                CodeSource source = type.getProtectionDomain().getCodeSource();
-                assertNotNull(source, type.getName() + " has no code source to start the holder process with");
-                entries.add(path(source.getLocation()).toString());
-            }
-            return String.join(File.pathSeparator, entries);
-        }
-
-        private static Path path(URL url) {
-            try {
-                return Path.of(url.toURI());
-            } catch (URISyntaxException e) {
-                return Path.of(url.getPath());
             }
         }
     }

@@ -1,23 +1,16 @@
 package org.seedbench.catalog.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -112,36 +105,17 @@ class TwentyProcessesMovingOneJobOnPostgreSQLTest extends CatalogTestBase implem
     }
 
     private Process start(int i) throws IOException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(JavaProcesses.java()));
         String pgpass = System.getProperty("org.postgresql.pgpassfile");
         if (pgpass != null) {
             command.add("-Dorg.postgresql.pgpassfile=" + pgpass);
         }
-        command.addAll(List.of("-cp", classPath(), CatalogMover.class.getName(), backend.url(), data.toString(),
+        // this bundle, the catalog, the model, the drivers
+        String classPath = JavaProcesses.classPath(List.of(CatalogMover.class, H2CatalogService.class, JobState.class,
+                org.seedbench.core.support.files.DurableFiles.class, org.h2.Driver.class, org.postgresql.Driver.class,
+                org.osgi.service.event.EventAdmin.class));
+        command.addAll(List.of("-cp", classPath, CatalogMover.class.getName(), backend.url(), data.toString(),
                 "seed-race", JobState.STAGED.name(), TARGETS[i % TARGETS.length].name(), "admin-" + i));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    }
-
-    /** The class path of a mover: this bundle, the catalog, the model, the drivers, wherever they are. */
-    private static String classPath() {
-        Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> type : List.of(CatalogMover.class, H2CatalogService.class, JobState.class,
-                org.seedbench.core.support.files.DurableFiles.class, org.h2.Driver.class, org.postgresql.Driver.class,
-                org.osgi.service.event.EventAdmin.class)) {
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            assertNotNull(source, type.getName() + " has no code source to start a mover process with");
-            entries.add(path(source.getLocation()).toString());
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static Path path(URL url) {
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            return Path.of(url.getPath());
-        }
     }
 }
