@@ -113,7 +113,7 @@ public final class SeedbenchUi {
     public static final String CATALOG_URL_KEY = "org.seedbench.ui.catalogUrl";
     /** System property and environment variable that name the catalog, as {@code --catalog} does for the CLI. */
     public static final String CATALOG_PROPERTY = "seedbench.catalog";
-    public static final String CATALOG_ENV = "SEEDBENCH_CATALOG";
+    public static final String CATALOG_ENV = Workspaces.CATALOG_ENV;
 
     private SeedbenchUi() {
     }
@@ -165,12 +165,8 @@ public final class SeedbenchUi {
      * the preferences name; null (the embedded catalog in the data directory) when none does.
      */
     public static String catalogUrl(String property, Map<String, String> env, String preference) {
-        for (String url : new String[] {property, env.get(CATALOG_ENV), preference}) {
-            if (!blank(url)) {
-                return url.strip();
-            }
-        }
-        return null;
+        String launched = Workspaces.catalogUrl(property, env);
+        return launched != null || blank(preference) ? launched : preference.strip();
     }
 
     /**
@@ -184,10 +180,7 @@ public final class SeedbenchUi {
 
     /** The workspace a step of the workbench works in: the data directory, on the catalog the workbench works on. */
     public static Workspace open(Workspaces workspaces, Path data, String catalogUrl) {
-        if (catalogUrl == null) {
-            return workspaces.open(data);
-        }
-        throw new UnsupportedOperationException("PRE-PG: " + catalogUrl);
+        return workspaces.open(data, catalogUrl);
     }
 
     private static boolean blank(String s) {
