@@ -161,9 +161,12 @@ public class PreferencesDialog extends TitleAreaDialog {
         try {
             if (!wantedCatalog.equals(java.util.Objects.requireNonNullElse(catalogPreference.stored(), ""))
                     || password.length > 0) {
-                String problem = applyCatalog.apply(wantedCatalog, password);
-                if (problem != null) {
-                    setErrorMessage(problem); // the dialog stays open with what was typed
+                String[] problem = new String[1];
+                // a server that does not answer keeps the driver waiting its connect timeout: say the dialog works
+                org.eclipse.swt.custom.BusyIndicator.showWhile(getShell().getDisplay(),
+                        () -> problem[0] = applyCatalog.apply(wantedCatalog, password));
+                if (problem[0] != null) {
+                    setErrorMessage(problem[0]); // the dialog stays open with what was typed
                     return;
                 }
             }
