@@ -44,8 +44,7 @@ class CatalogWatcherTest {
         PostgresServer server = PostgresServer.get();
         String url = server.newDatabase("watcher");
         Heard heard = new Heard();
-        PostgresCatalogWatcher watcher = new PostgresCatalogWatcher();
-        watcher.bindEventAdmin(heard);
+        PostgresCatalogWatcher watcher = new PostgresCatalogWatcher(heard);
         H2CatalogService otherProcess = new H2CatalogService(Duration.ofSeconds(2));
         try (Catalog catalog = otherProcess.open(data, url, "copy-b")) {
             try (CatalogWatcher.Watch watch = watcher.watch(url)) {

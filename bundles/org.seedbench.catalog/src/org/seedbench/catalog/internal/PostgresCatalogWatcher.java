@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,16 +38,17 @@ public class PostgresCatalogWatcher implements CatalogWatcher {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
-    private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
+    /** Where the changes heard are posted; none, while no event admin is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            unbind = "unbindEventAdmin")
-    public void bindEventAdmin(EventAdmin admin) {
-        eventAdmin.set(admin);
+    /** The watcher of Declarative Services, which binds the event admin. */
+    public PostgresCatalogWatcher() {
     }
 
-    public void unbindEventAdmin(EventAdmin admin) {
-        eventAdmin.compareAndSet(admin, null);
+    /** A watcher that posts through {@code eventAdmin}, outside Declarative Services. */
+    public PostgresCatalogWatcher(EventAdmin eventAdmin) {
+        this.eventAdmin = eventAdmin;
     }
 
     @Override
@@ -103,7 +103,7 @@ public class PostgresCatalogWatcher implements CatalogWatcher {
     }
 
     private void post(Event event) {
-        EventAdmin admin = eventAdmin.get();
+        EventAdmin admin = eventAdmin;
         if (admin != null) {
             admin.postEvent(event);
         }
