@@ -8,12 +8,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -41,6 +44,8 @@ public class PostgresCatalogWatcher implements CatalogWatcher {
     /** Where the changes heard are posted; none, while no event admin is there. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
+    /** The watches running, which stop with the component. */
+    private final Set<Listener> running = ConcurrentHashMap.newKeySet();
 
     /** The watcher of Declarative Services, which binds the event admin. */
     public PostgresCatalogWatcher() {
@@ -63,10 +68,17 @@ public class PostgresCatalogWatcher implements CatalogWatcher {
                     + (catalogUrl == null ? "the embedded catalog" : "an H2 catalog") + " again instead");
         }
         Listener listener = new Listener(catalogUrl);
+        running.add(listener);
         Thread thread = new Thread(listener, "Seedbench catalog watcher");
         thread.setDaemon(true);
         thread.start();
         return listener;
+    }
+
+    /** Stops every watch still running (the bundle stops). */
+    @Deactivate
+    void deactivate() {
+        running.forEach(Listener::close);
     }
 
     /** The topic the catalog posts for an event of this kind, e.g. {@code job.state} → {@link Topics#JOB_STATE}. */
@@ -182,6 +194,7 @@ public class PostgresCatalogWatcher implements CatalogWatcher {
 
         @Override
         public void close() {
+            running.remove(this);
             stopped.countDown();
             Connection c = connection;
             if (c != null) {
