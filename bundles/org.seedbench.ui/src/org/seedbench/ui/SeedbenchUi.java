@@ -12,6 +12,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
+import org.seedbench.workflow.Workspace;
 import org.seedbench.workflow.Workspaces;
 
 /**
@@ -105,6 +106,14 @@ public final class SeedbenchUi {
     /** System property that names the data directory, as {@code --data} does for the CLI. */
     public static final String DATA_PROPERTY = "seedbench.data";
     public static final String DATA_ENV = Workspaces.DATA_ENV;
+    /**
+     * The application context's key of the catalog the workbench works on ({@link String}, a JDBC URL): absent for the
+     * embedded catalog in the data directory.
+     */
+    public static final String CATALOG_URL_KEY = "org.seedbench.ui.catalogUrl";
+    /** System property and environment variable that name the catalog, as {@code --catalog} does for the CLI. */
+    public static final String CATALOG_PROPERTY = "seedbench.catalog";
+    public static final String CATALOG_ENV = Workspaces.CATALOG_ENV;
 
     private SeedbenchUi() {
     }
@@ -149,6 +158,29 @@ public final class SeedbenchUi {
             throw new IllegalStateException(e);
         }
         return null;
+    }
+
+    /**
+     * The catalog the workbench works on: {@code -Dseedbench.catalog}, else {@code SEEDBENCH_CATALOG}, else the one
+     * the preferences name; null (the embedded catalog in the data directory) when none does.
+     */
+    public static String catalogUrl(String property, Map<String, String> env, String preference) {
+        String launched = Workspaces.catalogUrl(property, env);
+        return launched != null || blank(preference) ? launched : preference.strip();
+    }
+
+    /**
+     * Whether a catalog tells the workbench of other processes' changes as they commit (PostgreSQL's
+     * {@code LISTEN/NOTIFY}), so that the views need not read it again every few seconds: the embedded catalog and an
+     * H2 file elsewhere do not.
+     */
+    public static boolean notifies(String catalogUrl) {
+        return catalogUrl != null && catalogUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The workspace a step of the workbench works in: the data directory, on the catalog the workbench works on. */
+    public static Workspace open(Workspaces workspaces, Path data, String catalogUrl) {
+        return workspaces.open(data, catalogUrl);
     }
 
     private static boolean blank(String s) {

@@ -252,7 +252,7 @@ class FinishTest extends UiTestBase {
     }
 
     /** Clicks a main menu's item as a user does (asynchronously: it may open a modal dialog). */
-    private static void click(String menuId, String itemId) {
+    static void click(String menuId, String itemId) {
         MenuItem item = ui.syncExec(() -> items(menuId).stream().filter(i -> itemId.equals(modelId(i))).findFirst()
                 .orElse(null));
         assertNotNull(item, itemId + " in " + menuId);
@@ -273,7 +273,7 @@ class FinishTest extends UiTestBase {
         return labels.stream().filter(l -> l.startsWith("Seedbench ")).findFirst().orElse(null);
     }
 
-    private static String allText(Shell shell) {
+    static String allText(Shell shell) {
         List<String> texts = new ArrayList<>();
         collect(shell, texts);
         return String.join("\n", texts);

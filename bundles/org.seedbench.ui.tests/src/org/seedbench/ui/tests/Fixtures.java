@@ -56,11 +56,15 @@ final class Fixtures {
     /** Creates a Draft job in the catalog of {@code data} as {@code seedbench init --data} does. */
     static SeedingJob createJob(CatalogService catalogs, Path data, String name, Path staging, Path source)
             throws InvalidInputException {
-        SeedingJob job = new SeedingJob(name, staging.toString(), "contosobackup", "seed",
+        try (Catalog catalog = catalogs.open(data)) {
+            return catalog.createJob(draft(name, staging, source));
+        }
+    }
+
+    /** A Draft job as {@code seedbench init} would create it. */
+    static SeedingJob draft(String name, Path staging, Path source) {
+        return new SeedingJob(name, staging.toString(), "contosobackup", "seed",
                 "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "westeurope", List.of(WorkloadSpec.parse("files:" + source)),
                 SeedingJob.DEFAULT_CONNECTOR, null, Instant.now(), JobState.DRAFT);
-        try (Catalog catalog = catalogs.open(data)) {
-            return catalog.createJob(job);
-        }
     }
 }

@@ -46,7 +46,7 @@ class WorkbenchTest extends UiTestBase {
     void listsAJobCreatedElsewhereWithItsStateAndNoActionWithoutASelection() throws Exception {
         JobsViewBot jobs = new JobsViewBot(ui);
         assertEquals(List.of("Job", "State", "Progress", "Workloads", "Staged", "Stored", "Dedup", "Compression",
-                "Drives", "Import job", "Ship by", "Scheduled backup"), jobs.headers());
+                "Drives", "Import job", "Ship by", "Scheduled backup", "Last change"), jobs.headers());
         String name = Fixtures.uniqueName("listed");
         Fixtures.createJob(catalogs, name, tmp.resolve("staging"), Fixtures.dataset(tmp.resolve("src"), 1, 1000, 1));
         jobs.waitForState(name, "Draft");

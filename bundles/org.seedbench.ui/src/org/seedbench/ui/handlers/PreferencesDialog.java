@@ -1,6 +1,7 @@
 package org.seedbench.ui.handlers;
 
 import java.io.IOException;
+import java.util.function.BiFunction;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -16,6 +17,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.ui.CatalogPreference;
 import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.workflow.AlertService;
 import org.seedbench.workflow.AlertSettings;
@@ -23,27 +25,36 @@ import org.seedbench.workflow.VaultService;
 import org.seedbench.workflow.Workspace;
 
 /**
- * Preferences: where the workbench keeps its data (the data directory and the catalog, shown as they are: they are
- * chosen when the workbench starts), the selected job's upload throttle (as {@code seedbench throttle} keeps it), and
+ * Preferences: where the workbench keeps its data (the data directory, chosen when the workbench starts; the catalog,
+ * the embedded one in the data directory or a shared one by its URL, checked when applied), the selected job's upload throttle (as {@code seedbench throttle} keeps it), and
  * where alerts go by default (as {@code seedbench alerts} keeps them, through the same {@link AlertService}; the
  * webhook is shown masked, since its URL holds its token).
  */
 public class PreferencesDialog extends TitleAreaDialog {
-    /** Widget ids (suffixes of {@link #ID}): {@code .data}, {@code .catalog}, {@code .throttle}, {@code .webhook}, {@code .command}, {@code .off}. */
+    /**
+     * Widget ids (suffixes of {@link #ID}): {@code .data}, {@code .catalog} (the catalog in use), {@code .catalogUrl},
+     * {@code .catalogPassword}, {@code .throttle}, {@code .webhook}, {@code .command}, {@code .off}.
+     */
     public static final String ID = "org.seedbench.ui.preferences";
 
     private final Workspace workspace;
     private final AlertService alerts;
     private final VaultService vault;
     private final SeedingJob job;
+    private final CatalogPreference catalogPreference;
+    private final BiFunction<String, char[], String> applyCatalog;
+    private Text catalogUrl;
+    private Text catalogPassword;
     private AlertSettings current = AlertSettings.NONE;
     private Text webhook;
     private Text command;
     private Button off;
 
     public PreferencesDialog(Shell parent, Workspace workspace, AlertService alerts, VaultService vault,
-            SeedingJob job) {
+            SeedingJob job, CatalogPreference catalogPreference, BiFunction<String, char[], String> applyCatalog) {
         super(parent);
+        this.catalogPreference = catalogPreference;
+        this.applyCatalog = applyCatalog;
         this.workspace = workspace;
         this.alerts = alerts;
         this.vault = vault;
@@ -72,10 +83,26 @@ public class PreferencesDialog extends TitleAreaDialog {
 
         Composite data = group(c, "Data");
         shown(data, "Data directory:", "data", workspace.dataDirectory().toString());
-        shown(data, "Catalog:", "catalog", workspace.catalogUrl().map(PreferencesDialog::maskUrl)
+        shown(data, "Catalog:", "catalog", workspace.catalogUrl().map(CatalogPreference::mask)
                 .orElse("embedded (H2) in the data directory"));
         note(data, "Chosen when the workbench starts: -data DIR, -Dseedbench.data=DIR or SEEDBENCH_DATA; the command "
                 + "line's --data names the same directory.");
+        new Label(data, SWT.NONE).setText("Catalog URL:");
+        catalogUrl = new Text(data, SWT.BORDER);
+        catalogUrl.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        catalogUrl.setText(catalogPreference.stored() == null ? "" : catalogPreference.stored());
+        catalogUrl.setMessage("empty: the catalog in the data directory; jdbc:postgresql://host:5432/seedbench?user=…");
+        catalogUrl.setData(SeedbenchUi.WIDGET_ID, ID + ".catalogUrl");
+        new Label(data, SWT.NONE).setText("Password:");
+        catalogPassword = new Text(data, SWT.BORDER | SWT.PASSWORD);
+        catalogPassword.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        catalogPassword.setMessage("only if the server asks for one; kept in the pgpass file");
+        catalogPassword.setData(SeedbenchUi.WIDGET_ID, ID + ".catalogPassword");
+        String over = catalogPreference.overriddenBy();
+        note(data, (over == null ? "" : over + " names the catalog now, over this field. ")
+                + "A shared PostgreSQL catalog lets several admins and copy computers work on the same jobs; the views "
+                + "follow its changes as they are committed. A password goes into the pgpass file (PGPASSFILE or "
+                + "~/.pgpass, readable by you only), never into the preferences.");
 
         Composite upload = group(c, "Upload throttle");
         shown(upload, job == null ? "Selected job:" : job.name() + ":", "throttle", throttle());
@@ -129,6 +156,23 @@ public class PreferencesDialog extends TitleAreaDialog {
 
     @Override
     protected void okPressed() {
+        String wantedCatalog = catalogUrl.getText().strip();
+        char[] password = catalogPassword.getTextChars();
+        try {
+            if (!wantedCatalog.equals(java.util.Objects.requireNonNullElse(catalogPreference.stored(), ""))
+                    || password.length > 0) {
+                String[] problem = new String[1];
+                // a server that does not answer keeps the driver waiting its connect timeout: say the dialog works
+                org.eclipse.swt.custom.BusyIndicator.showWhile(getShell().getDisplay(),
+                        () -> problem[0] = applyCatalog.apply(wantedCatalog, password));
+                if (problem[0] != null) {
+                    setErrorMessage(problem[0]); // the dialog stays open with what was typed
+                    return;
+                }
+            }
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
         String url = webhook.getText().strip();
         String cmd = command.getText().strip();
         AlertSettings wanted = new AlertSettings(url.isEmpty() ? current.webhook() : url, cmd.isEmpty() ? null : cmd,
@@ -171,10 +215,5 @@ public class PreferencesDialog extends TitleAreaDialog {
         GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
         gd.widthHint = 620;
         l.setLayoutData(gd);
-    }
-
-    /** A JDBC URL as it may be shown: a password in it (user info or a parameter) becomes "…". */
-    static String maskUrl(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1…").replaceAll("//([^/:@]+):[^/@]*@", "//$1:…@");
     }
 }

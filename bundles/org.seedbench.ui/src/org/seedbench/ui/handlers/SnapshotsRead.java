@@ -15,6 +15,7 @@ import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.spi.Progress;
 import org.seedbench.ui.jobs.WorkflowJob;
+import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.workflow.RepositoryLocation;
 import org.seedbench.workflow.RepositoryService;
 import org.seedbench.workflow.VaultService;
@@ -36,7 +37,7 @@ public final class SnapshotsRead {
      * succeeds. Nothing starts when the user cancels the passphrase dialog.
      */
     public static void start(Shell shell, RepositoryService repositories, Workspaces workspaces, Path data,
-            SeedingJob job, BiConsumer<String, List<SnapshotInfo>> shown) {
+            String catalogUrl, SeedingJob job, BiConsumer<String, List<SnapshotInfo>> shown) {
         Optional<Secret> passphrase = WorkflowAction.passphrase(shell, job.name(), false);
         if (passphrase.isEmpty()) {
             return;
@@ -44,7 +45,7 @@ public final class SnapshotsRead {
         RepositoryLocation from = VaultService.holdsSeed(job.state()) ? RepositoryLocation.VAULT
                 : RepositoryLocation.STAGING;
         String where = from == RepositoryLocation.VAULT ? "Vault" : "Staging repository";
-        Workspace workspace = workspaces.open(data);
+        Workspace workspace = SeedbenchUi.open(workspaces, data, catalogUrl);
         WorkflowJob read = new WorkflowJob("Read the snapshots of " + job.name(), job.name()) {
             @Override
             protected IStatus work(Progress progress) throws Exception {

@@ -44,9 +44,10 @@ public abstract class WorkflowAction {
     }
 
     @Execute
-    public void execute(SeedingJob job, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, Shell shell,
-            @Service Workspaces workspaces) {
-        Workspace workspace = workspaces.open(data);
+    public void execute(SeedingJob job, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data,
+            @org.eclipse.e4.core.di.annotations.Optional @Named(SeedbenchUi.CATALOG_URL_KEY) String catalogUrl,
+            Shell shell, @Service Workspaces workspaces) {
+        Workspace workspace = SeedbenchUi.open(workspaces, data, catalogUrl);
         WorkflowJob step = step(job, workspace, shell);
         if (step == null) {
             workspace.close();

@@ -91,6 +91,10 @@ public class ChartsPart extends JobDetailsPart {
     @Optional
     @Named(SeedbenchUi.DATA_DIRECTORY_KEY)
     private Path data;
+    @Inject
+    @Optional
+    @Named(SeedbenchUi.CATALOG_URL_KEY)
+    private String catalogUrl;
 
     private Composite top;
     private Label throughputText;
@@ -290,7 +294,7 @@ public class ChartsPart extends JobDetailsPart {
         if (job == null || repositories == null || workspaces == null || data == null) {
             return;
         }
-        SnapshotsRead.start(top.getShell(), repositories, workspaces, data, job,
+        SnapshotsRead.start(top.getShell(), repositories, workspaces, data, catalogUrl, job,
                 (where, snapshots) -> sync.asyncExec(() -> {
                     if (!top.isDisposed() && selected != null && selected.name().equals(job.name())) {
                         vaultJob = job.name();

@@ -30,11 +30,14 @@ import org.seedbench.workflow.ImportJobView.DriveView;
 
 /**
  * The Drives view: the selected job's drives (serial, model, media type, interface, capacity, used, encryptor, state,
- * percent copied, errors; after a refresh the service's own state and copy status of the drive, as it spells them)
+ * percent copied, errors, the copy computer that prepared it and who worked on it; after a refresh the service's own
+ * state and copy status of the drive, as it spells them)
  * and, for the selected drive, its log: the error log lines the import service's last report named and the drive's
  * entries in the job's event log.
  */
 public class DrivesPart extends JobDetailsPart {
+    /** The column with the copy computer that prepared the drive (formatted it, else added it) and who worked on it. */
+    public static final String PREPARED_ON_COLUMN = "Prepared on";
     private TableViewer viewer;
     private Text log;
     private JobDetails shown;
@@ -61,6 +64,8 @@ public class DrivesPart extends JobDetailsPart {
             int n = errors(d.serial()).size();
             return n == 0 ? "" : Integer.toString(n);
         }, d -> errors(d.serial()).isEmpty() ? null : viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_RED));
+        ViewerColumns.add(viewer, Drive.class, PREPARED_ON_COLUMN, 130, d -> shown == null ? ""
+                : CatalogReads.computer(CatalogReads.preparedBy(d.serial(), shown.events())));
         TripCells.drives(viewer);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(List.of());

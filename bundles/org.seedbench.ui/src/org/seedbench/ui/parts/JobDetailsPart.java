@@ -26,7 +26,8 @@ import org.seedbench.workflow.Workspaces;
 
 /**
  * A view of the job selected in the Jobs view: reads the job's details from the catalog off the UI thread when the
- * selection changes, when the catalog posts a change of that job and every few seconds.
+ * selection changes, when the catalog posts a change of that job and, on the embedded catalog or an H2 file (which do
+ * not tell of other processes' changes), every few seconds.
  */
 abstract class JobDetailsPart {
     @Inject
@@ -34,6 +35,7 @@ abstract class JobDetailsPart {
 
     private volatile Workspaces workspaces;
     private volatile Path data;
+    private volatile String catalogUrl;
     private volatile String jobName;
     private final AtomicBoolean reloadPending = new AtomicBoolean();
     /** Numbers the reads in the order they start; the view shows no read older than one it showed (as the Jobs view). */
@@ -99,6 +101,13 @@ abstract class JobDetailsPart {
 
     @Inject
     @Optional
+    void catalogUrl(@Named(SeedbenchUi.CATALOG_URL_KEY) String catalogUrl) {
+        this.catalogUrl = catalogUrl;
+        reload();
+    }
+
+    @Inject
+    @Optional
     void select(@Named("org.seedbench.core.model.SeedingJob") SeedingJob job) {
         String name = job == null ? null : job.name();
         this.jobName = name;
@@ -118,7 +127,9 @@ abstract class JobDetailsPart {
         if (disposed || control() == null || control().isDisposed()) {
             return;
         }
-        reload();
+        if (!SeedbenchUi.notifies(catalogUrl)) {
+            reload();
+        }
         control().getDisplay().timerExec(JobsPart.RELOAD_MILLIS, this::tick);
     }
 
@@ -131,12 +142,13 @@ abstract class JobDetailsPart {
             long number = reads.incrementAndGet();
             Workspaces c = workspaces; // as they are when the read starts: merged requests are served by it
             Path d = data;
+            String url = catalogUrl;
             if (c == null || d == null) {
                 return Status.OK_STATUS;
             }
             String name = jobName;
             JobDetails details;
-            try (Workspace w = c.open(d)) {
+            try (Workspace w = SeedbenchUi.open(c, d, url)) {
                 details = name == null ? null : CatalogReads.details(w, name).map(x -> complete(x, w)).orElse(null);
             } catch (RuntimeException e) {
                 details = null;

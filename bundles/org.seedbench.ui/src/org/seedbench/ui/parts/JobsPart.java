@@ -55,8 +55,10 @@ import org.seedbench.workflow.Workspaces;
  * The Jobs view: every seeding job with its state, workloads, what staging stored, its drives, the import job's
  * state and the shipping deadline (decorated when four days or fewer are left, in red when expired). The selected
  * job goes into the application context ({@code SeedingJob.class}) for the other views and the workflow's actions.
- * It reloads when the catalog posts a change and every few seconds (another process, such as the command line,
- * may change the same data directory without telling this one).
+ * It reloads when the catalog posts a change: this process's changes, and on a shared PostgreSQL catalog every other
+ * process's as the catalog's watcher hears them; on the embedded catalog (or an H2 file) it also reads again every few
+ * seconds, since another process, such as the command line, may change it without telling this one. The "Last change"
+ * column says who made each job's last change (the actor of its last event) and when.
  */
 public class JobsPart {
     /** The widget data key by which tests find the jobs table. */
@@ -64,6 +66,8 @@ public class JobsPart {
     static final int RELOAD_MILLIS = 5000;
     /** The column with the job's next scheduled backup and the last one's result. */
     public static final String SCHEDULE_COLUMN = "Scheduled backup";
+    /** The column with who made the job's last change and when. */
+    public static final String LAST_CHANGE_COLUMN = "Last change";
     private static final DateTimeFormatter SCHEDULE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
@@ -88,6 +92,7 @@ public class JobsPart {
     private volatile Workspaces workspaces;
     private volatile ImportJobService importJobs;
     private volatile Path data;
+    private volatile String catalogUrl;
 
     private TableViewer viewer;
     private Label notification;
@@ -118,6 +123,7 @@ public class JobsPart {
         ViewerColumns.add(viewer, JobRow.class, "Ship by", 130, r -> deadline(r.deadline()),
                 r -> deadlineColor(r.deadline()));
         ViewerColumns.add(viewer, JobRow.class, SCHEDULE_COLUMN, 200, JobsPart::schedule);
+        ViewerColumns.add(viewer, JobRow.class, LAST_CHANGE_COLUMN, 260, JobsPart::lastChange);
         // an Expired job's whole row in red: the service deleted its import job
         ViewerColumns.rowForeground(viewer, JobRow.class, r -> r.job().state() == org.seedbench.core.model.JobState.EXPIRED
                 ? viewer.getControl().getDisplay().getSystemColor(SWT.COLOR_RED) : null);
@@ -130,7 +136,11 @@ public class JobsPart {
         if (menus != null) {
             menus.registerContextMenu(viewer.getControl(), SeedbenchUi.POPUP_JOBS);
         }
-        ViewerColumns.every(viewer, RELOAD_MILLIS, this::reload);
+        ViewerColumns.every(viewer, RELOAD_MILLIS, () -> {
+            if (polls()) {
+                reload();
+            }
+        });
         TripCells.jobs(viewer, progress);
         reload();
     }
@@ -151,6 +161,21 @@ public class JobsPart {
         }
         this.data = data;
         reload();
+    }
+
+    @Inject
+    @Optional
+    void catalogUrl(@Named(SeedbenchUi.CATALOG_URL_KEY) String catalogUrl) {
+        this.catalogUrl = catalogUrl;
+        reload();
+    }
+
+    /**
+     * Whether the view reads the catalog again every few seconds: on the embedded catalog and an H2 file, not on a
+     * shared PostgreSQL catalog, whose changes the catalog's watcher posts as they are committed.
+     */
+    public boolean polls() {
+        return !SeedbenchUi.notifies(catalogUrl);
     }
 
     @Inject
@@ -200,14 +225,17 @@ public class JobsPart {
             Workspaces c = workspaces;
             ImportJobService i = importJobs;
             Path d = data;
+            String url = catalogUrl;
             if (c == null || d == null) {
                 return Status.OK_STATUS;
             }
             try {
-                List<JobRow> rows = CatalogReads.jobs(c, i, d);
+                List<JobRow> rows = CatalogReads.jobs(c, i, d, url);
                 sync.asyncExec(() -> show(number, rows));
             } catch (RuntimeException e) {
-                sync.asyncExec(() -> showProblem("Cannot read the catalog in " + d + ": " + e.getMessage()));
+                String where = url == null ? "in " + d : "at " + org.seedbench.ui.CatalogPreference.mask(url);
+                sync.asyncExec(() -> showProblem("Cannot read the catalog " + where + ": "
+                        + org.seedbench.ui.CatalogPreference.mask(String.valueOf(e.getMessage()))));
             }
             return Status.OK_STATUS;
         });
@@ -343,6 +371,11 @@ public class JobsPart {
         }
         String next = v.next() == null ? "off" : "next " + SCHEDULE_TIME.format(v.next());
         return next + " · last " + (v.last() == null ? "none yet" : v.last().outcome());
+    }
+
+    /** Who made the job's last change and when, e.g. {@code alice@copyhost (cli), 2026-12-08 14:02:11}. */
+    static String lastChange(JobRow r) {
+        return r.lastChange() == null ? "" : r.lastChange().actor() + ", " + EventsPart.time(r.lastChange().time());
     }
 
     public TableViewer viewer() {

@@ -20,6 +20,7 @@ import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.spi.WorkloadSource;
 import org.seedbench.ui.secrets.SecretStore;
+import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.workflow.StageService;
 import org.seedbench.workflow.JobService;
 import org.seedbench.workflow.Workspace;
@@ -34,6 +35,7 @@ import org.seedbench.workflow.Workspaces;
  */
 public class InitiateJobWizard extends Wizard {
     private final Path dataDirectory;
+    private final String catalogUrl;
     private final Workspaces workspaces;
     private final StageService stage;
     private final JobService jobs;
@@ -58,17 +60,19 @@ public class InitiateJobWizard extends Wizard {
     public InitiateJobWizard(Path dataDirectory, CatalogService catalogs, StageService stage, JobService jobs,
             Supplier<? extends Collection<WorkloadSource>> sources, List<String> connectors, SecretStore secrets,
             Clock clock) {
-        this(dataDirectory, new Workspaces(catalogs), stage, jobs, sources, connectors, secrets, clock);
+        this(dataDirectory, null, new Workspaces(catalogs), stage, jobs, sources, connectors, secrets, clock);
     }
 
     /**
+     * @param catalogUrl the workbench's catalog; null for the embedded one in the data directory
      * @param workspaces the workbench's {@link Workspaces} service
      * @see #InitiateJobWizard(Path, CatalogService, StageService, JobService, Supplier, List, SecretStore, Clock)
      */
-    public InitiateJobWizard(Path dataDirectory, Workspaces workspaces, StageService stage, JobService jobs,
+    public InitiateJobWizard(Path dataDirectory, String catalogUrl, Workspaces workspaces, StageService stage, JobService jobs,
             Supplier<? extends Collection<WorkloadSource>> sources, List<String> connectors, SecretStore secrets,
             Clock clock) {
         this.dataDirectory = dataDirectory;
+        this.catalogUrl = catalogUrl;
         this.workspaces = workspaces;
         this.stage = stage;
         this.jobs = jobs;
@@ -76,7 +80,8 @@ public class InitiateJobWizard extends Wizard {
         this.connectors = connectors.isEmpty() ? List.of(SeedingJob.DEFAULT_CONNECTOR) : List.copyOf(connectors);
         this.secrets = secrets;
         this.clock = clock;
-        try (Workspace workspace = workspaces.open(dataDirectory); Catalog catalog = workspace.catalog()) {
+        try (Workspace workspace = SeedbenchUi.open(workspaces, dataDirectory, catalogUrl);
+                Catalog catalog = workspace.catalog()) {
             existingJobs = catalog.jobs().stream().map(SeedingJob::name).collect(Collectors.toSet());
         }
         setWindowTitle("Initiate Offline Backup");
@@ -130,7 +135,7 @@ public class InitiateJobWizard extends Wizard {
             if (keep) {
                 secrets.keepPassphrase(job.name(), passphrase);
             }
-            try (Workspace workspace = workspaces.open(dataDirectory)) {
+            try (Workspace workspace = SeedbenchUi.open(workspaces, dataDirectory, catalogUrl)) {
                 created = jobs.create(workspace, job);
             } catch (InvalidInputException | RuntimeException e) {
                 if (keep) {

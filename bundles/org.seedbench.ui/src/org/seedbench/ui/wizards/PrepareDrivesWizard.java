@@ -16,6 +16,7 @@ import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.DriveRules;
 import org.seedbench.core.rules.Problem;
+import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.workflow.AttachedDrives;
 import org.seedbench.workflow.DriveListing;
 import org.seedbench.workflow.DrivePreparationService;
@@ -31,6 +32,7 @@ import org.seedbench.workflow.Workspaces;
  */
 public class PrepareDrivesWizard extends Wizard {
     private final Path dataDirectory;
+    private final String catalogUrl;
     private final SeedingJob job;
     private final Workspaces workspaces;
     private final DrivePreparationService preparation;
@@ -44,24 +46,32 @@ public class PrepareDrivesWizard extends Wizard {
     private FormatPage format;
     private PrepareDrivesJob scheduled;
 
-    /** @param listing this computer's drives, asked once when the drives page opens */
-    public PrepareDrivesWizard(Path dataDirectory, SeedingJob job, Workspaces workspaces,
+    /**
+     * @param catalogUrl the workbench's catalog; null for the embedded one in the data directory
+     * @param listing    this computer's drives, asked once when the drives page opens
+     */
+    public PrepareDrivesWizard(Path dataDirectory, String catalogUrl, SeedingJob job, Workspaces workspaces,
             DrivePreparationService preparation, DriveListing listing, Executor ui,
             Consumer<PrepareDrivesJob> done) {
         this.dataDirectory = dataDirectory;
+        this.catalogUrl = catalogUrl;
         this.job = job;
         this.workspaces = workspaces;
         this.preparation = preparation;
         this.listing = listing;
         this.ui = ui;
         this.done = done;
-        try (Workspace workspace = workspaces.open(dataDirectory); Catalog catalog = workspace.catalog()) {
+        try (Workspace workspace = open(); Catalog catalog = workspace.catalog()) {
             catalog.drives(job.name()).stream().map(Drive::serial).forEach(recordedSerials::add);
             earlierSpecs = catalog.jobProperties(job.name()).entrySet().stream()
                     .filter(e -> e.getKey().startsWith(DrivePreparationService.PROP_DRIVE_SPEC))
                     .map(java.util.Map.Entry::getValue).sorted().toList();
         }
         setWindowTitle("Prepare Drives for " + job.name());
+    }
+
+    private Workspace open() {
+        return SeedbenchUi.open(workspaces, dataDirectory, catalogUrl);
     }
 
     @Override
@@ -81,7 +91,7 @@ public class PrepareDrivesWizard extends Wizard {
     public boolean performFinish() {
         List<PrepareDrivesJob.DriveChoice> chosen = drives.chosen();
         Set<String> confirmed = new HashSet<>(format.confirmedSerials());
-        scheduled = new PrepareDrivesJob(workspaces.open(dataDirectory), job.name(), drives.listed(), chosen,
+        scheduled = new PrepareDrivesJob(open(), job.name(), drives.listed(), chosen,
                 drives.encryptor(), confirmed, preparation);
         scheduled.addJobChangeListener(new JobChangeAdapter() {
             @Override
@@ -102,7 +112,7 @@ public class PrepareDrivesWizard extends Wizard {
 
     /** Why the drive may not be prepared for this job (another job's seed on it…), as the preparation would say. */
     private List<Problem> checkDrive(AttachedDrives.Listed drive) {
-        try (Workspace workspace = workspaces.open(dataDirectory)) {
+        try (Workspace workspace = open()) {
             return preparation.checkDrive(workspace, job.name(), drive);
         } catch (IOException | RuntimeException e) {
             return List.of(new Problem(DriveRules.FIELD, drive.serial(), "could not be checked for another job's seed ("

@@ -15,6 +15,7 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.ShippingRules;
+import org.seedbench.ui.SeedbenchUi;
 import org.seedbench.workflow.ImportJobService;
 import org.seedbench.workflow.Workspace;
 import org.seedbench.workflow.Workspaces;
@@ -42,12 +43,16 @@ public class ShippingWizard extends Wizard {
 
     /** The wizard outside the workbench, on workspaces of this catalog service (tests). */
     public ShippingWizard(Path dataDirectory, SeedingJob job, CatalogService catalogs, ImportJobService importJobs) {
-        this(dataDirectory, job, new Workspaces(catalogs), importJobs);
+        this(dataDirectory, null, job, new Workspaces(catalogs), importJobs);
     }
 
-    /** @param workspaces the workbench's {@link Workspaces} service */
-    public ShippingWizard(Path dataDirectory, SeedingJob job, Workspaces workspaces, ImportJobService importJobs) {
-        this.workspace = workspaces.open(dataDirectory);
+    /**
+     * @param catalogUrl the workbench's catalog; null for the embedded one in the data directory
+     * @param workspaces the workbench's {@link Workspaces} service
+     */
+    public ShippingWizard(Path dataDirectory, String catalogUrl, SeedingJob job, Workspaces workspaces,
+            ImportJobService importJobs) {
+        this.workspace = SeedbenchUi.open(workspaces, dataDirectory, catalogUrl);
         this.job = job;
         this.importJobs = importJobs;
         Map<String, String> props;

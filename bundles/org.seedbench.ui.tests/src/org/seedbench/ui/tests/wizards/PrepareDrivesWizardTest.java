@@ -62,7 +62,7 @@ class PrepareDrivesWizardTest extends WizardShellBase {
     void preparesFolderDrivesExplainingRefusalsAndShowsTheShippingAddress() throws Exception {
         SeedingJob job = seeds.staged(seeds.name("seed-ui01"), stage);
         AtomicReference<DrivesReadyDialog> ready = new AtomicReference<>();
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, workspaces, preparation,
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), null, job, workspaces, preparation,
                 recordedListingDouble(), display::asyncExec, done -> {
                     DrivesReadyDialog d = new DrivesReadyDialog(shell, done);
                     d.setBlockOnOpen(false);
@@ -131,7 +131,7 @@ class PrepareDrivesWizardTest extends WizardShellBase {
         String taken = seeds.serial("SB-OWN");
         SeedingJob owner = seeds.created(seeds.name("seed-ui03"), taken, stage, preparation, importJobs);
         SeedingJob job = seeds.staged(seeds.name("seed-ui04"), stage);
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, workspaces, preparation,
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), null, job, workspaces, preparation,
                 DriveListing.NONE, display::asyncExec, null);
         try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {
             bot.addFolderDrive(tmp.resolve("drives/" + taken).toString(), "50M", taken);
@@ -163,7 +163,7 @@ class PrepareDrivesWizardTest extends WizardShellBase {
         job = seeds.job(seeds.name("seed-ui02"));
         assertEquals(JobState.PREPARING_DRIVES, job.state());
 
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, workspaces, preparation,
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), null, job, workspaces, preparation,
                 DriveListing.NONE, display::asyncExec, null);
         PrepareDrivesJob[] started = new PrepareDrivesJob[1];
         try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {
@@ -199,7 +199,7 @@ class PrepareDrivesWizardTest extends WizardShellBase {
             listings.incrementAndGet();
             return new AttachedDrives(List.of(sata));
         };
-        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), job, workspaces, preparation, standIn,
+        PrepareDrivesWizard wizard = new PrepareDrivesWizard(seeds.data(), null, job, workspaces, preparation, standIn,
                 display::asyncExec, null);
         PrepareDrivesJob[] started = new PrepareDrivesJob[1];
         try (PrepareDrivesWizardBot bot = new PrepareDrivesWizardBot(shell, wizard)) {

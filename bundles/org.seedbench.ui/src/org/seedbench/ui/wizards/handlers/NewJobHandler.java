@@ -27,11 +27,13 @@ import org.seedbench.workflow.Workspaces;
 public class NewJobHandler {
 
     @Execute
-    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service Workspaces workspaces, @Service List<WorkloadSource> sources,
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data,
+            @Optional @Named(SeedbenchUi.CATALOG_URL_KEY) String catalogUrl, @Service Workspaces workspaces,
+            @Service List<WorkloadSource> sources,
             @Service CloudConnectors connectors, @Service StageService stage, @Service JobService jobs,
             @Optional @Service EstimateService estimates) {
         List<String> ids = connectors.all().stream().map(CloudConnector::id).sorted().toList();
-        InitiateJobWizard wizard = new InitiateJobWizard(data, workspaces, stage, jobs, () -> sources, ids,
+        InitiateJobWizard wizard = new InitiateJobWizard(data, catalogUrl, workspaces, stage, jobs, () -> sources, ids,
                 new SecretStore(), Clock.systemUTC()).withEstimates(estimates);
         new WizardDialog(shell, wizard).open();
     }

@@ -29,14 +29,16 @@ public class PrepareDrivesHandler {
     }
 
     @Execute
-    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Optional SeedingJob job, @Service Workspaces workspaces,
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data,
+            @Optional @Named(SeedbenchUi.CATALOG_URL_KEY) String catalogUrl, @Optional SeedingJob job,
+            @Service Workspaces workspaces,
             @Service DrivePreparationService preparation, UISynchronize ui) {
         if (!canExecute(job)) {
             return;
         }
         PrepareDrivesWizard wizard;
         try {
-            wizard = new PrepareDrivesWizard(data, job, workspaces, preparation,
+            wizard = new PrepareDrivesWizard(data, catalogUrl, job, workspaces, preparation,
                 preparation::attachedDrives, ui::asyncExec,
                 done -> {
                     if (!shell.isDisposed()) {

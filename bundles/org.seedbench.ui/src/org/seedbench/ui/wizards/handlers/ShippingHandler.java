@@ -26,10 +26,11 @@ public class ShippingHandler {
     }
 
     @Execute
-    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Optional SeedingJob job, @Service Workspaces workspaces,
-            @Service ImportJobService importJobs) {
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data,
+            @Optional @Named(SeedbenchUi.CATALOG_URL_KEY) String catalogUrl, @Optional SeedingJob job,
+            @Service Workspaces workspaces, @Service ImportJobService importJobs) {
         if (canExecute(job)) {
-            new WizardDialog(shell, new ShippingWizard(data, job, workspaces, importJobs)).open();
+            new WizardDialog(shell, new ShippingWizard(data, catalogUrl, job, workspaces, importJobs)).open();
         }
     }
 }

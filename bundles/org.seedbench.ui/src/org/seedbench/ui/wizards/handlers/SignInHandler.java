@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.swt.widgets.Shell;
 import org.seedbench.ui.SeedbenchUi;
@@ -31,16 +32,18 @@ public class SignInHandler {
     }
 
     @Execute
-    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data, @Service CloudConnectors connectors,
+    public void execute(Shell shell, @Named(SeedbenchUi.DATA_DIRECTORY_KEY) Path data,
+            @Optional @Named(SeedbenchUi.CATALOG_URL_KEY) String catalogUrl, @Service CloudConnectors connectors,
             @Service Workspaces workspaces) {
-        ConnectorSettings settings = new ConnectorSettings(workspaces.open(data), new SecretStore());
+        ConnectorSettings settings = new ConnectorSettings(SeedbenchUi.open(workspaces, data, catalogUrl),
+                new SecretStore());
         new AzureSignInDialog(shell, (prompt, monitor) -> {
             org.seedbench.core.spi.ConnectorSettings extra = org.seedbench.core.spi.ConnectorSettings.empty()
                     .with("deviceCode", "true").withPrompt(prompt);
             for (Map.Entry<String, org.seedbench.core.model.Secret> e : settings.secrets(AZURE).entrySet()) {
                 extra = extra.withSecret(e.getKey(), e.getValue());
             }
-            connectors.signedIn(workspaces.open(data), AZURE, extra).locations();
+            connectors.signedIn(SeedbenchUi.open(workspaces, data, catalogUrl), AZURE, extra).locations();
         }).open();
     }
 }

@@ -1,0 +1,3 @@
+-- Version 8: a shared catalog tells the workbenches of every committed change. Nothing to do in H2, whose
+-- workbenches read the catalog again every few seconds; PostgreSQL's part is V8__change_notices.postgresql.sql.
+-- Statements end with a semicolon at the end of a line.
