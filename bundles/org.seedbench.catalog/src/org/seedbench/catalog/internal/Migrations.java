@@ -25,7 +25,7 @@ import org.seedbench.catalog.CatalogException;
 final class Migrations {
     /** Every script, oldest first; a new schema version adds its script at the end. */
     private static final List<String> SCRIPTS = List.of("V1__catalog.sql", "V2__child_tables.sql",
-            "V3__drop_list_text.sql", "V4__job_returns.sql");
+            "V3__drop_list_text.sql", "V4__job_returns.sql", "V7__pack_leases.sql");
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
 
