@@ -575,6 +575,7 @@ public class DrivePreparationService {
             if (shared == null && result.complete()) {
                 catalog.moveJob(job.name(), JobState.DRIVES_READY, drives(result.drives().size()) + " ready");
                 state = JobState.DRIVES_READY;
+                movedHere = true;
             } else if (shared != null && standing.unheld() == 0) {
                 // every pack is placed or being copied by a computer: none needs another drive
                 return new Prepared(outcome(state, result, notes, 0, 0, 0), movedHere);
