@@ -9,6 +9,9 @@ need=()
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
 [ -e /usr/lib/x86_64-linux-gnu/libgtk-3.so.0 ] || need+=(libgtk-3-0)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+# the shared catalog's tests run against a real PostgreSQL server (releng/pg.sh; TLS certificates made by openssl)
+[ -x /usr/lib/postgresql/15/bin/pg_ctl ] || need+=(postgresql)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
     echo "test.sh: installing ${need[*]}"
     sudo_cmd=""
@@ -25,6 +28,11 @@ fi
 # The build runs on a JDK of Java 21 or later (build_jdk); the product tests below run the headless product on the
 # default Java.
 . releng/jdk.sh || exit 1
+# A PostgreSQL server for the tests, on 127.0.0.1 in a temporary folder (SEEDBENCH_TEST_PG_URL, PGPASSFILE,
+# SEEDBENCH_TEST_PG_CA); each test makes its own database in it. Stopped and removed when the tests end.
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/seedbench-pg.XXXXXX")
+trap 'releng/pg.sh stop "$pg_dir" || true; rm -rf "$pg_dir"' EXIT
+eval "$(releng/pg.sh start "$pg_dir")"
 # The GTK accessibility bridge is not running under Xvfb; keep it quiet.
 export NO_AT_BRIDGE=1
 JAVA_HOME="$build_jdk" xvfb-run -a -s "-screen 0 1280x1024x24" ./mvnw -B verify "$@"

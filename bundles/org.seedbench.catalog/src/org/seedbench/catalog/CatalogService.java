@@ -43,4 +43,33 @@ public interface CatalogService {
      * @since 1.1
      */
     Optional<Path> restore(Path dataDirectory, String backup) throws CatalogException;
+
+    /**
+     * Opens (creating and migrating when needed) the catalog a front end works on: with no {@code catalogUrl}, the
+     * embedded catalog in {@code dataDirectory} ({@link #open(Path)}); with {@code jdbc:h2:file:/FOLDER/catalog}, the
+     * H2 catalog in that folder (processes of one computer share it, one operation at a time); with
+     * {@code jdbc:postgresql://HOST[:PORT]/DATABASE[?…]}, the shared catalog on a PostgreSQL server. The data directory
+     * stays this computer's (drive keys, journals, locks, connector settings) whatever the catalog.
+     *
+     * @param catalogUrl a JDBC URL, or null or blank for the data directory's catalog
+     * @param program    the program a change is attributed to, e.g. {@code cli}; null for {@code seedbench}
+     * @throws CatalogException when the URL names no catalog Seedbench knows, or the catalog cannot be opened
+     * @since 1.5
+     */
+    default Catalog open(Path dataDirectory, String catalogUrl, String program) throws CatalogException {
+        if (catalogUrl == null || catalogUrl.isBlank()) {
+            return open(dataDirectory);
+        }
+        throw new CatalogException("this Seedbench opens catalogs in data directories only; leave out --catalog");
+    }
+
+    /**
+     * Whether the catalog {@link #open(Path, String, String)} opens exists: the data directory's or the H2 file's;
+     * a PostgreSQL catalog counts as existing (its database is the admin's, and opening creates the tables).
+     *
+     * @since 1.5
+     */
+    default boolean exists(Path dataDirectory, String catalogUrl) {
+        return catalogUrl == null || catalogUrl.isBlank() ? exists(dataDirectory) : true;
+    }
 }

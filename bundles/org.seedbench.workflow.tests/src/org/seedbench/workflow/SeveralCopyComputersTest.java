@@ -16,10 +16,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,9 +29,6 @@ import org.osgi.test.junit5.service.ServiceExtension;
 import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.RepositoryOptions;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogBackup;
-import org.seedbench.catalog.CatalogException;
-import org.seedbench.catalog.CatalogService;
 import org.seedbench.catalog.PackLease;
 import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.model.JobState;
@@ -42,8 +39,8 @@ import org.seedbench.core.spi.Progress;
 
 /**
  * Two copy computers preparing one job's drives through one catalog, simulated in this JVM: two data directories
- * (each its own computer id, drive keys and journals) whose workspaces open one shared catalog, one staging folder,
- * folder drives. A crash is simulated by a run cancelled mid-copy whose lease then "ran out": its last heartbeat is
+ * (each its own computer id, drive keys and journals) whose workspaces open one shared catalog (an H2 catalog file
+ * outside both, by its {@code jdbc:h2:file:} URL), one staging folder, folder drives. A crash is simulated by a run cancelled mid-copy whose lease then "ran out": its last heartbeat is
  * moved an hour back in the catalog, instead of waiting.
  */
 @ExtendWith(ServiceExtension.class)
@@ -59,7 +56,7 @@ class SeveralCopyComputersTest {
     DrivePreparationService preparation;
 
     @InjectService(timeout = 10_000)
-    CatalogService catalogs;
+    Workspaces workspaces;
 
     @InjectService(timeout = 10_000)
     BackupEngine engine;
@@ -75,10 +72,15 @@ class SeveralCopyComputersTest {
 
     @BeforeEach
     void twoComputers() {
-        CatalogService shared = new OneCatalog(catalogs, tmp.resolve("shared-catalog"));
         String url = "jdbc:h2:file:" + tmp.resolve("shared-catalog/catalog");
-        a = new Workspace(tmp.resolve("data-a"), url, shared);
-        b = new Workspace(tmp.resolve("data-b"), url, shared);
+        a = workspaces.open(tmp.resolve("data-a"), url);
+        b = workspaces.open(tmp.resolve("data-b"), url);
+    }
+
+    @AfterEach
+    void closeThem() {
+        a.close();
+        b.close();
     }
 
     /** Stages a job of 8 random 100 kB files in small packs (64 KiB), so that drives share them. */
@@ -252,36 +254,5 @@ class SeveralCopyComputersTest {
             files = all.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count();
         }
         assertEquals(files, check.blobs(), serial + ": its manifest lists exactly the files on it");
-    }
-
-    /** One catalog for every data directory: the shared catalog of the copy computers. */
-    private static final class OneCatalog implements CatalogService {
-        private final CatalogService catalogs;
-        private final Path directory;
-
-        OneCatalog(CatalogService catalogs, Path directory) {
-            this.catalogs = catalogs;
-            this.directory = directory;
-        }
-
-        @Override
-        public Catalog open(Path dataDirectory) throws CatalogException {
-            return catalogs.open(directory);
-        }
-
-        @Override
-        public boolean exists(Path dataDirectory) {
-            return catalogs.exists(directory);
-        }
-
-        @Override
-        public List<CatalogBackup> backups(Path dataDirectory) throws CatalogException {
-            return catalogs.backups(directory);
-        }
-
-        @Override
-        public Optional<Path> restore(Path dataDirectory, String backup) throws CatalogException {
-            return catalogs.restore(directory, backup);
-        }
     }
 }

@@ -42,7 +42,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Whether the data directory holds a catalog yet (the first {@link #catalog()} creates one). */
     public boolean hasCatalog() {
-        return catalog != null || catalogs.exists(dataDirectory);
+        return catalog != null || catalogs.exists(dataDirectory, catalogUrl);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class Workspace implements AutoCloseable {
      */
     public synchronized Catalog catalog() {
         if (catalog == null) {
-            catalog = catalogs.open(dataDirectory);
+            catalog = catalogs.open(dataDirectory, catalogUrl, null);
             catalogOpens++;
         }
         return new CatalogLease(catalog);

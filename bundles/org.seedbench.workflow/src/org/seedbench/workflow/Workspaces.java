@@ -16,6 +16,8 @@ import org.seedbench.catalog.CatalogService;
 public class Workspaces {
     /** The environment variable naming the data directory. */
     public static final String DATA_ENV = "SEEDBENCH_DATA";
+    /** The environment variable naming a shared catalog's JDBC URL ({@code --catalog URL} wins over it). */
+    public static final String CATALOG_ENV = "SEEDBENCH_CATALOG";
     /** The data directory's folder in the user's home when nothing names one. */
     public static final String DEFAULT_FOLDER = ".seedbench";
 
@@ -33,6 +35,29 @@ public class Workspaces {
     /** The workspace of a data directory, with the embedded catalog in it. */
     public Workspace open(Path dataDirectory) {
         return new Workspace(dataDirectory.toAbsolutePath(), null, catalogs);
+    }
+
+    /**
+     * The workspace of a data directory (this computer's drive keys, journals, locks, connector settings) on the
+     * catalog {@code catalogUrl} names: null or blank for the embedded catalog in the data directory, else a JDBC URL
+     * ({@code jdbc:postgresql://HOST[:PORT]/DATABASE}, or {@code jdbc:h2:file:/FOLDER/catalog}).
+     *
+     */
+    public Workspace open(Path dataDirectory, String catalogUrl) {
+        String url = catalogUrl == null || catalogUrl.isBlank() ? null : catalogUrl.strip();
+        return new Workspace(dataDirectory.toAbsolutePath(), url, catalogs);
+    }
+
+    /**
+     * The catalog URL a front end works on: the one given ({@code --catalog URL}, the workbench's preference), else
+     * {@value #CATALOG_ENV}; null for the embedded catalog in the data directory.
+     */
+    public static String catalogUrl(String given, Map<String, String> env) {
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        String fromEnv = env.get(CATALOG_ENV);
+        return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.strip();
     }
 
     /**

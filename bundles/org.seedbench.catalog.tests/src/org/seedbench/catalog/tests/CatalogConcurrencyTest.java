@@ -25,7 +25,7 @@ import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.InvalidInputException;
 
 /** Several threads of one process working on one catalog, as the workbench's jobs do. */
-class CatalogConcurrencyTest {
+class CatalogConcurrencyTest extends CatalogTestBase {
     private static final int THREADS = 6;
     private static final int JOBS_PER_THREAD = 5;
 
@@ -39,7 +39,7 @@ class CatalogConcurrencyTest {
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
             work.add(() -> {
-                try (Catalog catalog = service.open(data, "thread-" + thread)) {
+                try (Catalog catalog = backend.open(service, data, "thread-" + thread)) {
                     for (int j = 0; j < JOBS_PER_THREAD; j++) {
                         String name = "seed-t" + thread + "-j" + j;
                         catalog.createJob(SampleJobs.job(name));
@@ -52,7 +52,7 @@ class CatalogConcurrencyTest {
 
         assertEquals(List.of(), runTogether(work));
 
-        try (Catalog catalog = service.open(data, "check")) {
+        try (Catalog catalog = backend.open(service, data, "check")) {
             List<SeedingJob> jobs = catalog.jobs();
             assertEquals(THREADS * JOBS_PER_THREAD, jobs.size());
             for (SeedingJob job : jobs) {
@@ -66,11 +66,11 @@ class CatalogConcurrencyTest {
     @Test
     void ofTwoThreadsCreatingTheSameJobExactlyOneSucceeds() throws Exception {
         H2CatalogService service = new H2CatalogService(Duration.ofSeconds(2));
-        service.open(data, "setup").close();
+        backend.open(service, data, "setup").close();
         List<Callable<Void>> work = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             work.add(() -> {
-                try (Catalog catalog = service.open(data, "racer")) {
+                try (Catalog catalog = backend.open(service, data, "racer")) {
                     catalog.createJob(SampleJobs.job("seed-race"));
                 }
                 return null;
@@ -81,7 +81,7 @@ class CatalogConcurrencyTest {
 
         assertEquals(1, failures.size(), failures.toString());
         assertEquals(InvalidInputException.class, failures.get(0).getClass());
-        try (Catalog catalog = service.open(data, "check")) {
+        try (Catalog catalog = backend.open(service, data, "check")) {
             assertEquals(1, catalog.jobs().size());
             assertEquals(1, catalog.events("seed-race").size());
         }

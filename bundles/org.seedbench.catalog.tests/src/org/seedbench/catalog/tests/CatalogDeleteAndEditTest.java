@@ -23,7 +23,7 @@ import org.seedbench.core.model.WorkloadSpec;
 import org.seedbench.core.rules.InvalidInputException;
 
 /** A job is removed with every row that belongs to it (no other job's), and its inputs are edited in place. */
-class CatalogDeleteAndEditTest {
+class CatalogDeleteAndEditTest extends CatalogTestBase {
     @TempDir
     Path data;
 
@@ -31,7 +31,7 @@ class CatalogDeleteAndEditTest {
 
     @BeforeEach
     void createJobs() throws Exception {
-        catalog = SampleJobs.open(data);
+        catalog = open(data);
         for (String name : List.of("seed-a", "seed-b")) {
             catalog.createJob(SampleJobs.job(name));
             catalog.putDrive(SampleJobs.drive(name, name.toUpperCase() + "-1"));

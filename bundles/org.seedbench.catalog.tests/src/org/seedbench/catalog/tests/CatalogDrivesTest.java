@@ -17,7 +17,7 @@ import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobEvent;
 import org.seedbench.core.rules.IllegalTransitionException;
 
-class CatalogDrivesTest {
+class CatalogDrivesTest extends CatalogTestBase {
     @TempDir
     Path data;
 
@@ -25,7 +25,7 @@ class CatalogDrivesTest {
 
     @BeforeEach
     void createJobs() throws Exception {
-        catalog = SampleJobs.open(data);
+        catalog = open(data);
         catalog.createJob(SampleJobs.job("seed-fs01"));
         catalog.createJob(SampleJobs.job("seed-fs02", SampleJobs.CREATED.plusSeconds(60)));
     }

@@ -24,13 +24,13 @@ import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Shipment;
 import org.seedbench.core.rules.IllegalTransitionException;
 
-class CatalogEventLogTest {
+class CatalogEventLogTest extends CatalogTestBase {
     @TempDir
     Path data;
 
     @Test
     void recordedEventsAreAppendedInOrderWithTheActor() throws Exception {
-        try (Catalog catalog = SampleJobs.open(data)) {
+        try (Catalog catalog = open(data)) {
             catalog.createJob(SampleJobs.job("seed-fs01"));
 
             JobEvent first = catalog.recordEvent("seed-fs01", "stage.progress", "1.2 TB of 3.4 TB staged");
@@ -45,7 +45,7 @@ class CatalogEventLogTest {
 
     @Test
     void theDefaultProgramIsSeedbench() {
-        try (Catalog catalog = new H2CatalogService(Duration.ofSeconds(2)).open(data)) {
+        try (Catalog catalog = new H2CatalogService(Duration.ofSeconds(2)).open(data, backend.url(), null)) {
             assertTrue(catalog.actor().endsWith(" (seedbench)"), catalog.actor());
             assertTrue(catalog.actor().startsWith(System.getProperty("user.name") + "@"), catalog.actor());
         }
@@ -53,7 +53,7 @@ class CatalogEventLogTest {
 
     @Test
     void anEventWithoutKindIsRefused() throws Exception {
-        try (Catalog catalog = SampleJobs.open(data)) {
+        try (Catalog catalog = open(data)) {
             catalog.createJob(SampleJobs.job("seed-fs01"));
 
             assertThrows(IllegalArgumentException.class, () -> catalog.recordEvent("seed-fs01", " ", "x"));
@@ -63,7 +63,7 @@ class CatalogEventLogTest {
 
     @Test
     void propertiesAreSetReplacedAndRemoved() throws Exception {
-        try (Catalog catalog = SampleJobs.open(data)) {
+        try (Catalog catalog = open(data)) {
             catalog.createJob(SampleJobs.job("seed-fs01"));
             catalog.putJobProperties("seed-fs01", Map.of("stagedBytes", "100", "cloudJobId", "ij-1", "drives", "2"));
             Map<String, String> change = new HashMap<>();
@@ -94,7 +94,7 @@ class CatalogEventLogTest {
         H2CatalogService service = new H2CatalogService(Duration.ofSeconds(2));
         RecordingEventAdmin admin = new RecordingEventAdmin();
         service.bindEventAdmin(admin);
-        try (Catalog catalog = service.open(data, SampleJobs.PROGRAM)) {
+        try (Catalog catalog = backend.open(service, data)) {
             catalog.createJob(SampleJobs.job("seed-fs01"));
             catalog.moveJob("seed-fs01", JobState.STAGING, null);
             assertThrows(IllegalTransitionException.class, () -> catalog.moveJob("seed-fs01", JobState.SEEDED, null));

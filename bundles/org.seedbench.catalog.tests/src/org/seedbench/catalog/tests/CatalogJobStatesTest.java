@@ -19,7 +19,7 @@ import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.IllegalTransitionException;
 
-class CatalogJobStatesTest {
+class CatalogJobStatesTest extends CatalogTestBase {
     @TempDir
     Path data;
 
@@ -27,7 +27,7 @@ class CatalogJobStatesTest {
 
     @BeforeEach
     void createJob() throws Exception {
-        catalog = SampleJobs.open(data);
+        catalog = open(data);
         catalog.createJob(SampleJobs.job("seed-fs01"));
     }
 
@@ -93,7 +93,7 @@ class CatalogJobStatesTest {
         catalog.moveJob("seed-fs01", JobState.STAGING, null);
         catalog.close();
 
-        try (Catalog reopened = SampleJobs.open(data)) {
+        try (Catalog reopened = open(data)) {
             assertEquals(Optional.of(JobState.STAGING), reopened.job("seed-fs01").map(SeedingJob::state));
             assertEquals(2, reopened.events("seed-fs01").size());
         }

@@ -31,7 +31,7 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.SeedRules;
 
-class CatalogJobsTest {
+class CatalogJobsTest extends CatalogTestBase {
     @TempDir
     Path data;
 
@@ -48,22 +48,22 @@ class CatalogJobsTest {
                 List.of(new WorkloadSpec("files", "C:\\data\\projects", awkward),
                         new WorkloadSpec("partner:x", "inventory:\ttab.xml"),
                         new WorkloadSpec("files", "")),
-                "azure", "fs01.example.org", SampleJobs.CREATED, null);
+                "azure", "fs01.example.org", backend.kept(SampleJobs.CREATED), null);
 
         SeedingJob created;
-        try (Catalog catalog = SampleJobs.open(data)) {
+        try (Catalog catalog = open(data)) {
             created = catalog.createJob(given);
             assertEquals(given.withState(JobState.DRAFT), created);
             assertEquals(Optional.of(created), catalog.job("seed-fs01"));
         }
-        try (Catalog reopened = SampleJobs.open(data)) {
+        try (Catalog reopened = open(data)) {
             assertEquals(List.of(created), reopened.jobs());
         }
     }
 
     @Test
     void aNewJobStartsInDraftAndAtTheCurrentTimeWhenNoneIsGiven() throws Exception {
-        try (Catalog catalog = SampleJobs.open(data)) {
+        try (Catalog catalog = open(data)) {
             Instant before = Instant.now();
             SeedingJob given = SampleJobs.job("seed-now", null);
             SeedingJob created = catalog.createJob(new SeedingJob(given.name(), given.stagingLocation(),
@@ -81,7 +81,7 @@ class CatalogJobsTest {
 
     @Test
     void aDuplicateNameIsRefusedAndNothingChanges() throws Exception {
-        try (Catalog catalog = SampleJobs.open(data)) {
+        try (Catalog catalog = open(data)) {
             SeedingJob first = catalog.createJob(SampleJobs.job("seed-fs01"));
             List<JobEvent> eventsBefore = catalog.events("seed-fs01");
             SeedingJob other = SampleJobs.job("seed-fs01", Instant.parse("2024-12-01T00:00:00Z"));
@@ -120,7 +120,7 @@ class CatalogJobsTest {
         for (Map.Entry<String, SeedingJob> e : bad.entrySet()) {
             tests.add(DynamicTest.dynamicTest("a bad " + e.getKey() + " is refused", () -> {
                 Path directory = Files.createDirectories(data.resolve(e.getKey().replace(' ', '-')));
-                try (Catalog catalog = SampleJobs.open(directory)) {
+                try (Catalog catalog = open(directory)) {
                     InvalidInputException refused = assertThrows(InvalidInputException.class,
                             () -> catalog.createJob(e.getValue()));
 
@@ -135,7 +135,7 @@ class CatalogJobsTest {
 
     @Test
     void jobsAreListedOldestFirst() throws Exception {
-        try (Catalog catalog = SampleJobs.open(data)) {
+        try (Catalog catalog = open(data)) {
             catalog.createJob(SampleJobs.job("seed-c", Instant.parse("2024-11-03T00:00:00Z")));
             catalog.createJob(SampleJobs.job("seed-a", Instant.parse("2024-11-01T00:00:00Z")));
             catalog.createJob(SampleJobs.job("seed-b", Instant.parse("2024-11-02T00:00:00Z")));
@@ -146,7 +146,7 @@ class CatalogJobsTest {
 
     @Test
     void aJobThatDoesNotExistIsNotFound() {
-        try (Catalog catalog = SampleJobs.open(data)) {
+        try (Catalog catalog = open(data)) {
             assertEquals(Optional.empty(), catalog.job("seed-none"));
             NoSuchElementException missing = assertThrows(NoSuchElementException.class,
                     () -> catalog.moveJob("seed-none", JobState.STAGING, "start"));
@@ -158,7 +158,7 @@ class CatalogJobsTest {
 
     @Test
     void aClosedCatalogRefusesWorkInOneLine() {
-        Catalog catalog = SampleJobs.open(data);
+        Catalog catalog = open(data);
         catalog.close();
 
         CatalogException refused = assertThrows(CatalogException.class, catalog::jobs);
@@ -168,18 +168,20 @@ class CatalogJobsTest {
     }
 
     @Test
+    @EmbeddedOnly("the catalog file in the data directory")
     void aDataDirectoryThatIsAFileIsRefusedInOneLine() throws IOException {
         Path file = Files.writeString(data.resolve("not-a-folder"), "x");
 
-        CatalogException refused = assertThrows(CatalogException.class, () -> SampleJobs.open(file));
+        CatalogException refused = assertThrows(CatalogException.class, () -> open(file));
 
         assertEquals("data directory " + file.toAbsolutePath() + " is a file; choose a folder", refused.getMessage());
     }
 
     @Test
+    @EmbeddedOnly("the catalog file in the data directory")
     void aMissingDataDirectoryIsCreated() throws Exception {
         Path nested = data.resolve("a").resolve("b");
-        try (Catalog catalog = SampleJobs.open(nested)) {
+        try (Catalog catalog = open(nested)) {
             catalog.createJob(SampleJobs.job("seed-fs01"));
         }
         assertTrue(Files.isRegularFile(nested.resolve("catalog.mv.db")));

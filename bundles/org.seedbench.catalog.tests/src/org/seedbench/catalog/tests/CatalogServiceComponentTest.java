@@ -35,7 +35,7 @@ import org.seedbench.core.model.SeedingJob;
 /** The catalog as the other bundles get it: an OSGi service, announcing its changes through EventAdmin. */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
-class CatalogServiceComponentTest {
+class CatalogServiceComponentTest extends CatalogTestBase {
     @InjectBundleContext
     BundleContext context;
 
@@ -52,7 +52,7 @@ class CatalogServiceComponentTest {
         properties.put(EventConstants.EVENT_TOPIC, new String[] {Topics.JOB_ALL});
         ServiceRegistration<EventHandler> registration =
                 context.registerService(EventHandler.class, received::add, properties);
-        try (Catalog catalog = service.open(data)) {
+        try (Catalog catalog = service.open(data, backend.url(), null)) {
             assertEquals(CatalogDatabase.latestSchemaVersion(), catalog.schemaVersion());
             assertTrue(catalog.actor().endsWith(" (seedbench)"), catalog.actor());
 

@@ -23,7 +23,7 @@ import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.ShippingRules;
 
-class CatalogShipmentTest {
+class CatalogShipmentTest extends CatalogTestBase {
     private static final LocalDate SHIPPED = LocalDate.of(2024, 11, 22);
     private static final String RETURN_ADDRESS = "Contoso Ltd\nAttn: IT\n1 Main Street\nSpringfield";
 
@@ -34,7 +34,7 @@ class CatalogShipmentTest {
 
     @BeforeEach
     void createJobsWithDrives() throws Exception {
-        catalog = SampleJobs.open(data);
+        catalog = open(data);
         catalog.createJob(SampleJobs.job("seed-a"));
         catalog.createJob(SampleJobs.job("seed-b", SampleJobs.CREATED.plusSeconds(60)));
         catalog.putDrive(SampleJobs.drive("seed-a", "A-1"));

@@ -27,9 +27,9 @@ import org.seedbench.core.model.JobEvent;
 
 /**
  * Copy computers sharing a job's packs through leases in one catalog: two catalog sessions of this process stand
- * for two computers. Lease times are given, never waited for: a lease "expires" because a later instant is given.
+ * for two computers (on H2 here, on the real PostgreSQL server in {@link PackLeasesOnPostgreSQLTest}). Lease times are given, never waited for: a lease "expires" because a later instant is given.
  */
-class PackLeasesTest {
+class PackLeasesTest extends CatalogTestBase {
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Instant T0 = Instant.parse("2026-12-08T09:00:00Z");
     private static final List<String> PACKS = IntStream.range(0, 40).mapToObj(i -> String.format("packs/%02x/p%02d",
@@ -39,7 +39,7 @@ class PackLeasesTest {
     Path data;
 
     private Catalog open(String actor) {
-        return new H2CatalogService(Duration.ofSeconds(10)).open(data, actor);
+        return backend.open(new H2CatalogService(Duration.ofSeconds(10)), data, actor);
     }
 
     @Test

@@ -39,7 +39,7 @@ import org.seedbench.catalog.CatalogException;
  * holder that sees it lets go as soon as its running operation ends, so no process blocks others for longer than
  * an operation and the check of that note.
  */
-public final class CatalogDatabase {
+public final class CatalogDatabase implements CatalogStore {
     /** The database's base name: H2 adds {@code .mv.db}. */
     public static final String FILE_NAME = "catalog";
 
@@ -141,6 +141,16 @@ public final class CatalogDatabase {
         return directory;
     }
 
+    @Override
+    public String where() {
+        return directory.toString();
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.H2;
+    }
+
     /**
      * How many connections this process has opened to the catalog through this object: each takes the file from other
      * processes, and costs the opening (and on close, the writing) of the database file.
@@ -149,6 +159,11 @@ public final class CatalogDatabase {
         synchronized (holders) {
             return sessionsOpened;
         }
+    }
+
+    /** Every schema version this code knows, oldest first (numbers may be left out). */
+    public static List<Integer> schemaVersions() {
+        return Migrations.versions();
     }
 
     /** The newest schema version this code knows. */
@@ -211,6 +226,7 @@ public final class CatalogDatabase {
      * Marks the start of a verb's use of the catalog: until the matching {@link #release()}, a finished
      * operation's connection is kept for the next one.
      */
+    @Override
     public void retain() {
         synchronized (holders) {
             retained++;
@@ -218,6 +234,7 @@ public final class CatalogDatabase {
     }
 
     /** Marks the end of a verb's use: the last one closes the kept connection, if any. */
+    @Override
     public void release() {
         synchronized (holders) {
             if (retained > 0) {
@@ -230,6 +247,7 @@ public final class CatalogDatabase {
     }
 
     /** Closes the connection kept from the last operation, if no operation of this process runs now. */
+    @Override
     public void letGo() {
         synchronized (holders) {
             closeIdle();
@@ -306,6 +324,7 @@ public final class CatalogDatabase {
      *
      * @throws CatalogException when the database fails
      */
+    @Override
     public <T, X extends Exception> T inTransaction(Work<T, X> work) throws X {
         try (Session session = open()) {
             Connection c = session.connection();
@@ -332,6 +351,7 @@ public final class CatalogDatabase {
      * @return the schema version
      * @throws CatalogException when the catalog file is damaged
      */
+    @Override
     public int migrate(String actor) {
         synchronized (migrations) {
             boolean existed = Files.exists(file());
@@ -424,9 +444,15 @@ public final class CatalogDatabase {
 
     /** Whether the database holds the catalog's {@code schema_version} table. */
     static boolean hasSchema(Connection c) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, "SCHEMA_VERSION", new String[] {"TABLE"})) {
-            return rs.next();
+        // H2 keeps unquoted names in upper case, PostgreSQL in lower case
+        for (String name : new String[] {"SCHEMA_VERSION", "schema_version"}) {
+            try (ResultSet rs = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
         }
+        return false;
     }
 
     /**
@@ -492,6 +518,7 @@ public final class CatalogDatabase {
     }
 
     /** The schema version the catalog is at. */
+    @Override
     public int schemaVersion() {
         return inTransaction(Migrations::current);
     }

@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.h2.api.ErrorCode;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogException;
 import org.seedbench.catalog.ReturnDetails;
@@ -66,12 +65,12 @@ final class H2Catalog implements Catalog {
         void changed(String topic, Map<String, Object> properties);
     }
 
-    private final CatalogDatabase database;
+    private final CatalogStore database;
     private final String actor;
     private final ChangeListener listener;
     private volatile boolean closed;
 
-    H2Catalog(CatalogDatabase database, String actor, ChangeListener listener) {
+    H2Catalog(CatalogStore database, String actor, ChangeListener listener) {
         this.database = database;
         this.actor = actor;
         this.listener = listener;
@@ -88,7 +87,7 @@ final class H2Catalog implements Catalog {
         InvalidInputException.throwIfAny(SeedRules.checkJob(job));
         SeedingJob created = new SeedingJob(job.name(), job.stagingLocation(), job.storageAccount(), job.container(),
                 job.subscriptionId(), job.location(), job.workloads(), job.connector(), job.sourceHost(),
-                job.created() == null ? Instant.now() : job.created(), JobState.DRAFT);
+                database.dialect().kept(job.created() == null ? Instant.now() : job.created()), JobState.DRAFT);
         inTransaction(c -> {
             if (findJob(c, created.name(), false).isPresent()) {
                 throw duplicateName(created.name());
@@ -107,7 +106,7 @@ final class H2Catalog implements Catalog {
                 ps.setString(10, created.state().name());
                 ps.executeUpdate();
             } catch (SQLException e) {
-                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                if (Dialect.isDuplicate(e)) {
                     throw duplicateName(created.name());
                 }
                 throw e;
@@ -276,7 +275,7 @@ final class H2Catalog implements Catalog {
                 ps.setString(4, jobName);
                 ps.executeUpdate();
             } catch (SQLException e) {
-                if (e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
+                if (Dialect.isDuplicate(e)) {
                     throw new InvalidInputException(new Problem(ShippingRules.TRACKING, shipment.trackingNumber(),
                             "already belongs to another job", "a tracking number that belongs to this job only"));
                 }
@@ -412,7 +411,7 @@ final class H2Catalog implements Catalog {
             sorted.put(e.getKey(), e.getValue());
         }
         inTransaction(c -> {
-            requireJob(c, jobName);
+            findJob(c, jobName, true).orElseThrow(() -> noJob(jobName));
             List<String> set = new ArrayList<>();
             List<String> removed = new ArrayList<>();
             for (Map.Entry<String, String> e : sorted.entrySet()) {
@@ -425,13 +424,23 @@ final class H2Catalog implements Catalog {
                     }
                     removed.add(e.getKey());
                 } else {
+                    // update, else insert: plain SQL both databases run; the job's row lock keeps them in turn
+                    int updated;
                     try (PreparedStatement ps = c.prepareStatement(
-                            "MERGE INTO job_properties (job_name, prop_key, prop_value) KEY (job_name, prop_key) "
-                                    + "VALUES (?, ?, ?)")) {
-                        ps.setString(1, jobName);
-                        ps.setString(2, e.getKey());
-                        ps.setString(3, e.getValue());
-                        ps.executeUpdate();
+                            "UPDATE job_properties SET prop_value = ? WHERE job_name = ? AND prop_key = ?")) {
+                        ps.setString(1, e.getValue());
+                        ps.setString(2, jobName);
+                        ps.setString(3, e.getKey());
+                        updated = ps.executeUpdate();
+                    }
+                    if (updated == 0) {
+                        try (PreparedStatement ps = c.prepareStatement(
+                                "INSERT INTO job_properties (job_name, prop_key, prop_value) VALUES (?, ?, ?)")) {
+                            ps.setString(1, jobName);
+                            ps.setString(2, e.getKey());
+                            ps.setString(3, e.getValue());
+                            ps.executeUpdate();
+                        }
                     }
                     set.add(e.getKey());
                 }
@@ -525,7 +534,7 @@ final class H2Catalog implements Catalog {
 
     private void ensureOpen() {
         if (closed) {
-            throw new CatalogException("catalog in " + database.directory() + " is closed; open it again");
+            throw new CatalogException("catalog in " + database.where() + " is closed; open it again");
         }
     }
 
@@ -542,10 +551,10 @@ final class H2Catalog implements Catalog {
     }
 
     private JobEvent appendEvent(Connection c, String jobName, String kind, String detail) throws SQLException {
-        Instant now = Instant.now();
+        Instant now = database.dialect().kept(Instant.now());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO events (job_name, event_time, actor, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                new String[] {"ID"})) {
+                new String[] {database.dialect().key("id")})) {
             ps.setString(1, jobName);
             ps.setObject(2, timestamp(now));
             ps.setString(3, actor);

@@ -42,12 +42,16 @@ public class H2CatalogService implements CatalogService {
     /** How long an operation waits for another process to let go of the catalog, by default. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(10);
 
+    /** How an H2 catalog file's URL starts: {@code jdbc:h2:file:/FOLDER/catalog}. */
+    public static final String H2_FILE = "jdbc:h2:file:";
+
     /** The program a change is attributed to when the caller names none. */
     public static final String DEFAULT_PROGRAM = "seedbench";
 
     private final Duration lockWait;
     private final AtomicReference<EventAdmin> eventAdmin = new AtomicReference<>();
     private final ConcurrentMap<Path, CatalogDatabase> databases = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, PostgresDatabase> servers = new ConcurrentHashMap<>();
     private volatile String host;
 
     /** A service that waits {@link #DEFAULT_LOCK_WAIT} for a catalog in use. */
@@ -109,7 +113,60 @@ public class H2CatalogService implements CatalogService {
      * @param program the program as the user knows it, e.g. {@code cli} or {@code workbench}
      */
     public Catalog open(Path dataDirectory, String program) throws CatalogException {
-        CatalogDatabase database = database(dataDirectory);
+        return open(database(dataDirectory), program);
+    }
+
+    @Override
+    public Catalog open(Path dataDirectory, String catalogUrl, String program) throws CatalogException {
+        return open(store(dataDirectory, catalogUrl), program);
+    }
+
+    @Override
+    public boolean exists(Path dataDirectory, String catalogUrl) {
+        CatalogStore store = store(dataDirectory, catalogUrl);
+        return !(store instanceof CatalogDatabase file) || file.exists();
+    }
+
+    /**
+     * The database of a catalog URL: the data directory's H2 file when there is none, the H2 file a
+     * {@code jdbc:h2:file:} URL names, or a PostgreSQL server.
+     *
+     * @throws CatalogException when the URL is none of these, in one line (without a password it may hold)
+     */
+    public CatalogStore store(Path dataDirectory, String catalogUrl) {
+        if (catalogUrl == null || catalogUrl.isBlank()) {
+            return database(dataDirectory);
+        }
+        String url = catalogUrl.strip();
+        if (url.startsWith(H2_FILE)) {
+            return database(h2Folder(url));
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return servers.computeIfAbsent(url, PostgresDatabase::new);
+        }
+        throw new CatalogException("catalog URL " + PostgresDatabase.redact(url) + " is not one Seedbench opens; give "
+                + "jdbc:postgresql://HOST[:PORT]/DATABASE for a shared catalog, or " + H2_FILE + "/FOLDER/"
+                + CatalogDatabase.FILE_NAME + " for an H2 catalog file");
+    }
+
+    /** The folder of the H2 catalog file a {@code jdbc:h2:file:/FOLDER/catalog} URL names. */
+    private static Path h2Folder(String url) {
+        String path = url.substring(H2_FILE.length());
+        Path file;
+        try {
+            file = path.isEmpty() || path.indexOf(';') >= 0 ? null : Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            file = null;
+        }
+        if (file == null || !file.isAbsolute() || file.getParent() == null
+                || !file.getFileName().toString().equals(CatalogDatabase.FILE_NAME)) {
+            throw new CatalogException("catalog URL " + url + " does not name an H2 catalog file; give " + H2_FILE
+                    + "/FOLDER/" + CatalogDatabase.FILE_NAME + " (an absolute folder, no settings after ';')");
+        }
+        return file.getParent();
+    }
+
+    private Catalog open(CatalogStore database, String program) {
         String actor = actor(System.getProperty("user.name", "unknown"), hostName(), program);
         database.retain();
         try {

@@ -21,6 +21,11 @@ import org.seedbench.catalog.CatalogException;
  * The versioned schema: SQL scripts {@code migrations/V<n>__<what>.sql} beside this class, applied in
  * order, each in its own transaction together with its row in {@code schema_version}. A script's statements
  * end with a semicolon at the end of a line; lines starting with {@code --} are comments.
+ *
+ * <p>Scripts are plain SQL that H2 and PostgreSQL both run. What only one database has (PostgreSQL's triggers and
+ * functions) goes into {@code V<n>__<what>.postgresql.sql} beside the script of its version, which PostgreSQL runs
+ * right after that script, in the same transaction; H2 does not run it. A version number is only an order: numbers
+ * may be left out ({@link #SCRIPTS} lists the scripts in ascending order).
  */
 final class Migrations {
     /** Every script, oldest first; a new schema version adds its script at the end. */
@@ -35,6 +40,11 @@ final class Migrations {
     /** The version the newest script brings the catalog to. */
     static int latest() {
         return version(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
+
+    /** The versions of every script, in order. */
+    static List<Integer> versions() {
+        return SCRIPTS.stream().map(Migrations::version).toList();
     }
 
     /** The version the catalog is at, 0 when it has none yet. */
@@ -58,6 +68,11 @@ final class Migrations {
 
     /** Brings the catalog to version {@code target} at the most; for tests that need an older catalog. */
     static int apply(Connection c, String where, String actor, int target) throws SQLException {
+        return apply(c, where, actor, target, Dialect.H2);
+    }
+
+    /** Brings the catalog to version {@code target} at the most, with the scripts' parts for {@code dialect}. */
+    static int apply(Connection c, String where, String actor, int target, Dialect dialect) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
                     + "version INT NOT NULL PRIMARY KEY, script VARCHAR NOT NULL, "
@@ -75,7 +90,14 @@ final class Migrations {
                 continue;
             }
             try {
-                for (String statement : statements(read(script))) {
+                List<String> statements = new ArrayList<>(statements(read(script)));
+                if (dialect == Dialect.POSTGRESQL) {
+                    String own = script.substring(0, script.length() - ".sql".length()) + Dialect.POSTGRESQL_SCRIPT;
+                    if (Migrations.class.getResource("migrations/" + own) != null) {
+                        statements.addAll(statements(read(own)));
+                    }
+                }
+                for (String statement : statements) {
                     try (Statement s = c.createStatement()) {
                         s.execute(statement);
                     }
