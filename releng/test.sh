@@ -45,4 +45,5 @@ releng/trip-test.sh || status=1
 releng/plugin-install-test.sh || status=1
 releng/ops-test.sh || status=1
 releng/safety-test.sh || status=1
+releng/copy-computers-test.sh || status=1
 exit $status

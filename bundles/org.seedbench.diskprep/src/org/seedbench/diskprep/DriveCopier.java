@@ -222,11 +222,20 @@ public final class DriveCopier {
             List<String> unused = new ArrayList<>();
             for (Allocation.Space s : fresh) {
                 BitSet packs = allocation.assigned().get(s.serial());
+                Volume volume = freshVolumes.get(s.serial());
                 if (packs.isEmpty()) {
                     unused.add(s.serial());
+                    if (claims != null) {
+                        // a drive planned again whose packs are all another computer's now holds none of the seed
+                        for (String f : seedFilesOn(volume)) {
+                            volume.delete(f);
+                        }
+                        if (volume.exists(DriveManifest.FILE_NAME)) {
+                            volume.delete(DriveManifest.FILE_NAME);
+                        }
+                    }
                     continue;
                 }
-                Volume volume = freshVolumes.get(s.serial());
                 Set<String> planned = new HashSet<>();
                 filesOf(packs).forEach(f -> planned.add(f.drivePath(jobName)));
                 for (String f : seedFilesOn(volume)) {

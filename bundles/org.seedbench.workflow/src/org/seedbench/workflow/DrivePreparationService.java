@@ -550,6 +550,11 @@ public class DrivePreparationService {
             }
             for (String unused : result.unusedDrives()) {
                 notes.add("drive " + unused + " is not needed: the other drives hold the whole seed");
+                if (shared != null) {
+                    // planned again after its packs went to another computer: not a drive of the import job
+                    AttachedDrive d = drives.stream().filter(x -> x.serial().equals(unused)).findFirst().orElseThrow();
+                    catalog.putDrive(drive(job.name(), d, encryptorId, 0, null, null, 0));
+                }
             }
             JobState state = JobState.PREPARING_DRIVES;
             SharedPacks.Standing standing = shared == null ? null : shared.standing();
