@@ -39,7 +39,9 @@ public interface Catalog extends AutoCloseable {
     List<SeedingJob> jobs();
 
     /**
-     * Moves a job to another state, checked by {@link org.seedbench.core.rules.JobStates}.
+     * Moves a job to another state, checked by {@link org.seedbench.core.rules.JobStates}. The change is made only if
+     * the job is still in the state read when it started; when another change moved it meanwhile, nothing changes and
+     * a {@link CatalogConflictException} says who moved it and when.
      *
      * @param detail why, for the event log
      * @throws IllegalTransitionException when the job's state does not lead to {@code to}
@@ -55,7 +57,10 @@ public interface Catalog extends AutoCloseable {
     /** Every drive of every job, for the rules that span jobs (one job per package). */
     List<Drive> allDrives();
 
-    /** Moves a drive to another state, checked by {@link org.seedbench.core.rules.DriveStates}. */
+    /**
+     * Moves a drive to another state, checked by {@link org.seedbench.core.rules.DriveStates}; when another change
+     * moved it since it was read, nothing changes and a {@link CatalogConflictException} says who and when.
+     */
     Drive moveDrive(String jobName, String serial, DriveState to, String detail);
 
     /**
@@ -119,14 +124,36 @@ public interface Catalog extends AutoCloseable {
     SeedingJob updateJob(SeedingJob job) throws InvalidInputException;
 
     /**
-     * Removes the job and every row that belongs to it: drives, shipment, return details, properties, workloads
-     * and its events. The caller keeps the chain of custody: it archives what this returns.
+     * Removes the job and every row that belongs to it: drives, shipment, return details, properties and workloads.
+     * Its events stay in the catalog's append-only log (since 1.5; a shared catalog refuses to delete them), but are
+     * no longer the events of any job: a new job of that name starts a chain of its own. The caller keeps the chain
+     * of custody where people read it: it archives what this returns.
      *
      * @return the job's events as they were when it was removed, oldest first
      * @throws java.util.NoSuchElementException when there is no such job
      * @since 1.3
      */
     List<JobEvent> deleteJob(String name);
+
+    /**
+     * Moves a job from {@code from} to another state, checked by {@link org.seedbench.core.rules.JobStates}: only if it
+     * is still in {@code from} (the state the caller showed or read), else nothing changes.
+     *
+     * @throws CatalogConflictException when the job is no longer in {@code from}: who moved it and when, in one line
+     * @throws org.seedbench.core.rules.IllegalTransitionException when {@code from} does not lead to {@code to}
+     * @throws java.util.NoSuchElementException when there is no such job
+     * @since 1.5
+     */
+    SeedingJob moveJob(String name, JobState from, JobState to, String detail);
+
+    /**
+     * Checks the job's stored event chain: each event's place (1, 2, … without a gap), its hash over its fields and the
+     * hash of the event before it.
+     *
+     * @throws java.util.NoSuchElementException when there is no such job
+     * @since 1.5
+     */
+    EventChainCheck verifyEvents(String jobName);
 
     /**
      * Records the packs of a job's staged seed as free to claim, once: when the job has pack rows already (another

@@ -72,4 +72,36 @@ public interface CatalogService {
     default boolean exists(Path dataDirectory, String catalogUrl) {
         return catalogUrl == null || catalogUrl.isBlank() ? exists(dataDirectory) : true;
     }
+
+    /**
+     * Creates the PostgreSQL group roles of a shared catalog and grants their rights (see the README's "Shared
+     * catalog"): {@code seedbench_operator} may change jobs and append events, {@code seedbench_auditor} may read
+     * everything. Runs as the URL's user, who must own the catalog's tables and may create roles. Safe to run again.
+     *
+     * @param printed hears each SQL statement before it runs
+     * @return the roles' names
+     * @throws CatalogException when the URL names no PostgreSQL catalog, or the server refuses
+     * @since 1.5
+     */
+    default List<String> initRoles(Path dataDirectory, String catalogUrl, java.util.function.Consumer<String> printed)
+            throws CatalogException {
+        throw new CatalogException("roles belong to a shared catalog on PostgreSQL; give --catalog "
+                + "jdbc:postgresql://HOST[:PORT]/DATABASE");
+    }
+
+    /**
+     * Copies the catalog {@code fromUrl} names (null: the data directory's) into the empty catalog {@code toUrl} names
+     * (e.g. a new PostgreSQL database): jobs, workloads, drives, shipments, return details, properties and events in
+     * their order, with their ids, times and actors; each event chain is computed again over what the target keeps and
+     * verified, and each table's rows are counted in both. All in one transaction of the target: on any failure it
+     * holds nothing of the copy. Both catalogs are brought to the latest schema version first.
+     *
+     * @throws org.seedbench.core.rules.InvalidInputException when the target holds a job already, or the source
+     *                                                         catalog does not exist
+     * @since 1.5
+     */
+    default CatalogCopyReport copy(Path dataDirectory, String fromUrl, String toUrl)
+            throws org.seedbench.core.rules.InvalidInputException {
+        throw new CatalogException("this Seedbench cannot copy catalogs");
+    }
 }

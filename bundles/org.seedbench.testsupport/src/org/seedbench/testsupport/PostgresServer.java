@@ -115,6 +115,31 @@ public final class PostgresServer {
         }
     }
 
+    /**
+     * Creates a login role named {@code user} (a fresh name: roles belong to the whole server) in the given group
+     * roles, with the password the pgpass file holds for every user of the test server, so that a URL with
+     * {@code user=NAME} logs in as it without a password in the URL.
+     */
+    public void createLogin(String user, String... groupRoles) {
+        String password = pgpassPassword();
+        execute(url, "CREATE ROLE " + user + " LOGIN PASSWORD '" + password.replace("'", "''") + "'"
+                + (groupRoles.length == 0 ? "" : " IN ROLE " + String.join(", ", groupRoles)));
+    }
+
+    /** The password of the pgpass file's first line (releng/pg.sh writes one for every user). */
+    private static String pgpassPassword() {
+        String file = System.getProperty(PGPASS_PROPERTY, System.getenv("PGPASSFILE"));
+        if (file == null) {
+            throw new IllegalStateException("no pgpass file: set PGPASSFILE as releng/pg.sh start prints it");
+        }
+        try {
+            String line = Files.readAllLines(Path.of(file)).get(0);
+            return line.substring(line.lastIndexOf(':') + 1);
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("pgpass file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** A connection as the server's superuser (auto-commit on) to the database of {@code databaseUrl}. */
     public Connection connect(String databaseUrl) throws SQLException {
         return new org.postgresql.Driver().connect(databaseUrl, new Properties());

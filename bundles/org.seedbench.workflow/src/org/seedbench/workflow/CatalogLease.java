@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.EventChainCheck;
 import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
@@ -135,6 +136,16 @@ final class CatalogLease implements Catalog {
     @Override
     public List<JobEvent> deleteJob(String name) {
         return session.deleteJob(name);
+    }
+
+    @Override
+    public SeedingJob moveJob(String name, JobState from, JobState to, String detail) {
+        return session.moveJob(name, from, to, detail);
+    }
+
+    @Override
+    public EventChainCheck verifyEvents(String jobName) {
+        return session.verifyEvents(jobName);
     }
 
     @Override

@@ -24,7 +24,7 @@ import org.seedbench.backup.BackupEngine;
 import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.catalog.Catalog;
-import org.seedbench.catalog.CatalogException;
+import org.seedbench.catalog.CatalogConflictException;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
@@ -438,8 +438,8 @@ public class DrivePreparationService {
                 String detail = "preparing " + drives(drives.size()) + " with the " + encryptor.id() + " encryptor"
                         + (computer == null ? "" : " on copy computer " + computer);
                 try {
-                    catalog.moveJob(jobName, JobState.PREPARING_DRIVES, detail);
-                } catch (IllegalTransitionException | CatalogException e) {
+                    catalog.moveJob(jobName, job.state(), JobState.PREPARING_DRIVES, detail);
+                } catch (IllegalTransitionException | CatalogConflictException e) {
                     // another copy computer of a shared catalog moved it first
                     if (computer == null || catalog.job(jobName).map(SeedingJob::state).orElse(null)
                             != JobState.PREPARING_DRIVES) {
@@ -561,10 +561,10 @@ public class DrivePreparationService {
             if (shared != null) {
                 if (standing.unplaced() == 0 && !lost) {
                     try {
-                        catalog.moveJob(job.name(), JobState.DRIVES_READY, "every pack placed; copy computer "
-                                + shared.computer() + " finished last");
+                        catalog.moveJob(job.name(), JobState.PREPARING_DRIVES, JobState.DRIVES_READY, "every pack "
+                                + "placed; copy computer " + shared.computer() + " finished last");
                         movedHere = true;
-                    } catch (IllegalTransitionException | CatalogException e) {
+                    } catch (IllegalTransitionException | CatalogConflictException e) {
                         // another copy computer finished at the same time and moved it first
                         notes.add("another copy computer finished the job's drives at the same time and creates the "
                                 + "import job");

@@ -11,7 +11,12 @@ public enum ExitCode {
     /** An input breaks a rule of the seeding workflow. */
     INVALID_INPUT(3),
     /** Done as far as it could go; the user must act (more drives, shipping details, warnings to read). */
-    NEEDS_ACTION(4);
+    NEEDS_ACTION(4),
+    /**
+     * Another admin changed the job (or drive) since it was read, on a shared catalog: nothing was changed; refresh
+     * and try again.
+     */
+    CONFLICT(5);
 
     private final int code;
 

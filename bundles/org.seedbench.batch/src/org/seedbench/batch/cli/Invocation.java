@@ -48,6 +48,11 @@ public record Invocation(ParseResult parsed, PrintStream out, PrintStream err, M
         return workspace.dataDirectory();
     }
 
+    /** The catalog URL the verb works on ({@code --catalog} or {@code SEEDBENCH_CATALOG}); null for the embedded one. */
+    public String catalogUrl() {
+        return workspace.catalogUrl().orElse(null);
+    }
+
     /** Runs another command line of this CLI, as {@code seedbench ARGS…} would, printing to {@code out}. */
     @FunctionalInterface
     public interface Commands {

@@ -77,6 +77,8 @@ final class CliModel {
             // they write the same whatever the data directory; taken like every verb takes it
             root.getSubcommands().get(generator).getCommandSpec().addOption(OptionSpec.builder("--data")
                     .paramLabel("DIR").arity("1").hidden(true).build());
+            root.getSubcommands().get(generator).getCommandSpec().addOption(OptionSpec.builder("--catalog")
+                    .paramLabel("URL").arity("1").hidden(true).build());
         }
         root.setOverwrittenOptionsAllowed(true);
         // an argument that starts with @ is a value like any other, never a file to read arguments from

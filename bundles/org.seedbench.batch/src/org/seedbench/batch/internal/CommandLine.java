@@ -24,6 +24,7 @@ import org.seedbench.batch.cli.CliVerb;
 import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.batch.cli.UsageException;
+import org.seedbench.catalog.CatalogConflictException;
 import org.seedbench.catalog.CatalogException;
 import org.seedbench.catalog.CatalogService;
 import org.seedbench.core.rules.IllegalTransitionException;
@@ -189,11 +190,12 @@ public class CommandLine {
                         "a folder for the catalog and keys (--data DIR or " + DATA_ENV + ")"));
             }
             String first = CliModel.firstPositional(sub);
-            if (verb.needsCatalog() && first != null && !catalogs.exists(data)) {
+            String catalogUrl = Workspaces.catalogUrl(sub.matchedOptionValue("--catalog", null), env);
+            if (verb.needsCatalog() && first != null && !catalogs.exists(data, catalogUrl)) {
                 throw Invocation.noCatalog(data, first);
             }
             List<WorkloadSource> sources = workloadSources == null ? List.of() : new ArrayList<>(workloadSources);
-            try (Workspace workspace = workspaces.open(data)) {
+            try (Workspace workspace = workspaces.open(data, catalogUrl)) {
                 return verb.run(new Invocation(sub, out, err, env, workspace,
                         new Invocation.Services(catalogs, sources, stage, repositories, drives, importJobs, vault,
                                 connectors, jobs, workspaces), clock, verb.createsCatalog(),
@@ -238,6 +240,10 @@ public class CommandLine {
             err.println("seedbench " + name + ": " + e.getMessage());
             debug(debug, err, e);
             return ExitCode.INVALID_INPUT;
+        } catch (CatalogConflictException e) {
+            err.println("seedbench " + name + ": " + e.getMessage());
+            debug(debug, err, e);
+            return ExitCode.CONFLICT;
         } catch (CatalogException e) {
             err.println("seedbench " + name + ": " + e.getMessage());
             debug(debug, err, e);

@@ -9,6 +9,10 @@ final class GlobalOptions {
             + "~/.seedbench, or SEEDBENCH_DATA)")
     String data;
 
+    @Option(names = "--catalog", paramLabel = "URL", description = "a shared catalog: jdbc:postgresql://HOST[:PORT]/DB "
+            + "(or SEEDBENCH_CATALOG; default: the catalog in the data directory)")
+    String catalog;
+
     @Option(names = "--json", description = "machine-readable output (JSON)")
     boolean json;
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogBackup;
+import org.seedbench.catalog.EventChainCheck;
 import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
@@ -197,6 +198,53 @@ class CatalogUpgradeTest {
             assertFalse(hasColumn(session.connection(), "SHIPMENTS", "RETURN_ADDRESS"), "the text column went");
             assertFalse(hasColumn(session.connection(), "SHIPMENTS", "RETURN_CARRIER_ACCOUNT"));
             assertTrue(hasColumn(session.connection(), "JOB_RETURNS", "LEGACY_TEXT"));
+        }
+    }
+
+    /**
+     * A catalog written at schema version 4 keeps its events, in order, and they are chained on the upgrade (each
+     * with its place and hashes): the chain verifies, and events appended afterwards continue it.
+     */
+    @Test
+    void aVersionFourCatalogsEventsAreChainedInTheirOrderAndNewOnesContinueTheChain() throws Exception {
+        CatalogDatabase database = new CatalogDatabase(data, Duration.ZERO);
+        try (CatalogDatabase.Session session = database.open()) {
+            Connection c = session.connection();
+            assertEquals(4, Migrations.apply(c, data.toString(), "an older Seedbench", 4));
+            insertVersionThreeJob(c, "seed-fs01");
+            insertVersionThreeJob(c, "seed-fs02");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (job_name, event_time, actor, kind, "
+                    + "detail) VALUES (?, ?, 'alice@copyhost (cli)', ?, ?)")) {
+                String[][] rows = {{"seed-fs01", "job.created", "created"}, {"seed-fs02", "job.created", "created"},
+                    {"seed-fs01", "job.state", "Draft → Staging"}, {"seed-fs01", "note", "ünïcode \"quoted\"\t"},
+                    {"seed-fs02", "note", null}};
+                for (int i = 0; i < rows.length; i++) {
+                    ps.setString(1, rows[i][0]);
+                    ps.setObject(2, V3_CREATED.plusSeconds(i).atOffset(ZoneOffset.UTC));
+                    ps.setString(3, rows[i][1]);
+                    ps.setString(4, rows[i][2]);
+                    ps.executeUpdate();
+                }
+            }
+            c.commit();
+        }
+
+        try (Catalog catalog = new H2CatalogService(Duration.ofSeconds(2)).open(data, "catalog-tests")) {
+            assertEquals(List.of("job.created", "job.state", "note"),
+                    catalog.events("seed-fs01").stream().map(e -> e.kind()).toList());
+            assertEquals(List.of("created", "Draft → Staging", "ünïcode \"quoted\"\t"),
+                    catalog.events("seed-fs01").stream().map(e -> e.detail()).toList());
+            EventChainCheck before = catalog.verifyEvents("seed-fs01");
+            assertTrue(before.intact(), before.toString());
+            assertEquals(3, before.events());
+            assertTrue(catalog.verifyEvents("seed-fs02").intact());
+
+            catalog.recordEvent("seed-fs01", "note", "after the upgrade");
+
+            EventChainCheck after = catalog.verifyEvents("seed-fs01");
+            assertTrue(after.intact(), after.toString());
+            assertEquals(4, after.events());
+            assertFalse(after.head().equals(before.head()), "the new event is the chain's head");
         }
     }
 

@@ -36,6 +36,15 @@ public enum Dialect {
         return this == H2 ? column.toUpperCase(Locale.ROOT) : column.toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The lock clause that keeps a job's row for the appends of one transaction. On PostgreSQL it is {@code FOR NO KEY
+     * UPDATE}, which does not wait for the key share locks that inserting a drive or a property of the job takes, so
+     * two such transactions on one job queue instead of deadlocking.
+     */
+    String rowLock() {
+        return this == H2 ? "FOR UPDATE" : "FOR NO KEY UPDATE";
+    }
+
     /** Whether {@code e} is a unique key's violation (SQLState 23505 on both databases). */
     static boolean isDuplicate(SQLException e) {
         return e.getErrorCode() == ErrorCode.DUPLICATE_KEY_1 || "23505".equals(e.getSQLState());

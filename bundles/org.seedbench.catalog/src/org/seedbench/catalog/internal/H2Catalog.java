@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogConflictException;
 import org.seedbench.catalog.CatalogException;
+import org.seedbench.catalog.EventChainCheck;
 import org.seedbench.catalog.ReturnDetails;
 import org.seedbench.core.events.Topics;
 import org.seedbench.core.model.Drive;
@@ -146,19 +148,54 @@ final class H2Catalog implements Catalog {
     public SeedingJob moveJob(String name, JobState to, String detail) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(to, "to");
+        return moveJob(name, null, to, detail);
+    }
+
+    @Override
+    public SeedingJob moveJob(String name, JobState from, JobState to, String detail) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(to, "to");
         SeedingJob moved = inTransaction(c -> {
-            SeedingJob job = findJob(c, name, true).orElseThrow(() -> noJob(name));
-            JobStates.checkMove(name, job.state(), to);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET state = ? WHERE name = ?")) {
+            SeedingJob job = findJob(c, name, false).orElseThrow(() -> noJob(name));
+            JobState expected = from == null ? job.state() : from;
+            JobStates.checkMove(name, expected, to);
+            // only from the state read: a change that came first (another admin's) makes this one change nothing
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE jobs SET state = ? WHERE name = ? AND state = ?")) {
                 ps.setString(1, to.name());
                 ps.setString(2, name);
-                ps.executeUpdate();
+                ps.setString(3, expected.name());
+                updated = ps.executeUpdate();
             }
-            appendEvent(c, name, "job.state", withDetail(job.state().label() + " → " + to.label(), detail));
+            if (updated == 0) {
+                throw jobConflict(c, name);
+            }
+            appendEvent(c, name, "job.state", withDetail(expected.label() + " → " + to.label(), detail));
             return job.withState(to);
         });
         announce(Topics.JOB_STATE, name, null, to.label());
         return moved;
+    }
+
+    /** The conflict of a change to a job another change came before: its state now, who moved it there and when. */
+    private CatalogConflictException jobConflict(Connection c, String name) throws SQLException {
+        SeedingJob now = findJob(c, name, false).orElseThrow(() -> noJob(name));
+        return new CatalogConflictException("job " + name + " changed to " + now.state().label()
+                + lastChange(c, name, "job.state", null) + ": refresh and try again");
+    }
+
+    /** " by ACTOR at TIME" of the job's last event of {@code kind} (whose detail starts so), or "". */
+    private static String lastChange(Connection c, String jobName, String kind, String detailPrefix)
+            throws SQLException {
+        List<JobEvent> events = readEvents(c, jobName);
+        for (int i = events.size() - 1; i >= 0; i--) {
+            JobEvent e = events.get(i);
+            if (e.kind().equals(kind) && (detailPrefix == null || Objects.toString(e.detail(), "")
+                    .startsWith(detailPrefix))) {
+                return " by " + e.actor() + " at " + e.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            }
+        }
+        return "";
     }
 
     @Override
@@ -224,15 +261,24 @@ final class H2Catalog implements Catalog {
         Objects.requireNonNull(to, "to");
         Drive moved = inTransaction(c -> {
             requireJob(c, jobName);
-            Drive drive = findDrive(c, jobName, serial, true).orElseThrow(
+            Drive drive = findDrive(c, jobName, serial, false).orElseThrow(
                     () -> new NoSuchElementException("job " + jobName + " has no drive " + serial));
             DriveStates.checkMove(serial, drive.state(), to);
+            int updated;
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE drives SET state = ? WHERE job_name = ? AND serial = ?")) {
+                    "UPDATE drives SET state = ? WHERE job_name = ? AND serial = ? AND state = ?")) {
                 ps.setString(1, to.name());
                 ps.setString(2, jobName);
                 ps.setString(3, serial);
-                ps.executeUpdate();
+                ps.setString(4, drive.state().name());
+                updated = ps.executeUpdate();
+            }
+            if (updated == 0) {
+                Drive now = findDrive(c, jobName, serial, false).orElseThrow(
+                        () -> new NoSuchElementException("job " + jobName + " has no drive " + serial));
+                throw new CatalogConflictException("drive " + serial + " of job " + jobName + " changed to "
+                        + now.state().label() + lastChange(c, jobName, "drive.state", "drive " + serial + ":")
+                        + ": refresh and try again");
             }
             appendEvent(c, jobName, "drive.state",
                     withDetail("drive " + serial + ": " + drive.state().label() + " → " + to.label(), detail));
@@ -494,14 +540,21 @@ final class H2Catalog implements Catalog {
     }
 
     private static List<JobEvent> readEvents(Connection c, String jobName) throws SQLException {
-        List<JobEvent> events = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, job_name, event_time, actor, kind, detail "
-                + "FROM events WHERE job_name = ? ORDER BY id")) {
+        return readChain(c, jobName).stream().map(EventLog.Stored::event).toList();
+    }
+
+    /** The events of the job now named {@code jobName} (not those of a deleted job of that name), in chain order. */
+    private static List<EventLog.Stored> readChain(Connection c, String jobName) throws SQLException {
+        List<EventLog.Stored> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.id, e.job_name, e.event_time, e.actor, e.kind, "
+                + "e.detail, e.chain_seq, e.prev_hash, e.hash FROM events e JOIN jobs j ON j.seq = e.job_seq "
+                + "WHERE j.name = ? ORDER BY e.chain_seq")) {
             ps.setString(1, jobName);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    events.add(new JobEvent(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)));
+                    events.add(new EventLog.Stored(new JobEvent(rs.getLong(1), rs.getString(2), instant(rs, 3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)), rs.getLong(7), rs.getString(8),
+                            rs.getString(9)));
                 }
             }
         }
@@ -550,20 +603,43 @@ final class H2Catalog implements Catalog {
         listener.changed(topic, Collections.unmodifiableMap(properties));
     }
 
+    /**
+     * Appends an event to the job's chain ({@link EventLog}), under the job's row lock so that no other append takes
+     * its place meanwhile.
+     */
     private JobEvent appendEvent(Connection c, String jobName, String kind, String detail) throws SQLException {
-        Instant now = database.dialect().kept(Instant.now());
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO events (job_name, event_time, actor, kind, detail) VALUES (?, ?, ?, ?, ?)",
-                new String[] {database.dialect().key("id")})) {
-            ps.setString(1, jobName);
-            ps.setObject(2, timestamp(now));
-            ps.setString(3, actor);
-            ps.setString(4, kind);
-            ps.setString(5, detail);
+        long jobSeq = lockJob(c, jobName);
+        EventLog.Link last = EventLog.last(c, jobSeq, jobName);
+        JobEvent event = new JobEvent(EventLog.nextId(c, database.dialect()), jobName,
+                database.dialect().kept(Instant.now()), actor, kind, detail);
+        String hash = EventLog.hash(last.seq() + 1, event, last.hash());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (id, job_name, event_time, actor, kind, "
+                + "detail, job_seq, chain_seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, event.id());
+            ps.setString(2, jobName);
+            ps.setObject(3, timestamp(event.time()));
+            ps.setString(4, actor);
+            ps.setString(5, kind);
+            ps.setString(6, detail);
+            ps.setLong(7, jobSeq);
+            ps.setLong(8, last.seq() + 1);
+            ps.setString(9, last.hash());
+            ps.setString(10, hash);
             ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return new JobEvent(keys.getLong(1), jobName, now, actor, kind, detail);
+        }
+        return event;
+    }
+
+    /** Locks the job's row for this transaction and returns its seq. */
+    private long lockJob(Connection c, String jobName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq FROM jobs WHERE name = ? " + database.dialect().rowLock())) {
+            ps.setString(1, jobName);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw noJob(jobName);
+                }
+                return rs.getLong(1);
             }
         }
     }
@@ -795,9 +871,10 @@ final class H2Catalog implements Catalog {
         List<JobEvent> removed = inTransaction(c -> {
             findJob(c, name, true).orElseThrow(() -> noJob(name));
             List<JobEvent> events = readEvents(c, name);
-            // children first: every table that refers to the job by name, then the job itself
+            // children first: every table that refers to the job by name, then the job itself; its events stay in the
+            // append-only log (no longer any job's: they name the deleted job's seq)
             deleteRows(c, name, "job_workload_options", "job_workloads", "shipment_drives", "shipments",
-                    "job_returns", "job_properties", "drives", "events");
+                    "job_returns", "job_properties", "drives");
             deleteRows(c, name, "pack_leases");
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM jobs WHERE name = ?")) {
                 ps.setString(1, name);
@@ -816,6 +893,15 @@ final class H2Catalog implements Catalog {
                 ps.executeUpdate();
             }
         }
+    }
+
+    @Override
+    public EventChainCheck verifyEvents(String jobName) {
+        Objects.requireNonNull(jobName, "jobName");
+        return inTransaction(c -> {
+            requireJob(c, jobName);
+            return EventLog.verify(jobName, readChain(c, jobName));
+        });
     }
 
     @Override

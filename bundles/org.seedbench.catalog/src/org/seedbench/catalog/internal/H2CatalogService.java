@@ -20,8 +20,11 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.seedbench.catalog.Catalog;
 import org.seedbench.catalog.CatalogBackup;
+import org.seedbench.catalog.CatalogCopyReport;
 import org.seedbench.catalog.CatalogException;
 import org.seedbench.catalog.CatalogService;
+import org.seedbench.core.rules.InvalidInputException;
+import org.seedbench.core.rules.Problem;
 
 /**
  * Opens H2 catalogs: the {@link CatalogService} of Seedbench, registered by Declarative Services and usable
@@ -211,6 +214,41 @@ public class H2CatalogService implements CatalogService {
         EventAdmin admin = eventAdmin.get();
         if (admin != null) {
             admin.postEvent(new Event(topic, properties));
+        }
+    }
+
+    @Override
+    public List<String> initRoles(Path dataDirectory, String catalogUrl, java.util.function.Consumer<String> printed) {
+        if (!(store(dataDirectory, catalogUrl) instanceof PostgresDatabase server)) {
+            return CatalogService.super.initRoles(dataDirectory, catalogUrl, printed);
+        }
+        // the tables first: the roles are granted on what is there
+        open(server, "init-roles").close();
+        return server.initRoles(printed);
+    }
+
+    @Override
+    public CatalogCopyReport copy(Path dataDirectory, String fromUrl, String toUrl) throws InvalidInputException {
+        CatalogStore from = store(dataDirectory, fromUrl);
+        CatalogStore to = store(dataDirectory, toUrl);
+        if (from.where().equals(to.where())) {
+            throw new InvalidInputException(new Problem("--to", to.where(), "is the catalog to copy",
+                    "another catalog: jdbc:postgresql://HOST[:PORT]/DATABASE"));
+        }
+        if (from instanceof CatalogDatabase file && !file.exists()) {
+            throw new InvalidInputException(new Problem("data directory", file.where(), "holds no catalog to copy",
+                    "the data directory of your jobs (--data DIR)"));
+        }
+        // both at the latest schema version: the same tables on both sides
+        open(from, "catalog copy").close();
+        open(to, "catalog copy").close();
+        from.retain();
+        to.retain();
+        try {
+            return CatalogCopy.copy(from, to);
+        } finally {
+            from.release();
+            to.release();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,13 +25,23 @@ import org.seedbench.catalog.CatalogException;
  *
  * <p>Scripts are plain SQL that H2 and PostgreSQL both run. What only one database has (PostgreSQL's triggers and
  * functions) goes into {@code V<n>__<what>.postgresql.sql} beside the script of its version, which PostgreSQL runs
- * right after that script, in the same transaction; H2 does not run it. A version number is only an order: numbers
+ * after that script (and the version's Java step, if any: {@link #STEPS}), in the same transaction; H2 does not
+ * run it. A version number is only an order: numbers
  * may be left out ({@link #SCRIPTS} lists the scripts in ascending order).
  */
 final class Migrations {
     /** Every script, oldest first; a new schema version adds its script at the end. */
     private static final List<String> SCRIPTS = List.of("V1__catalog.sql", "V2__child_tables.sql",
-            "V3__drop_list_text.sql", "V4__job_returns.sql", "V7__pack_leases.sql");
+            "V3__drop_list_text.sql", "V4__job_returns.sql", "V5__event_chain.sql",
+            "V7__pack_leases.sql");
+
+    /** Work in Java that a version needs after its script (before its PostgreSQL part), in the same transaction. */
+    @FunctionalInterface
+    private interface Step {
+        void run(Connection c, Dialect dialect) throws SQLException;
+    }
+
+    private static final Map<Integer, Step> STEPS = Map.of(5, EventLog::chainExisting);
 
     private static final Pattern SCRIPT_NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
 
@@ -90,16 +101,15 @@ final class Migrations {
                 continue;
             }
             try {
-                List<String> statements = new ArrayList<>(statements(read(script)));
+                execute(c, statements(read(script)));
+                Step step = STEPS.get(version);
+                if (step != null) {
+                    step.run(c, dialect);
+                }
                 if (dialect == Dialect.POSTGRESQL) {
                     String own = script.substring(0, script.length() - ".sql".length()) + Dialect.POSTGRESQL_SCRIPT;
                     if (Migrations.class.getResource("migrations/" + own) != null) {
-                        statements.addAll(statements(read(own)));
-                    }
-                }
-                for (String statement : statements) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute(statement);
+                        execute(c, statements(read(own)));
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement(
@@ -119,6 +129,14 @@ final class Migrations {
             current = version;
         }
         return current;
+    }
+
+    private static void execute(Connection c, List<String> statements) throws SQLException {
+        for (String statement : statements) {
+            try (Statement s = c.createStatement()) {
+                s.execute(statement);
+            }
+        }
     }
 
     static int version(String script) {

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -129,6 +131,11 @@ public final class PostgresDatabase implements CatalogStore {
             }
         } catch (SQLException e) {
             healthy = rollback(c, e);
+            if (Dialect.isRefused(e)) {
+                throw new CatalogException("catalog " + shown + " needs an upgrade to schema version "
+                        + Migrations.latest() + " that " + user() + " may not make (" + reason(e) + "); run this "
+                        + "Seedbench once as the catalog's owner, then seedbench catalog init-roles", e);
+            }
             throw failure("upgrade", e);
         } finally {
             give(c, healthy);
@@ -237,6 +244,9 @@ public final class PostgresDatabase implements CatalogStore {
         } else if (state.equals("3D000")) {
             message = "catalog " + shown + " names a database the server does not have (" + reason
                     + "); an admin creates it (createdb) or fix the URL";
+        } else if (untrustedCertificate(e)) {
+            message = "catalog " + shown + " refused: the server's TLS certificate is not trusted (" + reason
+                    + "); check that sslrootcert names the CA that signed the server's certificate";
         } else if (state.startsWith("08") || reason.startsWith("SSL")) {
             message = "catalog " + shown + " cannot be reached (" + reason
                     + "); check the host, port, TLS settings and that the server runs";
@@ -248,6 +258,17 @@ public final class PostgresDatabase implements CatalogStore {
         return new CatalogException(message, e);
     }
 
+    /** Whether the TLS handshake failed on the server's certificate (its CA, its name). */
+    private static boolean untrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof java.security.cert.CertificateException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The server's or driver's message on one line, without the password of the URL. */
     static String reason(SQLException e) {
         String message = Objects.toString(e.getMessage(), e.getClass().getSimpleName());
@@ -257,5 +278,99 @@ public final class PostgresDatabase implements CatalogStore {
         }
         message = message.replaceFirst("^ERROR: ", "");
         return redact(message.replaceAll("\\s+", " ").strip());
+    }
+
+    /** The group role that may change jobs, drives and shipments, and append events. */
+    public static final String OPERATOR = "seedbench_operator";
+    /** The group role that may read everything and change nothing. */
+    public static final String AUDITOR = "seedbench_auditor";
+
+    /**
+     * Creates (when missing) the NOLOGIN group roles {@value #OPERATOR} and {@value #AUDITOR} and grants them their
+     * rights on every table of the catalog's schema: the operator SELECT, INSERT, UPDATE and DELETE on every table but
+     * {@code events} (SELECT and INSERT: the log is append-only) and {@code schema_version} (SELECT), and the use of
+     * the sequences; the auditor SELECT on every table. Safe to run again (after an upgrade adds tables, it must be).
+     *
+     * @param printed hears each SQL statement before it runs (and a {@code --} comment for what it leaves alone)
+     * @return the roles' names
+     */
+    public List<String> initRoles(java.util.function.Consumer<String> printed) {
+        Connection c = take();
+        boolean healthy = true;
+        try {
+            String database;
+            String schema;
+            List<String> tables = new ArrayList<>();
+            List<String> sequences = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT current_database(), current_schema()")) {
+                rs.next();
+                database = rs.getString(1);
+                schema = rs.getString(2);
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT c.relname, c.relkind FROM pg_class c "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN ('r', 'S') "
+                    + "ORDER BY c.relname")) {
+                ps.setString(1, schema);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        (rs.getString(2).equals("r") ? tables : sequences).add(rs.getString(1));
+                    }
+                }
+            }
+            List<String> sql = new ArrayList<>();
+            for (String role : List.of(OPERATOR, AUDITOR)) {
+                boolean exists;
+                try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                    ps.setString(1, role);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        exists = rs.next();
+                    }
+                }
+                if (exists) {
+                    printed.accept("-- role " + role + " exists");
+                } else {
+                    sql.add("CREATE ROLE " + role + " NOLOGIN");
+                }
+                sql.add("GRANT CONNECT ON DATABASE " + quote(database) + " TO " + role);
+                sql.add("GRANT USAGE ON SCHEMA " + quote(schema) + " TO " + role);
+            }
+            for (String table : tables) {
+                String t = quote(schema) + "." + quote(table);
+                if (table.equals("events")) {
+                    sql.add("REVOKE UPDATE, DELETE, TRUNCATE ON " + t + " FROM " + OPERATOR);
+                    sql.add("GRANT SELECT, INSERT ON " + t + " TO " + OPERATOR);
+                } else if (table.equals("schema_version")) {
+                    sql.add("GRANT SELECT ON " + t + " TO " + OPERATOR);
+                } else {
+                    sql.add("GRANT SELECT, INSERT, UPDATE, DELETE ON " + t + " TO " + OPERATOR);
+                }
+                sql.add("GRANT SELECT ON " + t + " TO " + AUDITOR);
+            }
+            for (String sequence : sequences) {
+                sql.add("GRANT USAGE ON SEQUENCE " + quote(schema) + "." + quote(sequence) + " TO " + OPERATOR);
+            }
+            try (Statement s = c.createStatement()) {
+                for (String statement : sql) {
+                    printed.accept(statement + ";");
+                    s.execute(statement);
+                }
+            }
+            c.commit();
+            return List.of(OPERATOR, AUDITOR);
+        } catch (SQLException e) {
+            healthy = rollback(c, e);
+            if (Dialect.isRefused(e)) {
+                throw new CatalogException("catalog " + shown + " refused " + user() + " the roles (" + reason(e)
+                        + "); run seedbench catalog init-roles as the catalog's owner or a user with CREATEROLE", e);
+            }
+            throw failure("init-roles", e);
+        } finally {
+            give(c, healthy);
+        }
+    }
+
+    private static String quote(String identifier) {
+        return identifier.matches("[a-z_][a-z0-9_]*") ? identifier : '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }
