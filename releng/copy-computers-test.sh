@@ -39,7 +39,7 @@ A() { SEEDBENCH_DATA=$work/data-a "$sb" "$@"; }
 B() { SEEDBENCH_DATA=$work/data-b "$sb" "$@"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 state() { A status "$1" --json | json 'd["state"]'; }
-drive() { echo "dir:$work/drives/$1/$2,capacity=$cap,serial=$2"; }
+drive() { local serial=$(echo "$1" | tr a-z A-Z)-$2; echo "dir:$work/drives/$1/$serial,capacity=$cap,serial=$serial"; }
 packs() { find "$work/stage/$1/packs" -type f ! -name '.*' | sed "s|$work/stage/$1/||" | sort; }
 # the events of job $1 of kind $2, their details one a line
 events() { A events "$1" --json | python3 -c "
@@ -113,9 +113,9 @@ init one
 staged=$(du -sb "$work/stage/one/packs" | cut -f1)
 cap=$((staged / 3 / 1000000 + 40))M # two drives hold less than the seed: the computers must share it
 echo "staged: $(packs one | wc -l) packs, $staged bytes; drives of $cap; catalog: $mode"
-A prepare-drives one --yes-format --drive "$(drive one SB-A1)" --drive "$(drive one SB-A2)" > "$work/one-a.log" 2>&1 &
+A prepare-drives one --yes-format --drive "$(drive one A1)" --drive "$(drive one A2)" > "$work/one-a.log" 2>&1 &
 pa=$!
-B prepare-drives one --yes-format --drive "$(drive one SB-B1)" --drive "$(drive one SB-B2)" > "$work/one-b.log" 2>&1 &
+B prepare-drives one --yes-format --drive "$(drive one B1)" --drive "$(drive one B2)" > "$work/one-b.log" 2>&1 &
 pb=$!
 wait $pa
 ca=$?
@@ -129,8 +129,8 @@ fi
 [ "$(cat "$work/one-a.log" "$work/one-b.log" | grep -c '^Import job ')" -eq 1 ] \
     && ok "one: the computer that finished last created the import job: $(grep -l '^Import job ' "$work"/one-?.log | sed 's/.*one-//; s/.log//' | tr a-z A-Z)" \
     || fail "one: import job lines: $(grep -h '^Import job ' "$work/one-a.log" "$work/one-b.log")"
-check_placement one "SB-A1 SB-A2 SB-B1 SB-B2"
-verify_all one A:SB-A1 A:SB-A2 B:SB-B1 B:SB-B2
+check_placement one "ONE-A1 ONE-A2 ONE-B1 ONE-B2"
+verify_all one A:ONE-A1 A:ONE-A2 B:ONE-B1 B:ONE-B2
 one_import_job one
 [ "$(events one packs.claimed | grep -c "$(cat "$work/data-a/computer-id" | cut -c1-8)")" -ge 1 ] \
     && [ "$(events one packs.claimed | grep -c "$(cat "$work/data-b/computer-id" | cut -c1-8)")" -ge 1 ] \
@@ -144,13 +144,13 @@ fi
 # 2. A killed -9 midway, its lease runs out, B takes its packs over, A comes back
 export SEEDBENCH_LEASE_SECONDS=4
 init two
-A prepare-drives two --yes-format --drive "$(drive two SB-A1)" --drive "$(drive two SB-A2)" > "$work/two-a.log" 2>&1 &
+A prepare-drives two --yes-format --drive "$(drive two A1)" --drive "$(drive two A2)" > "$work/two-a.log" 2>&1 &
 pa=$!
-B prepare-drives two --yes-format --drive "$(drive two SB-B1)" --drive "$(drive two SB-B2)" > "$work/two-b.log" 2>&1 &
+B prepare-drives two --yes-format --drive "$(drive two B1)" --drive "$(drive two B2)" > "$work/two-b.log" 2>&1 &
 pb=$!
 # kill A once its drives hold a quarter of what two drives take
 for _ in $(seq 1 1200); do
-    copied=$(du -sb "$work/drives/two/SB-A1" "$work/drives/two/SB-A2" 2>/dev/null | awk '{n += $1} END {print n + 0}')
+    copied=$(du -sb "$work/drives/two/TWO-A1" "$work/drives/two/TWO-A2" 2>/dev/null | awk '{n += $1} END {print n + 0}')
     [ "$copied" -gt $((staged / 6)) ] && break
     kill -0 $pa 2> /dev/null || break
     sleep 0.1
@@ -165,22 +165,22 @@ wait $pb
 cb=$?
 echo "two: B's first run: exit $cb, $(grep -h 'Note' "$work/two-b.log" | tail -n 1)"
 sleep $((SEEDBENCH_LEASE_SECONDS + 1)) # A's lease runs out: no heartbeat renews it
-B prepare-drives two --yes-format --drive "$(drive two SB-B1)" --drive "$(drive two SB-B2)" \
-    --drive "$(drive two SB-B3)" > "$work/two-b2.log" 2>&1
+B prepare-drives two --yes-format --drive "$(drive two B1)" --drive "$(drive two B2)" \
+    --drive "$(drive two B3)" > "$work/two-b2.log" 2>&1
 cb=$?
 took=$(events two packs.claimed | grep -c 'took over')
 [ "$took" -ge 1 ] && ok "two: B's next run (exit $cb) took A's expired packs over: $(events two packs.claimed | grep 'took over' | tail -n 1)" \
     || fail "two: nothing was taken over (exit $cb): $(tail -3 "$work/two-b2.log")"
-A prepare-drives two --yes-format --drive "$(drive two SB-A1)" --drive "$(drive two SB-A2)" > "$work/two-a2.log" 2>&1
+A prepare-drives two --yes-format --drive "$(drive two A1)" --drive "$(drive two A2)" > "$work/two-a2.log" 2>&1
 ca=$?
 [ "$ca" -eq 0 ] && ok "two: A restarted and finished (exit 0)" || fail "two: A's restart: exit $ca: $(tail -3 "$work/two-a2.log")"
 if [ "$(state two)" != Creating ]; then
     # whoever did not finish last goes on once more (B's third drive may still have packs of its own to finish)
-    B prepare-drives two --yes-format --drive "$(drive two SB-B1)" --drive "$(drive two SB-B2)" \
-        --drive "$(drive two SB-B3)" >> "$work/two-b2.log" 2>&1
+    B prepare-drives two --yes-format --drive "$(drive two B1)" --drive "$(drive two B2)" \
+        --drive "$(drive two B3)" >> "$work/two-b2.log" 2>&1
 fi
-check_placement two "SB-A1 SB-A2 SB-B1 SB-B2 SB-B3"
-verify_all two A:SB-A1 A:SB-A2 B:SB-B1 B:SB-B2 B:SB-B3
+check_placement two "TWO-A1 TWO-A2 TWO-B1 TWO-B2 TWO-B3"
+verify_all two A:TWO-A1 A:TWO-A2 B:TWO-B1 B:TWO-B2 B:TWO-B3
 one_import_job two
 [ -n "$(ls "$work/data-a/drives/two/" | grep -c replanned | grep -v '^0$')" ] \
     && ok "two: A's drive that lost packs to B was planned again ($(ls "$work/data-a/drives/two/" | grep replanned | tr '\n' ' '))" \
