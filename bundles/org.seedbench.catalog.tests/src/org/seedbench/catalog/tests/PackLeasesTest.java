@@ -102,6 +102,9 @@ class PackLeasesTest extends CatalogTestBase {
             assertFalse(a.placePacks("seed-fs02", "host-a/1111", "SB-A1", first), "A lost them: it places none");
             assertEquals(0, a.renewPackLeases("seed-fs02", "host-a/1111", later, LEASE));
             assertTrue(b.placePacks("seed-fs02", "host-b/2222", "SB-B1", first));
+            assertTrue(b.placePacks("seed-fs02", "host-b/2222", "SB-B1", first), "a rerun places them again");
+            assertEquals(1, b.events("seed-fs02").stream().filter(e -> e.kind().equals("packs.placed")).count(),
+                    "placed once in the events");
 
             for (PackLease l : b.packLeases("seed-fs02")) {
                 if (first.contains(l.pack())) {

@@ -951,11 +951,14 @@ final class H2Catalog implements Catalog {
     public boolean placePacks(String jobName, String computer, String driveSerial, java.util.Collection<String> packs) {
         try {
             return inTransaction(c -> {
-                if (!PackLeaseTable.place(c, jobName, computer, driveSerial, packs)) {
+                int placed = PackLeaseTable.place(c, jobName, computer, driveSerial, packs);
+                if (placed < 0) {
                     throw new NotAllPlaced();
                 }
-                appendEvent(c, jobName, "packs.placed", computer + " placed " + packs.size() + " packs on drive "
-                        + driveSerial);
+                if (placed > 0) {
+                    appendEvent(c, jobName, "packs.placed", computer + " placed " + placed + " packs on drive "
+                            + driveSerial);
+                }
                 return true;
             });
         } catch (NotAllPlaced e) {

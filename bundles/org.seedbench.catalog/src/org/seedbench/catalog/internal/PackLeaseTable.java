@@ -95,23 +95,38 @@ final class PackLeaseTable {
         }
     }
 
-    /** Places every pack, or returns false having placed none (the caller rolls back). */
-    static boolean place(Connection c, String jobName, String computer, String driveSerial, Collection<String> packs)
+    /**
+     * Places every pack: returns how many were newly placed (packs this computer placed on the drive before count as
+     * placed), or -1 when one is no longer this computer's for the drive (the caller rolls back).
+     */
+    static int place(Connection c, String jobName, String computer, String driveSerial, Collection<String> packs)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE pack_leases SET state = '" + PLACED + "', "
+        int placed = 0;
+        try (PreparedStatement claimed = c.prepareStatement("UPDATE pack_leases SET state = '" + PLACED + "', "
                 + "expires_millis = NULL WHERE job_name = ? AND pack = ? AND computer = ? AND drive_serial = ? AND state "
-                + "IN ('" + CLAIMED + "', '" + PLACED + "')")) {
+                + "= '" + CLAIMED + "'");
+                PreparedStatement before = c.prepareStatement("SELECT COUNT(*) FROM pack_leases WHERE job_name = ? AND "
+                        + "pack = ? AND computer = ? AND drive_serial = ? AND state = '" + PLACED + "'")) {
             for (String pack : new LinkedHashSet<>(packs)) {
-                ps.setString(1, jobName);
-                ps.setString(2, pack);
-                ps.setString(3, computer);
-                ps.setString(4, driveSerial);
-                if (ps.executeUpdate() != 1) {
-                    return false;
+                for (PreparedStatement ps : List.of(claimed, before)) {
+                    ps.setString(1, jobName);
+                    ps.setString(2, pack);
+                    ps.setString(3, computer);
+                    ps.setString(4, driveSerial);
+                }
+                if (claimed.executeUpdate() == 1) {
+                    placed++;
+                    continue;
+                }
+                try (ResultSet rs = before.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) != 1) {
+                        return -1;
+                    }
                 }
             }
         }
-        return true;
+        return placed;
     }
 
     static int release(Connection c, String jobName, String computer, Collection<String> packs) throws SQLException {
