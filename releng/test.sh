@@ -46,4 +46,5 @@ releng/plugin-install-test.sh || status=1
 releng/ops-test.sh || status=1
 releng/safety-test.sh || status=1
 releng/catalog-pg-test.sh || status=1
+releng/copy-computers-test.sh || status=1
 exit $status

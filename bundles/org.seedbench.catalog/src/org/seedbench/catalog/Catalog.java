@@ -154,4 +154,73 @@ public interface Catalog extends AutoCloseable {
      * @since 1.5
      */
     EventChainCheck verifyEvents(String jobName);
+
+    /**
+     * Records the packs of a job's staged seed as free to claim, once: when the job has pack rows already (another
+     * copy computer offered them first), nothing changes.
+     *
+     * @param packs the packs' paths in the staging repository
+     * @return how many packs the job has rows for
+     * @since 1.5
+     */
+    default int offerPacks(String jobName, java.util.Collection<String> packs) {
+        throw new UnsupportedOperationException("this catalog keeps no pack leases");
+    }
+
+    /**
+     * Claims packs for a drive of a copy computer, each by a conditional update of its row: a pack that is free,
+     * whose claim expired before {@code now}, or that this computer claimed already is claimed for the drive until
+     * {@code now + lease}; a pack another computer holds, or that is placed, is not. Two computers never win one
+     * pack. An event names the computer, the drive and the packs taken over from a computer whose lease expired.
+     *
+     * @return the packs won, among {@code packs}
+     * @since 1.5
+     */
+    default java.util.Set<String> claimPacks(String jobName, String computer, String driveSerial,
+            java.util.Collection<String> packs, java.time.Instant now, java.time.Duration lease) {
+        throw new UnsupportedOperationException("this catalog keeps no pack leases");
+    }
+
+    /**
+     * Renews the claims of a copy computer on a job's packs until {@code now + lease} (its heartbeat while it
+     * copies); a claim another computer took over meanwhile stays theirs.
+     *
+     * @return how many claims were renewed
+     * @since 1.5
+     */
+    default int renewPackLeases(String jobName, String computer, java.time.Instant now, java.time.Duration lease) {
+        throw new UnsupportedOperationException("this catalog keeps no pack leases");
+    }
+
+    /**
+     * Marks packs placed on a finished drive, all or none: each must still be claimed (or placed) by this computer
+     * for this drive. Placed packs never expire.
+     *
+     * @return whether they were placed; false when another computer took one of them over
+     * @since 1.5
+     */
+    default boolean placePacks(String jobName, String computer, String driveSerial,
+            java.util.Collection<String> packs) {
+        throw new UnsupportedOperationException("this catalog keeps no pack leases");
+    }
+
+    /**
+     * Frees the claims of a copy computer on packs it will not copy (a drive planned again, a run that stops); packs
+     * placed, or held by another computer, are left alone.
+     *
+     * @return how many claims were freed
+     * @since 1.5
+     */
+    default int releasePacks(String jobName, String computer, java.util.Collection<String> packs) {
+        throw new UnsupportedOperationException("this catalog keeps no pack leases");
+    }
+
+    /**
+     * The job's pack rows, by pack path; empty when no copy computer offered them.
+     *
+     * @since 1.5
+     */
+    default List<PackLease> packLeases(String jobName) {
+        throw new UnsupportedOperationException("this catalog keeps no pack leases");
+    }
 }

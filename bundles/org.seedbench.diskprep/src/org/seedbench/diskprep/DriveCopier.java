@@ -107,6 +107,8 @@ public final class DriveCopier {
     private final Path journalFolder;
     private final Clock clock;
     private final Secret containerSas;
+    /** The packs other copy computers place, when several share the seed; null when this computer places them all. */
+    private PackClaims claims;
     /** Block buffers of the drives already copied, for the next drive of the device. */
     private final Queue<byte[]> spareBuffers = new ConcurrentLinkedQueue<>();
     private final AtomicLong copied = new AtomicLong();
@@ -135,6 +137,16 @@ public final class DriveCopier {
         this.journalFolder = journalFolder;
         this.clock = clock;
         this.containerSas = containerSas;
+    }
+
+    /**
+     * Shares the seed with other copy computers: this computer places only the packs it claims through
+     * {@code claims}, and a drive of an earlier run that lost packs to another computer (its lease expired) is
+     * planned again, keeping what it still holds.
+     */
+    public DriveCopier sharing(PackClaims packClaims) {
+        this.claims = packClaims;
+        return this;
     }
 
     /** The serials of the drives that hold part of this seed from earlier runs, by their journals. */
@@ -174,6 +186,13 @@ public final class DriveCopier {
                 } else if (!given.contains(serial) && !j.isComplete()) {
                     problems.add(new Problem("drive", serial, "holds part of this seed and its copy is not finished",
                             "give it again with --drive, beside any new drives"));
+                } else if (claims != null && given.contains(serial) && !stillHeld(j)) {
+                    // another computer took some of its packs over: planned again with what it still holds
+                    j.close();
+                    Path journal = DriveJournal.path(journalFolder, serial);
+                    Files.move(journal, journal.resolveSibling("." + serial + DriveJournal.SUFFIX + ".replanned"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    continue;
                 }
                 placed.or(j.assigned());
                 if (given.contains(serial)) {
@@ -198,15 +217,25 @@ public final class DriveCopier {
                     freshVolumes.put(s.serial(), s.volume());
                 }
             }
-            Allocation allocation = Allocation.allocate(listing, jobName, container, placed, fresh);
+            Allocation allocation = claims == null ? Allocation.allocate(listing, jobName, container, placed, fresh)
+                    : claimed(placed, fresh);
             List<String> unused = new ArrayList<>();
             for (Allocation.Space s : fresh) {
                 BitSet packs = allocation.assigned().get(s.serial());
+                Volume volume = freshVolumes.get(s.serial());
                 if (packs.isEmpty()) {
                     unused.add(s.serial());
+                    if (claims != null) {
+                        // a drive planned again whose packs are all another computer's now holds none of the seed
+                        for (String f : seedFilesOn(volume)) {
+                            volume.delete(f);
+                        }
+                        if (volume.exists(DriveManifest.FILE_NAME)) {
+                            volume.delete(DriveManifest.FILE_NAME);
+                        }
+                    }
                     continue;
                 }
-                Volume volume = freshVolumes.get(s.serial());
                 Set<String> planned = new HashSet<>();
                 filesOf(packs).forEach(f -> planned.add(f.drivePath(jobName)));
                 for (String f : seedFilesOn(volume)) {
@@ -218,6 +247,11 @@ public final class DriveCopier {
                 j.create(jobName, s.serial(), listing, packs);
                 journals.put(s.serial(), j);
             }
+            if (claims != null) {
+                BitSet mine = (BitSet) placed.clone();
+                journals.values().forEach(j -> mine.or(j.assigned()));
+                claims.keepOnly(mine);
+            }
             List<DriveReport> reports = copyAll(sessions, journals, progress);
             return new Result(reports, allocation, copied.get(), List.copyOf(unused),
                     new Timing(readNanos.get(), md5Nanos.get(), writeNanos.get(), syncNanos.get()));
@@ -228,6 +262,60 @@ public final class DriveCopier {
         }
     }
 
+    /** Whether this computer still holds every pack of a drive of an earlier run (it claims them again). */
+    private boolean stillHeld(DriveJournal j) throws IOException {
+        BitSet packs = j.assigned();
+        return packs.isEmpty() || claims.claim(j.serial(), packs).equals(packs);
+    }
+
+    /** Rounds of placing and claiming before a run gives up on packs other computers keep winning. */
+    private static final int CLAIM_ROUNDS = 5;
+
+    /**
+     * Places the packs no computer holds on the new drives, as {@link Allocation} does, and claims them; packs
+     * another computer won meanwhile are left to it, and the room they leave is offered to the next packs.
+     */
+    private Allocation claimed(BitSet placed, List<Allocation.Space> fresh) throws IOException {
+        Map<String, BitSet> won = new LinkedHashMap<>();
+        fresh.forEach(s -> won.put(s.serial(), new BitSet()));
+        BitSet taken = (BitSet) placed.clone();
+        List<Allocation.Space> room = fresh;
+        Allocation last = null;
+        for (int round = 0; round < CLAIM_ROUNDS; round++) {
+            taken.or(claims.heldElsewhere());
+            last = Allocation.allocate(listing, jobName, container, taken, room);
+            boolean lost = false;
+            for (Allocation.Space s : room) {
+                BitSet want = last.assigned().get(s.serial());
+                if (want.isEmpty()) {
+                    continue;
+                }
+                BitSet got = claims.claim(s.serial(), want);
+                won.get(s.serial()).or(got);
+                taken.or(got);
+                lost |= !got.equals(want);
+            }
+            if (!lost) {
+                break;
+            }
+            List<Allocation.Space> left = new ArrayList<>();
+            for (Allocation.Space s : fresh) {
+                long used = 0;
+                BitSet packs = won.get(s.serial());
+                for (int i = packs.nextSetBit(0); i >= 0; i = packs.nextSetBit(i + 1)) {
+                    used += Allocation.cost(listing.packs().get(i), jobName, container, s.storedSize());
+                }
+                left.add(new Allocation.Space(s.serial(), s.freeBytes() - used, s.storedSize()));
+            }
+            room = left;
+        }
+        taken.or(claims.heldElsewhere());
+        BitSet unplaced = new BitSet();
+        unplaced.set(0, listing.packs().size());
+        unplaced.andNot(taken);
+        return unplaced.isEmpty() ? new Allocation(won, unplaced, 0, 0)
+                : new Allocation(won, unplaced, last.shortfallBytes(), last.drivesNeeded());
+    }
 
     private List<DriveReport> copyAll(List<DriveSession> sessions, Map<String, DriveJournal> journals,
             Progress progress) throws IOException {

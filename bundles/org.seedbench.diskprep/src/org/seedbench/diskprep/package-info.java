@@ -13,5 +13,5 @@
  * and driveset CSV files are not written: Seedbench's {@code <serial>.journal} is its own resume point, and the
  * drives and what goes on them come from the job and {@code --drive}, not from CSV files.
  */
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package org.seedbench.diskprep;

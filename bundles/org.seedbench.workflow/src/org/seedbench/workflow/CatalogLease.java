@@ -147,4 +147,36 @@ final class CatalogLease implements Catalog {
     public EventChainCheck verifyEvents(String jobName) {
         return session.verifyEvents(jobName);
     }
+
+    @Override
+    public int offerPacks(String jobName, java.util.Collection<String> packs) {
+        return session.offerPacks(jobName, packs);
+    }
+
+    @Override
+    public java.util.Set<String> claimPacks(String jobName, String computer, String driveSerial,
+            java.util.Collection<String> packs, java.time.Instant now, java.time.Duration lease) {
+        return session.claimPacks(jobName, computer, driveSerial, packs, now, lease);
+    }
+
+    @Override
+    public int renewPackLeases(String jobName, String computer, java.time.Instant now, java.time.Duration lease) {
+        return session.renewPackLeases(jobName, computer, now, lease);
+    }
+
+    @Override
+    public boolean placePacks(String jobName, String computer, String driveSerial,
+            java.util.Collection<String> packs) {
+        return session.placePacks(jobName, computer, driveSerial, packs);
+    }
+
+    @Override
+    public int releasePacks(String jobName, String computer, java.util.Collection<String> packs) {
+        return session.releasePacks(jobName, computer, packs);
+    }
+
+    @Override
+    public List<org.seedbench.catalog.PackLease> packLeases(String jobName) {
+        return session.packLeases(jobName);
+    }
 }

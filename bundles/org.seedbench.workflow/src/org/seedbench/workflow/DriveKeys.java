@@ -43,6 +43,13 @@ final class DriveKeys {
         return id == null || password == null ? Optional.empty() : Optional.of(new KeyProtector(id, Secret.of(password)));
     }
 
+    /** The serials of the drives this file keeps protectors of. */
+    java.util.List<String> serials() {
+        String suffix = ".protector";
+        return values.stringPropertyNames().stream().filter(n -> n.endsWith(suffix))
+                .map(n -> n.substring(0, n.length() - suffix.length())).sorted().toList();
+    }
+
     Optional<String> encryptor(String serial) {
         return Optional.ofNullable(values.getProperty(serial + ".encryptor"));
     }

@@ -20,18 +20,23 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.seedbench.backup.BackupEngine;
+import org.seedbench.backup.Repository;
 import org.seedbench.backup.RepositoryLayout;
 import org.seedbench.catalog.Catalog;
+import org.seedbench.catalog.CatalogConflictException;
 import org.seedbench.core.model.Drive;
 import org.seedbench.core.model.DriveState;
 import org.seedbench.core.model.JobState;
 import org.seedbench.core.model.Secret;
 import org.seedbench.core.model.SeedingJob;
 import org.seedbench.core.rules.DriveRules;
+import org.seedbench.core.rules.IllegalTransitionException;
 import org.seedbench.core.rules.InvalidInputException;
 import org.seedbench.core.rules.JobStates;
 import org.seedbench.core.rules.Problem;
 import org.seedbench.core.rules.RecoveryPasswords;
+import org.seedbench.core.rules.SeedRules;
 import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.CloudSession;
@@ -97,6 +102,8 @@ public class DrivePreparationService {
     private CloudConnectors connectors;
     @Reference
     private InstalledProviders installed;
+    @Reference
+    private BackupEngine engine;
 
     private final CommandRunner commands;
     private final Clock clock;
@@ -145,8 +152,25 @@ public class DrivePreparationService {
     public PrepareOutcome prepare(Workspace workspace, String jobName, List<String> driveSpecs, String encryptorId,
             Set<String> reuseDriveOf, FormatConfirmation confirmation, Progress progress, Consumer<String> notes)
             throws InvalidInputException, IOException {
+        return prepare(workspace, jobName, driveSpecs, encryptorId, reuseDriveOf, null, confirmation, progress, notes);
+    }
+
+    /**
+     * Prepares the job's drives as {@link #prepare(Workspace, String, List, String, Set, FormatConfirmation, Progress,
+     * Consumer)} does. With a shared catalog ({@link Workspace#catalogUrl()}) several copy computers prepare the job
+     * at once, each with its own drives: each copies the metadata to every drive of its own and only the packs it
+     * claims in the catalog (pack leases, renewed while it copies; a crashed computer's packs are taken over once its
+     * lease runs out); the job stays PreparingDrives until every pack is placed, and the computer that places the
+     * last ones moves it to DrivesReady and creates the import job, with the other computers' key protectors from
+     * the staging location, sealed with the job's passphrase ({@link SealedDriveKeys}).
+     *
+     * @param passphrase the job's backup passphrase; needed with a shared catalog only (null otherwise)
+     */
+    public PrepareOutcome prepare(Workspace workspace, String jobName, List<String> driveSpecs, String encryptorId,
+            Set<String> reuseDriveOf, Secret passphrase, FormatConfirmation confirmation, Progress progress,
+            Consumer<String> notes) throws InvalidInputException, IOException {
         return prepareFrom(workspace, jobName, once(DriveDiscovery.forThisComputer(commands)), driveSpecs,
-                encryptorId, reuseDriveOf, confirmation, progress, notes);
+                encryptorId, reuseDriveOf, passphrase, confirmation, progress, notes);
     }
 
     /**
@@ -157,7 +181,7 @@ public class DrivePreparationService {
     public PrepareOutcome prepare(Workspace workspace, String jobName, AttachedDrives attached,
             List<String> driveSpecs, String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation,
             Progress progress, Consumer<String> notes) throws InvalidInputException, IOException {
-        return prepareFrom(workspace, jobName, attached.discovery(), driveSpecs, encryptorId, reuseDriveOf,
+        return prepareFrom(workspace, jobName, attached.discovery(), driveSpecs, encryptorId, reuseDriveOf, null,
                 confirmation, progress, notes);
     }
 
@@ -167,8 +191,9 @@ public class DrivePreparationService {
     }
 
     private PrepareOutcome prepareFrom(Workspace workspace, String jobName, DriveDiscovery discovery,
-            List<String> driveSpecs, String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation,
-            Progress progress, Consumer<String> notes) throws InvalidInputException, IOException {
+            List<String> driveSpecs, String encryptorId, Set<String> reuseDriveOf, Secret passphrase,
+            FormatConfirmation confirmation, Progress progress, Consumer<String> notes)
+            throws InvalidInputException, IOException {
         SeedingJob job;
         try (Catalog catalog = workspace.catalog()) {
             job = Jobs.require(catalog, jobName);
@@ -178,17 +203,51 @@ public class DrivePreparationService {
         String encryptor = encryptorFor(session, encryptorId);
         // a location the connector refuses would be found only after the drives are formatted and copied
         importJobs.checkLocation(workspace, job);
+        String computer = null;
+        if (workspace.catalogUrl().isPresent()) {
+            checkSharedPassphrase(job, passphrase);
+            computer = CopyComputerId.of(workspace);
+        }
         try (JobLock lock = JobLock.acquire(workspace, job, "prepare-drives")) {
-            PrepareOutcome prepared = prepareLocked(workspace, jobName, discovery, driveSpecs, encryptor, reuseDriveOf,
-                    confirmation, progress, notes, session);
-            if (prepared.state() != JobState.DRIVES_READY) {
+            Prepared here = prepareLocked(workspace, jobName, discovery, driveSpecs, encryptor, reuseDriveOf,
+                    confirmation, progress, notes, session, computer, passphrase);
+            PrepareOutcome prepared = here.outcome();
+            if (prepared.state() != JobState.DRIVES_READY || !here.movedHere()) {
                 return prepared;
             }
             progress.checkCanceled();
-            ImportJobOutcome importJob = importJobs.createImportJob(workspace, jobName);
+            Map<String, KeyProtector> others = new LinkedHashMap<>();
+            if (computer != null) {
+                for (SealedDriveKeys.Entry e : SealedDriveKeys.openOthers(job, computer, passphrase)) {
+                    others.put(e.serial(), e.key());
+                }
+            }
+            ImportJobOutcome importJob = importJobs.createImportJob(workspace, jobName, others);
             return new PrepareOutcome(prepared.state(), prepared.drives(), prepared.unusedDrives(),
                     prepared.bytesCopied(), prepared.timing(), prepared.drivesNeeded(), prepared.bytesNeededPerDrive(),
                     prepared.packsUnplaced(), prepared.notes(), importJob);
+        }
+    }
+
+    /** What a run of this computer left, and whether it moved the job to DrivesReady (then it creates the import job). */
+    private record Prepared(PrepareOutcome outcome, boolean movedHere) {
+    }
+
+    /**
+     * With a shared catalog the copy computers hand each other their key protectors sealed with the job's
+     * passphrase: it must be given, and open the job's staging repository, before anything is written.
+     */
+    private void checkSharedPassphrase(SeedingJob job, Secret passphrase) throws InvalidInputException, IOException {
+        if (passphrase == null) {
+            throw new InvalidInputException(new Problem(SeedRules.PASSPHRASE, null, "is needed to prepare drives with a "
+                    + "shared catalog: the copy computers hand each other the drives' key protectors sealed with it",
+                    "the job's backup passphrase in SEEDBENCH_PASSPHRASE or --passphrase-file"));
+        }
+        Optional<ObjectStore> staging = StagingRepositories.existing(job, installed.stagingProviders());
+        if (staging.isPresent() && staging.get().exists(RepositoryLayout.CONFIG)) {
+            try (Repository opened = Jobs.open(engine, staging.get(), passphrase)) {
+                // the passphrase is the job's
+            }
         }
     }
 
@@ -335,9 +394,10 @@ public class DrivePreparationService {
                 listing.packs().size(), listing.metadataBytes() + listing.packBytes());
     }
 
-    private PrepareOutcome prepareLocked(Workspace workspace, String jobName, DriveDiscovery discovery,
+    private Prepared prepareLocked(Workspace workspace, String jobName, DriveDiscovery discovery,
             List<String> driveSpecs, String encryptorId, Set<String> reuseDriveOf, FormatConfirmation confirmation,
-            Progress progress, Consumer<String> notes, CloudSession session) throws InvalidInputException, IOException {
+            Progress progress, Consumer<String> notes, CloudSession session, String computer, Secret passphrase)
+            throws InvalidInputException, IOException {
         Path folder = workspace.driveFolder(jobName);
         Checked checked = check(workspace, jobName, discovery, driveSpecs, reuseDriveOf, notes);
         SeedingJob job = checked.job();
@@ -375,8 +435,17 @@ public class DrivePreparationService {
 
         try (Catalog catalog = workspace.catalog()) {
             if (job.state() != JobState.PREPARING_DRIVES) {
-                catalog.moveJob(jobName, JobState.PREPARING_DRIVES, "preparing " + drives(drives.size()) + " with the "
-                        + encryptor.id() + " encryptor");
+                String detail = "preparing " + drives(drives.size()) + " with the " + encryptor.id() + " encryptor"
+                        + (computer == null ? "" : " on copy computer " + computer);
+                try {
+                    catalog.moveJob(jobName, job.state(), JobState.PREPARING_DRIVES, detail);
+                } catch (IllegalTransitionException | CatalogConflictException e) {
+                    // another copy computer of a shared catalog moved it first
+                    if (computer == null || catalog.job(jobName).map(SeedingJob::state).orElse(null)
+                            != JobState.PREPARING_DRIVES) {
+                        throw e;
+                    }
+                }
             }
             DriveOwnership.record(catalog, jobName, ownership.reuses());
             Map<String, String> specs = new LinkedHashMap<>();
@@ -405,6 +474,8 @@ public class DrivePreparationService {
 
         List<DriveSession> sessions = new ArrayList<>();
         DriveCopier.Result result;
+        SharedPacks shared = computer == null ? null
+                : new SharedPacks(workspace, jobName, computer, listing, clock, SharedPacks.leaseLength());
         try {
             sessions.addAll(ParallelDrives.run("unlock", drives, Progress.NONE, (d, each) -> {
                 KeyProtector key = keys.key(d.serial()).orElseThrow();
@@ -420,8 +491,14 @@ public class DrivePreparationService {
             Optional<Secret> sas = session.importContainerSas(job.storageAccount(), job.container(),
                     clock.instant().plus(CONTAINER_SAS_LIFETIME));
             try {
-                result = new DriveCopier(listing, jobName, job.container(), folder, clock, sas.orElse(null))
-                        .run(sessions, progress);
+                DriveCopier copier = new DriveCopier(listing, jobName, job.container(), folder, clock, sas.orElse(null));
+                if (shared == null) {
+                    result = copier.run(sessions, progress);
+                } else {
+                    try (SharedPacks beating = shared.beating()) {
+                        result = copier.sharing(shared).run(sessions, progress);
+                    }
+                }
             } finally {
                 sas.ifPresent(Secret::close);
             }
@@ -430,17 +507,41 @@ public class DrivePreparationService {
                 s.volume().close();
             }
         }
-        return record(workspace, job, drives, encryptor.id(), result);
+        if (shared != null) {
+            seal(job, computer, keys, passphrase);
+        }
+        return record(workspace, job, drives, encryptor.id(), result, shared);
     }
 
-    private PrepareOutcome record(Workspace workspace, SeedingJob job, List<AttachedDrive> drives, String encryptorId,
-            DriveCopier.Result result) {
+    /** Leaves this computer's drives' key protectors in the staging location, sealed for the other copy computers. */
+    private static void seal(SeedingJob job, String computer, DriveKeys keys, Secret passphrase)
+            throws InvalidInputException, IOException {
+        List<SealedDriveKeys.Entry> entries = new ArrayList<>();
+        for (String serial : keys.serials()) {
+            keys.key(serial).ifPresent(k -> entries.add(new SealedDriveKeys.Entry(serial,
+                    keys.encryptor(serial).orElse(PORTABLE), k)));
+        }
+        SealedDriveKeys.seal(job, computer, entries, passphrase);
+    }
+
+    private Prepared record(Workspace workspace, SeedingJob job, List<AttachedDrive> drives, String encryptorId,
+            DriveCopier.Result result, SharedPacks shared) throws IOException {
         List<String> notes = new ArrayList<>();
+        Path folder = workspace.driveFolder(job.name());
+        boolean movedHere = false;
+        boolean lost = false;
         try (Catalog catalog = workspace.catalog()) {
             for (DriveCopier.DriveReport r : result.drives()) {
                 AttachedDrive d = drives.stream().filter(x -> x.serial().equals(r.serial())).findFirst().orElseThrow();
                 catalog.putDrive(drive(job.name(), d, encryptorId, r.bytes(), r.complete() ? DriveManifest.MANIFEST_FILE : null,
                         r.manifestHash(), r.complete() ? 100 : 0));
+                if (shared != null && r.complete() && !shared.place(r.serial(), journaled(folder, r.serial()))) {
+                    // a pack of it was taken over while this computer could not renew its lease
+                    catalog.putDrive(drive(job.name(), d, encryptorId, r.bytes(), null, null, 0));
+                    lost = true;
+                    notes.add("drive " + r.serial() + " lost packs to another copy computer (its lease ran out): run "
+                            + "prepare-drives again to plan the drive anew");
+                }
                 if (r.blocksCopied() > 0 || r.blocksResumed() == 0) {
                     catalog.recordEvent(job.name(), "drive.copied", "drive " + r.serial() + ": " + r.files()
                             + " files, " + Sizes.decimal(r.bytes()) + ", manifest " + r.manifestHash() + "; "
@@ -449,24 +550,65 @@ public class DrivePreparationService {
             }
             for (String unused : result.unusedDrives()) {
                 notes.add("drive " + unused + " is not needed: the other drives hold the whole seed");
+                if (shared != null) {
+                    // planned again after its packs went to another computer: not a drive of the import job
+                    AttachedDrive d = drives.stream().filter(x -> x.serial().equals(unused)).findFirst().orElseThrow();
+                    catalog.putDrive(drive(job.name(), d, encryptorId, 0, null, null, 0));
+                }
             }
             JobState state = JobState.PREPARING_DRIVES;
-            if (result.complete()) {
+            SharedPacks.Standing standing = shared == null ? null : shared.standing();
+            if (shared != null) {
+                if (standing.unplaced() == 0 && !lost) {
+                    try {
+                        catalog.moveJob(job.name(), JobState.PREPARING_DRIVES, JobState.DRIVES_READY, "every pack "
+                                + "placed; copy computer " + shared.computer() + " finished last");
+                        movedHere = true;
+                    } catch (IllegalTransitionException | CatalogConflictException e) {
+                        // another copy computer finished at the same time and moved it first
+                        notes.add("another copy computer finished the job's drives at the same time and creates the "
+                                + "import job");
+                    }
+                    state = catalog.job(job.name()).map(SeedingJob::state).orElse(state);
+                } else if (standing.unplaced() > 0 && standing.unheld() == 0) {
+                    notes.add(standing.unplaced() + " packs are not on a finished drive yet"
+                            + (standing.claimedBy().isEmpty() ? "" : " (copied by " + String.join(", ",
+                                    standing.claimedBy()) + ")") + ": the job becomes DrivesReady when the last copy "
+                            + "computer finishes");
+                }
+            }
+            if (shared == null && result.complete()) {
                 catalog.moveJob(job.name(), JobState.DRIVES_READY, drives(result.drives().size()) + " ready");
                 state = JobState.DRIVES_READY;
+                movedHere = true;
+            } else if (shared != null && standing.unheld() == 0) {
+                // every pack is placed or being copied by a computer: none needs another drive
+                return new Prepared(outcome(state, result, notes, 0, 0, 0), movedHere);
             } else {
                 catalog.recordEvent(job.name(), "drives.short", "needs " + result.allocation().drivesNeeded()
                         + " more " + (result.allocation().drivesNeeded() == 1 ? "drive" : "drives") + " with at least "
                         + Sizes.decimal(result.allocation().shortfallBytes()));
             }
-            List<PrepareOutcome.DriveCopy> copies = result.drives().stream().map(r -> new PrepareOutcome.DriveCopy(
-                    r.serial(), r.files(), r.bytes(), r.blocksCopied(), r.blocksResumed(), r.complete(),
-                    r.manifestHash(), r.driveInfo(), r.copyNanos())).toList();
-            DriveCopier.Timing t = result.timing();
-            return new PrepareOutcome(state, copies, result.unusedDrives(), result.bytesCopied(),
-                    new PrepareOutcome.Timing(t.readNanos(), t.md5Nanos(), t.writeNanos(), t.syncNanos()),
-                    result.allocation().drivesNeeded(), result.allocation().shortfallBytes(),
-                    result.allocation().unplaced().cardinality(), notes, null);
+            return new Prepared(outcome(state, result, notes, result.allocation().drivesNeeded(),
+                    result.allocation().shortfallBytes(), result.allocation().unplaced().cardinality()), movedHere);
+        }
+    }
+
+    private static PrepareOutcome outcome(JobState state, DriveCopier.Result result, List<String> notes,
+            int drivesNeeded, long bytesNeededPerDrive, int packsUnplaced) {
+        List<PrepareOutcome.DriveCopy> copies = result.drives().stream().map(r -> new PrepareOutcome.DriveCopy(
+                r.serial(), r.files(), r.bytes(), r.blocksCopied(), r.blocksResumed(), r.complete(),
+                r.manifestHash(), r.driveInfo(), r.copyNanos())).toList();
+        DriveCopier.Timing t = result.timing();
+        return new PrepareOutcome(state, copies, result.unusedDrives(), result.bytesCopied(),
+                new PrepareOutcome.Timing(t.readNanos(), t.md5Nanos(), t.writeNanos(), t.syncNanos()),
+                drivesNeeded, bytesNeededPerDrive, packsUnplaced, notes, null);
+    }
+
+    /** The packs a drive's journal says it holds. */
+    private static java.util.BitSet journaled(Path folder, String serial) throws IOException {
+        try (DriveJournal j = DriveJournal.open(DriveJournal.path(folder, serial))) {
+            return j.assigned();
         }
     }
 

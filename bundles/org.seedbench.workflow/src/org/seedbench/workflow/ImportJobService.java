@@ -105,6 +105,15 @@ public class ImportJobService {
      */
     public ImportJobOutcome createImportJob(Workspace workspace, String jobName)
             throws InvalidInputException, IOException {
+        return createImportJob(workspace, jobName, Map.of());
+    }
+
+    /**
+     * {@link #createImportJob(Workspace, String)} with the key protectors of drives other copy computers of a shared
+     * catalog prepared (by serial), for the drives this computer keeps no protector of.
+     */
+    public ImportJobOutcome createImportJob(Workspace workspace, String jobName, Map<String, KeyProtector> otherKeys)
+            throws InvalidInputException, IOException {
         SeedingJob job;
         List<Drive> drives;
         Map<String, String> props;
@@ -134,7 +143,8 @@ public class ImportJobService {
             return new ImportJobOutcome(status, location, false);
         }
         CloudJobStatus status = existing.isPresent() ? existing.get()
-                : refusedAsInput(() -> connector.createImportJob(request(workspace, job, drives, props, returns)));
+                : refusedAsInput(() -> connector.createImportJob(request(workspace, job, drives, props, returns,
+                        otherKeys)));
         Instant created = status.created() != null ? status.created()
                 : connector.clock(job.subscriptionId(), serviceName).instant();
         try (Catalog catalog = workspace.catalog()) {
@@ -187,11 +197,12 @@ public class ImportJobService {
     }
 
     private ImportJobRequest request(Workspace workspace, SeedingJob job, List<Drive> drives,
-            Map<String, String> props, ReturnDetails returns) throws InvalidInputException, IOException {
+            Map<String, String> props, ReturnDetails returns, Map<String, KeyProtector> otherKeys)
+            throws InvalidInputException, IOException {
         DriveKeys keys = DriveKeys.load(workspace.driveFolder(job.name()));
         List<ImportJobRequest.DriveEntry> entries = new ArrayList<>();
         for (Drive d : drives) {
-            KeyProtector key = keys.key(d.serial()).orElseThrow(() -> new InvalidInputException(new Problem("drive",
+            KeyProtector key = keys.key(d.serial()).or(() -> Optional.ofNullable(otherKeys.get(d.serial()))).orElseThrow(() -> new InvalidInputException(new Problem("drive",
                     d.serial(), "has no key protector on this computer", "create the import job on the copy "
                             + "computer that prepared the drive")));
             entries.add(new ImportJobRequest.DriveEntry(d.serial(), key, d.manifestFile(), d.manifestHash(),
@@ -721,7 +732,8 @@ public class ImportJobService {
             props.put(PROP_IMPORT_NAME, chosen);
         }
         CloudJobStatus status = existing.isPresent() ? existing.get()
-                : refusedAsInput(() -> connector.createImportJob(request(workspace, job, drives, props, returns)));
+                : refusedAsInput(() -> connector.createImportJob(request(workspace, job, drives, props, returns,
+                        Map.of())));
         Instant created = status.created() != null ? status.created()
                 : connector.clock(job.subscriptionId(), chosen).instant();
         DatacenterLocation location = connector.location(job.location()).orElseThrow(() -> new InvalidInputException(

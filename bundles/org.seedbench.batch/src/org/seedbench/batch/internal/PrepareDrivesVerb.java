@@ -16,6 +16,7 @@ import org.seedbench.batch.cli.ExitCode;
 import org.seedbench.batch.cli.Invocation;
 import org.seedbench.batch.cli.UsageException;
 import org.seedbench.core.model.JobState;
+import org.seedbench.core.model.Secret;
 import org.seedbench.core.rules.ShippingRules;
 import org.seedbench.core.rules.Sizes;
 import org.seedbench.core.spi.DatacenterLocation;
@@ -25,6 +26,7 @@ import org.seedbench.workflow.DrivePreparationService;
 import org.seedbench.workflow.PrepareOutcome;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,6 +59,9 @@ public final class PrepareDrivesVerb implements CliVerb {
             + "--drive, when JOB is CleanedUp or Cancelled; recorded in both jobs' events. Repeat for several jobs")
     List<String> reuseDriveOf = new ArrayList<>();
 
+    @Mixin
+    PassphraseFileOption passphraseFile;
+
     @Option(names = "--dry-run", description = "check as a run would, then say which drives would be formatted and "
             + "what copied onto each; format, copy and write nothing")
     boolean dryRun;
@@ -84,12 +89,20 @@ public final class PrepareDrivesVerb implements CliVerb {
         FormatConfirmation confirm = (serial, description) -> yes || console != null && "yes".equalsIgnoreCase(
                 String.valueOf(console.readLine("Format drive %s? Everything on it is erased. Type yes to go on: ",
                         description)).trim());
+        // with a shared catalog the copy computers hand each other the drives' keys sealed with the passphrase
+        try (Secret passphrase = inv.workspace().catalogUrl().isPresent() ? Passphrases.read(inv, false) : null) {
+            return prepare(inv, drives, reuse, confirm, console, passphrase);
+        }
+    }
+
+    private ExitCode prepare(Invocation inv, List<String> drives, Set<String> reuse, FormatConfirmation confirm,
+            Console console, Secret passphrase) throws Exception {
         while (true) {
             TerminalProgress progress = TerminalProgress.forInvocation(inv);
             PrepareOutcome outcome;
             try {
                 outcome = inv.services().drives().prepare(inv.workspace(), job, drives, encryptor, reuse,
-                        confirm, progress, note -> note(inv, note));
+                        passphrase, confirm, progress, note -> note(inv, note));
             } finally {
                 progress.finishLine();
             }

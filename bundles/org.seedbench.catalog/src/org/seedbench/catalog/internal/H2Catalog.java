@@ -875,6 +875,7 @@ final class H2Catalog implements Catalog {
             // append-only log (no longer any job's: they name the deleted job's seq)
             deleteRows(c, name, "job_workload_options", "job_workloads", "shipment_drives", "shipments",
                     "job_returns", "job_properties", "drives");
+            deleteRows(c, name, "pack_leases");
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM jobs WHERE name = ?")) {
                 ps.setString(1, name);
                 ps.executeUpdate();
@@ -901,5 +902,92 @@ final class H2Catalog implements Catalog {
             requireJob(c, jobName);
             return EventLog.verify(jobName, readChain(c, jobName));
         });
+    }
+
+    @Override
+    public int offerPacks(String jobName, java.util.Collection<String> packs) {
+        try {
+            return inTransaction(c -> {
+                requireJob(c, jobName);
+                int before = PackLeaseTable.list(c, jobName).size();
+                int rows = PackLeaseTable.offer(c, jobName, packs);
+                if (before == 0) {
+                    appendEvent(c, jobName, "packs.offered", rows + " packs to place on the drives of the job's copy "
+                            + "computers");
+                }
+                return rows;
+            });
+        } catch (CatalogException e) {
+            if (PackLeaseTable.isDuplicate(e)) {
+                // another copy computer offered them in the same instant
+                return inTransaction(c -> PackLeaseTable.list(c, jobName).size());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public java.util.Set<String> claimPacks(String jobName, String computer, String driveSerial,
+            java.util.Collection<String> packs, Instant now, java.time.Duration lease) {
+        return inTransaction(c -> {
+            PackLeaseTable.Claimed claimed = PackLeaseTable.claim(c, jobName, computer, driveSerial, packs, now, lease);
+            if (!claimed.won().isEmpty()) {
+                StringBuilder detail = new StringBuilder(computer + " claimed " + claimed.won().size() + " of "
+                        + packs.size() + " packs for drive " + driveSerial);
+                claimed.takenOver().forEach((from, n) -> detail.append("; took over ").append(n).append(" from ")
+                        .append(from).append(", whose lease expired"));
+                appendEvent(c, jobName, "packs.claimed", detail.toString());
+            }
+            return claimed.won();
+        });
+    }
+
+    @Override
+    public int renewPackLeases(String jobName, String computer, Instant now, java.time.Duration lease) {
+        return inTransaction(c -> PackLeaseTable.renew(c, jobName, computer, now, lease));
+    }
+
+    @Override
+    public boolean placePacks(String jobName, String computer, String driveSerial, java.util.Collection<String> packs) {
+        try {
+            return inTransaction(c -> {
+                int placed = PackLeaseTable.place(c, jobName, computer, driveSerial, packs);
+                if (placed < 0) {
+                    throw new NotAllPlaced();
+                }
+                if (placed > 0) {
+                    appendEvent(c, jobName, "packs.placed", computer + " placed " + placed + " packs on drive "
+                            + driveSerial);
+                }
+                return true;
+            });
+        } catch (NotAllPlaced e) {
+            return false;
+        }
+    }
+
+    @Override
+    public int releasePacks(String jobName, String computer, java.util.Collection<String> packs) {
+        return inTransaction(c -> {
+            int freed = PackLeaseTable.release(c, jobName, computer, packs);
+            if (freed > 0) {
+                appendEvent(c, jobName, "packs.released", computer + " released " + freed + " packs");
+            }
+            return freed;
+        });
+    }
+
+    @Override
+    public List<org.seedbench.catalog.PackLease> packLeases(String jobName) {
+        return inTransaction(c -> PackLeaseTable.list(c, jobName));
+    }
+
+    /** Rolls back a placement of which one pack is no longer this computer's. */
+    private static final class NotAllPlaced extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotAllPlaced() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -33,7 +33,7 @@ final class Migrations {
     /** Every script, oldest first; a new schema version adds its script at the end. */
     private static final List<String> SCRIPTS = List.of("V1__catalog.sql", "V2__child_tables.sql",
             "V3__drop_list_text.sql", "V4__job_returns.sql", "V5__event_chain.sql",
-            "V8__change_notices.sql");
+            "V7__pack_leases.sql", "V8__change_notices.sql");
 
     /** Work in Java that a version needs after its script (before its PostgreSQL part), in the same transaction. */
     @FunctionalInterface
