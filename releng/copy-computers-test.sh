@@ -6,9 +6,11 @@
 #  1. both run prepare-drives at once: every pack is on exactly one of the 4 drives (read from the drives and from
 #     the catalog's events), the metadata on each, verify-drive is clean on all four (each manifest checked block
 #     by block), exactly one import job, created by the computer that finished last;
-#  2. a second job, computer A killed -9 midway; once its lease ran out (SEEDBENCH_LEASE_SECONDS), B's next run
-#     takes A's unfinished packs over onto a third drive of its own, then A is restarted: A's drives keep only what
-#     is still theirs, still every pack exactly once, verify-drive clean on every drive, still one import job.
+#  2. a second job, computer A killed -9 midway and restarted: still every pack exactly once, verify-drive clean,
+#     one import job;
+#  3. a third job, A killed -9 midway; once its lease ran out (SEEDBENCH_LEASE_SECONDS), B's next run takes A's
+#     unfinished packs over onto a third drive of its own; then A comes back: every pack exactly once on the import
+#     job's drives, verify-drive clean on each, one import job.
 # COPY_TEST_CATALOG=postgresql (default: its own server from releng/pg.sh) or h2 (a jdbc:h2:file: catalog in a
 # folder both data directories reach). COPY_TEST_SIZE (dataset, default 1G) scales it.
 set -uo pipefail
@@ -141,53 +143,83 @@ else
     ok "one: the passphrase is in no log or data file"
 fi
 
-# 2. A killed -9 midway, its lease runs out, B takes its packs over, A comes back
+# the drives of job $1 the import job lists (those with a manifest), by serial
+seed_drives() { A drives "$1" --json | json '" ".join(x["serial"] for x in d if x["manifestHash"])'; }
+# starts prepare-drives of job $1 on A and on B at once; kills A's java process once A's drives hold a sixth of the
+# seed; waits for B
+kill_a_midway() {
+    local job=$1 java copied=0 i
+    # A's launcher runs here (not in a function's subshell), so that its java process is its child
+    SEEDBENCH_DATA=$work/data-a "$sb" prepare-drives "$job" --yes-format --drive "$(drive "$job" A1)" \
+        --drive "$(drive "$job" A2)" > "$work/$job-a.log" 2>&1 &
+    local pa=$!
+    B prepare-drives "$job" --yes-format --drive "$(drive "$job" B1)" --drive "$(drive "$job" B2)" \
+        > "$work/$job-b.log" 2>&1 &
+    local pb=$!
+    for ((i = 0; i < 2400; i++)); do
+        copied=$(du -sb "$work/drives/$job"/*-A? 2>/dev/null | awk '{n += $1} END {print n + 0}')
+        [ "$copied" -gt $((staged / 6)) ] && break
+        kill -0 $pa 2> /dev/null || break
+        sleep 0.05
+    done
+    java=$(pgrep -P $pa java)
+    if [ -n "$java" ] && kill -9 "$java" 2> /dev/null; then
+        ok "$job: A killed -9 with $copied bytes on its drives"
+    else
+        fail "$job: A ended before it could be killed: $(tail -2 "$work/$job-a.log")"
+    fi
+    wait $pa 2> /dev/null
+    wait $pb
+    echo "$job: B's run: exit $?; $(grep -h '^Note: [0-9]* packs' "$work/$job-b.log" | tail -n 1)"
+}
+
+# 2. A killed -9 midway and restarted: it resumes by its journals what is still its own
 export SEEDBENCH_LEASE_SECONDS=4
 init two
-# A's launcher runs here (not in a function's subshell), so that its java process is its child, killed below
-SEEDBENCH_DATA=$work/data-a "$sb" prepare-drives two --yes-format --drive "$(drive two A1)" --drive "$(drive two A2)" \
-    > "$work/two-a.log" 2>&1 &
-pa=$!
-B prepare-drives two --yes-format --drive "$(drive two B1)" --drive "$(drive two B2)" > "$work/two-b.log" 2>&1 &
-pb=$!
-# kill A once its drives hold a quarter of what two drives take
-for _ in $(seq 1 1200); do
-    copied=$(du -sb "$work/drives/two/TWO-A1" "$work/drives/two/TWO-A2" 2>/dev/null | awk '{n += $1} END {print n + 0}')
-    [ "$copied" -gt $((staged / 6)) ] && break
-    kill -0 $pa 2> /dev/null || break
-    sleep 0.1
-done
-java=$(pgrep -P $pa java)
-if [ -n "$java" ] && kill -9 "$java" 2> /dev/null; then
-    ok "two: A killed -9 with $copied bytes on its drives"
-else
-    fail "two: A ended before it could be killed: $(tail -2 "$work/two-a.log")"
-fi
-wait $pa 2> /dev/null
-wait $pb
-cb=$?
-echo "two: B's first run: exit $cb, $(grep -h 'Note' "$work/two-b.log" | tail -n 1)"
-sleep $((SEEDBENCH_LEASE_SECONDS + 1)) # A's lease runs out: no heartbeat renews it
-B prepare-drives two --yes-format --drive "$(drive two B1)" --drive "$(drive two B2)" \
-    --drive "$(drive two B3)" > "$work/two-b2.log" 2>&1
-cb=$?
-took=$(events two packs.claimed | grep -c 'took over')
-[ "$took" -ge 1 ] && ok "two: B's next run (exit $cb) took A's expired packs over: $(events two packs.claimed | grep 'took over' | tail -n 1)" \
-    || fail "two: nothing was taken over (exit $cb): $(tail -3 "$work/two-b2.log")"
+kill_a_midway two
 A prepare-drives two --yes-format --drive "$(drive two A1)" --drive "$(drive two A2)" > "$work/two-a2.log" 2>&1
 ca=$?
-[ "$ca" -eq 0 ] && ok "two: A restarted and finished (exit 0)" || fail "two: A's restart: exit $ca: $(tail -3 "$work/two-a2.log")"
-if [ "$(state two)" != Creating ]; then
-    # whoever did not finish last goes on once more (B's third drive may still have packs of its own to finish)
-    B prepare-drives two --yes-format --drive "$(drive two B1)" --drive "$(drive two B2)" \
-        --drive "$(drive two B3)" >> "$work/two-b2.log" 2>&1
-fi
-check_placement two "TWO-A1 TWO-A2 TWO-B1 TWO-B2 TWO-B3"
-verify_all two A:TWO-A1 A:TWO-A2 B:TWO-B1 B:TWO-B2 B:TWO-B3
+[ "$ca" -eq 0 ] && ok "two: A restarted and finished: $(grep -h 'already on the drive\|blocks' "$work/two-a2.log" | head -n 2 | tr '\n' ' ')" \
+    || fail "two: A's restart: exit $ca: $(tail -3 "$work/two-a2.log")"
+check_placement two "TWO-A1 TWO-A2 TWO-B1 TWO-B2"
+verify_all two A:TWO-A1 A:TWO-A2 B:TWO-B1 B:TWO-B2
 one_import_job two
-replanned=$(ls -a "$work/data-a/drives/two/" | grep replanned | tr '\n' ' ')
-[ -n "$replanned" ] && ok "two: A's drives that lost packs to B were planned again ($replanned)" \
-    || echo "note two: none of A's drives had to be planned again"
+
+# 3. A killed -9 midway; once its lease ran out, B's next run takes its unfinished packs over onto a third drive;
+#    then A comes back: its drives keep only what is still theirs (or, when B's takeover finished the job, A's run
+#    is refused in one line and its half-copied drive is not one of the import job's)
+init three
+kill_a_midway three
+sleep $((SEEDBENCH_LEASE_SECONDS + 1)) # A's lease runs out: no heartbeat renews it
+B prepare-drives three --yes-format --drive "$(drive three B1)" --drive "$(drive three B2)" \
+    --drive "$(drive three B3)" > "$work/three-b2.log" 2>&1
+cb=$?
+took=$(events three packs.claimed | grep -c 'took over')
+[ "$took" -ge 1 ] && ok "three: B's next run (exit $cb) took A's expired packs over: $(events three packs.claimed | grep 'took over' | tail -n 1)" \
+    || fail "three: nothing was taken over (exit $cb): $(tail -3 "$work/three-b2.log")"
+A prepare-drives three --yes-format --drive "$(drive three A1)" --drive "$(drive three A2)" > "$work/three-a2.log" 2>&1
+ca=$?
+if [ "$ca" -eq 0 ]; then
+    ok "three: A came back and finished"
+elif [ "$ca" -eq 3 ] && grep -q 'cannot go from Creating' "$work/three-a2.log"; then
+    ok "three: B's takeover finished the job; A's run is refused in one line: $(grep 'cannot go' "$work/three-a2.log")"
+else
+    fail "three: A's return: exit $ca: $(tail -3 "$work/three-a2.log")"
+fi
+if [ "$(state three)" != Creating ]; then
+    B prepare-drives three --yes-format --drive "$(drive three B1)" --drive "$(drive three B2)" \
+        --drive "$(drive three B3)" >> "$work/three-b2.log" 2>&1
+fi
+shipped=$(seed_drives three)
+check_placement three "$shipped"
+pairs=""
+for s in $shipped; do
+    case "$s" in *-A?) pairs="$pairs A:$s" ;; *) pairs="$pairs B:$s" ;; esac
+done
+verify_all three $pairs
+one_import_job three
+replanned=$(ls -a "$work/data-a/drives/three/" | grep replanned | tr '\n' ' ')
+echo "three: the import job's drives: $shipped; A's journals set aside: ${replanned:-none}"
 
 echo "copy-computers-test ($mode): $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
